@@ -1,0 +1,194 @@
+/// A value with the line and column where it was written.
+struct Located<Value: Sendable>: Sendable {
+    let value: Value
+    let line: Int
+    let column: Int
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// Reads typed values out of a YAML mapping, collecting a diagnostic for every missing key and
+/// wrong type instead of stopping at the first.
+struct FieldReader {
+    let source: SourceText
+    let pairs: [YAMLPair]
+    /// What the file is, for messages: "article", "page", "registry entry".
+    let kind: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(source: SourceText, pairs: [YAMLPair], kind: String) {
+        self.source = source
+        self.pairs = pairs
+        self.kind = kind
+    }
+
+    func pair(_ key: String) -> YAMLPair? {
+        pairs.first { $0.key == key }
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func report(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at value: YAMLValue, hint: String? = nil
+    ) {
+        diagnostics.append(source.diagnostic(severity, code, message, line: value.line, column: value.column, hint: hint))
+    }
+
+    private mutating func missing(_ key: String, example: String) {
+        diagnostics.append(source.diagnostic(
+            .error, .missingKey, "missing '\(key)': every \(kind) needs one", line: 1, column: 1,
+            hint: "add a line `\(key): \(example)` to the front matter"))
+    }
+
+    // MARK: - Scalars
+
+    /// Text: any scalar, as written (`title: 2025` is the text "2025").
+    mutating func text(_ key: String, required: Bool = false, example: String = "...") -> Located<String>? {
+        guard let pair = pair(key), !pair.value.isNull else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case .scalar(let text, _) = pair.value.kind else {
+            report(.error, .wrongType, "'\(key)' must be text, found \(pair.value.kindDescription)", at: pair.value,
+                   hint: "write it on one line: `\(key): \(example)`")
+            return nil
+        }
+        if required && text.trimmingWhitespace.isEmpty {
+            report(.error, .missingKey, "'\(key)' is empty", at: pair.value, hint: "write it: `\(key): \(example)`")
+            return nil
+        }
+        return Located(value: text, line: pair.value.line, column: pair.value.column)
+    }
+
+    /// `true` or `false`.
+    mutating func flag(_ key: String) -> Bool? {
+        guard let pair = pair(key), !pair.value.isNull else { return nil }
+        if case .scalar(let text, _) = pair.value.kind {
+            switch text {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+        }
+        report(.error, .wrongType, "'\(key)' must be true or false, found \(pair.value.kindDescription)", at: pair.value,
+               hint: "write `\(key): true` or `\(key): false`")
+        return nil
+    }
+
+    /// A whole number of at least `minimum`.
+    mutating func integer(_ key: String, minimum: Int, example: Int) -> Located<Int>? {
+        guard let pair = pair(key), !pair.value.isNull else { return nil }
+        guard case .scalar(let text, _) = pair.value.kind,
+              let number = Int(text.trimmingWhitespace)
+        else {
+            report(.error, .wrongType, "'\(key)' must be a whole number, found \(pair.value.kindDescription)",
+                   at: pair.value, hint: "write the number in digits: `\(key): \(example)`")
+            return nil
+        }
+        guard number >= minimum else {
+            report(.error, .invalidValue, "'\(key)' must be at least \(minimum), found \(number)", at: pair.value,
+                   hint: "write `\(key): \(example)`")
+            return nil
+        }
+        return Located(value: number, line: pair.value.line, column: pair.value.column)
+    }
+
+    /// A date: `YYYY-MM-DD` or an RFC 3339 date-time.
+    mutating func date(_ key: String, required: Bool = false) -> Located<ContentDate>? {
+        guard let pair = pair(key), !pair.value.isNull else {
+            if required { missing(key, example: "2025-05-20") }
+            return nil
+        }
+        guard case .scalar(let text, _) = pair.value.kind else {
+            report(.error, .wrongType, "'\(key)' must be a date, found \(pair.value.kindDescription)", at: pair.value,
+                   hint: "write `\(key): 2025-05-20` or `\(key): 2025-05-20T09:30:00+09:00`")
+            return nil
+        }
+        do {
+            return Located(value: try ContentDate.parse(text.trimmingWhitespace), line: pair.value.line, column: pair.value.column)
+        } catch .missingOffset {
+            report(.error, .invalidDate, "'\(key)' has a time but no time zone: \"\(text)\"", at: pair.value,
+                   hint: "add Z for UTC or an offset such as +09:00: `\(key): \(text)+09:00`")
+        } catch .outOfRange(let reason) {
+            report(.error, .invalidDate, "'\(key)' is not a real date or time: \"\(text)\" (\(reason))", at: pair.value,
+                   hint: "check the digits: dates are YYYY-MM-DD")
+        } catch {
+            report(.error, .wrongType, "'\(key)' must be a date, found \(pair.value.kindDescription)", at: pair.value,
+                   hint: "write `\(key): 2025-05-20` (YYYY-MM-DD) or `\(key): 2025-05-20T09:30:00+09:00`")
+        }
+        return nil
+    }
+
+    // MARK: - Collections
+
+    /// A list of texts (`[]` when absent).
+    mutating func textList(_ key: String, example: String) -> [Located<String>] {
+        guard let pair = pair(key), !pair.value.isNull else { return [] }
+        guard case .sequence(let items) = pair.value.kind else {
+            var hint = "write a list: `\(key): [\(example)]`"
+            if case .scalar(let text, _) = pair.value.kind {
+                hint = "write a list, even of one: `\(key): [\(text)]`"
+            }
+            report(.error, .wrongType, "'\(key)' must be a list, found \(pair.value.kindDescription)", at: pair.value,
+                   hint: hint)
+            return []
+        }
+        var result: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let text, _) = item.kind, !item.isNull, !text.trimmingWhitespace.isEmpty else {
+                report(.error, .wrongType, "each item of '\(key)' must be a name, found \(item.kindDescription)",
+                       at: item, hint: "write one name per item: `\(key): [\(example)]`")
+                continue
+            }
+            result.append(Located(value: text, line: item.line, column: item.column))
+        }
+        return result
+    }
+
+    /// A mapping of names to texts (`names: {ko: 한국인터넷진흥원}`), in the order written.
+    mutating func textMap(_ key: String, example: String) -> [(key: Located<String>, value: Located<String>)] {
+        guard let pair = pair(key), !pair.value.isNull else { return [] }
+        guard case .mapping(let entries) = pair.value.kind else {
+            report(.error, .wrongType, "'\(key)' must map names to texts, found \(pair.value.kindDescription)",
+                   at: pair.value, hint: "write `\(key): {\(example)}`")
+            return []
+        }
+        var result: [(key: Located<String>, value: Located<String>)] = []
+        for entry in entries {
+            guard case .scalar(let text, _) = entry.value.kind, !entry.value.isNull else {
+                report(.error, .wrongType, "'\(key).\(entry.key)' must be text, found \(entry.value.kindDescription)",
+                       at: entry.value, hint: "write `\(key): {\(example)}`")
+                continue
+            }
+            result.append((
+                Located(value: entry.key, line: entry.line, column: entry.column),
+                Located(value: text, line: entry.value.line, column: entry.value.column)
+            ))
+        }
+        return result
+    }
+
+    // MARK: - Everything else
+
+    /// The keys not in `known`, as template data; a key within two edits of a known one is a
+    /// warning naming it (`tittle` -> `title`).
+    mutating func params(known: [String]) -> [String: TemplateValue] {
+        let knownSet = Set(known)
+        var params: [String: TemplateValue] = [:]
+        for pair in pairs where !knownSet.contains(pair.key) {
+            let lowered = pair.key.lowercased()
+            if let match = known.first(where: { $0.lowercased() == lowered })
+                ?? EditDistance.closest(to: pair.key, among: known, limit: 2, count: 1).first {
+                diagnostics.append(source.diagnostic(
+                    .warning, .unknownKey, "unknown key '\(pair.key)' in this \(kind); did you mean '\(match)'?",
+                    line: pair.line, column: pair.column,
+                    hint: "rename it to '\(match)'; other keys reach the templates as params.\(pair.key)"))
+            }
+            if let value = TemplateValue(pair.value) { params[pair.key] = value }
+        }
+        return params
+    }
+}
