@@ -1,0 +1,17 @@
+/// The default summary: the first paragraph as plain text, at most 300 characters, cut at a
+/// word.
+enum Summary {
+    static let maximumLength = 300
+
+    /// `text` shortened to at most `maximumLength` characters (grapheme clusters), cut at
+    /// the last space that fits and ended with "…".
+    static func truncate(_ text: String, maximumLength: Int = maximumLength) -> String {
+        guard text.count > maximumLength else { return text }
+        let room = text.prefix(maximumLength - 1)
+        var cut = room.endIndex
+        if let space = room.lastIndex(where: { $0 == " " }) { cut = space }
+        var shortened = String(room[..<cut])
+        while let last = shortened.last, last == " " || ",;:—–-".contains(last) { shortened.removeLast() }
+        return shortened + "…"
+    }
+}

@@ -1,0 +1,186 @@
+internal import Mustache
+
+/// The templates of a site, every one parsed before anything renders.
+///
+/// `Templates/<name>.mustache` for each page kind, `Templates/partials/**/*.mustache` for
+/// partials (`{{> name}}` includes `partials/name.mustache`), `Templates/assets/**` copied.
+/// A missing or broken template is an error naming its file, line and column.
+public struct Theme: Sendable {
+    /// The page templates every theme has, one for each kind of page.
+    public static let pageTemplateNames = [
+        "layout", "home", "articles", "article", "taxonomy", "term", "dialogues", "dialogue", "page", "404",
+    ]
+
+    let pages: [String: MustacheTemplate]
+    let library: MustacheLibrary
+
+    /// The text put before every template so that it renders with per-scalar HTML escaping.
+    /// It sits on the template's first line; parse errors there have their column corrected.
+    static let prefix = "{{%CONTENT_TYPE:\(HTMLEscaping.contentTypeName)}}"
+
+    /// Parses every template of the tree.
+    public static func load(from tree: SourceTree) -> (Theme?, [Diagnostic]) {
+        HTMLEscaping.registered
+        var diagnostics: [Diagnostic] = []
+        var pages: [String: MustacheTemplate] = [:]
+        var partials: [String: MustacheTemplate] = [:]
+        var sources: [SourceText] = []
+
+        for file in tree.templates {
+            guard file.path.hasSuffix(".mustache") else { continue }
+            let name = String(file.path.dropLast(".mustache".count))
+            let partialName = name.removingPrefix("partials/")
+            if partialName == nil && !pageTemplateNames.contains(name) {
+                let suggestion = EditDistance.closest(to: name, among: pageTemplateNames, limit: 2, count: 1).first
+                diagnostics.append(Diagnostic(
+                    .warning, .unexpectedFile, "'\(name)' is not a page template, so nothing renders with it",
+                    at: SourceLocation(file: file.displayPath),
+                    hint: suggestion.map { "did you mean \($0).mustache?" }
+                        ?? "page templates are \(pageTemplateNames.joined(separator: ", ")); partials go in partials/"))
+                continue
+            }
+            let source: SourceText
+            switch SourceText.decode(file) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            case .success(let text):
+                source = text
+            }
+            switch parse(source) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let template):
+                if let partialName { partials[partialName] = template } else { pages[name] = template }
+                sources.append(source)
+            }
+        }
+        for name in pageTemplateNames where pages[name] == nil
+            && !tree.templates.contains(where: { $0.path == name + ".mustache" }) {
+            diagnostics.append(Diagnostic(
+                .error, .missingTemplate, "the template '\(name)' is missing",
+                at: SourceLocation(file: "\(tree.templatesRoot)/\(name).mustache"),
+                hint: "every theme has \(pageTemplateNames.map { $0 + ".mustache" }.joined(separator: ", ")); copy the missing one from Bulletin's Templates/"))
+        }
+        for source in sources {
+            diagnostics += missingPartials(in: source, known: Set(partials.keys))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(pages: pages, library: MustacheLibrary(templates: partials)), diagnostics)
+    }
+
+    static func parse(_ source: SourceText) -> Result<MustacheTemplate, Diagnostic> {
+        do {
+            return .success(try MustacheTemplate(string: prefix + source.text))
+        } catch let error as MustacheTemplate.ParserError {
+            var line = error.context.lineNumber
+            var column = error.context.columnNumber
+            if line == 1 { column = max(1, column - prefix.count) }
+            var message = describe(error.error)
+            if case MustacheTemplate.Error.expectedSectionEnd = error.error,
+               let open = unclosedSection(in: source.text) {
+                (line, column) = (open.line, open.column)
+                message = "the section '\(open.name)' opened here is never closed"
+            }
+            return .failure(source.diagnostic(
+                .error, .templateSyntax, message, line: line, column: column, hint: hint(for: error.error)))
+        } catch {
+            return .failure(source.diagnostic(.error, .templateSyntax, "the template does not parse: \(error)", line: 1, column: 1))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "this closing tag does not match the section it closes"
+        case .unfinishedName: "this tag is not finished"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "this set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: "only block overrides may appear inside a parent partial"
+        case .textInsideInheritSection: "text cannot appear inside a parent partial, only block overrides"
+        case .invalidConfigVariableSyntax: "this pragma tag is malformed"
+        case .unrecognisedConfigVariable: "this pragma is not recognised"
+        case nil: "the template does not parse: \(error)"
+        }
+    }
+
+    private static func hint(for error: any Error) -> String? {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "close sections in the reverse order they were opened: {{#a}}{{#b}}...{{/b}}{{/a}}"
+        case .unfinishedName: "end the tag with }}; names are letters, digits, '.', '-' and '_'"
+        case .expectedSectionEnd: "add {{/name}} where the section ends"
+        default: nil
+        }
+    }
+
+    /// The innermost section still open at the end of the text, by a scan of `{{#name}}`,
+    /// `{{^name}}` and `{{/name}}` tags (default delimiters).
+    static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
+        var stack: [(name: String, line: Int, column: Int)] = []
+        for tag in MustacheTagScanner.tags(in: text) {
+            switch tag.sigil {
+            case "#", "^", "$", "<": stack.append((tag.name, tag.line, tag.column))
+            case "/": if let index = stack.lastIndex(where: { $0.name == tag.name }) { stack.removeSubrange(index...) }
+            default: break
+            }
+        }
+        return stack.last
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags naming partials that do not exist.
+    static func missingPartials(in source: SourceText, known: Set<String>) -> [Diagnostic] {
+        MustacheTagScanner.tags(in: source.text).compactMap { tag in
+            guard tag.sigil == ">" || tag.sigil == "<", !tag.name.hasPrefix("*"), !known.contains(tag.name) else {
+                return nil
+            }
+            let suggestion = EditDistance.closest(to: tag.name, among: known.sorted(), limit: 2, count: 1).first
+            return source.diagnostic(
+                .error, .missingPartial, "the partial '\(tag.name)' does not exist", line: tag.line, column: tag.column,
+                hint: suggestion.map { "did you mean '\($0)'?" } ?? "create partials/\(tag.name).mustache")
+        }
+    }
+}
+
+/// Finds Mustache tags with the default `{{ }}` delimiters, with their positions.
+enum MustacheTagScanner {
+    struct Tag {
+        /// `#`, `^`, `/`, `>`, `<`, `$`, `!`, `&`, `{`, or "" for a variable.
+        let sigil: String
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
+        var line = 1
+        var column = 1
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
+                let startLine = line
+                let startColumn = column
+                var end = index + 2
+                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
+                guard end + 1 < scalars.count else { break }
+                var inner = String(String.UnicodeScalarView(scalars[(index + 2)..<end])).trimmingWhitespace
+                var sigil = ""
+                if let first = inner.first, "#^/><$!&{=%".contains(first) {
+                    sigil = String(first)
+                    inner = String(inner.dropFirst()).trimmingWhitespace
+                }
+                if sigil == "=" { break }  // custom delimiters: stop rather than guess
+                tags.append(Tag(sigil: sigil, name: inner, line: startLine, column: startColumn))
+                for scalar in scalars[index..<(end + 2)] {
+                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                index = end + 2
+                continue
+            }
+            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        return tags
+    }
+}

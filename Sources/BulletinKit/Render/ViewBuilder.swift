@@ -1,0 +1,160 @@
+/// Builds the template data of each page from the resolved site and the rendered bodies.
+/// Dates, URLs, counts and labels are computed here, once, in Swift.
+struct ViewBuilder: Sendable {
+    let site: Site
+    let bodies: RenderedBodies
+    /// Every article's list entry, by index into `Site.articles`.
+    let summaries: [ArticleSummaryView]
+
+    init(site: Site, bodies: RenderedBodies) {
+        self.site = site
+        self.bodies = bodies
+        let routes = site.routes
+        summaries = site.articles.enumerated().map { index, published in
+            let article = published.article
+            let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
+            return ArticleSummaryView(
+                title: article.title, url: routes.href(published.path), date: DateView(article.date),
+                updated: article.updated.map(DateView.init),
+                summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
+                location: article.location,
+                dialogue: dialogue.map { LinkView(name: $0.name, url: routes.href($0.path), key: $0.id, isCurrent: false) },
+                session: article.session,
+                sessionLabel: article.session.map { Ordinal.english($0) + " session" })
+        }
+    }
+
+    var routes: Routes { site.routes }
+
+    // MARK: - Shared parts
+
+    /// The site's data as seen from the page at `path` in `section`.
+    func siteView(path: String, section: String) -> SiteView {
+        let config = site.config
+        func link(_ name: String, _ target: String, _ key: String) -> LinkView {
+            LinkView(name: name, url: routes.href(target), key: key, isCurrent: target == path, inSection: key == section)
+        }
+        let taxonomies = site.taxonomies.map { link($0.title, $0.path, $0.name) }
+        let pages = site.pages.map { link($0.page.title, $0.path, $0.page.slug) }
+        return SiteView(
+            title: config.title, description: config.description, language: config.language,
+            baseURL: config.baseURL.absolute, homeURL: routes.href(Routes.home), articlesURL: routes.href(Routes.articles),
+            dialoguesURL: routes.href(Routes.dialogues), taxonomies: taxonomies, pages: pages,
+            nav: [link("Articles", Routes.articles, "articles")] + taxonomies
+                + [link("Dialogues", Routes.dialogues, "dialogues")] + pages,
+            params: .object(config.params))
+    }
+
+    func context(kind: String, title: String, path: String, description: String, section: String) -> PageContext {
+        let config = site.config
+        let meta = PageMetaView(
+            kind: kind, title: title,
+            documentTitle: kind == "home" || title == config.title ? config.title : "\(title) — \(config.title)",
+            description: description, url: routes.href(path), canonical: routes.absolute(path), lang: config.language,
+            section: section)
+        return PageContext(site: siteView(path: path, section: section), page: meta)
+    }
+
+    /// Page links for a list split into `total` pages, or nil when it fits on one.
+    func pagination(first: String, number: Int, total: Int) -> PaginationView? {
+        guard total > 1 else { return nil }
+        return PaginationView(
+            current: number, total: total,
+            previousURL: number > 1 ? routes.href(Routes.listPage(first, number - 1)) : nil,
+            nextURL: number < total ? routes.href(Routes.listPage(first, number + 1)) : nil,
+            pages: Self.pageWindow(current: number, total: total).map {
+                $0 == 0
+                    ? PaginationView.PageLink(number: 0, url: "", isCurrent: false, isGap: true)
+                    : PaginationView.PageLink(number: $0, url: routes.href(Routes.listPage(first, $0)), isCurrent: $0 == number)
+            })
+    }
+
+    /// The page numbers to link: the first, the last and two either side of the current one,
+    /// with 0 for each gap, so that a list of 500 pages does not put 500 links on every page.
+    static func pageWindow(current: Int, total: Int) -> [Int] {
+        var numbers: [Int] = []
+        for number in 1...total where number == 1 || number == total || abs(number - current) <= 2 {
+            if let last = numbers.last, number - last == 2 {
+                numbers.append(last + 1)  // a gap of one page: show the page, not "…"
+            } else if let last = numbers.last, number - last > 2 {
+                numbers.append(0)
+            }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
+    /// The articles of page `number` of a list.
+    func slice(_ indices: [Int], number: Int) -> [ArticleSummaryView] {
+        let perPage = site.config.perPage
+        let start = (number - 1) * perPage
+        guard start < indices.count else { return [] }
+        return indices[start..<min(start + perPage, indices.count)].map { summaries[$0] }
+    }
+
+    func pageCount(_ count: Int) -> Int {
+        max(1, (count + site.config.perPage - 1) / site.config.perPage)
+    }
+
+    func termLink(_ taxonomy: Taxonomy, _ term: Term) -> TermLinkView {
+        TermLinkView(name: term.name, short: term.short, url: routes.href(term.path), count: term.articles.count)
+    }
+
+    func taxonomyView(_ taxonomy: Taxonomy) -> TaxonomyView {
+        TaxonomyView(
+            name: taxonomy.name, title: taxonomy.title, url: routes.href(taxonomy.path),
+            terms: taxonomy.terms.map { termLink(taxonomy, $0) })
+    }
+
+    func termView(_ taxonomy: Taxonomy, _ term: Term) -> TermView {
+        let entry = term.entry
+        return TermView(
+            id: term.id, name: term.name, short: term.short, aliases: entry?.aliases ?? [],
+            names: (entry?.names ?? [:]).sorted { $0.key < $1.key }.map { TermView.NameView(lang: $0.key, name: $0.value) },
+            description: entry.flatMap { bodies.entries[$0.path]?.html } ?? "",
+            isRegistered: entry != nil,
+            taxonomy: LinkView(name: taxonomy.title, url: routes.href(taxonomy.path), key: taxonomy.name, isCurrent: false),
+            url: routes.href(term.path), count: term.articles.count, params: .object(entry?.params ?? [:]),
+            website: Self.safeWebURL(entry?.params["website"]))
+    }
+
+    /// An http or https URL from a parameter, or nil: only such a value may go into `href`
+    /// (`javascript:` and friends never do).
+    static func safeWebURL(_ value: TemplateValue?) -> String? {
+        guard case .string(let text)? = value else { return nil }
+        let url = text.trimmingWhitespace
+        let lower = url.lowercased()
+        let forbidden = "\"<>\\`".unicodeScalars
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), url.count > 8,
+              url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !forbidden.contains($0) })
+        else { return nil }
+        return url
+    }
+
+    /// A plain-text description of a term for `<meta name="description">`.
+    func termDescription(_ taxonomy: Taxonomy, _ term: Term) -> String {
+        if let entry = term.entry, let first = bodies.entries[entry.path]?.firstParagraph, !first.isEmpty {
+            return Summary.truncate(first, maximumLength: 200)
+        }
+        return "\(TermLinkView.countLabel(term.articles.count).capitalizedFirst) on \(term.name)."
+    }
+}
+
+/// English ordinals for session numbers.
+enum Ordinal {
+    /// 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st...
+    static func english(_ number: Int) -> String {
+        if (11...13).contains(number % 100) { return "\(number)th" }
+        let suffix = switch number % 10 {
+        case 1: "st"
+        case 2: "nd"
+        case 3: "rd"
+        default: "th"
+        }
+        return "\(number)\(suffix)"
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,207 @@
+public import Mustache
+
+/// Everything a template can read: `site` and `page` always, and what the page kind has.
+///
+/// Lookups go through `MustacheParent` instead of swift-mustache's Mirror reflection, which
+/// would dominate the build time of a large site. The variables are documented in
+/// docs/templates.md; a key a page kind does not have is simply absent.
+public struct PageContext: Sendable, MustacheParent {
+    public var site: SiteView
+    public var page: PageMetaView
+    /// The rendered page template, for `layout` (`{{{content}}}`).
+    public var content: String?
+    public var articles: [ArticleSummaryView]?
+    public var pagination: PaginationView?
+    public var article: ArticleView?
+    public var taxonomy: TaxonomyView?
+    public var taxonomies: [TaxonomyView]?
+    public var term: TermView?
+    public var dialogues: [DialogueSummaryView]?
+    public var dialogue: DialogueView?
+    /// A standalone page's body (HTML).
+    public var body: String?
+    public var params: TemplateValue?
+    /// The heading level of each item in `articles` (2 under the page's h1, 3 under an h2),
+    /// so that the shared list partial keeps headings in order.
+    public var listHeadingLevel: Int = 3
+
+    init(site: SiteView, page: PageMetaView) {
+        self.site = site
+        self.page = page
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "page": page
+        case "content": content
+        case "articles": articles
+        case "pagination": pagination
+        case "article": article
+        case "taxonomy": taxonomy
+        case "taxonomies": taxonomies
+        case "term": term
+        case "dialogues": dialogues
+        case "dialogue": dialogue
+        case "body": body
+        case "params": params?.mustacheValue
+        case "listHeadingLevel": listHeadingLevel
+        default: nil
+        }
+    }
+}
+
+/// The site, on every page.
+public struct SiteView: Sendable, MustacheParent {
+    public var title: String
+    public var description: String
+    public var language: String
+    /// The absolute base URL, `https://bulletin.example.org/`.
+    public var baseURL: String
+    public var homeURL: String
+    public var articlesURL: String
+    public var dialoguesURL: String
+    public var taxonomies: [LinkView]
+    /// Standalone pages, for navigation.
+    public var pages: [LinkView]
+    /// The main navigation: all articles, each taxonomy, the dialogue series, each page.
+    public var nav: [LinkView]
+    public var params: TemplateValue
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "language": language
+        case "baseURL": baseURL
+        case "homeURL": homeURL
+        case "articlesURL": articlesURL
+        case "dialoguesURL": dialoguesURL
+        case "taxonomies": taxonomies
+        case "pages": pages
+        case "nav": nav
+        case "params": params.mustacheValue
+        default: nil
+        }
+    }
+}
+
+/// The page being rendered, for `<head>` and navigation.
+public struct PageMetaView: Sendable, MustacheParent {
+    /// `home`, `articles`, `article`, `taxonomy`, `term`, `dialogues`, `dialogue`, `page` or `404`.
+    public var kind: String
+    /// The page's own title.
+    public var title: String
+    /// For `<title>`: "Page title — Site title", or the site title alone on the home page.
+    public var documentTitle: String
+    public var description: String
+    /// The link to this page.
+    public var url: String
+    /// Its absolute URL.
+    public var canonical: String
+    public var lang: String
+    /// Which navigation entry to mark as current: `articles`, `dialogues`, a taxonomy's name.
+    public var section: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "title": title
+        case "documentTitle": documentTitle
+        case "description": description.isEmpty ? nil : description
+        case "url": url
+        case "canonical": canonical
+        case "lang": lang
+        case "section": section
+        case "isHome": kind == "home"
+        case "is404": kind == "404"
+        default: nil
+        }
+    }
+}
+
+/// A link: a title or name and where it goes.
+public struct LinkView: Sendable, MustacheParent {
+    public var name: String
+    public var url: String
+    /// The taxonomy name or page slug.
+    public var key: String
+    /// Whether the link goes to the page being rendered (`aria-current="page"`).
+    public var isCurrent: Bool = false
+    /// Whether the page being rendered belongs to the link's section (an article, for
+    /// "Articles"), to mark it without claiming it is the same page.
+    public var inSection: Bool = false
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name", "title": self.name
+        case "url": url
+        case "key": key
+        case "isCurrent": isCurrent
+        case "inSection": inSection
+        default: nil
+        }
+    }
+}
+
+/// A date as a template shows it.
+public struct DateView: Sendable, MustacheParent {
+    /// For `<time datetime>`: `2025-05-20`, or the full RFC 3339 date-time when a time was given.
+    public var iso: String
+    /// `20 May 2025`.
+    public var display: String
+    public var year: Int
+
+    init(_ date: ContentDate) {
+        iso = date.htmlDateTime
+        display = date.display
+        year = date.year
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "iso": iso
+        case "display": display
+        case "year": year
+        default: nil
+        }
+    }
+}
+
+/// Page links of a paginated list.
+public struct PaginationView: Sendable, MustacheParent {
+    public var current: Int
+    public var total: Int
+    public var previousURL: String?
+    public var nextURL: String?
+    public var pages: [PageLink]
+
+    /// A page number, or a gap between distant numbers (`isGap`, shown as "…").
+    public struct PageLink: Sendable, MustacheParent {
+        public var number: Int
+        public var url: String
+        public var isCurrent: Bool
+        public var isGap: Bool = false
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "url": url
+            case "isCurrent": isCurrent
+            case "isGap": isGap
+            default: nil
+            }
+        }
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "current": current
+        case "total": total
+        case "previousURL": previousURL
+        case "nextURL": nextURL
+        case "pages": pages
+        default: nil
+        }
+    }
+}

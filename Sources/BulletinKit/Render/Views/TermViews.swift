@@ -1,0 +1,124 @@
+public import Mustache
+
+/// A taxonomy's index: every term with its article count.
+public struct TaxonomyView: Sendable, MustacheParent {
+    public var name: String
+    public var title: String
+    public var url: String
+    public var terms: [TermLinkView]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "title": title
+        case "url": url
+        case "terms": terms
+        case "count": terms.count
+        default: nil
+        }
+    }
+}
+
+/// One term's page (or a dialogue series', which adds its sessions).
+public struct TermView: Sendable, MustacheParent {
+    public var id: String
+    public var name: String
+    public var short: String?
+    public var aliases: [String]
+    /// The name in other languages.
+    public var names: [NameView]
+    /// The registry entry's body as HTML; empty when unregistered or not written.
+    public var description: String
+    public var isRegistered: Bool
+    public var taxonomy: LinkView
+    public var url: String
+    public var count: Int
+    public var params: TemplateValue
+    /// `params.website` when it is an http or https URL (never `javascript:`), for a link.
+    public var website: String?
+
+    public struct NameView: Sendable, MustacheParent {
+        public var lang: String
+        public var name: String
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "lang": lang
+            case "name": self.name
+            default: nil
+            }
+        }
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "name": self.name
+        case "short": short
+        case "aliases": aliases.isEmpty ? nil : aliases
+        case "names": names.isEmpty ? nil : names
+        case "description": description.isEmpty ? nil : description
+        case "isRegistered": isRegistered
+        case "taxonomy": taxonomy
+        case "url": url
+        case "count": count
+        case "countLabel": TermLinkView.countLabel(count)
+        case "params": params.mustacheValue
+        case "website": website
+        default: nil
+        }
+    }
+}
+
+/// A dialogue series in the index of series.
+public struct DialogueSummaryView: Sendable, MustacheParent {
+    public var link: TermLinkView
+    public var sessionCount: Int
+    public var first: DateView?
+    public var last: DateView?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "sessionCount": sessionCount
+        case "sessionCountLabel": sessionCount == 1 ? "1 session" : "\(sessionCount) sessions"
+        case "first": first
+        case "last": last
+        default: link.child(named: name)
+        }
+    }
+}
+
+/// A dialogue series' page: its description and its sessions in order.
+public struct DialogueView: Sendable, MustacheParent {
+    public var term: TermView
+    /// Numbered sessions, in order of their number.
+    public var sessions: [SessionView]
+    /// Articles on the series without a session number, newest first.
+    public var otherArticles: [ArticleSummaryView]
+
+    public struct SessionView: Sendable, MustacheParent {
+        public var number: Int
+        /// "7th session".
+        public var label: String
+        public var articles: [ArticleSummaryView]
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "label": label
+            case "articles": articles
+            default: nil
+            }
+        }
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "sessions": sessions
+        case "hasSessions": !sessions.isEmpty
+        case "otherArticles": otherArticles
+        case "hasOtherArticles": !otherArticles.isEmpty
+        default: term.child(named: name)
+        }
+    }
+}
