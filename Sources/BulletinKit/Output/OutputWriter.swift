@@ -63,31 +63,37 @@ public enum OutputWriter {
         }
     }
 
-    /// Every file of the tree under `folder`, creating folders as needed.
+    /// Every file of the tree under `folder`: the folders first, then the files on every core
+    /// (creating 15,000 files is mostly kernel work, which two threads share).
     static func writeFiles(_ tree: OutputTree, into folder: String) throws(FileSystem.Failure) {
         var created: Set<String> = [""]
         for file in tree.files {
-            let directory = file.path.deletingLastPathComponent
-            if !created.contains(directory) {
-                var missing: [String] = []
-                var current = directory
-                while !created.contains(current) {
-                    missing.append(current)
-                    current = current.deletingLastPathComponent
-                }
-                for path in missing.reversed() {
-                    try FileSystem.makeDirectory(folder + "/" + path)
-                    created.insert(path)
-                }
+            var missing: [String] = []
+            var current = file.path.deletingLastPathComponent
+            while !created.contains(current) {
+                missing.append(current)
+                current = current.deletingLastPathComponent
             }
-            let destination = folder + "/" + file.path
-            switch file.contents {
-            case .bytes(let bytes):
-                try FileSystem.write(bytes, to: destination)
-            case .file(let source):
-                try FileSystem.write(try FileSystem.read(source), to: destination)
+            for path in missing.reversed() {
+                try FileSystem.makeDirectory(folder + "/" + path)
+                created.insert(path)
             }
         }
+        let failures = Parallel.map(tree.files) { file -> FileSystem.Failure? in
+            let destination = folder + "/" + file.path
+            do throws(FileSystem.Failure) {
+                switch file.contents {
+                case .bytes(let bytes):
+                    try FileSystem.write(bytes, to: destination)
+                case .file(let source):
+                    try FileSystem.write(try FileSystem.read(source), to: destination)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
     }
 
     /// Staging and previous folders a killed build left behind.

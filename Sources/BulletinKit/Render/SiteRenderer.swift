@@ -6,7 +6,7 @@ public enum SiteRenderer {
     public static func render(_ site: Site, theme: Theme, unpublished: [String: String]) -> (OutputTree, [Diagnostic]) {
         let rewriter = LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished)
         let (bodies, diagnostics) = RenderedBodies.render(site, rewriter: rewriter)
-        let views = ViewBuilder(site: site, bodies: bodies)
+        let views = ViewBuilder(site: site, bodies: bodies, theme: theme)
         let pages = Parallel.map(site.plan) { planned in
             OutputFile(
                 path: Routes.outputFile(planned.path),
@@ -51,7 +51,7 @@ enum PageContexts {
                 kind: "articles", title: number == 1 ? "All articles" : "All articles, page \(number) of \(total)",
                 path: planned.path, description: "Every article of \(site.config.title), newest first.",
                 section: "articles")
-            context.articles = views.slice(Array(site.articles.indices), number: number)
+            context.articles = views.slice(Array(site.articles.indices), number: number, headingLevel: 2)
             context.pagination = views.pagination(first: Routes.articles, number: number, total: total)
             context.listHeadingLevel = 2
             return ("articles", context)
@@ -90,7 +90,6 @@ enum PageContexts {
                 kind: "term", title: number == 1 ? term.name : "\(term.name), page \(number) of \(total)",
                 path: planned.path, description: views.termDescription(taxonomy, term), section: taxonomy.name)
             context.term = views.termView(taxonomy, term)
-            context.taxonomy = views.taxonomyView(taxonomy)
             context.articles = views.slice(term.articles, number: number)
             context.pagination = views.pagination(first: term.path, number: number, total: total)
             context.params = .object(term.entry?.params ?? [:])
@@ -124,9 +123,9 @@ enum PageContexts {
                     DialogueView.SessionView(
                         number: number, label: Ordinal.english(number) + " session",
                         // Within a session, oldest first: a preview before its report.
-                        articles: sessions[number]!.reversed().map { views.summaries[$0] })
+                        articles: sessions[number]!.reversed().map { views.withCard($0) })
                 },
-                otherArticles: others.map { views.summaries[$0] })
+                otherArticles: others.map { views.withCard($0) })
             context.params = .object(term.entry?.params ?? [:])
             return ("dialogue", context)
 

@@ -1,3 +1,5 @@
+internal import Mustache
+
 /// Builds the template data of each page from the resolved site and the rendered bodies.
 /// Dates, URLs, counts and labels are computed here, once, in Swift.
 struct ViewBuilder: Sendable {
@@ -5,8 +7,12 @@ struct ViewBuilder: Sendable {
     let bodies: RenderedBodies
     /// Every article's list entry, by index into `Site.articles`.
     let summaries: [ArticleSummaryView]
+    /// The site's data with no navigation entry marked; each page marks its own.
+    let baseSiteView: SiteView
+    /// Every article's `article-card` partial at heading levels 2 and 3, when the theme has one.
+    let cards: [(level2: String, level3: String)]?
 
-    init(site: Site, bodies: RenderedBodies) {
+    init(site: Site, bodies: RenderedBodies, theme: Theme) {
         self.site = site
         self.bodies = bodies
         let routes = site.routes
@@ -22,6 +28,19 @@ struct ViewBuilder: Sendable {
                 session: article.session,
                 sessionLabel: article.session.map { Ordinal.english($0) + " session" })
         }
+        baseSiteView = Self.makeSiteView(site)
+        // An article appears in many lists (all articles, each of its terms, its dialogue):
+        // its card is rendered once per heading level, not once per list.
+        if let card = theme.library.getTemplate(named: "article-card") {
+            let library = theme.library
+            let siteView = baseSiteView
+            cards = Parallel.map(summaries) { summary in
+                (card.render(ArticleCardContext(article: summary, site: siteView, headingLevel: 2), library: library),
+                 card.render(ArticleCardContext(article: summary, site: siteView, headingLevel: 3), library: library))
+            }
+        } else {
+            cards = nil
+        }
     }
 
     var routes: Routes { site.routes }
@@ -30,9 +49,25 @@ struct ViewBuilder: Sendable {
 
     /// The site's data as seen from the page at `path` in `section`.
     func siteView(path: String, section: String) -> SiteView {
+        var view = baseSiteView
+        let url = routes.href(path)
+        func mark(_ links: inout [LinkView]) {
+            for index in links.indices {
+                links[index].isCurrent = links[index].url == url
+                links[index].inSection = links[index].key == section
+            }
+        }
+        mark(&view.taxonomies)
+        mark(&view.pages)
+        mark(&view.nav)
+        return view
+    }
+
+    private static func makeSiteView(_ site: Site) -> SiteView {
         let config = site.config
+        let routes = site.routes
         func link(_ name: String, _ target: String, _ key: String) -> LinkView {
-            LinkView(name: name, url: routes.href(target), key: key, isCurrent: target == path, inSection: key == section)
+            LinkView(name: name, url: routes.href(target), key: key)
         }
         let taxonomies = site.taxonomies.map { link($0.title, $0.path, $0.name) }
         let pages = site.pages.map { link($0.page.title, $0.path, $0.page.slug) }
@@ -84,12 +119,19 @@ struct ViewBuilder: Sendable {
         return numbers
     }
 
-    /// The articles of page `number` of a list.
-    func slice(_ indices: [Int], number: Int) -> [ArticleSummaryView] {
+    /// The articles of page `number` of a list, with their cards at `headingLevel`.
+    func slice(_ indices: [Int], number: Int, headingLevel: Int = 3) -> [ArticleSummaryView] {
         let perPage = site.config.perPage
         let start = (number - 1) * perPage
         guard start < indices.count else { return [] }
-        return indices[start..<min(start + perPage, indices.count)].map { summaries[$0] }
+        return indices[start..<min(start + perPage, indices.count)].map { withCard($0, headingLevel: headingLevel) }
+    }
+
+    /// An article's list entry with its card at `headingLevel`.
+    func withCard(_ index: Int, headingLevel: Int = 3) -> ArticleSummaryView {
+        var summary = summaries[index]
+        if let cards { summary.card = headingLevel == 2 ? cards[index].level2 : cards[index].level3 }
+        return summary
     }
 
     func pageCount(_ count: Int) -> Int {

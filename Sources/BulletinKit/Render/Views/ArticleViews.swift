@@ -12,18 +12,22 @@ public struct ArticleSummaryView: Sendable, MustacheParent {
     public var session: Int?
     /// "7th session".
     public var sessionLabel: String?
+    /// This article's `article-card` partial, rendered once for the list it is in (the
+    /// heading level differs between lists): `{{{card}}}`.
+    public var card: String?
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
+        case "card": card
+        case "title": title.templateText
+        case "url": url.templateText
         case "date": date
         case "updated": updated
-        case "summary": summary.isEmpty ? nil : summary
-        case "location": location
+        case "summary": summary.isEmpty ? nil : summary.templateText
+        case "location": location.templateText
         case "dialogue": dialogue
-        case "session": session
-        case "sessionLabel": sessionLabel
+        case "session": session.map { $0.templateText }
+        case "sessionLabel": sessionLabel.templateText
         default: nil
         }
     }
@@ -40,7 +44,7 @@ public struct ArticleView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "content": content
+        case "content": content.templateText
         case "taxonomies": taxonomies
         case "hasTerms": !taxonomies.isEmpty
         case "params": params.mustacheValue
@@ -58,9 +62,9 @@ public struct TermGroupView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "title": title
-        case "url": url
+        case "name": self.name.templateText
+        case "title": title.templateText
+        case "url": url.templateText
         case "terms": terms
         default: nil
         }
@@ -76,11 +80,11 @@ public struct TermLinkView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "short": short
-        case "url": url
-        case "count": count
-        case "countLabel": Self.countLabel(count)
+        case "name": self.name.templateText
+        case "short": short.templateText
+        case "url": url.templateText
+        case "count": count.templateText
+        case "countLabel": Self.countLabel(count).templateText
         default: nil
         }
     }
@@ -91,6 +95,22 @@ public struct TermLinkView: Sendable, MustacheParent {
         case 0: "no articles yet"
         case 1: "1 article"
         default: "\(count) articles"
+        }
+    }
+}
+
+/// What the `article-card` partial sees: the article's list fields, `site`, and
+/// `headingLevel` (2 or 3, to keep the page's headings in order).
+struct ArticleCardContext: Sendable, MustacheParent {
+    let article: ArticleSummaryView
+    let site: SiteView
+    let headingLevel: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "headingLevel": headingLevel.templateText
+        case "site": site
+        default: article.child(named: name)
         }
     }
 }

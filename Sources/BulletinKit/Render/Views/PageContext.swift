@@ -34,7 +34,7 @@ public struct PageContext: Sendable, MustacheParent {
         switch name {
         case "site": site
         case "page": page
-        case "content": content
+        case "content": content.templateText
         case "articles": articles
         case "pagination": pagination
         case "article": article
@@ -43,9 +43,9 @@ public struct PageContext: Sendable, MustacheParent {
         case "term": term
         case "dialogues": dialogues
         case "dialogue": dialogue
-        case "body": body
+        case "body": body.templateText
         case "params": params?.mustacheValue
-        case "listHeadingLevel": listHeadingLevel
+        case "listHeadingLevel": listHeadingLevel.templateText
         default: nil
         }
     }
@@ -70,13 +70,13 @@ public struct SiteView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "description": description
-        case "language": language
-        case "baseURL": baseURL
-        case "homeURL": homeURL
-        case "articlesURL": articlesURL
-        case "dialoguesURL": dialoguesURL
+        case "title": title.templateText
+        case "description": description.templateText
+        case "language": language.templateText
+        case "baseURL": baseURL.templateText
+        case "homeURL": homeURL.templateText
+        case "articlesURL": articlesURL.templateText
+        case "dialoguesURL": dialoguesURL.templateText
         case "taxonomies": taxonomies
         case "pages": pages
         case "nav": nav
@@ -105,14 +105,14 @@ public struct PageMetaView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "kind": kind
-        case "title": title
-        case "documentTitle": documentTitle
-        case "description": description.isEmpty ? nil : description
-        case "url": url
-        case "canonical": canonical
-        case "lang": lang
-        case "section": section
+        case "kind": kind.templateText
+        case "title": title.templateText
+        case "documentTitle": documentTitle.templateText
+        case "description": description.isEmpty ? nil : description.templateText
+        case "url": url.templateText
+        case "canonical": canonical.templateText
+        case "lang": lang.templateText
+        case "section": section.templateText
         case "isHome": kind == "home"
         case "is404": kind == "404"
         default: nil
@@ -134,9 +134,9 @@ public struct LinkView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name", "title": self.name
-        case "url": url
-        case "key": key
+        case "name", "title": self.name.templateText
+        case "url": url.templateText
+        case "key": key.templateText
         case "isCurrent": isCurrent
         case "inSection": inSection
         default: nil
@@ -160,9 +160,9 @@ public struct DateView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "iso": iso
-        case "display": display
-        case "year": year
+        case "iso": iso.templateText
+        case "display": display.templateText
+        case "year": year.templateText
         default: nil
         }
     }
@@ -185,8 +185,8 @@ public struct PaginationView: Sendable, MustacheParent {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "number": number
-            case "url": url
+            case "number": number.templateText
+            case "url": url.templateText
             case "isCurrent": isCurrent
             case "isGap": isGap
             default: nil
@@ -196,10 +196,10 @@ public struct PaginationView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "current": current
-        case "total": total
-        case "previousURL": previousURL
-        case "nextURL": nextURL
+        case "current": current.templateText
+        case "total": total.templateText
+        case "previousURL": previousURL.templateText
+        case "nextURL": nextURL.templateText
         case "pages": pages
         default: nil
         }

@@ -9,11 +9,11 @@ public struct TaxonomyView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "title": title
-        case "url": url
+        case "name": self.name.templateText
+        case "title": title.templateText
+        case "url": url.templateText
         case "terms": terms
-        case "count": terms.count
+        case "count": terms.count.templateText
         default: nil
         }
     }
@@ -43,8 +43,8 @@ public struct TermView: Sendable, MustacheParent {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "lang": lang
-            case "name": self.name
+            case "lang": lang.templateText
+            case "name": self.name.templateText
             default: nil
             }
         }
@@ -52,19 +52,19 @@ public struct TermView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "name": self.name
-        case "short": short
-        case "aliases": aliases.isEmpty ? nil : aliases
+        case "id": id.templateText
+        case "name": self.name.templateText
+        case "short": short.templateText
+        case "aliases": aliases.isEmpty ? nil : aliases.map(TemplateText.init)
         case "names": names.isEmpty ? nil : names
-        case "description": description.isEmpty ? nil : description
+        case "description": description.isEmpty ? nil : description.templateText
         case "isRegistered": isRegistered
         case "taxonomy": taxonomy
-        case "url": url
-        case "count": count
-        case "countLabel": TermLinkView.countLabel(count)
+        case "url": url.templateText
+        case "count": count.templateText
+        case "countLabel": TermLinkView.countLabel(count).templateText
         case "params": params.mustacheValue
-        case "website": website
+        case "website": website.templateText
         default: nil
         }
     }
@@ -79,8 +79,8 @@ public struct DialogueSummaryView: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "sessionCount": sessionCount
-        case "sessionCountLabel": sessionCount == 1 ? "1 session" : "\(sessionCount) sessions"
+        case "sessionCount": sessionCount.templateText
+        case "sessionCountLabel": (sessionCount == 1 ? "1 session" : "\(sessionCount) sessions").templateText
         case "first": first
         case "last": last
         default: link.child(named: name)
@@ -104,8 +104,8 @@ public struct DialogueView: Sendable, MustacheParent {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "number": number
-            case "label": label
+            case "number": number.templateText
+            case "label": label.templateText
             case "articles": articles
             default: nil
             }
