@@ -82,6 +82,12 @@ public struct Theme: Sendable {
                 (line, column) = (open.line, open.column)
                 message = "the section '\(open.name)' opened here is never closed"
             }
+            if case MustacheTemplate.Error.sectionCloseNameIncorrect = error.error,
+               let close = mismatchedClose(in: source.text) {
+                (line, column) = (close.line, close.column)
+                message = close.open.map { "{{/\(close.name)}} does not match the section '\($0)' it closes" }
+                    ?? "{{/\(close.name)}} closes a section that was never opened"
+            }
             return .failure(source.diagnostic(
                 .error, .templateSyntax, message, line: line, column: column, hint: hint(for: error.error)))
         } catch {
@@ -125,6 +131,21 @@ public struct Theme: Sendable {
             }
         }
         return stack.last
+    }
+
+    /// The first closing tag that does not close the innermost open section.
+    static func mismatchedClose(in text: String) -> (name: String, open: String?, line: Int, column: Int)? {
+        var stack: [String] = []
+        for tag in MustacheTagScanner.tags(in: text) {
+            switch tag.sigil {
+            case "#", "^", "$", "<": stack.append(tag.name)
+            case "/":
+                guard stack.last == tag.name else { return (tag.name, stack.last, tag.line, tag.column) }
+                stack.removeLast()
+            default: break
+            }
+        }
+        return nil
     }
 
     /// `{{> name}}` and `{{< name}}` tags naming partials that do not exist.

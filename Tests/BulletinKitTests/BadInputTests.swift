@@ -1,0 +1,231 @@
+import BulletinKit
+import Foundation
+import Testing
+
+/// One test per kind of bad input the contract names: the diagnostic's code, message, file,
+/// line and column, and an output folder left exactly as it was.
+@Suite struct BadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        /// Files to add to (or, with nil, remove from) the standard test site.
+        var files: [String: String?] = [:]
+        var bytes: [String: [UInt8]] = [:]
+        var symlinks: [String: String] = [:]
+        var strict = false
+        let code: DiagnosticCode
+        let file: String
+        let line: Int?
+        let column: Int?
+        let message: String
+        var hint: String?
+
+        var testDescription: String { name }
+    }
+
+    static let article = "Content/articles/bad.md"
+
+    static let cases: [Case] = [
+        Case(name: "no front matter", files: [article: "Just a paragraph.\n"],
+             code: .missingFrontMatter, file: article, line: 1, column: 1, message: "has no front matter"),
+        Case(name: "unclosed front matter", files: [article: "---\ntitle: A\ndate: 2024-01-01\n\nBody.\n"],
+             code: .unclosedFrontMatter, file: article, line: 1, column: 1, message: "never closed"),
+        Case(name: "malformed YAML", files: [article: "---\ntitle: Seoul: the 7th round\ndate: 2024-01-01\n---\n"],
+             code: .yamlSyntax, file: article, line: 2, column: 13, message: "malformed YAML", hint: "must be quoted"),
+        Case(name: "YAML alias bomb", files: [article: "---\ntitle: Bomb\ndate: 2024-01-01\n" + aliasBomb + "---\n"],
+             code: .yamlTooLarge, file: article, line: 2, column: 1, message: "expands to more than"),
+        Case(name: "duplicate key", files: [article: "---\ntitle: A\ndate: 2024-01-01\ntitle: B\n---\n"],
+             code: .duplicateKey, file: article, line: 4, column: 1, message: "the key 'title' appears twice"),
+        Case(name: "missing title", files: [article: "---\ndate: 2024-01-01\n---\nBody.\n"],
+             code: .missingKey, file: article, line: 1, column: 1, message: "missing 'title'"),
+        Case(name: "missing date", files: [article: "---\ntitle: A\n---\nBody.\n"],
+             code: .missingKey, file: article, line: 1, column: 1, message: "missing 'date'"),
+        Case(name: "empty title", files: [article: "---\ntitle: \"  \"\ndate: 2024-01-01\n---\n"],
+             code: .missingKey, file: article, line: 2, column: 8, message: "'title' is empty"),
+        Case(name: "a date that is not a date", files: [article: "---\ntitle: A\ndate: soon\n---\n"],
+             code: .wrongType, file: article, line: 3, column: 7, message: "'date' must be a date, found the text \"soon\""),
+        Case(name: "a session that is not a number",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\ndialogue: test-dialogue\nsession: seventh\n---\n"],
+             code: .wrongType, file: article, line: 5, column: 10, message: "'session' must be a whole number"),
+        Case(name: "agencies that are not a list", files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencies: 5\n---\n"],
+             code: .wrongType, file: article, line: 4, column: 11, message: "'agencies' must be a list, found the number 5"),
+        Case(name: "draft that is not a boolean", files: [article: "---\ntitle: A\ndate: 2024-01-01\ndraft: yes\n---\n"],
+             code: .wrongType, file: article, line: 4, column: 8, message: "'draft' must be true or false"),
+        Case(name: "a day that does not exist", files: [article: "---\ntitle: A\ndate: 2025-02-29\n---\n"],
+             code: .invalidDate, file: article, line: 3, column: 7, message: "February 2025 has 28 days"),
+        Case(name: "a date-time without an offset", files: [article: "---\ntitle: A\ndate: 2025-02-03T10:00:00\n---\n"],
+             code: .invalidDate, file: article, line: 3, column: 7, message: "no time zone", hint: "+09:00"),
+        Case(name: "an unsafe slug", files: [article: "---\ntitle: A\ndate: 2024-01-01\nslug: ../../etc\n---\n"],
+             code: .invalidSlug, file: article, line: 4, column: 7, message: "contains '.'"),
+        Case(name: "a slug not in slug form", files: [article: "---\ntitle: A\ndate: 2024-01-01\nslug: My Slug\n---\n"],
+             code: .invalidSlug, file: article, line: 4, column: 7, message: "not in slug form", hint: "slug: my-slug"),
+        Case(name: "a reserved slug", files: ["Content/pages/x.md": "---\ntitle: Search\nslug: search\n---\n"],
+             code: .reservedSlug, file: "Content/pages/x.md", line: 3, column: 7, message: "reserved"),
+        Case(name: "a reserved slug from a file name", files: ["Content/pages/agencies.md": "---\ntitle: Agencies\n---\n"],
+             code: .reservedSlug, file: "Content/pages/agencies.md", line: nil, column: nil, message: "'agencies' (from the file name) is reserved"),
+        Case(name: "two articles with one slug",
+             files: ["Content/articles/2025/first.md": "---\ntitle: Again\ndate: 2025-01-01\n---\n"],
+             code: .urlCollision, file: "Content/articles/first.md", line: nil, column: nil,
+             message: "two pages would be written to /articles/first/: Content/articles/2025/first.md and Content/articles/first.md"),
+        Case(name: "slugs that differ only in case",
+             files: ["Content/articles/a/Same.md": "---\ntitle: A\ndate: 2025-01-01\n---\n",
+                     "Content/articles/b/same.md": "---\ntitle: B\ndate: 2025-01-02\n---\n"],
+             code: .urlCollision, file: "Content/articles/b/same.md", line: nil, column: nil,
+             message: "Content/articles/a/Same.md and Content/articles/b/same.md"),
+        Case(name: "file names that differ only in Unicode normalisation",
+             // Swift compares strings by canonical equivalence, so the two names cannot both
+             // be keys of one dictionary: one is written as text, the other as bytes.
+             files: ["Content/articles/caf\u{E9}.md": "---\ntitle: A\ndate: 2025-01-01\n---\n"],
+             bytes: ["Content/articles/cafe\u{301}.md": Array("---\ntitle: B\ndate: 2025-01-02\n---\n".utf8)],
+             code: .urlCollision, file: "Content/articles/caf\u{E9}.md", line: nil, column: nil,
+             message: "two pages would be written to /articles/caf\u{E9}/"),
+        Case(name: "a page and a static file at one URL",
+             files: ["Content/pages/about.md": "---\ntitle: About\n---\n", "Content/static/about/index.html": "<p>x</p>"],
+             code: .urlCollision, file: "Content/static/about/index.html", line: nil, column: nil,
+             message: "Content/pages/about.md and Content/static/about/index.html"),
+        Case(name: "static files that differ only in case",
+             files: ["Content/static/Logo.svg": "<svg/>", "Content/static/logo.svg": "<svg/>"],
+             code: .urlCollision, file: "Content/static/logo.svg", line: nil, column: nil, message: "Content/static/Logo.svg and Content/static/logo.svg"),
+        Case(name: "bytes that are not UTF-8",
+             bytes: [article: Array("---\ntitle: A\n".utf8) + [0x64, 0x61, 0xFF, 0x0A] + Array("---\n".utf8)],
+             code: .invalidEncoding, file: article, line: 3, column: 3, message: "not valid UTF-8"),
+        Case(name: "a missing template", files: ["Templates/term.mustache": nil],
+             code: .missingTemplate, file: "Templates/term.mustache", line: nil, column: nil, message: "the template 'term' is missing"),
+        Case(name: "a broken template", files: ["Templates/article.mustache": "<h1>{{article.title}}</h1>\n{{#article.taxonomies}}\n<p>never closed</p>\n"],
+             code: .templateSyntax, file: "Templates/article.mustache", line: 2, column: 1,
+             message: "the section 'article.taxonomies' opened here is never closed"),
+        Case(name: "a template with a mismatched closing tag", files: ["Templates/page.mustache": "{{#a}}\n  {{/b}}\n"],
+             code: .templateSyntax, file: "Templates/page.mustache", line: 2, column: 3,
+             message: "{{/b}} does not match the section 'a' it closes"),
+        Case(name: "a template naming a missing partial", files: ["Templates/404.mustache": "<p>x</p>\n  {{> site-heder}}\n"],
+             code: .missingPartial, file: "Templates/404.mustache", line: 2, column: 3, message: "the partial 'site-heder' does not exist",
+             hint: "did you mean 'site-header'?"),
+        Case(name: "a symbolic link out of Content", symlinks: ["Content/articles/passwd.md": "/etc/passwd"],
+             code: .symlinkOutsideRoot, file: "Content/articles/passwd.md", line: nil, column: nil, message: "leads outside Content/"),
+        Case(name: "two registry entries claiming one name",
+             files: ["Content/agencies/kisa2.md": "---\nname: Another agency\nshort: KISA\n---\n"],
+             code: .termKeyConflict, file: "Content/agencies/kisa2.md", line: 3, column: 8,
+             message: "'kisa' refers to two agencies entries: Content/agencies/kisa.md and Content/agencies/kisa2.md"),
+        Case(name: "a registry file name that is not an id", files: ["Content/agencies/Police Agency.md": "---\nname: Police\n---\n"],
+             code: .invalidTermID, file: "Content/agencies/Police Agency.md", line: nil, column: nil, message: "cannot be a term id",
+             hint: "agencies/police-agency.md"),
+        Case(name: "no site.yaml", files: ["Content/site.yaml": nil, "Content/site.yml": "title: x\n"],
+             code: .missingSiteConfig, file: "Content/site.yaml", line: nil, column: nil, message: "no site.yaml", hint: "rename Content/site.yml"),
+        Case(name: "a baseURL that is not absolute", files: ["Content/site.yaml": "title: T\nbaseURL: /bulletin/\n"],
+             code: .invalidValue, file: "Content/site.yaml", line: 2, column: 10, message: "'baseURL' must be an absolute http or https URL"),
+        Case(name: "perPage zero", files: ["Content/site.yaml": "title: T\nbaseURL: https://x.test/\nperPage: 0\n"],
+             code: .invalidValue, file: "Content/site.yaml", line: 3, column: 10, message: "'perPage' must be at least 1"),
+        Case(name: "a lang the site does not publish", files: [article: "---\ntitle: A\ndate: 2024-01-01\nlang: fr\n---\n"],
+             code: .invalidValue, file: article, line: 4, column: 7, message: "'lang' must be one of the site's languages (en)"),
+        Case(name: "a link to a missing article", files: [article: "---\ntitle: A\ndate: 2024-01-01\n---\n\nSee [the other](secnd.md).\n"],
+             code: .brokenLink, file: article, line: 6, column: 5, message: "goes to articles/secnd.md, which does not exist",
+             hint: "did you mean second.md?"),
+        Case(name: "a link to a draft", files: [
+                article: "---\ntitle: A\ndate: 2024-01-01\n---\n\n[Draft](draft.md)\n",
+                "Content/articles/draft.md": "---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n"],
+             code: .brokenLink, file: article, line: 6, column: 1, message: "which is a draft and is not published"),
+        Case(name: "an unknown key close to a known one, with --strict", files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencys: [KISA]\n---\n"],
+             strict: true, code: .unknownKey, file: article, line: 4, column: 1, message: "did you mean 'agencies'?"),
+        Case(name: "an unregistered term, with --strict", files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencies: [Korea Internet Security Agency]\n---\n"],
+             strict: true, code: .unregisteredTerm, file: article, line: 4, column: 12,
+             message: "'Korea Internet Security Agency' is not in the agencies registry; used by 1 article",
+             hint: "did you mean 'Korea Internet & Security Agency' (kisa)?"),
+    ]
+
+    static let aliasBomb: String = {
+        var yaml = "bomb0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for level in 1...9 {
+            yaml += "bomb\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        return yaml
+    }()
+
+    @Test(arguments: cases)
+    func reportedAtItsPlaceAndOutputUntouched(_ badCase: Case) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var site = TestSite.standard()
+        var theme = TestSite.defaultTheme
+        for (path, text) in badCase.files {
+            if path.hasPrefix("Templates/") { theme[path] = text } else { site.files[path] = text }
+        }
+        site.files.merge(theme.compactMapValues { $0 }) { $1 }
+        try site.write(to: folder.path)
+        for (path, bytes) in badCase.bytes {
+            try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/" + path))
+        }
+        for (path, target) in badCase.symlinks {
+            try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + path, withDestinationPath: target)
+        }
+        // An output folder from an earlier build, which must survive byte for byte.
+        let output = folder.path + "/Public"
+        try FileManager.default.createDirectory(atPath: output + "/articles/old", withIntermediateDirectories: true)
+        try Data("<p>the previous build</p>".utf8).write(to: URL(fileURLWithPath: output + "/articles/old/index.html"))
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: output + "/robots.txt"))
+        let before = TemporaryFolder.snapshot(output)
+
+        let cwd = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        let result = Builder.run(BuildOptions(strict: badCase.strict, now: TestSite.now))
+
+        #expect(!result.succeeded)
+        let matching = result.errors.filter { $0.code == badCase.code && $0.location.file == badCase.file }
+        #expect(!matching.isEmpty, "no \(badCase.code.rawValue) error for \(badCase.file); got:\n\(result.diagnostics.map { $0.formatted() }.joined(separator: "\n"))")
+        if let diagnostic = matching.first {
+            #expect(diagnostic.message.contains(badCase.message), "message: \(diagnostic.message)")
+            #expect(diagnostic.location.line == badCase.line)
+            #expect(diagnostic.location.column == badCase.column)
+            if let hint = badCase.hint {
+                #expect(diagnostic.hint?.contains(hint) == true, "hint: \(diagnostic.hint ?? "none")")
+            }
+            if diagnostic.location.line != nil {
+                #expect(diagnostic.sourceLine != nil, "a diagnostic with a line quotes it")
+            }
+        }
+        #expect(TemporaryFolder.snapshot(output) == before, "the output folder changed")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("bulletin-") }
+        #expect(leftovers.isEmpty, "staging folders were left behind: \(leftovers)")
+    }
+
+    @Test func everyProblemOfABuildIsReported() {
+        var site = TestSite.standard()
+        site["Content/articles/a.md"] = "---\ntitle: A\ndate: soon\n---\n"
+        site["Content/articles/b.md"] = "no front matter\n"
+        site["Content/articles/c.md"] = "---\ntitle: C\ndate: 2024-01-01\nsession: x\nagencies: 3\n---\n"
+        site["Content/agencies/Bad.md"] = "---\nname: Bad\n---\n"
+        let result = site.build()
+        let codes = result.errors.map(\.code)
+        #expect(codes.filter { $0 == .wrongType }.count == 3)
+        #expect(codes.contains(.missingFrontMatter))
+        #expect(codes.contains(.invalidTermID))
+        // Sorted by file, then line.
+        #expect(result.diagnostics.map(\.location) == result.diagnostics.map(\.location).sorted())
+    }
+
+    @Test func warningsDoNotFailABuildWithoutStrict() {
+        var site = TestSite.standard()
+        site["Content/articles/a.md"] = "---\ntitle: A\ndate: 2024-01-01\ntittle: typo\n---\n"
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(result.warnings.map(\.code) == [.unknownKey])
+        #expect(result.warnings.first?.message.contains("did you mean 'title'?") == true)
+    }
+
+    @Test func humanFormatHasTheLineACaretAndTheHint() {
+        var site = TestSite.standard()
+        site["Content/articles/a.md"] = "---\ntitle: 한국어 제목\ndate: 2024-13-01\n---\n"
+        let diagnostic = site.build().errors.first!
+        #expect(diagnostic.formatted() == """
+            Content/articles/a.md:3:7: error: 'date' is not a real date or time: "2024-13-01" (there is no month 13) [BUL009]
+            date: 2024-13-01
+                  ^
+            hint: check the digits: dates are YYYY-MM-DD
+            """)
+    }
+
+    @Test func caretsAccountForWideCharacters() {
+        let diagnostic = Diagnostic(
+            .error, .yamlSyntax, "x", at: SourceLocation(file: "f", line: 1, column: 4), sourceLine: "한국\tx")
+        #expect(diagnostic.formatted().hasSuffix("한국\tx\n    \t^"))
+    }
+}
