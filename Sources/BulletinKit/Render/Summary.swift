@@ -9,7 +9,8 @@ enum Summary {
         guard text.count > maximumLength else { return text }
         let room = text.prefix(maximumLength - 1)
         var cut = room.endIndex
-        if let space = room.lastIndex(where: { $0 == " " }) { cut = space }
+        // Cut at the last space, unless the room ends exactly at the end of a word.
+        if text[room.endIndex] != " ", let space = room.lastIndex(where: { $0 == " " }) { cut = space }
         var shortened = String(room[..<cut])
         while let last = shortened.last, last == " " || ",;:—–-".contains(last) { shortened.removeLast() }
         return shortened + "…"
