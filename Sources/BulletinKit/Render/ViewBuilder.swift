@@ -157,7 +157,13 @@ struct ViewBuilder: Sendable {
             isRegistered: entry != nil,
             taxonomy: LinkView(name: taxonomy.title, url: routes.href(taxonomy.path), key: taxonomy.name, isCurrent: false),
             url: routes.href(term.path), count: term.articles.count, params: .object(entry?.params ?? [:]),
-            website: Self.safeWebURL(entry?.params["website"]))
+            website: Self.safeWebURL(entry?.params["website"]), parties: Self.names(entry?.params["parties"]))
+    }
+
+    /// A list of names from a parameter (`parties: [Republic of Korea, European Union]`).
+    static func names(_ value: TemplateValue?) -> [String] {
+        guard case .list(let items)? = value else { return [] }
+        return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
     /// An http or https URL from a parameter, or nil: only such a value may go into `href`

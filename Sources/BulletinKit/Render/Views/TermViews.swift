@@ -36,6 +36,8 @@ public struct TermView: Sendable, MustacheParent {
     public var params: TemplateValue
     /// `params.website` when it is an http or https URL (never `javascript:`), for a link.
     public var website: String?
+    /// `params.parties` when it is a list of names (a dialogue's parties).
+    public var parties: [String] = []
 
     public struct NameView: Sendable, MustacheParent {
         public var lang: String
@@ -65,6 +67,8 @@ public struct TermView: Sendable, MustacheParent {
         case "countLabel": TermLinkView.countLabel(count).templateText
         case "params": params.mustacheValue
         case "website": website.templateText
+        case "parties": parties.map(TemplateText.init)
+        case "hasParties": !parties.isEmpty
         default: nil
         }
     }
