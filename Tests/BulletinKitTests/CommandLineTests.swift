@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// The `bulletin` binary as a user runs it: exit statuses, help, messages.
+@Suite struct CommandLineTests {
+    func site() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try TestSite.standard().write(to: folder.path)
+        return folder
+    }
+
+    @Test func aGoodBuildExitsZeroWithAClosingLine() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        let result = try BulletinProcess.run(["build"], in: folder.path)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("Wrote 13 pages (2 articles, 1 article list, 3 taxonomy indexes, 3 term pages, 1 dialogue series, 0 standalone pages, home, dialogue index and 404) and 1 copied file to Public/ in "))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/Public/index.html"))
+        let quiet = try BulletinProcess.run(["build", "--quiet"], in: folder.path)
+        #expect(quiet.status == 0)
+        #expect(quiet.standardOutput.isEmpty && quiet.standardError.isEmpty)
+    }
+
+    @Test func errorsExitOneAndPrintEveryDiagnostic() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        try Data("---\ntitle: A\ndate: soon\n---\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/articles/a.md"))
+        try Data("no front matter".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/articles/b.md"))
+        let result = try BulletinProcess.run(["build"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Content/articles/a.md:3:7: error: 'date' must be a date"))
+        #expect(result.standardError.contains("Content/articles/b.md:1:1: error: this file has no front matter"))
+        #expect(result.standardError.contains("error: the build failed: 2 errors, 0 warnings; Public/ was not changed"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Public"))
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        try Data("---\ntitle: A\ndate: 2024-01-01\ntittle: x\n---\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/articles/a.md"))
+        let relaxed = try BulletinProcess.run(["build"], in: folder.path)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.standardError.contains("Content/articles/a.md:4:1: warning: unknown key 'tittle'"))
+        let strict = try BulletinProcess.run(["build", "--strict"], in: folder.path)
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("Content/articles/a.md:4:1: error: unknown key 'tittle'"))
+    }
+
+    @Test(arguments: [
+        (["build", "--no-such-flag"], "Unknown option"),
+        (["build", "--content", "Nowhere"], "--content: there is no folder Nowhere"),
+        (["build", "--base-url", "ftp://x"], "--base-url must be an absolute http or https URL"),
+        (["build", "--output", "."], "--output: . contains Content"),
+        (["frobnicate"], "Unexpected argument"),
+    ])
+    func misuseExitsTwo(arguments: [String], message: String) throws {
+        let folder = try site()
+        defer { folder.remove() }
+        let result = try BulletinProcess.run(arguments, in: folder.path)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(message), "stderr: \(result.standardError)")
+    }
+
+    @Test func pathsInDiagnosticsAreAsTyped() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/Content/articles/a.md"))
+        let result = try BulletinProcess.run(["build", "--content", "./Content/"], in: folder.path)
+        #expect(result.standardError.contains("./Content/articles/a.md:1:1: error:"))
+    }
+
+    @Test func helpReadsWell() throws {
+        let result = try BulletinProcess.run(["build", "--help"])
+        #expect(result.status == 0)
+        for option in ["--content <dir>", "--templates <dir>", "--output <dir>", "--base-url <url>", "--drafts", "--future", "--strict", "--quiet"] {
+            #expect(result.standardOutput.contains(option))
+        }
+        let root = try BulletinProcess.run(["--help"])
+        #expect(root.status == 0)
+        #expect(root.standardOutput.contains("build"))
+        #expect(root.standardOutput.contains("Exit status: 0"))
+    }
+}
