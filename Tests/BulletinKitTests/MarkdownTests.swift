@@ -1,0 +1,108 @@
+@testable import BulletinKit
+import Foundation
+import Testing
+
+@Suite struct MarkdownTests {
+    @Test func rendersCommonMarkSafely() {
+        let document = Markdown.render("# Title\n\nText with <b>raw</b> and [x](javascript:alert(1)).\n\n<div>block</div>\n")
+        #expect(document.html.contains("<h1 id=\"title\">Title</h1>"))
+        #expect(!document.html.contains("<b>"))
+        #expect(!document.html.contains("<div>"))
+        #expect(!document.html.contains("javascript:"))
+    }
+
+    @Test func firstParagraphIsPlainText() {
+        let document = Markdown.render("## Heading\n\nA *b* `c` [d](e)\nf.\n\nSecond.\n")
+        #expect(document.firstParagraph == "A b c d f.")
+    }
+
+    @Test func firstParagraphIsTopLevelOnly() {
+        #expect(Markdown.render("> quoted\n\n- item\n\nReal.\n").firstParagraph == "Real.")
+        #expect(Markdown.render("## Only a heading\n").firstParagraph == nil)
+    }
+
+    @Test func headingIDsFollowTheSlugRuleAndNumberRepeats() {
+        let document = Markdown.render("## A\n## A\n## A-1\n## A\n## 한국 & EU\n## !!!\n```\n<h2>not a heading</h2>\n```\n")
+        #expect(document.headings.map(\.id) == ["a", "a-1", "a-1-1", "a-2", "한국-and-eu", "section"])
+        #expect(document.html.contains("&lt;h2&gt;not a heading&lt;/h2&gt;"))
+        #expect(document.html.components(separatedBy: " id=\"").count == 7)
+    }
+
+    @Test func linksAreReportedAtTheirFileLineAndScalarColumn() {
+        let document = Markdown.render("Intro.\n\n한국 [link](a.md) and ![img](b.png)\n", firstLine: 6)
+        #expect(document.links.map(\.destination) == ["a.md", "b.png"])
+        #expect(document.links[0].line == 8)
+        #expect(document.links[0].column == 4)
+        #expect(document.links[1].isImage)
+    }
+
+    @Test func linkRewritingChangesOnlyWhatItIsAskedTo() {
+        let document = Markdown.render("[a](a.md) [b](https://x.test/)") { link in
+            link.destination == "a.md" ? .rewritten("/articles/a/") : .unchanged
+        }
+        #expect(document.html.contains("href=\"/articles/a/\""))
+        #expect(document.html.contains("href=\"https://x.test/\""))
+    }
+}
+
+@Suite struct LinkRewriterTests {
+    let rewriter = LinkRewriter(
+        routes: Routes(baseURL: BaseURL("https://x.test/sub/")!),
+        contentPaths: ["articles/2025/a.md": "articles/a/", "pages/about.md": "about/", "articles/한국.md": "articles/한국/"],
+        unpublished: ["articles/draft.md": "a draft"])
+
+    @Test(arguments: [
+        ("a.md", "articles/2025/b.md", LinkRewriter.Result.rewritten("/sub/articles/a/")),
+        ("./a.md#top", "articles/2025/b.md", .rewritten("/sub/articles/a/#top")),
+        ("../../pages/about.md", "articles/2025/b.md", .rewritten("/sub/about/")),
+        ("%ED%95%9C%EA%B5%AD.md", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/")),
+        ("/agencies/", "articles/x.md", .rewritten("/sub/agencies/")),
+        ("https://example.org/a.md", "articles/x.md", .unchanged),
+        ("mailto:x@example.org", "articles/x.md", .unchanged),
+        ("#section", "articles/x.md", .unchanged),
+        ("image.png", "articles/x.md", .unchanged),
+    ])
+    func rewrites(destination: String, from: String, expected: LinkRewriter.Result) {
+        #expect(rewriter.rewrite(destination, from: from) == expected)
+    }
+
+    @Test func brokenLinksSayWhy() {
+        guard case .broken(let message, _) = rewriter.rewrite("../../../x.md", from: "articles/2025/b.md") else {
+            Issue.record("expected broken")
+            return
+        }
+        #expect(message.contains("outside the content folder"))
+        guard case .broken(let draft, _) = rewriter.rewrite("draft.md", from: "articles/b.md") else {
+            Issue.record("expected broken")
+            return
+        }
+        #expect(draft.contains("a draft"))
+    }
+}
+
+@Suite struct SummaryTests {
+    @Test func shortTextIsKept() {
+        #expect(Summary.truncate("Short.") == "Short.")
+        let exactly = String(repeating: "a", count: 300)
+        #expect(Summary.truncate(exactly) == exactly)
+    }
+
+    @Test func longTextIsCutAtAWordWithinTheLimit() {
+        let text = (1...80).map { "word\($0)" }.joined(separator: " ")
+        let cut = Summary.truncate(text)
+        #expect(cut.count <= 300)
+        #expect(cut.hasSuffix("…"))
+        #expect(text.hasPrefix(String(cut.dropLast())))
+        #expect(text[text.index(text.startIndex, offsetBy: cut.count - 1)] == " ")
+    }
+
+    @Test func aSingleLongWordIsCutHard() {
+        let cut = Summary.truncate(String(repeating: "x", count: 400))
+        #expect(cut.count == 300)
+    }
+
+    @Test func graphemeClustersCountAsOne() {
+        let cut = Summary.truncate(String(repeating: "한국 ", count: 200))
+        #expect(cut.count <= 300)
+    }
+}
