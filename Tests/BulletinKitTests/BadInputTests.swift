@@ -193,8 +193,12 @@ import Testing
         site["Content/articles/b.md"] = "no front matter\n"
         site["Content/articles/c.md"] = "---\ntitle: C\ndate: 2024-01-01\nsession: x\nagencies: 3\n---\n"
         site["Content/agencies/Bad.md"] = "---\nname: Bad\n---\n"
+        site["Content/articles/d.md"] = "---\ntitle: D\ndate: 2024-01-01\n---\n[broken](nowhere.md)\n"
+        site["Templates/home.mustache"] = "{{#unclosed}}"
         let result = site.build()
         let codes = result.errors.map(\.code)
+        #expect(codes.contains(.brokenLink))
+        #expect(codes.contains(.templateSyntax))
         #expect(codes.filter { $0 == .wrongType }.count == 3)
         #expect(codes.contains(.missingFrontMatter))
         #expect(codes.contains(.invalidTermID))

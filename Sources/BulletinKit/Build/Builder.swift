@@ -23,11 +23,13 @@ public enum Builder {
         diagnostics += resolveProblems
         clock.mark("resolve")
 
+        let (bodies, linkProblems) = SiteRenderer.renderBodies(site, unpublished: unpublished(content, site: site))
+        diagnostics += linkProblems
+        clock.mark("markdown")
+
         var output: OutputTree?
         if let theme, !diagnostics.hasErrors {
-            let (tree, renderProblems) = SiteRenderer.render(site, theme: theme, unpublished: unpublished(content, site: site))
-            diagnostics += renderProblems
-            output = tree
+            output = SiteRenderer.render(site, bodies: bodies, theme: theme)
             clock.mark("render")
         }
         diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()

@@ -10,8 +10,8 @@ let packageRoot: String = {
 }()
 
 /// A whole site as an inline file tree, as Hugo's integration tests and Publish write them:
-/// `["Content/site.yaml": "...", "Content/articles/a.md": "---\n..."]`. Without templates of
-/// its own, it uses the repository's default theme.
+/// `["Content/site.yaml": "...", "Content/articles/a.md": "---\n..."]`, over the repository's
+/// default theme (a `Templates/...` entry replaces the theme's file).
 struct TestSite {
     var files: [String: String]
 
@@ -86,13 +86,13 @@ struct TestSite {
         set { files[path] = newValue }
     }
 
-    /// The tree, with the default theme added unless the site has templates of its own.
+    /// The files over the default theme.
+    var allFiles: [String: String] {
+        TestSite.defaultTheme.merging(files) { $1 }
+    }
+
     func tree() -> SourceTree {
-        var all = files
-        if !files.keys.contains(where: { $0.hasPrefix("Templates/") }) {
-            for (path, text) in TestSite.defaultTheme { all[path] = text }
-        }
-        return SourceTree(files: all)
+        SourceTree(files: allFiles)
     }
 
     /// Builds in memory.
@@ -104,13 +104,9 @@ struct TestSite {
             baseURL: baseURL.flatMap(BaseURL.init), drafts: drafts, future: future, strict: strict, now: now))
     }
 
-    /// Writes the files (with the default theme unless the site has its own) under `folder`.
+    /// Writes the files over the default theme under `folder`.
     func write(to folder: String) throws {
-        var all = files
-        if !files.keys.contains(where: { $0.hasPrefix("Templates/") }) {
-            for (path, text) in TestSite.defaultTheme { all[path] = text }
-        }
-        for (path, text) in all {
+        for (path, text) in allFiles {
             let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
