@@ -143,13 +143,9 @@ import Testing
     func reportedAtItsPlaceAndOutputUntouched(_ badCase: Case) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var site = TestSite.standard()
-        var theme = TestSite.defaultTheme
-        for (path, text) in badCase.files {
-            if path.hasPrefix("Templates/") { theme[path] = text } else { site.files[path] = text }
-        }
-        site.files.merge(theme.compactMapValues { $0 }) { $1 }
-        try site.write(to: folder.path)
+        var files = TestSite.standard().allFiles
+        for (path, text) in badCase.files { files[path] = text }
+        try TestSite.write(files, to: folder.path)
         for (path, bytes) in badCase.bytes {
             try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/" + path))
         }

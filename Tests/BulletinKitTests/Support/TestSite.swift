@@ -106,7 +106,12 @@ struct TestSite {
 
     /// Writes the files over the default theme under `folder`.
     func write(to folder: String) throws {
-        for (path, text) in allFiles {
+        try Self.write(allFiles, to: folder)
+    }
+
+    /// Writes exactly `files` under `folder`.
+    static func write(_ files: [String: String], to folder: String) throws {
+        for (path, text) in files {
             let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
