@@ -48,35 +48,46 @@ import Testing
 @Suite struct LinkRewriterTests {
     let rewriter = LinkRewriter(
         routes: Routes(baseURL: BaseURL("https://x.test/sub/")!),
-        contentPaths: ["articles/2025/a.md": "articles/a/", "pages/about.md": "about/", "articles/한국.md": "articles/한국/"],
-        unpublished: ["articles/draft.md": "a draft"])
+        contentPaths: [
+            "articles/2025/a.md": "articles/a/", "pages/about.md": "about/", "articles/한국.md": "articles/한국/",
+            "articles/x.md": "articles/x/",
+        ],
+        unpublished: ["articles/draft.md": "a draft"],
+        sitePaths: ["", "articles/a/", "about/", "agencies/", "agencies/kisa/", "images/map.svg", "articles/x/"])
 
     @Test(arguments: [
-        ("a.md", "articles/2025/b.md", LinkRewriter.Result.rewritten("/sub/articles/a/")),
-        ("./a.md#top", "articles/2025/b.md", .rewritten("/sub/articles/a/#top")),
-        ("../../pages/about.md", "articles/2025/b.md", .rewritten("/sub/about/")),
-        ("%ED%95%9C%EA%B5%AD.md", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/")),
-        ("/agencies/", "articles/x.md", .rewritten("/sub/agencies/")),
-        ("https://example.org/a.md", "articles/x.md", .unchanged),
-        ("mailto:x@example.org", "articles/x.md", .unchanged),
-        ("#section", "articles/x.md", .unchanged),
-        ("image.png", "articles/x.md", .unchanged),
+        ("a.md", "articles/2025/b.md", LinkRewriter.Result.rewritten("/sub/articles/a/"), nil as LinkRewriter.Target?),
+        ("./a.md#top", "articles/2025/b.md", .rewritten("/sub/articles/a/#top"), LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
+        ("../../pages/about.md", "articles/2025/b.md", .rewritten("/sub/about/"), nil),
+        ("%ED%95%9C%EA%B5%AD.md", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/"), nil),
+        ("/agencies/", "articles/x.md", .rewritten("/sub/agencies/"), nil),
+        ("/agencies/kisa", "articles/x.md", .rewritten("/sub/agencies/kisa"), nil),
+        ("/agencies/kisa/#history", "articles/x.md", .rewritten("/sub/agencies/kisa/#history"), LinkRewriter.Target(sitePath: "agencies/kisa/", fragment: "history")),
+        ("/images/map.svg", "articles/x.md", .rewritten("/sub/images/map.svg"), nil),
+        ("#section", "articles/x.md", .unchanged, LinkRewriter.Target(sitePath: "articles/x/", fragment: "section")),
+        ("https://example.org/a.md", "articles/x.md", .unchanged, nil),
+        ("mailto:x@example.org", "articles/x.md", .unchanged, nil),
+        ("image.png", "articles/x.md", .unchanged, nil),
     ])
-    func rewrites(destination: String, from: String, expected: LinkRewriter.Result) {
-        #expect(rewriter.rewrite(destination, from: from) == expected)
+    func rewrites(destination: String, from: String, expected: LinkRewriter.Result, target: LinkRewriter.Target?) {
+        let (result, fragment) = rewriter.rewrite(destination, from: from)
+        #expect(result == expected)
+        #expect(fragment == target)
     }
 
-    @Test func brokenLinksSayWhy() {
-        guard case .broken(let message, _) = rewriter.rewrite("../../../x.md", from: "articles/2025/b.md") else {
-            Issue.record("expected broken")
+    @Test(arguments: [
+        ("../../../x.md", "articles/2025/b.md", "outside the content folder", nil as String?),
+        ("draft.md", "articles/b.md", "a draft", nil),
+        ("/agencies/kisaa/", "articles/x.md", "which the site does not have", "did you mean /agencies/kisa/?"),
+        ("2025/aa.md", "articles/x.md", "does not exist", "did you mean 2025/a.md?"),
+    ])
+    func brokenLinksSayWhy(destination: String, from: String, message: String, hint: String?) {
+        guard case (.broken(let text, let suggestion), _) = rewriter.rewrite(destination, from: from) else {
+            Issue.record("expected a broken link")
             return
         }
-        #expect(message.contains("outside the content folder"))
-        guard case .broken(let draft, _) = rewriter.rewrite("draft.md", from: "articles/b.md") else {
-            Issue.record("expected broken")
-            return
-        }
-        #expect(draft.contains("a draft"))
+        #expect(text.contains(message))
+        if let hint { #expect(suggestion == hint) }
     }
 }
 

@@ -99,15 +99,18 @@ import Testing
         #expect(result.errors.contains { $0.message.contains("loop") && $0.location.file.hasSuffix("articles/loop") })
     }
 
-    @Test(arguments: [".", "Content", "Content/static/out", "Templates", ".."])
+    @Test(arguments: ["", "/Content", "/Content/static/out", "/Templates", "/.."])
     func anOutputFolderThatWouldDestroyAnInputIsRefused(output: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try TestSite.standard().write(to: folder.path + "/site")
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder.path + "/site")
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        #expect(BuildOptions(outputPath: output, now: 0).misuse() != nil)
+        let site = folder.path + "/site"
+        let options = BuildOptions(
+            contentPath: site + "/Content", templatesPath: site + "/Templates", outputPath: site + output, now: 0)
+        #expect(options.misuse() != nil)
+        let before = TemporaryFolder.snapshot(site)
+        #expect(Builder.run(options).errors.map(\.code) == [.outputProblem])
+        #expect(TemporaryFolder.snapshot(site) == before)
     }
 
     @Test func theWriterStagesBesideTheOutputAndSwaps() throws {

@@ -152,6 +152,7 @@ import Testing
 
             """
         site["Content/pages/about.md"] = "---\ntitle: About\n---\n"
+        site["Content/articles/second.md"]! += "\n## The heading\n"
         let html = try #require(site.build(baseURL: "https://x.test/sub/").text("articles/linker/index.html"))
         #expect(html.contains("href=\"/sub/articles/first/\""))
         #expect(html.contains("href=\"/sub/articles/second/#the-heading\""))

@@ -8,6 +8,8 @@ public struct BuildResult: Sendable {
     public var counts: PageCounts
     /// How long each phase took, in order.
     public var timings: [(phase: String, seconds: Double)]
+    /// Links to other sites, when the build was asked to collect them.
+    public var externalLinks: [ExternalLink] = []
 
     public var succeeded: Bool { output != nil && !diagnostics.hasErrors }
 }

@@ -8,7 +8,7 @@ import Darwin
 /// `write` touch the disk, and nothing is written unless every phase succeeded.
 public enum Builder {
     /// Builds a site in memory from a source tree.
-    public static func build(_ tree: SourceTree, options: BuildOptions) -> BuildResult {
+    public static func build(_ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false) -> BuildResult {
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
 
@@ -23,8 +23,9 @@ public enum Builder {
         diagnostics += resolveProblems
         clock.mark("resolve")
 
-        let (bodies, linkProblems) = SiteRenderer.renderBodies(site, unpublished: unpublished(content, site: site))
-        diagnostics += linkProblems
+        let (bodies, findings) = SiteRenderer.renderBodies(
+            site, unpublished: unpublished(content, site: site), collectExternalLinks: collectExternalLinks)
+        diagnostics += findings.diagnostics
         clock.mark("markdown")
 
         var output: OutputTree?
@@ -32,14 +33,21 @@ public enum Builder {
             output = SiteRenderer.render(site, bodies: bodies, theme: theme)
             clock.mark("render")
         }
+        diagnostics += FragmentCheck.verify(findings.fragments, output: output, bodies: bodies, site: site)
         diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
         return BuildResult(
             diagnostics: diagnostics, output: diagnostics.hasErrors ? nil : output, counts: PageCounts(site),
-            timings: clock.phases)
+            timings: clock.phases, externalLinks: findings.externalLinks)
     }
 
     /// Loads from disk, builds, and writes the output folder when the build succeeded.
+    /// Options that would overwrite an input (`BuildOptions.misuse()`) write nothing.
     public static func run(_ options: BuildOptions) -> BuildResult {
+        if let problem = options.misuse() {
+            return BuildResult(
+                diagnostics: [Diagnostic(.error, .outputProblem, problem, at: SourceLocation(file: options.outputPath))],
+                output: nil, counts: PageCounts(), timings: [])
+        }
         var clock = PhaseClock()
         let (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
         clock.mark("load")

@@ -43,6 +43,20 @@ extension Article {
         }
         let slug = resolveSlug(
             explicit: slugValue, file: file, source: source, reserved: config.reservedSlugs, reader: &reader)
+        if let date, let updated, updated.value < date.value {
+            reader.report(source.diagnostic(
+                .error, .updatedBeforeDate,
+                "'updated' (\(updated.value.isoDate)) is earlier than 'date' (\(date.value.isoDate))",
+                line: updated.line, column: updated.column,
+                hint: "'updated' is the last substantive change, after publication; check both dates"))
+        }
+        if let summary, summary.value.count > Summary.maximumLength {
+            reader.report(source.diagnostic(
+                .warning, .summaryTooLong,
+                "the summary has \(summary.value.count) characters; lists and feeds show at most \(Summary.maximumLength)",
+                line: summary.line, column: summary.column,
+                hint: "shorten it to one or two sentences; the article's text can say the rest"))
+        }
 
         guard !reader.diagnostics.hasErrors, let title, let date, let slug else {
             return (nil, reader.diagnostics)
@@ -55,7 +69,9 @@ extension Article {
             session: session?.value, location: location?.value.trimmingWhitespace, terms: terms,
             lang: config.languages.first { $0.lowercased() == lang?.value.lowercased() } ?? config.language,
             translationKey: translationKey?.value, params: params, body: frontMatter.body,
-            bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location, source: source)
+            bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location,
+            sessionLocation: session.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) },
+            source: source)
         return (article, reader.diagnostics)
     }
 

@@ -22,6 +22,8 @@ public struct Article: Sendable {
     public var bodyFirstLine: Int
     /// Where the slug came from, for collision messages: the `slug:` value or the file name.
     var slugLocation: SourceLocation
+    /// Where `session:` is written.
+    var sessionLocation: SourceLocation?
     var source: SourceText
 
     /// The keys every article understands, besides the taxonomies.

@@ -63,10 +63,27 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingPartial = "BUL025"
 
     // MARK: - Links
-    /// A link to a Markdown file that is not a built page.
+    /// An internal link (to a `.md` file or a site path, with its `#fragment`) that leads
+    /// nowhere.
     case brokenLink = "BUL026"
 
     // MARK: - Output
     /// The output folder cannot be written or would destroy an input.
     case outputProblem = "BUL027"
+
+    // MARK: - Content checks
+    /// An image without alt text.
+    case missingAltText = "BUL028"
+    /// Two articles of one dialogue claim the same session number.
+    case duplicateSession = "BUL029"
+    /// `updated` is earlier than `date`.
+    case updatedBeforeDate = "BUL030"
+    /// A `summary` longer than lists and feeds show.
+    case summaryTooLong = "BUL031"
+    /// Raw HTML in Markdown, which is not published.
+    case rawHTMLDropped = "BUL032"
+    /// A registry entry that no article uses.
+    case unusedRegistryEntry = "BUL033"
+    /// An external link that did not answer with success (`check --external`).
+    case externalLinkFailed = "BUL034"
 }

@@ -26,7 +26,16 @@ public enum Markdown {
         var usedIDs: [String: Int] = [:]
         var links: [MarkdownDocument.Link] = []
         var firstParagraph: String?
-        let lines = LineIndex(text)
+        var rawHTML: [MarkdownDocument.Position] = []
+        var allText = ""
+        var lines: LineIndex?
+        func position(of node: OpaquePointer) -> MarkdownDocument.Position {
+            if lines == nil { lines = LineIndex(text) }
+            let line = Int(cmark_node_get_start_line(node))
+            return MarkdownDocument.Position(
+                line: line + firstLine - 1,
+                column: lines!.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+        }
 
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
@@ -35,8 +44,15 @@ public enum Markdown {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) {
+                    if !allText.isEmpty { allText += " " }
+                    allText += String(cString: literal)
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                rawHTML.append(position(of: node))
             case CMARK_NODE_HEADING:
-                let text = plainText(of: node)
+                let text = Self.plainText(of: node)
                 var id = Slug.make(from: text)
                 if id.isEmpty { id = "section" }
                 if let count = usedIDs[id] {
@@ -55,15 +71,14 @@ public enum Markdown {
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             case CMARK_NODE_PARAGRAPH:
                 if firstParagraph == nil, cmark_node_parent(node) == document {
-                    firstParagraph = plainText(of: node)
+                    firstParagraph = Self.plainText(of: node)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let line = Int(cmark_node_get_start_line(node))
-                let byteColumn = Int(cmark_node_get_start_column(node))
+                let start = position(of: node)
                 let link = MarkdownDocument.Link(
                     destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                    line: line + firstLine - 1, column: lines.scalarColumn(line: line, byteColumn: byteColumn))
+                    text: Self.plainText(of: node), line: start.line, column: start.column)
                 links.append(link)
                 if case .rewritten(let replacement) = rewrite(link) {
                     _ = replacement.withCString { cmark_node_set_url(node, $0) }
@@ -73,12 +88,13 @@ public enum Markdown {
             }
         }
 
-        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
-            return MarkdownDocument(html: "", firstParagraph: firstParagraph, headings: headings, links: links)
-        }
-        defer { free(rendered) }
-        let html = addingHeadingIDs(String(cString: rendered), headings.map(\.id))
-        return MarkdownDocument(html: html, firstParagraph: firstParagraph, headings: headings, links: links)
+        let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered in
+            defer { free(rendered) }
+            return addingHeadingIDs(String(cString: rendered), headings.map(\.id))
+        } ?? ""
+        return MarkdownDocument(
+            html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
+            plainText: allText)
     }
 
     /// The text of a node's inlines, with line breaks as spaces and white space collapsed.

@@ -9,6 +9,15 @@ public struct MarkdownDocument: Sendable {
     public let headings: [Heading]
     /// Every link and image, in order, with its target as written.
     public let links: [Link]
+    /// Where raw HTML was written, which cmark's safe mode leaves out.
+    public let rawHTML: [Position]
+    /// All the text, without markup, for search.
+    public let plainText: String
+
+    public struct Position: Sendable, Hashable {
+        public let line: Int
+        public let column: Int
+    }
 
     public struct Heading: Sendable, Hashable {
         public let level: Int
@@ -20,6 +29,8 @@ public struct MarkdownDocument: Sendable {
     public struct Link: Sendable, Hashable {
         public let destination: String
         public let isImage: Bool
+        /// The link's text, or an image's alt text.
+        public let text: String
         /// The file's line and column (Unicode scalars) where the link starts.
         public let line: Int
         public let column: Int

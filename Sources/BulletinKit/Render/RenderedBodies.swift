@@ -8,8 +8,16 @@ struct RenderedBodies: Sendable {
     /// By registry entry path (`agencies/kisa.md`).
     let entries: [String: MarkdownDocument]
 
-    /// Renders every body in parallel; broken links are errors at their line and column.
-    static func render(_ site: Site, rewriter: LinkRewriter) -> (RenderedBodies, [Diagnostic]) {
+    /// What rendering the bodies found besides the HTML.
+    struct Findings: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var fragments: [FragmentCheck] = []
+        var externalLinks: [ExternalLink] = []
+    }
+
+    /// Renders every body in parallel. Broken links are errors at their line and column;
+    /// raw HTML and images without alt text are warnings.
+    static func render(_ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool) -> (RenderedBodies, Findings) {
         enum Job: Sendable {
             case article(Int)
             case page(Int)
@@ -19,7 +27,7 @@ struct RenderedBodies: Sendable {
         for taxonomy in site.taxonomies + [site.dialogues] {
             for term in taxonomy.terms { if let entry = term.entry { jobs.append(.entry(entry)) } }
         }
-        let results = Parallel.map(jobs) { job -> (MarkdownDocument, [Diagnostic]) in
+        let results = Parallel.map(jobs) { job -> (MarkdownDocument, Findings) in
             let (body, firstLine, path, source): (String, Int, String, SourceText) = switch job {
             case .article(let index):
                 (site.articles[index].article.body, site.articles[index].article.bodyFirstLine,
@@ -30,33 +38,59 @@ struct RenderedBodies: Sendable {
             case .entry(let entry):
                 (entry.body, entry.bodyFirstLine, entry.path, entry.source)
             }
-            var problems: [Diagnostic] = []
+            var findings = Findings()
             let document = Markdown.render(body, firstLine: firstLine) { link in
-                switch rewriter.rewrite(link.destination, from: path) {
+                let (result, target) = rewriter.rewrite(link.destination, from: path)
+                if let target {
+                    findings.fragments.append(FragmentCheck(
+                        target: target, destination: link.destination, line: link.line, column: link.column, source: source))
+                }
+                switch result {
                 case .unchanged:
                     return .unchanged
                 case .rewritten(let destination):
                     return .rewritten(destination)
                 case .broken(let message, let hint):
-                    problems.append(source.diagnostic(
+                    findings.diagnostics.append(source.diagnostic(
                         .error, .brokenLink, message, line: link.line, column: link.column, hint: hint))
                     return .unchanged
                 }
             }
-            return (document, problems)
+            for link in document.links {
+                if link.isImage && link.text.trimmingWhitespace.isEmpty {
+                    findings.diagnostics.append(source.diagnostic(
+                        .warning, .missingAltText, "this image has no alt text", line: link.line, column: link.column,
+                        hint: "describe the image for readers who cannot see it: ![Delegations at the table](\(link.destination))"))
+                }
+                let lower = link.destination.lowercased()
+                if collectExternalLinks, lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                    findings.externalLinks.append(ExternalLink(
+                        url: link.destination, location: SourceLocation(file: source.file, line: link.line, column: link.column),
+                        sourceLine: source.line(link.line)))
+                }
+            }
+            for position in document.rawHTML {
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .rawHTMLDropped, "raw HTML is not published: Bulletin leaves it out for safety",
+                    line: position.line, column: position.column,
+                    hint: "write it in Markdown instead (**bold**, [link](url), ![image](url))"))
+            }
+            return (document, findings)
         }
-        var diagnostics: [Diagnostic] = []
+        var findings = Findings()
         var articles: [MarkdownDocument] = []
         var pages: [MarkdownDocument] = []
         var entries: [String: MarkdownDocument] = [:]
-        for (job, (document, problems)) in zip(jobs, results) {
-            diagnostics += problems
+        for (job, (document, found)) in zip(jobs, results) {
+            findings.diagnostics += found.diagnostics
+            findings.fragments += found.fragments
+            findings.externalLinks += found.externalLinks
             switch job {
             case .article: articles.append(document)
             case .page: pages.append(document)
             case .entry(let entry): entries[entry.path] = document
             }
         }
-        return (RenderedBodies(articles: articles, pages: pages, entries: entries), diagnostics)
+        return (RenderedBodies(articles: articles, pages: pages, entries: entries), findings)
     }
 }

@@ -5,9 +5,15 @@ internal import Mustache
 public enum SiteRenderer {
     /// Every Markdown body, with a diagnostic for each broken link. It needs no theme, so a
     /// build with errors elsewhere still reports its links.
-    static func renderBodies(_ site: Site, unpublished: [String: String]) -> (RenderedBodies, [Diagnostic]) {
-        let rewriter = LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished)
-        return RenderedBodies.render(site, rewriter: rewriter)
+    static func renderBodies(
+        _ site: Site, unpublished: [String: String], collectExternalLinks: Bool = false
+    ) -> (RenderedBodies, RenderedBodies.Findings) {
+        var sitePaths = Set(site.plan.map(\.path))
+        for file in site.staticFiles { sitePaths.insert(file.path) }
+        for file in site.assets { sitePaths.insert(Routes.asset(file.path)) }
+        let rewriter = LinkRewriter(
+            routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
+        return RenderedBodies.render(site, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
     }
 
     /// Every page and copied file.

@@ -1,0 +1,148 @@
+/// Checks and rewrites the links editors write in Markdown.
+///
+/// - A relative link to a content file's `.md` (`../2024/other.md#outcome`) becomes that
+///   page's URL.
+/// - A site path (`/agencies/kisa/`) must name a page or file of the build; it gets the base
+///   path when the site lives under one.
+/// - Either may carry a `#fragment`, which is checked once the pages exist (see
+///   `FragmentCheck`); so is a bare `#fragment` against the page the text appears on.
+/// Everything else (other sites, `mailto:`, relative links to images) is left alone.
+struct LinkRewriter: Sendable {
+    let routes: Routes
+    /// Site paths by content path.
+    let contentPaths: [String: String]
+    /// Content paths that exist but are not published, with why ("a draft").
+    let unpublished: [String: String]
+    /// Every site path the build writes: pages (`articles/x/`) and files (`images/map.svg`).
+    let sitePaths: Set<String>
+
+    enum Result: Equatable {
+        case unchanged
+        case rewritten(String)
+        case broken(message: String, hint: String)
+    }
+
+    /// The page and fragment a link points at, to check once the pages exist.
+    struct Target: Equatable {
+        let sitePath: String
+        let fragment: String
+    }
+
+    /// The new destination of a link written in the file at `contentPath`, and the fragment
+    /// to check, if any.
+    func rewrite(_ destination: String, from contentPath: String) -> (Result, Target?) {
+        if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) {
+            return (.unchanged, nil)
+        }
+        let (path, query, fragment) = Self.split(destination)
+        if path.isEmpty {
+            // `#section` (or `?q`): this page.
+            guard let fragment, !fragment.isEmpty, let own = contentPaths[contentPath] else { return (.unchanged, nil) }
+            return (.unchanged, Target(sitePath: own, fragment: fragment))
+        }
+        if path.hasPrefix("/") {
+            return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment)
+        }
+        guard path.hasSuffix(".md") else { return (.unchanged, nil) }
+        guard let target = Self.resolve(path, against: contentPath.deletingLastPathComponent) else {
+            return (.broken(
+                message: "the link '\(destination)' leads outside the content folder",
+                hint: "link to another article's file relative to this one, such as ../2025/other.md"), nil)
+        }
+        if let sitePath = contentPaths[target] {
+            let href = routes.href(sitePath) + (fragment.map { "#" + $0 } ?? "")
+            return (.rewritten(href), fragment.map { Target(sitePath: sitePath, fragment: $0) })
+        }
+        if let reason = unpublished[target] {
+            return (.broken(
+                message: "the link '\(destination)' goes to \(target), which is \(reason) and is not published",
+                hint: "publish it first, or remove the link"), nil)
+        }
+        let suggestion = EditDistance.closest(
+            to: target, among: contentPaths.keys.sorted(), limit: max(3, target.count / 4), count: 1).first
+        return (.broken(
+            message: "the link '\(destination)' goes to \(target), which does not exist",
+            hint: suggestion.map { "did you mean \(Self.relative($0, from: contentPath.deletingLastPathComponent))?" }
+                ?? "check the file name; links are relative to this file's folder"), nil)
+    }
+
+    /// A link to `/<path>`: it must be a page or file of the build.
+    private func sitePathLink(
+        _ destination: String, path: String, query: String?, fragment: String?
+    ) -> (Result, Target?) {
+        let candidates = path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]
+        guard let sitePath = candidates.first(where: sitePaths.contains) else {
+            let suggestion = EditDistance.closest(
+                to: path, among: sitePaths.sorted(), limit: max(3, path.count / 4), count: 1).first
+            return (.broken(
+                message: "the link '\(destination)' goes to /\(path), which the site does not have",
+                hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil)
+        }
+        let target = fragment.map { Target(sitePath: sitePath, fragment: $0) }
+        guard routes.baseURL.path != "/" else { return (.unchanged, target) }
+        return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// A destination's path (percent-decoded), query and fragment (percent-decoded).
+    static func split(_ destination: String) -> (path: String, query: String?, fragment: String?) {
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = percentDecoded(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        var query: String?
+        if let mark = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: mark)...])
+            rest = rest[..<mark]
+        }
+        return (percentDecoded(String(rest)), query, fragment)
+    }
+
+    /// `folder/relative`, with `.` and `..` applied; nil when it climbs above the root.
+    static func resolve(_ relative: String, against folder: String) -> String? {
+        var components = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    /// The relative path from a folder to a content path, for suggestions.
+    static func relative(_ target: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
