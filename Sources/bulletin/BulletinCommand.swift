@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `bulletin`: the root command.
-struct BulletinCommand: ParsableCommand {
+struct BulletinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Builds the cyber-policy dialogue bulletin: Markdown articles, term registries and Mustache templates into a static site.",
@@ -13,5 +13,5 @@ struct BulletinCommand: ParsableCommand {
             with --strict), 2 when the command line is wrong.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self])
 }

@@ -32,13 +32,14 @@ public struct BuildOptions: Sendable {
 extension BuildOptions {
     /// Why these options cannot work, or nil: a folder that does not exist, or an output folder
     /// that is, contains or sits inside an input folder (replacing it would destroy the input).
-    public func misuse() -> String? {
+    public func misuse(checkingOutput: Bool = true) -> String? {
         for (flag, path) in [("--content", contentPath), ("--templates", templatesPath)] {
             guard FileSystem.kind(at: FileSystem.absolute(path), followingLinks: true) == .directory else {
                 return "\(flag): there is no folder \(path)"
                     + (path == "Content" || path == "Templates" ? " here; run bulletin in the site's folder, or name it with \(flag)" : "")
             }
         }
+        guard checkingOutput else { return nil }
         var output = FileSystem.absolute(outputPath)
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         if output == "/" { return "--output: the output folder cannot be /" }

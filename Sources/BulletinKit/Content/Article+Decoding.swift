@@ -58,11 +58,14 @@ extension Article {
                 hint: "shorten it to one or two sentences; the article's text can say the rest"))
         }
 
-        guard !reader.diagnostics.hasErrors, let title, let date, let slug else {
-            return (nil, reader.diagnostics)
-        }
+        // An article with errors is still returned when it has a URL, with stand-ins for a
+        // missing title or date: the build fails on the errors anyway, but its links,
+        // images and terms are checked too, so one run reports every problem.
+        guard let slug else { return (nil, reader.diagnostics) }
+        let stem = file.path.lastPathComponent.deletingPathExtension
         let article = Article(
-            path: file.path, title: title.value.trimmingWhitespace, date: date.value, updated: updated?.value,
+            path: file.path, title: title?.value.trimmingWhitespace ?? stem,
+            date: date?.value ?? ContentDate(secondsSinceEpoch: 0), updated: updated?.value,
             summary: summary.map { $0.value.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
             slug: slug.value, draft: draft,
             dialogue: dialogue.map { TermReference(text: $0.value, line: $0.line, column: $0.column) },

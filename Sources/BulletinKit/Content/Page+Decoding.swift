@@ -17,9 +17,10 @@ extension Page {
         let params = reader.params(known: fixedKeys)
         let slug = Article.resolveSlug(
             explicit: slugValue, file: file, source: source, reserved: config.reservedSlugs, reader: &reader)
-        guard !reader.diagnostics.hasErrors, let title, let slug else { return (nil, reader.diagnostics) }
+        // As for articles: with errors, still returned when it has a URL, so its links are checked.
+        guard let slug else { return (nil, reader.diagnostics) }
         let page = Page(
-            path: file.path, title: title.value.trimmingWhitespace, slug: slug.value, draft: draft, params: params,
+            path: file.path, title: title?.value.trimmingWhitespace ?? slug.value, slug: slug.value, draft: draft, params: params,
             body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location,
             source: source)
         return (page, reader.diagnostics)

@@ -25,13 +25,16 @@ extension RegistryEntry {
         case .success(let result): (source, frontMatter, pairs) = result
         }
         var reader = FieldReader(source: source, pairs: pairs, kind: "registry entry")
-        let name = reader.text("name", required: true, example: "Korea Internet & Security Agency")
+        let writtenName = reader.text("name", required: true, example: "Korea Internet & Security Agency")
         let short = reader.text("short", example: "KISA")
         let aliases = reader.textList("aliases", example: "Korea Internet and Security Agency")
         let names = reader.textMap("names", example: "ko: 한국인터넷진흥원")
         let params = reader.params(known: fixedKeys)
         diagnostics += reader.diagnostics
-        guard !diagnostics.hasErrors, let name else { return (nil, diagnostics) }
+        // With errors, still returned when its id is valid, so that references to it resolve
+        // and its description's links are checked; the build fails on the errors anyway.
+        guard isValidID(id) else { return (nil, diagnostics) }
+        let name = writtenName ?? Located(value: id, line: 1, column: 1)
 
         func location(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file.displayPath, line: line, column: column)

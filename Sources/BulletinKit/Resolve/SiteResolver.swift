@@ -117,6 +117,17 @@ public enum SiteResolver {
             for term in taxonomy.terms { if let entry = term.entry { contentPaths[entry.path] = term.path } }
         }
 
+        diagnostics += sessionConflicts(articles, dialogues: dialogues)
+        for taxonomy in taxonomies + [dialogues] {
+            for term in taxonomy.terms where term.articles.isEmpty {
+                guard let entry = term.entry else { continue }
+                diagnostics.append(Diagnostic(
+                    .note, .unusedRegistryEntry, "no published article refers to '\(entry.name)'",
+                    at: SourceLocation(file: entry.source.file),
+                    hint: "it still has its page; remove the file if the term is not needed"))
+            }
+        }
+
         let planner = SitePlanner(
             config: config, articles: articles, pages: pages, taxonomies: taxonomies, dialogues: dialogues,
             staticFiles: content.staticFiles, assets: assets)
@@ -128,6 +139,29 @@ public enum SiteResolver {
             dialogues: dialogues, staticFiles: content.staticFiles, assets: assets, contentPaths: contentPaths,
             plan: plan.compactMap(\.page))
         return (site, diagnostics)
+    }
+
+    /// A warning for each article that claims a session number another article of the same
+    /// dialogue already has (the first by path keeps it).
+    static func sessionConflicts(_ articles: [PublishedArticle], dialogues: Taxonomy) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, dialogue) in dialogues.terms.enumerated() {
+            var firstBySession: [Int: Article] = [:]
+            let members = articles.filter { $0.dialogue == index }.map(\.article).sorted { $0.path.codePointPrecedes($1.path) }
+            for article in members {
+                guard let session = article.session else { continue }
+                guard let first = firstBySession[session] else {
+                    firstBySession[session] = article
+                    continue
+                }
+                diagnostics.append(article.source.diagnostic(
+                    .warning, .duplicateSession,
+                    "\(first.source.file) is already the \(Ordinal.english(session)) session of '\(dialogue.name)'",
+                    line: article.sessionLocation?.line ?? 1, column: article.sessionLocation?.column ?? 1,
+                    hint: "check the session number; an article about a session that is not its report can leave `session:` out"))
+            }
+        }
+        return diagnostics
     }
 
     /// "agencies" -> "Agencies", "counter-terrorism" -> "Counter terrorism".
