@@ -6,11 +6,11 @@
 /// (`.well-known/` must survive).
 public enum SiteLoader {
     /// Reads `contentPath` and `templatesPath` (as the user gave them; relative to the current
-    /// folder unless absolute).
-    public static func load(contentPath: String, templatesPath: String) -> (tree: SourceTree, diagnostics: [Diagnostic]) {
+    /// folder unless absolute); without a templates path, only the content.
+    public static func load(contentPath: String, templatesPath: String?) -> (tree: SourceTree, diagnostics: [Diagnostic]) {
         var walker = Walker()
         let contentDisplay = displayRoot(contentPath)
-        let templatesDisplay = displayRoot(templatesPath)
+        let templatesDisplay = displayRoot(templatesPath ?? "Templates")
 
         var content: [SourceFile] = []
         var folders: Set<String> = []
@@ -33,9 +33,9 @@ public enum SiteLoader {
 
         var templates: [SourceFile] = []
         var assets: [StaticFile] = []
-        let templateEntries = walker.walk(root: templatesPath, display: templatesDisplay) {
-            $0 == "assets" || $0.hasPrefix("assets/")
-        }
+        let templateEntries = templatesPath.map { path in
+            walker.walk(root: path, display: templatesDisplay) { $0 == "assets" || $0.hasPrefix("assets/") }
+        } ?? []
         for case .file(let path, let absolute, let display) in templateEntries {
             if let assetPath = path.removingPrefix("assets/") {
                 assets.append(StaticFile(path: assetPath, displayPath: display, contents: .file(absolutePath: absolute)))
@@ -51,7 +51,7 @@ public enum SiteLoader {
     }
 
     /// The root as it appears in diagnostics: as typed, without trailing slashes.
-    static func displayRoot(_ path: String) -> String {
+    public static func displayRoot(_ path: String) -> String {
         var path = path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return path
