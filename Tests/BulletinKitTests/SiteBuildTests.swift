@@ -185,7 +185,15 @@ import Testing
             <script>alert(4)</script> [click](javascript:alert(5))
 
             """
-        let html = try #require(site.build().text("articles/x/index.html"))
+        let page = try #require(site.build().text("articles/x/index.html"))
+        // JSON-LD escapes for JSON inside a script element: check it apart.
+        let script = try #require(page.range(of: "<script type=\"application/ld+json\">"))
+        let scriptEnd = try #require(page.range(of: "</script>", range: script.upperBound..<page.endIndex))
+        let json = String(page[script.upperBound..<scriptEnd.lowerBound])
+        #expect(!json.contains("<"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((object?["headline"] as? String)?.hasPrefix("Evil\"\u{301} onmouseover=alert(1) <script>") == true)
+        let html = String(page[..<script.lowerBound]) + String(page[scriptEnd.upperBound...])
         let unescaped = "\"\u{301} onmouseover"
         let escapedTitle = "Evil&quot;\u{301} onmouseover=alert(1) &lt;script&gt;alert(2)&lt;/script&gt; &amp; co"
         let escapedSummary = "content=\"&quot;\u{301}&gt;&lt;img src=x onerror=alert(3)&gt;\""

@@ -22,7 +22,7 @@ public struct PageCounts: Sendable, Equatable {
     public var terms = 0
     public var dialogues = 0
     public var pages = 0
-    /// The home page, the dialogue index and the 404 page.
+    /// The home page, the dialogue index, the search page and the 404 page.
     public var other = 0
     public var copied = 0
 
@@ -39,7 +39,7 @@ public struct PageCounts: Sendable, Equatable {
             case .term: terms += 1
             case .dialogue: dialogues += 1
             case .page: pages += 1
-            case .home, .dialogues, .notFound: other += 1
+            case .home, .dialogues, .search, .notFound: other += 1
             }
         }
         copied = site.staticFiles.count + site.assets.count
@@ -55,7 +55,7 @@ public struct PageCounts: Sendable, Equatable {
             count(articles, "article", "articles"), count(articleLists, "article list", "article lists"),
             count(taxonomies, "taxonomy index", "taxonomy indexes"), count(terms, "term page", "term pages"),
             count(dialogues, "dialogue series", "dialogue series"), count(pages, "standalone page", "standalone pages"),
-            "home, dialogue index and 404",
+            "home, dialogue index, search and 404",
         ]
         return "\(count(totalPages, "page", "pages")) (\(parts.joined(separator: ", "))) and \(count(copied, "copied file", "copied files"))"
     }

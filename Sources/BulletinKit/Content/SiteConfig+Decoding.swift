@@ -72,6 +72,7 @@ extension SiteConfig {
         }
 
         config.perPage = reader.integer("perPage", minimum: 1, example: 20)?.value ?? 20
+        config.feedLimit = reader.integer("feedLimit", minimum: 1, example: 20)?.value ?? 20
 
         if reader.pair("taxonomies") != nil {
             var taxonomies: [String] = []
@@ -103,7 +104,7 @@ extension SiteConfig {
     static func fallback(baseURL: BaseURL?) -> SiteConfig {
         SiteConfig(
             title: "", baseURL: baseURL ?? BaseURL("https://example.org/")!, description: "", language: "en",
-            languages: ["en"], perPage: 20, taxonomies: defaultTaxonomies, params: [:])
+            languages: ["en"], perPage: 20, feedLimit: 20, taxonomies: defaultTaxonomies, params: [:])
     }
 
     /// A BCP 47 tag in its common shapes: `en`, `ko`, `en-GB`, `zh-Hant-TW`.

@@ -8,12 +8,14 @@ public struct SiteConfig: Sendable {
     /// Every language the site publishes, the default first.
     public var languages: [String]
     public var perPage: Int
+    /// The number of entries in each feed.
+    public var feedLimit: Int
     /// The taxonomies' names: each is a front-matter key, a folder and a URL segment.
     public var taxonomies: [String]
     public var params: [String: TemplateValue]
 
     static let defaultTaxonomies = ["agencies", "frameworks", "threats"]
-    static let knownKeys = ["title", "baseURL", "description", "language", "languages", "perPage", "taxonomies"]
+    static let knownKeys = ["title", "baseURL", "description", "language", "languages", "perPage", "feedLimit", "taxonomies"]
     /// Names a taxonomy cannot take: the other folders and URLs of a site, and article keys.
     static let unavailableTaxonomyNames = Set([
         "articles", "dialogues", "pages", "static", "search", "assets", "page", "feed",

@@ -14,6 +14,8 @@ enum PageContexts {
             if site.articles.count > site.config.perPage {
                 context.pagination = views.pagination(first: Routes.articles, number: 1, total: views.pageCount(site.articles.count))
             }
+            context.page.feeds = views.feedLinks(Routes.home, title: site.config.title)
+            context.page.structuredData = StructuredData.encode(StructuredData.website(site))
             return ("home", context)
 
         case .articleList(let number):
@@ -25,6 +27,7 @@ enum PageContexts {
             context.articles = views.slice(Array(site.articles.indices), number: number, headingLevel: 2)
             context.pagination = views.pagination(first: Routes.articles, number: number, total: total)
             context.listHeadingLevel = 2
+            context.page.feeds = views.feedLinks(Routes.home, title: site.config.title)
             return ("articles", context)
 
         case .article(let index):
@@ -43,6 +46,12 @@ enum PageContexts {
             context.article = ArticleView(
                 summary: summary, content: views.bodies.articles[index].html, taxonomies: groups,
                 params: .object(published.article.params))
+            context.page.openGraphType = "article"
+            context.page.published = published.article.date.rfc3339
+            context.page.modified = published.article.updated?.rfc3339
+            context.page.tags = groups.flatMap { $0.terms.map(\.name) }
+            context.page.lang = published.article.lang
+            context.page.structuredData = StructuredData.encode(StructuredData.article(index, site: site, summary: summary.summary))
             return ("article", context)
 
         case .taxonomy(let index):
@@ -64,6 +73,9 @@ enum PageContexts {
             context.articles = views.slice(term.articles, number: number)
             context.pagination = views.pagination(first: term.path, number: number, total: total)
             context.params = .object(term.entry?.params ?? [:])
+            context.page.feeds = views.feedLinks(term.path, title: "\(term.name) — \(site.config.title)")
+            context.page.structuredData = StructuredData.encode(StructuredData.term(
+                term, in: taxonomy, site: site, full: true, description: term.entry == nil ? "" : context.page.description))
             return ("term", context)
 
         case .dialogues:
@@ -98,6 +110,9 @@ enum PageContexts {
                 },
                 otherArticles: others.map { views.withCard($0) })
             context.params = .object(term.entry?.params ?? [:])
+            context.page.feeds = views.feedLinks(term.path, title: "\(term.name) — \(site.config.title)")
+            context.page.structuredData = StructuredData.encode(StructuredData.series(
+                index, site: site, description: term.entry == nil ? "" : context.page.description))
             return ("dialogue", context)
 
         case .page(let index):
@@ -109,6 +124,14 @@ enum PageContexts {
             context.body = body.html
             context.params = .object(published.page.params)
             return ("page", context)
+
+        case .search:
+            var context = views.context(
+                kind: "search", title: "Search", path: planned.path,
+                description: "Search every article of \(site.config.title) by word, agency, framework, threat, dialogue and year.",
+                section: "search")
+            context.search = SearchView(indexURL: routes.href(Routes.search), scriptURL: routes.href(Routes.search + "search.js"))
+            return ("search", context)
 
         case .notFound:
             let context = views.context(

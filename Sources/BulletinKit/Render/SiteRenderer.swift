@@ -24,10 +24,22 @@ public enum SiteRenderer {
                 path: Routes.outputFile(planned.path),
                 contents: .bytes(Array(render(planned, views: views, theme: theme).utf8)))
         }
-        var files = pages
+        var files = pages + extras(site, bodies: bodies, views: views).map {
+            OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))
+        }
         for file in site.staticFiles { files.append(OutputFile(path: file.path, contents: file.contents)) }
         for file in site.assets { files.append(OutputFile(path: Routes.asset(file.path), contents: file.contents)) }
         return OutputTree(files: files)
+    }
+
+    /// The files besides pages: feeds, sitemap, robots.txt, the search index and script.
+    static func extras(_ site: Site, bodies: RenderedBodies, views: ViewBuilder) -> [(path: String, text: String)] {
+        let feeds = Parallel.map(Feed.all(of: site)) { feed in
+            [(feed.atomPath, feed.atom(site: site, bodies: bodies, summaries: views.summaries)),
+             (feed.jsonPath, feed.json(site: site, bodies: bodies, summaries: views.summaries))]
+        }.flatMap { $0 }
+        let search = SearchIndex(site: site, bodies: bodies, summaries: views.summaries)
+        return feeds + Sitemap.files(for: site) + search.files + [("search/search.js", SearchScript.source)]
     }
 
     /// One page: its template, then the layout around it.

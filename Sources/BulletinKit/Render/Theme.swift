@@ -14,6 +14,10 @@ public struct Theme: Sendable {
     let pages: [String: MustacheTemplate]
     let library: MustacheLibrary
 
+    /// Optional page templates, with the one Bulletin uses when a theme has none (so a theme
+    /// made of the contract's ten templates still gets a working /search/).
+    static let optionalTemplates = ["search": BuiltInTemplates.search]
+
     /// The text put before every template so that it renders with per-scalar HTML escaping.
     /// It sits on the template's first line; parse errors there have their column corrected.
     static let prefix = "{{%CONTENT_TYPE:\(HTMLEscaping.contentTypeName)}}"
@@ -30,7 +34,7 @@ public struct Theme: Sendable {
             guard file.path.hasSuffix(".mustache") else { continue }
             let name = String(file.path.dropLast(".mustache".count))
             let partialName = name.removingPrefix("partials/")
-            if partialName == nil && !pageTemplateNames.contains(name) {
+            if partialName == nil && !pageTemplateNames.contains(name) && optionalTemplates[name] == nil {
                 let suggestion = EditDistance.closest(to: name, among: pageTemplateNames, limit: 2, count: 1).first
                 diagnostics.append(Diagnostic(
                     .warning, .unexpectedFile, "'\(name)' is not a page template, so nothing renders with it",
@@ -61,6 +65,14 @@ public struct Theme: Sendable {
                 .error, .missingTemplate, "the template '\(name)' is missing",
                 at: SourceLocation(file: "\(tree.templatesRoot)/\(name).mustache"),
                 hint: "every theme has \(pageTemplateNames.map { $0 + ".mustache" }.joined(separator: ", ")); copy the missing one from Bulletin's Templates/"))
+        }
+        for (name, text) in optionalTemplates where pages[name] == nil
+            && !tree.templates.contains(where: { $0.path == name + ".mustache" }) {
+            let source = SourceText(file: "(Bulletin's built-in \(name).mustache)", text: text)
+            if case .success(let template) = parse(source) {
+                pages[name] = template
+                sources.append(source)
+            }
         }
         for source in sources {
             diagnostics += missingPartials(in: source, known: Set(partials.keys))

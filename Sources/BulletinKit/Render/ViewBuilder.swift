@@ -74,9 +74,10 @@ struct ViewBuilder: Sendable {
         return SiteView(
             title: config.title, description: config.description, language: config.language,
             baseURL: config.baseURL.absolute, homeURL: routes.href(Routes.home), articlesURL: routes.href(Routes.articles),
-            dialoguesURL: routes.href(Routes.dialogues), taxonomies: taxonomies, pages: pages,
+            dialoguesURL: routes.href(Routes.dialogues), searchURL: routes.href(Routes.search), taxonomies: taxonomies,
+            pages: pages,
             nav: [link("Articles", Routes.articles, "articles")] + taxonomies
-                + [link("Dialogues", Routes.dialogues, "dialogues")] + pages,
+                + [link("Dialogues", Routes.dialogues, "dialogues")] + pages + [link("Search", Routes.search, "search")],
             params: .object(config.params))
     }
 
@@ -88,6 +89,14 @@ struct ViewBuilder: Sendable {
             description: description, url: routes.href(path), canonical: routes.absolute(path), lang: config.language,
             section: section)
         return PageContext(site: siteView(path: path, section: section), page: meta)
+    }
+
+    /// The Atom and JSON feeds in `folder`, for autodiscovery.
+    func feedLinks(_ folder: String, title: String) -> [FeedLinkView] {
+        [
+            FeedLinkView(type: "application/atom+xml", title: title + " (Atom)", url: routes.absolute(folder + "feed.xml")),
+            FeedLinkView(type: "application/feed+json", title: title + " (JSON Feed)", url: routes.absolute(folder + "feed.json")),
+        ]
     }
 
     /// Page links for a list split into `total` pages, or nil when it fits on one.

@@ -10,6 +10,7 @@ public struct Routes: Sendable {
     public static let articles = "articles/"
     public static let dialogues = "dialogues/"
     public static let notFound = "404.html"
+    public static let search = "search/"
 
     public static func article(_ slug: String) -> String { "articles/\(slug)/" }
     public static func taxonomy(_ name: String) -> String { "\(name)/" }

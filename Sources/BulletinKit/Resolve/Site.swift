@@ -77,6 +77,7 @@ public struct PlannedPage: Sendable {
         case dialogues
         case dialogue(Int)
         case page(Int)
+        case search
         case notFound
     }
 

@@ -62,7 +62,22 @@ struct SitePlanner {
         for (index, page) in pages.enumerated() {
             add(.page(index), page.path, .file(page.page.slugLocation))
         }
+        add(.search, Routes.search, .generated("the search page"))
         add(.notFound, Routes.notFound, .generated("the 404 page"))
+        // Files Bulletin makes besides pages: feeds beside the pages they belong to, the
+        // sitemap, robots.txt and the search script (the search index's own files are named
+        // after the content, and claim the whole search/ folder).
+        func generated(_ path: String, _ what: String) {
+            entries.append(Entry(page: nil, file: path, origin: .generated(what)))
+        }
+        for folder in [Routes.home] + taxonomies.flatMap({ $0.terms.map(\.path) }) + dialogues.terms.map(\.path) {
+            generated(folder + "feed.xml", "the Atom feed of /\(folder)")
+            generated(folder + "feed.json", "the JSON feed of /\(folder)")
+        }
+        generated("sitemap.xml", "the sitemap")
+        generated("robots.txt", "robots.txt")
+        generated("search/search.js", "the search script")
+        generated("search/meta.json", "the search index")
         for file in staticFiles {
             entries.append(Entry(page: nil, file: file.path, origin: .file(SourceLocation(file: file.displayPath))))
         }
@@ -83,7 +98,13 @@ struct SitePlanner {
         var diagnostics: [Diagnostic] = []
         var owners: [String: Int] = [:]
         var folders: [String: Int] = [:]
+        let searchIndex = entries.firstIndex { $0.file == "search/meta.json" }
         for (index, entry) in entries.enumerated() {
+            if let searchIndex, entry.page == nil, case .file = entry.origin,
+               entry.file.precomposedStringWithCanonicalMapping.lowercased().hasPrefix("search/") {
+                diagnostics.append(collision(entries[searchIndex], entry, path: entry.file))
+                continue
+            }
             let key = entry.file.precomposedStringWithCanonicalMapping.lowercased()
             if let first = owners[key] {
                 diagnostics.append(collision(entries[first], entry, path: entry.file))

@@ -66,6 +66,9 @@ public struct TermGroupView: Sendable, MustacheParent {
         case "title": title.templateText
         case "url": url.templateText
         case "terms": terms
+        // The taxonomy's name, under a key the terms inside do not have, for
+        // `data-pagefind-filter="{{filter}}"` within `{{#terms}}`.
+        case "filter": self.name.templateText
         default: nil
         }
     }

@@ -21,6 +21,8 @@ public struct PageContext: Sendable, MustacheParent {
     /// A standalone page's body (HTML).
     public var body: String?
     public var params: TemplateValue?
+    /// The search page's script and index.
+    public var search: SearchView?
     /// The heading level of each item in `articles` (2 under the page's h1, 3 under an h2),
     /// so that the shared list partial keeps headings in order.
     public var listHeadingLevel: Int = 3
@@ -46,6 +48,7 @@ public struct PageContext: Sendable, MustacheParent {
         case "body": body.templateText
         case "params": params?.mustacheValue
         case "listHeadingLevel": listHeadingLevel.templateText
+        case "search": search
         default: nil
         }
     }
@@ -61,6 +64,7 @@ public struct SiteView: Sendable, MustacheParent {
     public var homeURL: String
     public var articlesURL: String
     public var dialoguesURL: String
+    public var searchURL: String
     public var taxonomies: [LinkView]
     /// Standalone pages, for navigation.
     public var pages: [LinkView]
@@ -77,6 +81,7 @@ public struct SiteView: Sendable, MustacheParent {
         case "homeURL": homeURL.templateText
         case "articlesURL": articlesURL.templateText
         case "dialoguesURL": dialoguesURL.templateText
+        case "searchURL": searchURL.templateText
         case "taxonomies": taxonomies
         case "pages": pages
         case "nav": nav
@@ -102,9 +107,26 @@ public struct PageMetaView: Sendable, MustacheParent {
     public var lang: String
     /// Which navigation entry to mark as current: `articles`, `dialogues`, a taxonomy's name.
     public var section: String
+    /// `og:type`: `article` for articles, `website` for the rest.
+    public var openGraphType: String = "website"
+    /// An article's dates, RFC 3339, for `article:published_time` and `article:modified_time`.
+    public var published: String?
+    public var modified: String?
+    /// An article's terms, for `article:tag`.
+    public var tags: [String] = []
+    /// The feeds of this page, for `<link rel="alternate">` autodiscovery.
+    public var feeds: [FeedLinkView] = []
+    /// schema.org JSON-LD, safe to put in `<script type="application/ld+json">` as it is.
+    public var structuredData: String?
 
     public func child(named name: String) -> Any? {
         switch name {
+        case "openGraphType": openGraphType.templateText
+        case "published": published.templateText
+        case "modified": modified.templateText
+        case "tags": tags.isEmpty ? nil : tags.map(TemplateText.init)
+        case "feeds": feeds.isEmpty ? nil : feeds
+        case "structuredData": structuredData.templateText
         case "kind": kind.templateText
         case "title": title.templateText
         case "documentTitle": documentTitle.templateText
@@ -115,6 +137,39 @@ public struct PageMetaView: Sendable, MustacheParent {
         case "section": section.templateText
         case "isHome": kind == "home"
         case "is404": kind == "404"
+        default: nil
+        }
+    }
+}
+
+/// A feed of a page: `<link rel="alternate" type="{{type}}" title="{{title}}" href="{{url}}">`.
+public struct FeedLinkView: Sendable, MustacheParent {
+    /// `application/atom+xml` or `application/feed+json`.
+    public var type: String
+    public var title: String
+    /// Absolute.
+    public var url: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "type": type.templateText
+        case "title": title.templateText
+        case "url": url.templateText
+        default: nil
+        }
+    }
+}
+
+/// Where the search page's script and index are.
+public struct SearchView: Sendable, MustacheParent {
+    /// The folder of the index files, for `data-index`.
+    public var indexURL: String
+    public var scriptURL: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "indexURL": indexURL.templateText
+        case "scriptURL": scriptURL.templateText
         default: nil
         }
     }
