@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(help: "Print only problems, not the closing summary.")
+    @Flag(name: [.short, .long], help: "Print only problems, not the closing summary.")
     var quiet = false
 
     @Flag(help: "Print how long each phase took.")

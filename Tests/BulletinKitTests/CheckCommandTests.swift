@@ -140,18 +140,19 @@ import Testing
         try Data("ok".utf8).write(to: URL(fileURLWithPath: folder.path + "/ok.html"))
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", folder.path]
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", folder.path]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate() }
+        // SIGKILL: the test process's children may not see SIGTERM.
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
         // A port that accepts connections and never answers: the timeout.
         let silent = Process()
-        silent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        silent.arguments = ["python3", "-c", "import socket,time; s=socket.socket(); s.bind(('127.0.0.1', \(port + 1))); s.listen(8); time.sleep(60)"]
+        silent.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        silent.arguments = ["-c", "import socket,time; s=socket.socket(); s.bind(('127.0.0.1', \(port + 1))); s.listen(8); time.sleep(60)"]
         try silent.run()
-        defer { silent.terminate() }
+        defer { kill(silent.processIdentifier, SIGKILL); silent.waitUntilExit() }
         try await Task.sleep(for: .milliseconds(700))
 
         func link(_ url: String, _ line: Int) -> ExternalLink {

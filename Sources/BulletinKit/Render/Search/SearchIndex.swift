@@ -11,7 +11,8 @@ internal import Foundation
 /// - `search/t-KEY.json`: every word starting with the two characters KEY (hex of UTF-8):
 ///   `{"word": [article, score, Δarticle, score, ...]}`, articles ascending, delta-encoded.
 ///
-/// Scores weigh where a word is: title 10, a term's name 6, summary 3, body 1. Words in more
+/// Scores weigh where a word is: title 10, a term's names (its name, short name, aliases and
+/// names in other languages) 6, summary 3, body 1. Words in more
 /// than 60% of the articles are stop words: left out, and ignored in queries.
 struct SearchIndex: Sendable {
     static let chunkSize = 500
@@ -29,13 +30,16 @@ struct SearchIndex: Sendable {
             }
             add(bodies.articles[index].plainText, 1)
             add(summaries[index].summary, 3)
-            for (position, taxonomy) in site.taxonomies.enumerated() {
-                for term in published.terms[position].map({ taxonomy.terms[$0] }) {
-                    add(term.name, 6)
-                    if let short = term.short { add(short, 6) }
-                }
+            func addTerm(_ term: Term) {
+                add(term.name, 6)
+                if let short = term.short { add(short, 6) }
+                // Aliases and names in other languages: a reader may search for 한국인터넷진흥원.
+                for other in (term.entry?.aliases ?? []) + (term.entry?.names.values.sorted() ?? []) { add(other, 6) }
             }
-            if let dialogue = published.dialogue { add(site.dialogues.terms[dialogue].name, 6) }
+            for (position, taxonomy) in site.taxonomies.enumerated() {
+                published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
+            }
+            if let dialogue = published.dialogue { addTerm(site.dialogues.terms[dialogue]) }
             add(published.article.title, 10)
             return scores
         }

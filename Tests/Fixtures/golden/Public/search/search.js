@@ -24,7 +24,9 @@
     return cache[name];
   }
 
-  // The same rules as SearchTokenizer.swift.
+  // The same rules as SearchTokenizer.swift. For a query, a long Hangul (or Han, kana)
+  // word is looked for by its two-character pieces only, so that 인터넷진흥 finds
+  // 한국인터넷진흥원, which the index holds whole and in pieces.
   var wordChar = /[\p{L}\p{M}\p{N}]/u;
   function isCJK(c) {
     return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3130 && c <= 0x318F) ||
@@ -35,9 +37,10 @@
     var out = [], run = [];
     function flush() {
       if (!run.length) return;
-      out.push(run.join(""));
       if (run.length > 2 && run.some(function (ch) { return isCJK(ch.codePointAt(0)); })) {
         for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      } else {
+        out.push(run.join(""));
       }
       run = [];
     }
