@@ -119,10 +119,11 @@ import Testing
         Case(name: "a link to a missing article", files: [article: "---\ntitle: A\ndate: 2024-01-01\n---\n\nSee [the other](secnd.md).\n"],
              code: .brokenLink, file: article, line: 6, column: 5, message: "goes to articles/secnd.md, which does not exist",
              hint: "did you mean second.md?"),
-        Case(name: "a link to a draft", files: [
-                article: "---\ntitle: A\ndate: 2024-01-01\n---\n\n[Draft](draft.md)\n",
+        Case(name: "a link to a draft, with --strict", files: [
+                article: "---\ntitle: A\ndate: 2024-01-01\n---\n\n[Draft](draft.md) and [again](/articles/draft/)\n",
                 "Content/articles/draft.md": "---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n"],
-             code: .brokenLink, file: article, line: 6, column: 1, message: "which is a draft and is not published"),
+             strict: true, code: .brokenLink, file: article, line: 6, column: 1,
+             message: "goes to articles/draft.md, which is a draft: the link is left out until it is published"),
         Case(name: "an unknown key close to a known one, with --strict", files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencys: [KISA]\n---\n"],
              strict: true, code: .unknownKey, file: article, line: 4, column: 1, message: "did you mean 'agencies'?"),
         Case(name: "an unregistered term, with --strict", files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencies: [Korea Internet Security Agency]\n---\n"],

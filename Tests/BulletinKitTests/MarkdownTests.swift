@@ -52,7 +52,7 @@ import Testing
             "articles/2025/a.md": "articles/a/", "pages/about.md": "about/", "articles/한국.md": "articles/한국/",
             "articles/x.md": "articles/x/",
         ],
-        unpublished: ["articles/draft.md": "a draft"],
+        unpublished: Unpublished(byContentPath: ["articles/draft.md": "a draft"], bySitePath: ["articles/draft/": "a draft"]),
         sitePaths: ["", "articles/a/", "about/", "agencies/", "agencies/kisa/", "images/map.svg", "articles/x/"])
 
     @Test(arguments: [
@@ -75,9 +75,20 @@ import Testing
         #expect(fragment == target)
     }
 
+    @Test func linksToUnpublishedPagesAreLeftOut() {
+        for destination in ["draft.md", "/articles/draft/", "/articles/draft"] {
+            guard case (.unlinked(let message, _), nil) = rewriter.rewrite(destination, from: "articles/b.md") else {
+                Issue.record("\(destination) should be unlinked")
+                continue
+            }
+            #expect(message.contains("which is a draft: the link is left out until it is published"))
+        }
+        let document = Markdown.render("See [the draft](draft.md) now.") { _ in .unlink }
+        #expect(document.html == "<p>See the draft now.</p>\n")
+    }
+
     @Test(arguments: [
         ("../../../x.md", "articles/2025/b.md", "outside the content folder", nil as String?),
-        ("draft.md", "articles/b.md", "a draft", nil),
         ("/agencies/kisaa/", "articles/x.md", "which the site does not have", "did you mean /agencies/kisa/?"),
         ("2025/aa.md", "articles/x.md", "does not exist", "did you mean 2025/a.md?"),
     ])

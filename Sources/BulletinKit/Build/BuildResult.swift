@@ -10,8 +10,10 @@ public struct BuildResult: Sendable {
     public var timings: [(phase: String, seconds: Double)]
     /// Links to other sites, when the build was asked to collect them.
     public var externalLinks: [ExternalLink] = []
+    /// Whether the pages were rendered (no error came before).
+    public var rendered = false
 
-    public var succeeded: Bool { output != nil && !diagnostics.hasErrors }
+    public var succeeded: Bool { rendered && !diagnostics.hasErrors }
 }
 
 /// The pages of a build, by kind, for the closing line.

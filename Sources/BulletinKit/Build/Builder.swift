@@ -4,13 +4,27 @@ import Glibc
 import Darwin
 #endif
 
-/// The pipeline: load, parse, resolve, render, write. Each phase is timed; only `load` and
-/// `write` touch the disk, and nothing is written unless every phase succeeded.
+/// The pipeline: load, parse, resolve, render and write. Each phase is timed; only `load`
+/// and the output sink touch the disk. Pages are written into a staging folder as they are
+/// rendered, and the output folder is replaced only when every phase succeeded.
 public enum Builder {
     /// Builds a site in memory from a source tree.
     public static func build(_ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false) -> BuildResult {
+        let sink = MemorySink()
+        var result = build(tree, options: options, collectExternalLinks: collectExternalLinks) { _ in sink }
+        if result.rendered && !result.diagnostics.hasErrors { result.output = sink.tree }
+        return result
+    }
+
+    /// The phases from parse to render. `sink(pagesToKeep)` gives where the rendered files go;
+    /// it is called only when nothing has failed by then (`earlier` holds the load phase's
+    /// diagnostics), and returns nil when it cannot write.
+    static func build(
+        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, earlier: [Diagnostic] = [],
+        sink makeSink: (Set<String>) -> (any OutputSink)?
+    ) -> BuildResult {
         var clock = PhaseClock()
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = earlier
 
         let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL)
         diagnostics += parseProblems
@@ -28,19 +42,26 @@ public enum Builder {
         diagnostics += findings.diagnostics
         clock.mark("markdown")
 
-        var output: OutputTree?
-        if let theme, !diagnostics.hasErrors {
-            output = SiteRenderer.render(site, bodies: bodies, theme: theme)
+        var rendered = false
+        var page: ((String) -> [UInt8]?)?
+        if let theme, !diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors,
+           let sink = makeSink(findings.fragments.pagesToKeep) {
+            SiteRenderer.render(site, bodies: bodies, theme: theme, into: sink)
+            if let failure = sink.failure {
+                diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))
+            }
+            rendered = true
+            page = sink.retained
             clock.mark("render")
         }
-        diagnostics += FragmentCheck.verify(findings.fragments, output: output, bodies: bodies, site: site)
+        diagnostics += FragmentCheck.verify(findings.fragments, page: page, bodies: bodies, site: site)
         diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
         return BuildResult(
-            diagnostics: diagnostics, output: diagnostics.hasErrors ? nil : output, counts: PageCounts(site),
-            timings: clock.phases, externalLinks: findings.externalLinks)
+            diagnostics: diagnostics, output: nil, counts: PageCounts(site), timings: clock.phases,
+            externalLinks: findings.externalLinks, rendered: rendered)
     }
 
-    /// Loads from disk, builds, and writes the output folder when the build succeeded.
+    /// Loads from disk, builds, and replaces the output folder when the build succeeded.
     /// Options that would overwrite an input (`BuildOptions.misuse()`) write nothing.
     public static func run(_ options: BuildOptions) -> BuildResult {
         if let problem = options.misuse() {
@@ -51,36 +72,49 @@ public enum Builder {
         var clock = PhaseClock()
         let (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
         clock.mark("load")
-        var result = build(tree, options: options)
-        result.diagnostics = (loadProblems.map { $0.escalated(strict: options.strict) } + result.diagnostics).sorted()
+        var staged: StagedOutput?
+        var stagingFailure: Diagnostic?
+        var result = build(tree, options: options, earlier: loadProblems.map { $0.escalated(strict: options.strict) }) { keep in
+            do throws(StagedOutput.Failure) {
+                staged = try StagedOutput(outputPath: options.outputPath, keep: keep)
+            } catch {
+                stagingFailure = Diagnostic(.error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath))
+            }
+            return staged
+        }
+        if let stagingFailure { result.diagnostics.append(stagingFailure) }
         result.timings = clock.phases + result.timings
-        guard let output = result.output, !result.diagnostics.hasErrors else {
-            result.output = nil
-            return result
+        var commitClock = PhaseClock()
+        if let staged {
+            if result.diagnostics.hasErrors {
+                staged.discard()
+            } else {
+                do {
+                    try staged.commit()
+                } catch {
+                    result.diagnostics.append(Diagnostic(
+                        .error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath)))
+                }
+            }
         }
-        var writeClock = PhaseClock()
-        do {
-            try OutputWriter.write(output, to: options.outputPath)
-        } catch {
-            result.diagnostics.append(Diagnostic(
-                .error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath)))
-            result.output = nil
-        }
-        writeClock.mark("write")
-        result.timings += writeClock.phases
+        commitClock.mark("swap")
+        result.timings += commitClock.phases
         return result
     }
 
     /// Articles and pages that exist but are not published, for messages about links to them.
-    static func unpublished(_ content: ParsedContent, site: Site) -> [String: String] {
-        var reasons: [String: String] = [:]
+    static func unpublished(_ content: ParsedContent, site: Site) -> Unpublished {
+        var result = Unpublished()
         for article in content.articles where site.contentPaths[article.path] == nil {
-            reasons[article.path] = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
+            let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
+            result.byContentPath[article.path] = reason
+            result.bySitePath[Routes.article(article.slug)] = reason
         }
         for page in content.pages where site.contentPaths[page.path] == nil {
-            reasons[page.path] = "a draft"
+            result.byContentPath[page.path] = "a draft"
+            result.bySitePath[Routes.page(page.slug)] = "a draft"
         }
-        return reasons
+        return result
     }
 }
 

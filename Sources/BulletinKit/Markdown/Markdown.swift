@@ -26,6 +26,7 @@ public enum Markdown {
         var usedIDs: [String: Int] = [:]
         var links: [MarkdownDocument.Link] = []
         var firstParagraph: String?
+        var unwrap: [OpaquePointer] = []
         var rawHTML: [MarkdownDocument.Position] = []
         var allText = ""
         var lines: LineIndex?
@@ -80,14 +81,24 @@ public enum Markdown {
                     destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
                     text: Self.plainText(of: node), line: start.line, column: start.column)
                 links.append(link)
-                if case .rewritten(let replacement) = rewrite(link) {
-                    _ = replacement.withCString { cmark_node_set_url(node, $0) }
+                switch rewrite(link) {
+                case .unchanged: break
+                case .rewritten(let replacement): _ = replacement.withCString { cmark_node_set_url(node, $0) }
+                case .unlink: unwrap.append(node)
                 }
             default:
                 break
             }
         }
 
+        // Links to unpublished pages become their text: the tree changes only once the
+        // iteration is over.
+        for link in unwrap {
+            while let child = cmark_node_first_child(link) {
+                cmark_node_insert_before(link, child)
+            }
+            cmark_node_free(link)
+        }
         let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered in
             defer { free(rendered) }
             return addingHeadingIDs(String(cString: rendered), headings.map(\.id))

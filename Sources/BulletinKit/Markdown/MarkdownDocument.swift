@@ -41,4 +41,6 @@ public struct MarkdownDocument: Sendable {
 public enum LinkTarget: Sendable, Equatable {
     case unchanged
     case rewritten(String)
+    /// Keep the link's text, drop the link (its target is not published yet).
+    case unlink
 }

@@ -1,17 +1,32 @@
-/// The write phase: puts an output tree on disk so that the output folder is replaced all at
-/// once or not at all.
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The write phase: the output folder is replaced all at once or not at all.
 ///
-/// The tree is written to a hidden staging folder beside the output folder, then swapped in
-/// with one atomic `renameat2(RENAME_EXCHANGE)` (or two renames where the file system cannot
-/// exchange), and the previous output is deleted. A failure before the swap deletes the
-/// staging folder and leaves the output folder exactly as it was.
-public enum OutputWriter {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let description: String
+/// Files are written to a hidden staging folder beside the output folder as they are
+/// rendered; `commit` swaps it in with one atomic `renameat2(RENAME_EXCHANGE)` (or two
+/// renames where the file system cannot exchange) and deletes the previous output; `discard`
+/// deletes the staging folder. Until `commit`, the output folder is exactly as it was.
+final class StagedOutput: OutputSink {
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        let description: String
     }
 
-    /// Writes `tree` as the whole content of the folder `outputPath`.
-    public static func write(_ tree: OutputTree, to outputPath: String) throws(Failure) {
+    let output: String
+    let staging: String
+    private let outputPathAsGiven: String
+    private let keep: Set<String>
+    private let created = Mutex<Set<String>>([""])
+    private let kept = Mutex<[String: [UInt8]]>([:])
+    private let firstFailure = Mutex<String?>(nil)
+
+    /// Prepares to replace the folder `outputPath`, keeping in memory the files at `keep`.
+    init(outputPath: String, keep: Set<String> = []) throws(Failure) {
         var output = FileSystem.absolute(outputPath)
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         if FileSystem.kind(at: output) == .symlink, let target = FileSystem.realPath(output) {
@@ -28,23 +43,62 @@ public enum OutputWriter {
         } catch {
             throw Failure(description: "cannot create \(parent): \(error)")
         }
-        removeLeftovers(in: parent, name: name)
-
-        let staging = "\(parent)/.\(name).bulletin-staging-\(processID)"
+        // Staging and previous folders a killed build left behind.
+        for entry in (try? FileSystem.entries(of: parent)) ?? []
+        where entry.hasPrefix(".\(name).bulletin-staging-") || entry.hasPrefix(".\(name).bulletin-previous-") {
+            try? FileSystem.remove(parent + "/" + entry)
+        }
+        self.output = output
+        self.outputPathAsGiven = outputPath
+        self.keep = keep
+        staging = "\(parent)/.\(name).bulletin-staging-\(getpid())"
         do {
             try FileSystem.makeDirectory(staging)
-            try writeFiles(tree, into: staging)
         } catch {
-            try? FileSystem.remove(staging)
             throw Failure(description: "cannot write the output: \(error)")
         }
+    }
 
+    func accept(_ file: OutputFile) {
+        guard failure == nil else { return }
+        do throws(FileSystem.Failure) {
+            try makeFolder(file.path.deletingLastPathComponent)
+            let destination = staging + "/" + file.path
+            switch file.contents {
+            case .bytes(let bytes):
+                try FileSystem.write(bytes, to: destination)
+                if keep.contains(file.path) { kept.withLock { $0[file.path] = bytes } }
+            case .file(let source):
+                try FileSystem.write(try FileSystem.read(source), to: destination)
+            }
+        } catch {
+            firstFailure.withLock { $0 = $0 ?? "cannot write the output: \(error)" }
+        }
+    }
+
+    var failure: String? { firstFailure.withLock { $0 } }
+
+    func retained(_ path: String) -> [UInt8]? {
+        kept.withLock { $0[path] }
+    }
+
+    /// Creates a folder of the staging tree and its parents, once.
+    private func makeFolder(_ folder: String) throws(FileSystem.Failure) {
+        if created.withLock({ $0.contains(folder) }) { return }
+        try makeFolder(folder.deletingLastPathComponent)
+        try FileSystem.makeDirectory(staging + "/" + folder)  // succeeds when another thread made it
+        _ = created.withLock { $0.insert(folder) }
+    }
+
+    /// Swaps the staging folder in.
+    func commit() throws(Failure) {
+        let parent = output.deletingLastPathComponent.isEmpty ? "/" : output.deletingLastPathComponent
         do {
             if FileSystem.kind(at: output) == .directory {
                 if try FileSystem.exchange(staging, output) {
                     try? FileSystem.remove(staging)  // now the previous output
                 } else {
-                    let previous = "\(parent)/.\(name).bulletin-previous-\(processID)"
+                    let previous = "\(parent)/.\(output.lastPathComponent).bulletin-previous-\(getpid())"
                     try FileSystem.rename(output, to: previous)
                     do {
                         try FileSystem.rename(staging, to: output)
@@ -58,58 +112,40 @@ public enum OutputWriter {
                 try FileSystem.rename(staging, to: output)
             }
         } catch {
-            try? FileSystem.remove(staging)
-            throw Failure(description: "cannot replace \(outputPath): \(error)")
+            discard()
+            throw Failure(description: "cannot replace \(outputPathAsGiven): \(error)")
         }
     }
 
-    /// Every file of the tree under `folder`: the folders first, then the files on every core
-    /// (creating 15,000 files is mostly kernel work, which two threads share).
-    static func writeFiles(_ tree: OutputTree, into folder: String) throws(FileSystem.Failure) {
-        var created: Set<String> = [""]
-        for file in tree.files {
-            var missing: [String] = []
-            var current = file.path.deletingLastPathComponent
-            while !created.contains(current) {
-                missing.append(current)
-                current = current.deletingLastPathComponent
-            }
-            for path in missing.reversed() {
-                try FileSystem.makeDirectory(folder + "/" + path)
-                created.insert(path)
-            }
-        }
-        let failures = Parallel.map(tree.files) { file -> FileSystem.Failure? in
-            let destination = folder + "/" + file.path
-            do throws(FileSystem.Failure) {
-                switch file.contents {
-                case .bytes(let bytes):
-                    try FileSystem.write(bytes, to: destination)
-                case .file(let source):
-                    try FileSystem.write(try FileSystem.read(source), to: destination)
-                }
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.first(where: { $0 != nil }) ?? nil { throw failure }
+    /// Deletes the staging folder; the output folder stays as it was.
+    func discard() {
+        try? FileSystem.remove(staging)
     }
-
-    /// Staging and previous folders a killed build left behind.
-    private static func removeLeftovers(in parent: String, name: String) {
-        guard let entries = try? FileSystem.entries(of: parent) else { return }
-        for entry in entries
-        where entry.hasPrefix(".\(name).bulletin-staging-") || entry.hasPrefix(".\(name).bulletin-previous-") {
-            try? FileSystem.remove(parent + "/" + entry)
-        }
-    }
-
-    private static var processID: Int32 { getpid() }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+/// Writes a whole output tree at once.
+public enum OutputWriter {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Writes `tree` as the whole content of the folder `outputPath`, or leaves it as it was.
+    public static func write(_ tree: OutputTree, to outputPath: String) throws(Failure) {
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(outputPath: outputPath)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        for file in tree.files { staged.accept(file) }
+        if let failure = staged.failure {
+            staged.discard()
+            throw Failure(description: failure)
+        }
+        do {
+            try staged.commit()
+        } catch {
+            throw Failure(description: error.description)
+        }
+    }
+}

@@ -54,6 +54,10 @@ struct RenderedBodies: Sendable {
                     findings.diagnostics.append(source.diagnostic(
                         .error, .brokenLink, message, line: link.line, column: link.column, hint: hint))
                     return .unchanged
+                case .unlinked(let message, let hint):
+                    findings.diagnostics.append(source.diagnostic(
+                        .warning, .brokenLink, message, line: link.line, column: link.column, hint: hint))
+                    return .unlink
                 }
             }
             for link in document.links {

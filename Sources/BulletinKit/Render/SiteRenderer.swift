@@ -6,7 +6,7 @@ public enum SiteRenderer {
     /// Every Markdown body, with a diagnostic for each broken link. It needs no theme, so a
     /// build with errors elsewhere still reports its links.
     static func renderBodies(
-        _ site: Site, unpublished: [String: String], collectExternalLinks: Bool = false
+        _ site: Site, unpublished: Unpublished, collectExternalLinks: Bool = false
     ) -> (RenderedBodies, RenderedBodies.Findings) {
         var sitePaths = Set(site.plan.map(\.path))
         for file in site.staticFiles { sitePaths.insert(file.path) }
@@ -16,27 +16,27 @@ public enum SiteRenderer {
         return RenderedBodies.render(site, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
     }
 
-    /// Every page and copied file.
-    static func render(_ site: Site, bodies: RenderedBodies, theme: Theme) -> OutputTree {
+    /// Every page and copied file, each handed to `sink` as soon as it is made.
+    static func render(_ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink) {
         let views = ViewBuilder(site: site, bodies: bodies, theme: theme)
-        let pages = Parallel.map(site.plan) { planned in
-            OutputFile(
+        _ = Parallel.map(site.plan) { planned in
+            sink.accept(OutputFile(
                 path: Routes.outputFile(planned.path),
-                contents: .bytes(Array(render(planned, views: views, theme: theme).utf8)))
+                contents: .bytes(Array(render(planned, views: views, theme: theme).utf8))))
         }
-        var files = pages + extras(site, bodies: bodies, views: views).map {
-            OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))
-        }
-        for file in site.staticFiles { files.append(OutputFile(path: file.path, contents: file.contents)) }
-        for file in site.assets { files.append(OutputFile(path: Routes.asset(file.path), contents: file.contents)) }
-        return OutputTree(files: files)
+        let extras = extras(site, bodies: bodies, views: views)
+        _ = Parallel.map(extras) { sink.accept(OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))) }
+        let copies = site.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
+            + site.assets.map { OutputFile(path: Routes.asset($0.path), contents: $0.contents) }
+        _ = Parallel.map(copies) { sink.accept($0) }
     }
 
     /// The files besides pages: feeds, sitemap, robots.txt, the search index and script.
     static func extras(_ site: Site, bodies: RenderedBodies, views: ViewBuilder) -> [(path: String, text: String)] {
-        let feeds = Parallel.map(Feed.all(of: site)) { feed in
-            [(feed.atomPath, feed.atom(site: site, bodies: bodies, summaries: views.summaries)),
-             (feed.jsonPath, feed.json(site: site, bodies: bodies, summaries: views.summaries))]
+        let allFeeds = Feed.all(of: site)
+        let entries = FeedEntry.all(for: allFeeds, site: site, bodies: bodies, summaries: views.summaries)
+        let feeds = Parallel.map(allFeeds) { feed in
+            [(feed.atomPath, feed.atom(site: site, entries: entries)), (feed.jsonPath, feed.json(site: site, entries: entries))]
         }.flatMap { $0 }
         let search = SearchIndex(site: site, bodies: bodies, summaries: views.summaries)
         return feeds + Sitemap.files(for: site) + search.files + [("search/search.js", SearchScript.source)]

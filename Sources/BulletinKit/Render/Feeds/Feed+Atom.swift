@@ -3,7 +3,7 @@
 extension Feed {
     /// The feed as Atom 1.0: absolute links, RFC 3339 dates with offsets, ids that never
     /// change, each entry with its summary, its full content and its terms as categories.
-    func atom(site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]) -> String {
+    func atom(site: Site, entries: [Int: FeedEntry]) -> String {
         let routes = site.routes
         let x = XMLText.escape
         var xml = """
@@ -22,31 +22,7 @@ extension Feed {
             <generator>Bulletin</generator>
 
             """
-        for index in articles {
-            let published = site.articles[index]
-            let article = published.article
-            xml += """
-                <entry>
-                <title>\(x(article.title))</title>
-                <link rel="alternate" type="text/html" href="\(x(routes.absolute(published.path)))"/>
-                <id>\(Feed.entryID(article, site: site))</id>
-                <published>\(article.date.rfc3339)</published>
-                <updated>\((article.updated ?? article.date).rfc3339)</updated>
-
-                """
-            for (position, taxonomy) in site.taxonomies.enumerated() {
-                for term in published.terms[position].map({ taxonomy.terms[$0] }) {
-                    xml += "<category term=\"\(x(term.id))\" scheme=\"\(x(routes.absolute(taxonomy.path)))\" label=\"\(x(term.name))\"/>\n"
-                }
-            }
-            if let dialogue = published.dialogue.map({ site.dialogues.terms[$0] }) {
-                xml += "<category term=\"\(x(dialogue.id))\" scheme=\"\(x(routes.absolute(Routes.dialogues)))\" label=\"\(x(dialogue.name))\"/>\n"
-            }
-            if !summaries[index].summary.isEmpty {
-                xml += "<summary type=\"text\">\(x(summaries[index].summary))</summary>\n"
-            }
-            xml += "<content type=\"html\">\(x(Feed.absoluteLinks(bodies.articles[index].html, routes: routes)))</content>\n</entry>\n"
-        }
+        for index in articles { xml += entries[index]!.atom }
         return xml + "</feed>\n"
     }
 

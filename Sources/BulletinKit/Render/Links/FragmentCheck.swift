@@ -1,5 +1,10 @@
 internal import Foundation
 
+/// The output files whose ids `verify` reads.
+extension Array where Element == FragmentCheck {
+    var pagesToKeep: Set<String> { Set(map { Routes.outputFile($0.target.sitePath) }) }
+}
+
 /// A `#fragment` a Markdown link points at, checked once the pages exist: against the ids of
 /// the rendered page (headings, and the theme's own ids), or, when the build stopped before
 /// rendering, against the headings of the target's Markdown.
@@ -11,12 +16,12 @@ struct FragmentCheck: Sendable {
     let source: SourceText
 
     /// An error for each fragment that names no element of its page.
+    /// `page` gives a rendered page's bytes by its output path; nil when the build stopped
+    /// before rendering.
     static func verify(
-        _ checks: [FragmentCheck], output: OutputTree?, bodies: RenderedBodies, site: Site
+        _ checks: [FragmentCheck], page: ((String) -> [UInt8]?)?, bodies: RenderedBodies, site: Site
     ) -> [Diagnostic] {
         guard !checks.isEmpty else { return [] }
-        var files: [String: FileContents] = [:]
-        for file in output?.files ?? [] { files[file.path] = file.contents }
         var headingsByPath: [String: [String]] = [:]
         for (index, article) in site.articles.enumerated() { headingsByPath[article.path] = bodies.articles[index].headings.map(\.id) }
         for (index, page) in site.pages.enumerated() { headingsByPath[page.path] = bodies.pages[index].headings.map(\.id) }
@@ -30,9 +35,9 @@ struct FragmentCheck: Sendable {
         func ids(of sitePath: String) -> [String]? {
             if let cached = idCache[sitePath] { return cached }
             var result: [String]?
-            if output != nil {
+            if let page {
                 let file = Routes.outputFile(sitePath)
-                if file.hasSuffix(".html"), case .bytes(let bytes)? = files[file] { result = HTMLIDs.all(in: bytes) }
+                if file.hasSuffix(".html"), let bytes = page(file) { result = HTMLIDs.all(in: bytes) }
             } else {
                 result = headingsByPath[sitePath]
             }

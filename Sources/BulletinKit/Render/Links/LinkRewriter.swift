@@ -11,15 +11,30 @@ struct LinkRewriter: Sendable {
     let routes: Routes
     /// Site paths by content path.
     let contentPaths: [String: String]
-    /// Content paths that exist but are not published, with why ("a draft").
-    let unpublished: [String: String]
+    /// Articles and pages that exist but are not published, with why ("a draft").
+    let unpublished: Unpublished
     /// Every site path the build writes: pages (`articles/x/`) and files (`images/map.svg`).
     let sitePaths: Set<String>
+    /// The site paths by their first folder, for suggestions.
+    private let sitePathsByFolder: [String: [String]]
+
+    init(routes: Routes, contentPaths: [String: String], unpublished: Unpublished, sitePaths: Set<String>) {
+        self.routes = routes
+        self.contentPaths = contentPaths
+        self.unpublished = unpublished
+        self.sitePaths = sitePaths
+        var byFolder: [String: [String]] = [:]
+        for path in sitePaths.sorted() { byFolder[Self.firstFolder(path), default: []].append(path) }
+        sitePathsByFolder = byFolder
+    }
 
     enum Result: Equatable {
         case unchanged
         case rewritten(String)
         case broken(message: String, hint: String)
+        /// The target exists but is not published: the link is left out, its text kept,
+        /// until the target is published (a warning, so that the site has no broken link).
+        case unlinked(message: String, hint: String)
     }
 
     /// The page and fragment a link points at, to check once the pages exist.
@@ -53,10 +68,8 @@ struct LinkRewriter: Sendable {
             let href = routes.href(sitePath) + (fragment.map { "#" + $0 } ?? "")
             return (.rewritten(href), fragment.map { Target(sitePath: sitePath, fragment: $0) })
         }
-        if let reason = unpublished[target] {
-            return (.broken(
-                message: "the link '\(destination)' goes to \(target), which is \(reason) and is not published",
-                hint: "publish it first, or remove the link"), nil)
+        if let reason = unpublished.byContentPath[target] {
+            return (Self.unlinked(destination, target, reason), nil)
         }
         let suggestion = EditDistance.closest(
             to: target, among: contentPaths.keys.sorted(), limit: max(3, target.count / 4), count: 1).first
@@ -72,8 +85,15 @@ struct LinkRewriter: Sendable {
     ) -> (Result, Target?) {
         let candidates = path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]
         guard let sitePath = candidates.first(where: sitePaths.contains) else {
-            let suggestion = EditDistance.closest(
-                to: path, among: sitePaths.sorted(), limit: max(3, path.count / 4), count: 1).first
+            if let (unpublishedPath, reason) = candidates.lazy.compactMap({ candidate in
+                self.unpublished.bySitePath[candidate].map { (candidate, $0) }
+            }).first {
+                return (Self.unlinked(destination, "/" + unpublishedPath, reason), nil)
+            }
+            // Suggestions from the same folder, of about the same length: fast on 15,000 pages.
+            let limit = max(3, path.count / 4)
+            let nearby = (sitePathsByFolder[Self.firstFolder(path)] ?? []).filter { abs($0.count - path.count) <= limit }
+            let suggestion = EditDistance.closest(to: path, among: nearby, limit: limit, count: 1).first
             return (.broken(
                 message: "the link '\(destination)' goes to /\(path), which the site does not have",
                 hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil)
@@ -81,6 +101,16 @@ struct LinkRewriter: Sendable {
         let target = fragment.map { Target(sitePath: sitePath, fragment: $0) }
         guard routes.baseURL.path != "/" else { return (.unchanged, target) }
         return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
+    }
+
+    private static func unlinked(_ destination: String, _ target: String, _ reason: String) -> Result {
+        .unlinked(
+            message: "the link '\(destination)' goes to \(target), which is \(reason): the link is left out until it is published",
+            hint: "publish the target first, or remove the link; with --strict this stops the build")
+    }
+
+    static func firstFolder(_ path: String) -> String {
+        path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
     }
 
     private func hasScheme(_ text: String) -> Bool {
@@ -145,4 +175,11 @@ struct LinkRewriter: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// Articles and pages that exist but are not published in this build (drafts, future
+/// articles), with the reason, by content path and by site path.
+struct Unpublished: Sendable {
+    var byContentPath: [String: String] = [:]
+    var bySitePath: [String: String] = [:]
 }

@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// The search index `/search/` reads, built for phones: the client downloads a small
 /// manifest, then only the shards holding its query's words and the chunks holding the
 /// results it shows.
@@ -122,23 +120,8 @@ struct SearchIndex: Sendable {
 
     /// A JSON string literal.
     static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"  // never `</script>` where JSON is embedded
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var output = ""
+        JSONValue.writeString(text, to: &output)
+        return output
     }
 }

@@ -11,6 +11,40 @@ internal import Foundation
 enum SearchTokenizer {
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
+        var ascii: [UInt8] = []
+        var other = String.UnicodeScalarView()
+        // Words are found on the text as written; only a word with characters outside ASCII
+        // goes through NFKC and lowercasing (ASCII needs neither, and bodies are mostly ASCII).
+        func flush() {
+            if !other.isEmpty {
+                other.insert(contentsOf: String(decoding: ascii, as: UTF8.self).unicodeScalars, at: other.startIndex)
+                add(String(other).precomposedStringWithCompatibilityMapping.lowercased(), to: &tokens)
+                other.removeAll()
+            } else if !ascii.isEmpty {
+                tokens.append(String(decoding: ascii, as: UTF8.self))
+            }
+            ascii.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII && other.isEmpty {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): ascii.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
+                default: flush()
+                }
+            } else if isWordScalar(scalar) {
+                other.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// The tokens of one normalised word (NFKC may split it).
+    private static func add(_ word: String, to tokens: inout [String]) {
         var run: [Unicode.Scalar] = []
         func flush() {
             guard !run.isEmpty else { return }
@@ -22,11 +56,10 @@ enum SearchTokenizer {
             }
             run.removeAll(keepingCapacity: true)
         }
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        for scalar in word.unicodeScalars {
             if isWordScalar(scalar) { run.append(scalar) } else { flush() }
         }
         flush()
-        return tokens
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

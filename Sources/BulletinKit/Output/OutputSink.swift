@@ -1,0 +1,33 @@
+import Synchronization
+
+/// Where rendered files go as they are made: into memory (tests, `check`), or straight into
+/// the staging folder (`build`), so that writing overlaps rendering and the site is never
+/// held in memory whole.
+protocol OutputSink: Sendable {
+    /// Takes one file; called from many threads at once, each file once.
+    func accept(_ file: OutputFile)
+    /// The first failure to take a file, if any.
+    var failure: String? { get }
+    /// The bytes of the pages asked to be kept (for checking `#fragments` after rendering).
+    func retained(_ path: String) -> [UInt8]?
+}
+
+/// Keeps every file in memory.
+final class MemorySink: OutputSink {
+    private let files = Mutex<[OutputFile]>([])
+
+    func accept(_ file: OutputFile) {
+        files.withLock { $0.append(file) }
+    }
+
+    var failure: String? { nil }
+
+    func retained(_ path: String) -> [UInt8]? {
+        files.withLock { files in
+            guard case .bytes(let bytes)? = files.first(where: { $0.path == path })?.contents else { return nil }
+            return bytes
+        }
+    }
+
+    var tree: OutputTree { OutputTree(files: files.withLock { $0 }) }
+}
