@@ -18,6 +18,7 @@ public enum SiteLoader {
         let contentEntries = walker.walk(root: contentPath, display: contentDisplay) {
             $0 == "static" || $0.hasPrefix("static/")
         }
+        var toRead: [(path: String, absolute: String, display: String)] = []
         for entry in contentEntries {
             switch entry {
             case .folder(let path):
@@ -26,9 +27,14 @@ public enum SiteLoader {
                 if let staticPath = path.removingPrefix("static/") {
                     staticFiles.append(StaticFile(path: staticPath, displayPath: display, contents: .file(absolutePath: absolute)))
                 } else {
-                    content.append(walker.read(path: path, absolute: absolute, display: display))
+                    toRead.append((path, absolute, display))
                 }
             }
+        }
+        // Reading 10,000 small files is system calls more than bytes: on every core.
+        for (file, problem) in Parallel.map(toRead, { Walker.read(path: $0.path, absolute: $0.absolute, display: $0.display) }) {
+            content.append(file)
+            if let problem { walker.diagnostics.append(problem) }
         }
 
         var templates: [SourceFile] = []
@@ -40,7 +46,9 @@ public enum SiteLoader {
             if let assetPath = path.removingPrefix("assets/") {
                 assets.append(StaticFile(path: assetPath, displayPath: display, contents: .file(absolutePath: absolute)))
             } else {
-                templates.append(walker.read(path: path, absolute: absolute, display: display))
+                let (file, problem) = Walker.read(path: path, absolute: absolute, display: display)
+                templates.append(file)
+                if let problem { walker.diagnostics.append(problem) }
             }
         }
 
@@ -139,13 +147,13 @@ private struct Walker {
         }
     }
 
-    mutating func read(path: String, absolute: String, display: String) -> SourceFile {
+    /// A file's bytes, or an empty file and the reason it could not be read.
+    static func read(path: String, absolute: String, display: String) -> (SourceFile, Diagnostic?) {
         do {
-            return SourceFile(path: path, displayPath: display, bytes: try FileSystem.read(absolute))
+            return (SourceFile(path: path, displayPath: display, bytes: try FileSystem.read(absolute)), nil)
         } catch {
-            diagnostics.append(Diagnostic(
+            return (SourceFile(path: path, displayPath: display, bytes: []), Diagnostic(
                 .error, .unreadable, "cannot read this file: \(error)", at: SourceLocation(file: display)))
-            return SourceFile(path: path, displayPath: display, bytes: [])
         }
     }
 }

@@ -19,10 +19,11 @@ public enum SiteRenderer {
     /// Every page and copied file, each handed to `sink` as soon as it is made.
     static func render(_ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink) {
         let views = ViewBuilder(site: site, bodies: bodies, theme: theme)
+        let chrome = Chrome(theme: theme)
         _ = Parallel.map(site.plan) { planned in
             sink.accept(OutputFile(
                 path: Routes.outputFile(planned.path),
-                contents: .bytes(Array(render(planned, views: views, theme: theme).utf8))))
+                contents: .bytes(Array(render(planned, views: views, theme: theme, chrome: chrome).utf8))))
         }
         let extras = extras(site, bodies: bodies, views: views)
         _ = Parallel.map(extras) { sink.accept(OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))) }
@@ -43,10 +44,11 @@ public enum SiteRenderer {
     }
 
     /// One page: its template, then the layout around it.
-    static func render(_ planned: PlannedPage, views: ViewBuilder, theme: Theme) -> String {
+    static func render(_ planned: PlannedPage, views: ViewBuilder, theme: Theme, chrome: Chrome) -> String {
         let (template, context) = PageContexts.make(planned, views: views)
         var page = context
         page.content = theme.pages[template]!.render(context, library: theme.library)
+        (page.header, page.footer) = chrome.parts(kind: context.page.kind, section: context.page.section, site: context.site)
         return theme.pages["layout"]!.render(page, library: theme.library)
     }
 }

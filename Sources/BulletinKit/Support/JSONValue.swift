@@ -46,31 +46,44 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     }
 
     static func writeString(_ text: String, to output: inout String) {
-        output += "\""
         var plain = true
         for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
             || byte == UInt8(ascii: "<") || byte == 0xE2 || byte == 0xEF {
             plain = false
             break
         }
-        if plain {
+        guard !plain else {
+            output += "\""
             output += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                case "<": output += "\\u003c"
-                case "\u{2028}": output += "\\u2028"
-                case "\u{2029}": output += "\\u2029"
-                default:
-                    if XMLText.isAllowed(scalar) { output.unicodeScalars.append(scalar) }
-                }
-            }
+            output += "\""
+            return
         }
-        output += "\""
+        // Bytes: every character escaped here is ASCII, or U+2028/2029 (E2 80 A8/A9) and
+        // U+FFFE/FFFF (EF BF BE/BF), recognised by their encodings.
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = [UInt8(ascii: "\"")]
+        result.reserveCapacity(bytes.count + 64)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): result.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): result.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): result.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): result.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): result.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "\\u003c".utf8)
+            case 0..<0x20: break  // control characters: left out, as XML does
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                index += 2
+            default: result.append(byte)
+            }
+            index += 1
+        }
+        result.append(UInt8(ascii: "\""))
+        output += String(decoding: result, as: UTF8.self)
     }
 }

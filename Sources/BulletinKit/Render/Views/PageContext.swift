@@ -10,6 +10,9 @@ public struct PageContext: Sendable, MustacheParent {
     public var page: PageMetaView
     /// The rendered page template, for `layout` (`{{{content}}}`).
     public var content: String?
+    /// The rendered `site-header` and `site-footer` partials, for `layout`.
+    public var header: String?
+    public var footer: String?
     public var articles: [ArticleSummaryView]?
     public var pagination: PaginationView?
     public var article: ArticleView?
@@ -37,6 +40,8 @@ public struct PageContext: Sendable, MustacheParent {
         case "site": site
         case "page": page
         case "content": content.templateText
+        case "header": header.templateText
+        case "footer": footer.templateText
         case "articles": articles
         case "pagination": pagination
         case "article": article
