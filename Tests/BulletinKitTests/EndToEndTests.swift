@@ -20,6 +20,20 @@ import Testing
         #expect(problems.isEmpty, "broken links:\n\(problems.map(\.description).joined(separator: "\n"))")
 
         try expectValidHTML(output)
+
+        // Every feed valid against RFC 4287's grammar, the sitemap against its schema.
+        let schemas = packageRoot + "/Tests/Fixtures/schemas"
+        let feeds = try FileManager.default.subpathsOfDirectory(atPath: output).filter { $0.hasSuffix("feed.xml") }.map { output + "/" + $0 }
+        #expect(feeds.count > 50)
+        let jing = try BulletinProcess.run("/usr/bin/jing", ["-c", schemas + "/atom.rnc"] + feeds, in: output)
+        #expect(jing.status == 0, "jing: \(jing.standardOutput)\(jing.standardError)")
+        let sitemap = try BulletinProcess.run(
+            "/usr/bin/xmllint", ["--noout", "--schema", schemas + "/sitemap-0.9.xsd", output + "/sitemap.xml"], in: output)
+        #expect(sitemap.status == 0, "xmllint: \(sitemap.standardError)")
+        for json in try FileManager.default.subpathsOfDirectory(atPath: output).filter({ $0.hasSuffix(".json") }) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: output + "/" + json))
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(json) is not valid JSON")
+        }
     }
 
     @Test func theSiteWorksUnderABasePath() throws {
