@@ -37,8 +37,9 @@ public enum Builder {
         diagnostics += resolveProblems
         clock.mark("resolve")
 
-        let (bodies, findings) = SiteRenderer.renderBodies(
+        let bodies = SiteRenderer.renderBodies(
             site, unpublished: unpublished(content, site: site), collectExternalLinks: collectExternalLinks)
+        let findings = bodies.allFindings
         diagnostics += findings.diagnostics
         clock.mark("markdown")
 

@@ -2,11 +2,25 @@
 /// because lists need every article's summary.
 struct RenderedBodies: Sendable {
     /// By index into `Site.articles`.
-    let articles: [MarkdownDocument]
+    var articles: [MarkdownDocument]
     /// By index into `Site.pages`.
-    let pages: [MarkdownDocument]
+    var pages: [MarkdownDocument]
     /// By registry entry path (`agencies/kisa.md`).
-    let entries: [String: MarkdownDocument]
+    var entries: [String: MarkdownDocument]
+    /// What each body's rendering found, by content path.
+    var findings: [String: Findings]
+
+    /// Every finding, in content-path order.
+    var allFindings: Findings {
+        var all = Findings()
+        for path in findings.keys.sorted(by: { $0.codePointPrecedes($1) }) {
+            let found = findings[path]!
+            all.diagnostics += found.diagnostics
+            all.fragments += found.fragments
+            all.externalLinks += found.externalLinks
+        }
+        return all
+    }
 
     /// What rendering the bodies found besides the HTML.
     struct Findings: Sendable {
@@ -17,7 +31,7 @@ struct RenderedBodies: Sendable {
 
     /// Renders every body in parallel. Broken links are errors at their line and column;
     /// raw HTML and images without alt text are warnings.
-    static func render(_ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool) -> (RenderedBodies, Findings) {
+    static func render(_ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool) -> RenderedBodies {
         enum Job: Sendable {
             case article(Int)
             case page(Int)
@@ -38,63 +52,76 @@ struct RenderedBodies: Sendable {
             case .entry(let entry):
                 (entry.body, entry.bodyFirstLine, entry.path, entry.source)
             }
-            var findings = Findings()
-            let document = Markdown.render(body, firstLine: firstLine) { link in
-                let (result, target) = rewriter.rewrite(link.destination, from: path)
-                if let target {
-                    findings.fragments.append(FragmentCheck(
-                        target: target, destination: link.destination, line: link.line, column: link.column, source: source))
-                }
-                switch result {
-                case .unchanged:
-                    return .unchanged
-                case .rewritten(let destination):
-                    return .rewritten(destination)
-                case .broken(let message, let hint):
-                    findings.diagnostics.append(source.diagnostic(
-                        .error, .brokenLink, message, line: link.line, column: link.column, hint: hint))
-                    return .unchanged
-                case .unlinked(let message, let hint):
-                    findings.diagnostics.append(source.diagnostic(
-                        .warning, .brokenLink, message, line: link.line, column: link.column, hint: hint))
-                    return .unlink
-                }
-            }
-            for link in document.links {
-                if link.isImage && link.text.trimmingWhitespace.isEmpty {
-                    findings.diagnostics.append(source.diagnostic(
-                        .warning, .missingAltText, "this image has no alt text", line: link.line, column: link.column,
-                        hint: "describe the image for readers who cannot see it: ![Delegations at the table](\(link.destination))"))
-                }
-                let lower = link.destination.lowercased()
-                if collectExternalLinks, lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-                    findings.externalLinks.append(ExternalLink(
-                        url: link.destination, location: SourceLocation(file: source.file, line: link.line, column: link.column),
-                        sourceLine: source.line(link.line)))
-                }
-            }
-            for position in document.rawHTML {
-                findings.diagnostics.append(source.diagnostic(
-                    .warning, .rawHTMLDropped, "raw HTML is not published: Bulletin leaves it out for safety",
-                    line: position.line, column: position.column,
-                    hint: "write it in Markdown instead (**bold**, [link](url), ![image](url))"))
-            }
-            return (document, findings)
+            return renderOne(
+                body, firstLine: firstLine, path: path, source: source, rewriter: rewriter,
+                collectExternalLinks: collectExternalLinks)
         }
-        var findings = Findings()
+        var findings: [String: Findings] = [:]
         var articles: [MarkdownDocument] = []
         var pages: [MarkdownDocument] = []
         var entries: [String: MarkdownDocument] = [:]
         for (job, (document, found)) in zip(jobs, results) {
-            findings.diagnostics += found.diagnostics
-            findings.fragments += found.fragments
-            findings.externalLinks += found.externalLinks
             switch job {
-            case .article: articles.append(document)
-            case .page: pages.append(document)
-            case .entry(let entry): entries[entry.path] = document
+            case .article(let index):
+                articles.append(document)
+                findings[site.articles[index].article.path] = found
+            case .page(let index):
+                pages.append(document)
+                findings[site.pages[index].page.path] = found
+            case .entry(let entry):
+                entries[entry.path] = document
+                findings[entry.path] = found
             }
         }
-        return (RenderedBodies(articles: articles, pages: pages, entries: entries), findings)
+        return RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
+    }
+
+    /// One body: its HTML, and the problems with its links, images and raw HTML.
+    static func renderOne(
+        _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
+        collectExternalLinks: Bool
+    ) -> (MarkdownDocument, Findings) {
+        var findings = Findings()
+        let document = Markdown.render(body, firstLine: firstLine) { link in
+            let (result, target) = rewriter.rewrite(link.destination, from: path)
+            if let target {
+                findings.fragments.append(FragmentCheck(
+                    target: target, destination: link.destination, line: link.line, column: link.column, source: source))
+            }
+            switch result {
+            case .unchanged:
+                return .unchanged
+            case .rewritten(let destination):
+                return .rewritten(destination)
+            case .broken(let message, let hint):
+                findings.diagnostics.append(source.diagnostic(
+                    .error, .brokenLink, message, line: link.line, column: link.column, hint: hint))
+                return .unchanged
+            case .unlinked(let message, let hint):
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .brokenLink, message, line: link.line, column: link.column, hint: hint))
+                return .unlink
+            }
+        }
+        for link in document.links {
+            if link.isImage && link.text.trimmingWhitespace.isEmpty {
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .missingAltText, "this image has no alt text", line: link.line, column: link.column,
+                    hint: "describe the image for readers who cannot see it: ![Delegations at the table](\(link.destination))"))
+            }
+            let lower = link.destination.lowercased()
+            if collectExternalLinks, lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                findings.externalLinks.append(ExternalLink(
+                    url: link.destination, location: SourceLocation(file: source.file, line: link.line, column: link.column),
+                    sourceLine: source.line(link.line)))
+            }
+        }
+        for position in document.rawHTML {
+            findings.diagnostics.append(source.diagnostic(
+                .warning, .rawHTMLDropped, "raw HTML is not published: Bulletin leaves it out for safety",
+                line: position.line, column: position.column,
+                hint: "write it in Markdown instead (**bold**, [link](url), ![image](url))"))
+        }
+        return (document, findings)
     }
 }

@@ -7,13 +7,16 @@ public enum SiteRenderer {
     /// build with errors elsewhere still reports its links.
     static func renderBodies(
         _ site: Site, unpublished: Unpublished, collectExternalLinks: Bool = false
-    ) -> (RenderedBodies, RenderedBodies.Findings) {
+    ) -> RenderedBodies {
+        RenderedBodies.render(site, rewriter: linkRewriter(site, unpublished: unpublished), collectExternalLinks: collectExternalLinks)
+    }
+
+    /// The link rewriter for a resolved site.
+    static func linkRewriter(_ site: Site, unpublished: Unpublished) -> LinkRewriter {
         var sitePaths = Set(site.plan.map(\.path))
         for file in site.staticFiles { sitePaths.insert(file.path) }
         for file in site.assets { sitePaths.insert(Routes.asset(file.path)) }
-        let rewriter = LinkRewriter(
-            routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
-        return RenderedBodies.render(site, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
+        return LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
     }
 
     /// Every page and copied file, each handed to `sink` as soon as it is made.
