@@ -1,7 +1,7 @@
 internal import Mustache
 
-/// The render phase: Markdown, view models and templates into an output tree. Pure; pages
-/// render in parallel and land in a fixed order.
+/// The render phase: Markdown, view models and templates into output files. Pure; pages
+/// render in parallel.
 public enum SiteRenderer {
     /// Every Markdown body, with a diagnostic for each broken link. It needs no theme, so a
     /// build with errors elsewhere still reports its links.
@@ -21,37 +21,136 @@ public enum SiteRenderer {
 
     /// Every page and copied file, each handed to `sink` as soon as it is made.
     static func render(_ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink) {
-        let views = ViewBuilder(site: site, bodies: bodies, theme: theme)
-        let chrome = Chrome(theme: theme)
-        _ = Parallel.map(site.plan) { planned in
-            sink.accept(OutputFile(
-                path: Routes.outputFile(planned.path),
-                contents: .bytes(Array(render(planned, views: views, theme: theme, chrome: chrome).utf8))))
-        }
-        let extras = extras(site, bodies: bodies, views: views)
-        _ = Parallel.map(extras) { sink.accept(OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))) }
-        let copies = site.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
-            + site.assets.map { OutputFile(path: Routes.asset($0.path), contents: $0.contents) }
+        SiteRendering(site: site, bodies: bodies, theme: theme).renderAll(into: sink)
+    }
+}
+
+/// What rendering needs besides the site and theme, made once: the view models (with each
+/// article's card), the shared header and footer, the feed entries and the search index.
+/// `bulletin serve` keeps it between edits and renders again only what an edit touches.
+struct SiteRendering: Sendable {
+    private(set) var site: Site
+    private(set) var theme: Theme
+    private(set) var views: ViewBuilder
+    private(set) var chrome: Chrome
+    let feeds: [Feed]
+    private(set) var feedEntries: [Int: FeedEntry]
+    private(set) var search: SearchIndex
+
+    init(site: Site, bodies: RenderedBodies, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        views = ViewBuilder(site: site, bodies: bodies, theme: theme)
+        chrome = Chrome(theme: theme)
+        feeds = Feed.all(of: site)
+        feedEntries = FeedEntry.all(for: feeds, site: site, bodies: bodies, summaries: views.summaries)
+        search = SearchIndex(site: site, bodies: bodies, summaries: views.summaries)
+    }
+
+    func renderAll(into sink: some OutputSink) {
+        _ = Parallel.map(site.plan) { sink.accept(page($0)) }
+        _ = Parallel.map(feeds) { feed in feedFiles(feed).forEach(sink.accept) }
+        let others = Sitemap.files(for: site) + search.files.keys.sorted().map { ($0, search.files[$0]!) }
+            + [("search/search.js", SearchScript.source)]
+        _ = Parallel.map(others) { sink.accept(OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8)))) }
         _ = Parallel.map(copies) { sink.accept($0) }
     }
 
-    /// The files besides pages: feeds, sitemap, robots.txt, the search index and script.
-    static func extras(_ site: Site, bodies: RenderedBodies, views: ViewBuilder) -> [(path: String, text: String)] {
-        let allFeeds = Feed.all(of: site)
-        let entries = FeedEntry.all(for: allFeeds, site: site, bodies: bodies, summaries: views.summaries)
-        let feeds = Parallel.map(allFeeds) { feed in
-            [(feed.atomPath, feed.atom(site: site, entries: entries)), (feed.jsonPath, feed.json(site: site, entries: entries))]
-        }.flatMap { $0 }
-        let search = SearchIndex(site: site, bodies: bodies, summaries: views.summaries)
-        return feeds + Sitemap.files(for: site) + search.files + [("search/search.js", SearchScript.source)]
+    /// The files copied as they are: `Content/static/**` and `Templates/assets/**`.
+    var copies: [OutputFile] {
+        site.staticFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
+            + site.assets.map { OutputFile(path: Routes.asset($0.path), contents: $0.contents) }
     }
 
     /// One page: its template, then the layout around it.
-    static func render(_ planned: PlannedPage, views: ViewBuilder, theme: Theme, chrome: Chrome) -> String {
+    func page(_ planned: PlannedPage) -> OutputFile {
         let (template, context) = PageContexts.make(planned, views: views)
         var page = context
         page.content = theme.pages[template]!.render(context, library: theme.library)
         (page.header, page.footer) = chrome.parts(kind: context.page.kind, section: context.page.section, site: context.site)
-        return theme.pages["layout"]!.render(page, library: theme.library)
+        let html = theme.pages["layout"]!.render(page, library: theme.library)
+        return OutputFile(path: Routes.outputFile(planned.path), contents: .bytes(Array(html.utf8)))
+    }
+
+    /// A feed, as Atom and JSON Feed.
+    func feedFiles(_ feed: Feed) -> [OutputFile] {
+        [
+            OutputFile(path: feed.atomPath, contents: .bytes(Array(feed.atom(site: site, entries: feedEntries).utf8))),
+            OutputFile(path: feed.jsonPath, contents: .bytes(Array(feed.json(site: site, entries: feedEntries).utf8))),
+        ]
+    }
+
+    // MARK: - Incremental changes
+
+    /// Takes in a new body for the published article at `index` (its front matter unchanged,
+    /// so its place, terms and URL are too): the files to write again and the files gone.
+    mutating func update(article index: Int, site: Site, bodies: RenderedBodies) -> (files: [OutputFile], removed: Set<String>) {
+        self.site = site
+        let listEntryChanged = views.update(article: index, site: site, bodies: bodies, theme: theme)
+        var pages = [PlannedPage(kind: .article(index), path: site.articles[index].path)]
+        if listEntryChanged { pages += lists(containing: index) }
+        var files = Parallel.map(pages, page)
+
+        if feedEntries[index] != nil {
+            feedEntries[index] = FeedEntry(index, site: site, bodies: bodies, summary: views.summaries[index].summary)
+            for feed in feeds where feed.articles.contains(index) { files += feedFiles(feed) }
+        }
+        let (changed, removed) = search.update(article: index, site: site, bodies: bodies, summaries: views.summaries)
+        files += changed.sorted().map { OutputFile(path: $0, contents: .bytes(Array(search.files[$0]!.utf8))) }
+        return (files, removed)
+    }
+
+    /// The list pages that show an article's entry: the home page, its page of all articles,
+    /// its pages of each of its terms, its dialogue series.
+    func lists(containing index: Int) -> [PlannedPage] {
+        let perPage = site.config.perPage
+        var pages: [PlannedPage] = []
+        if index < perPage { pages.append(PlannedPage(kind: .home, path: Routes.home)) }
+        let number = index / perPage + 1
+        pages.append(PlannedPage(kind: .articleList(number: number), path: Routes.listPage(Routes.articles, number)))
+        let published = site.articles[index]
+        for (position, taxonomy) in site.taxonomies.enumerated() {
+            for termIndex in published.terms[position] {
+                let term = taxonomy.terms[termIndex]
+                guard let place = term.articles.firstIndex(of: index) else { continue }
+                let number = place / perPage + 1
+                pages.append(PlannedPage(
+                    kind: .term(taxonomy: position, term: termIndex, number: number), path: Routes.listPage(term.path, number)))
+            }
+        }
+        if let dialogue = published.dialogue {
+            pages.append(PlannedPage(kind: .dialogue(dialogue), path: site.dialogues.terms[dialogue].path))
+        }
+        return pages
+    }
+
+    /// Takes in a new theme: the pages of the kinds it renders differently.
+    mutating func update(theme: Theme, bodies: RenderedBodies, kinds: Set<PageKindName>) -> [OutputFile] {
+        self.theme = theme
+        chrome = Chrome(theme: theme)
+        views = ViewBuilder(site: site, bodies: bodies, theme: theme)
+        let pages = site.plan.filter { kinds.contains(PageKindName($0.kind)) }
+        return Parallel.map(pages, page)
+    }
+}
+
+/// The kinds of pages, as the templates that render them are named.
+enum PageKindName: String, Sendable, Hashable, CaseIterable {
+    case home, articles, article, taxonomy, term, dialogues, dialogue, page, search
+    case notFound = "404"
+
+    init(_ kind: PlannedPage.Kind) {
+        self = switch kind {
+        case .home: .home
+        case .articleList: .articles
+        case .article: .article
+        case .taxonomy: .taxonomy
+        case .term: .term
+        case .dialogues: .dialogues
+        case .dialogue: .dialogue
+        case .page: .page
+        case .search: .search
+        case .notFound: .notFound
+        }
     }
 }

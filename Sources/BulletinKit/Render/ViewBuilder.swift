@@ -3,31 +3,19 @@ internal import Mustache
 /// Builds the template data of each page from the resolved site and the rendered bodies.
 /// Dates, URLs, counts and labels are computed here, once, in Swift.
 struct ViewBuilder: Sendable {
-    let site: Site
-    let bodies: RenderedBodies
+    private(set) var site: Site
+    private(set) var bodies: RenderedBodies
     /// Every article's list entry, by index into `Site.articles`.
-    let summaries: [ArticleSummaryView]
+    private(set) var summaries: [ArticleSummaryView]
     /// The site's data with no navigation entry marked; each page marks its own.
     let baseSiteView: SiteView
     /// Every article's `article-card` partial at heading levels 2 and 3, when the theme has one.
-    let cards: [(level2: String, level3: String)]?
+    private(set) var cards: [(level2: String, level3: String)]?
 
     init(site: Site, bodies: RenderedBodies, theme: Theme) {
         self.site = site
         self.bodies = bodies
-        let routes = site.routes
-        summaries = site.articles.enumerated().map { index, published in
-            let article = published.article
-            let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
-            return ArticleSummaryView(
-                title: article.title, url: routes.href(published.path), date: DateView(article.date),
-                updated: article.updated.map(DateView.init),
-                summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
-                location: article.location,
-                dialogue: dialogue.map { LinkView(name: $0.name, url: routes.href($0.path), key: $0.id, isCurrent: false) },
-                session: article.session,
-                sessionLabel: article.session.map { Ordinal.english($0) + " session" })
-        }
+        summaries = site.articles.indices.map { Self.summary(of: $0, site: site, bodies: bodies) }
         baseSiteView = Self.makeSiteView(site)
         // An article appears in many lists (all articles, each of its terms, its dialogue):
         // its card is rendered once per heading level, not once per list.
@@ -44,6 +32,38 @@ struct ViewBuilder: Sendable {
     }
 
     var routes: Routes { site.routes }
+
+    /// An article's entry in lists.
+    static func summary(of index: Int, site: Site, bodies: RenderedBodies) -> ArticleSummaryView {
+        let routes = site.routes
+        let published = site.articles[index]
+        let article = published.article
+        let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
+        return ArticleSummaryView(
+            title: article.title, url: routes.href(published.path), date: DateView(article.date),
+            updated: article.updated.map(DateView.init),
+            summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
+            location: article.location,
+            dialogue: dialogue.map { LinkView(name: $0.name, url: routes.href($0.path), key: $0.id, isCurrent: false) },
+            session: article.session,
+            sessionLabel: article.session.map { Ordinal.english($0) + " session" })
+    }
+
+    /// Takes in a new body of article `index` (its place and metadata unchanged); whether its
+    /// list entry changed (its summary comes from the first paragraph).
+    mutating func update(article index: Int, site: Site, bodies: RenderedBodies, theme: Theme) -> Bool {
+        self.site = site
+        self.bodies = bodies
+        let summary = Self.summary(of: index, site: site, bodies: bodies)
+        guard summary.summary != summaries[index].summary else { return false }
+        summaries[index] = summary
+        if cards != nil, let card = theme.library.getTemplate(named: "article-card") {
+            cards![index] = (
+                card.render(ArticleCardContext(article: summary, site: baseSiteView, headingLevel: 2), library: theme.library),
+                card.render(ArticleCardContext(article: summary, site: baseSiteView, headingLevel: 3), library: theme.library))
+        }
+        return true
+    }
 
     // MARK: - Shared parts
 

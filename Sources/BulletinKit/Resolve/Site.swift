@@ -4,7 +4,7 @@ public struct Site: Sendable {
     public let config: SiteConfig
     public let routes: Routes
     /// The published articles, newest first (ties by slug).
-    public let articles: [PublishedArticle]
+    public internal(set) var articles: [PublishedArticle]
     /// The published standalone pages, by slug.
     public let pages: [PublishedPage]
     /// The taxonomies, in the order of `site.yaml`.
@@ -21,7 +21,7 @@ public struct Site: Sendable {
 
 /// An article that is built, with its URL and its resolved terms.
 public struct PublishedArticle: Sendable {
-    public let article: Article
+    public internal(set) var article: Article
     /// `articles/<slug>/`.
     public let path: String
     /// For each taxonomy (in `Site.taxonomies` order), the indices of this article's terms.

@@ -16,76 +16,149 @@ struct SearchIndex: Sendable {
     static let chunkSize = 500
     static let stopWordShare = 0.6
 
-    let files: [(path: String, text: String)]
+    /// Every file of the index, by path.
+    private(set) var files: [String: String] = [:]
+    /// Each article's words and their scores.
+    private var scores: [[String: Int]]
+    /// Each word's articles and scores: `[article, score, article, score, ...]`, ascending.
+    private var postings: [String: [Int]] = [:]
+    private var stopWords: Set<String> = []
+    private var shardWords: [String: Set<String>] = [:]
 
     init(site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]) {
-        // Each article's words and scores, in parallel.
-        let perArticle: [[String: Int]] = Parallel.map(Array(site.articles.indices)) { index in
-            let published = site.articles[index]
-            var scores: [String: Int] = [:]
-            func add(_ text: String, _ weight: Int) {
-                for token in SearchTokenizer.tokens(text) { scores[token] = max(scores[token] ?? 0, weight) }
-            }
-            add(bodies.articles[index].plainText, 1)
-            add(summaries[index].summary, 3)
-            func addTerm(_ term: Term) {
-                add(term.name, 6)
-                if let short = term.short { add(short, 6) }
-                // Aliases and names in other languages: a reader may search for 한국인터넷진흥원.
-                for other in (term.entry?.aliases ?? []) + (term.entry?.names.values.sorted() ?? []) { add(other, 6) }
-            }
-            for (position, taxonomy) in site.taxonomies.enumerated() {
-                published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
-            }
-            if let dialogue = published.dialogue { addTerm(site.dialogues.terms[dialogue]) }
-            add(published.article.title, 10)
-            return scores
+        scores = Parallel.map(Array(site.articles.indices)) { Self.scores(of: $0, site: site, bodies: bodies, summaries: summaries) }
+        for (index, words) in scores.enumerated() {
+            for (word, score) in words { postings[word, default: []].append(contentsOf: [index, score]) }
         }
-
-        var postings: [String: [Int]] = [:]
-        for (index, scores) in perArticle.enumerated() {
-            for (token, score) in scores { postings[token, default: []].append(contentsOf: [index, score]) }
-        }
-        let threshold = Int(Double(max(site.articles.count, 1)) * Self.stopWordShare)
-        var stopWords: [String] = []
-        var shards: [String: [(String, [Int])]] = [:]
-        for (token, list) in postings {
-            if site.articles.count >= 20, list.count / 2 > threshold {
-                stopWords.append(token)
-                continue
+        for (word, list) in postings {
+            if isStopWord(list, count: site.articles.count) {
+                stopWords.insert(word)
+            } else {
+                shardWords[SearchTokenizer.shardKey(word), default: []].insert(word)
             }
-            shards[SearchTokenizer.shardKey(token), default: []].append((token, list))
         }
-
-        var files: [(path: String, text: String)] = []
-        let shardKeys = shards.keys.sorted()
-        for key in shardKeys {
-            let entries = shards[key]!.sorted { $0.0.codePointPrecedes($1.0) }
-            let body = entries.map { token, list in
-                var encoded: [String] = []
-                encoded.reserveCapacity(list.count)
-                var previous = 0
-                for pair in stride(from: 0, to: list.count, by: 2) {
-                    encoded.append(String(list[pair] - previous))
-                    encoded.append(String(list[pair + 1]))
-                    previous = list[pair]
-                }
-                return Self.json(token) + ":[" + encoded.joined(separator: ",") + "]"
-            }.joined(separator: ",")
-            files.append(("search/t-\(key).json", "{" + body + "}\n"))
-        }
-
+        for key in shardWords.keys { files["search/t-\(key).json"] = shard(key) }
         for start in stride(from: 0, to: site.articles.count, by: Self.chunkSize) {
-            let rows = (start..<min(start + Self.chunkSize, site.articles.count)).map { index in
-                let summary = summaries[index]
-                return "[" + [summary.url, summary.title, summary.date.display, summary.date.iso, summary.summary]
-                    .map(Self.json).joined(separator: ",") + "]"
-            }
-            files.append(("search/docs-\(start / Self.chunkSize).json", "[" + rows.joined(separator: ",\n") + "]\n"))
+            files[Self.chunkPath(start / Self.chunkSize)] = Self.chunk(start / Self.chunkSize, summaries: summaries)
         }
+        files["search/meta.json"] = Self.manifest(
+            site: site, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+    }
 
-        files.append(("search/meta.json", Self.manifest(site: site, shardKeys: shardKeys, stopWords: stopWords.sorted())))
-        self.files = files
+    /// Takes in a change to the text of article `index` (not to its place, terms or title):
+    /// the paths of the files that changed, and those that no longer exist.
+    mutating func update(
+        article index: Int, site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]
+    ) -> (changed: Set<String>, removed: Set<String>) {
+        let new = Self.scores(of: index, site: site, bodies: bodies, summaries: summaries)
+        let old = scores[index]
+        scores[index] = new
+        var touchedShards: Set<String> = []
+        let keysBefore = Set(shardWords.keys)
+        let stopWordsBefore = stopWords
+        for word in Set(old.keys).union(new.keys) where old[word] != new[word] {
+            var list = postings[word] ?? []
+            // Pairs are ascending by article: find this article's pair, if any.
+            var position = 0
+            while position < list.count, list[position] < index { position += 2 }
+            if position < list.count, list[position] == index { list.removeSubrange(position..<(position + 2)) }
+            if let score = new[word] { list.insert(contentsOf: [index, score], at: position) }
+            postings[word] = list.isEmpty ? nil : list
+            let key = SearchTokenizer.shardKey(word)
+            let isStop = !list.isEmpty && isStopWord(list, count: site.articles.count)
+            if isStop { stopWords.insert(word) } else { stopWords.remove(word) }
+            if isStop || list.isEmpty {
+                shardWords[key]?.remove(word)
+                if shardWords[key]?.isEmpty == true { shardWords[key] = nil }
+            } else {
+                shardWords[key, default: []].insert(word)
+            }
+            touchedShards.insert(key)
+        }
+        var changed: Set<String> = []
+        var removed: Set<String> = []
+        for key in touchedShards {
+            let path = "search/t-\(key).json"
+            if shardWords[key] == nil {
+                if files.removeValue(forKey: path) != nil { removed.insert(path) }
+            } else {
+                let text = shard(key)
+                if files[path] != text {
+                    files[path] = text
+                    changed.insert(path)
+                }
+            }
+        }
+        let chunk = Self.chunkPath(index / Self.chunkSize)
+        let chunkText = Self.chunk(index / Self.chunkSize, summaries: summaries)
+        if files[chunk] != chunkText {
+            files[chunk] = chunkText
+            changed.insert(chunk)
+        }
+        if Set(shardWords.keys) != keysBefore || stopWords != stopWordsBefore {
+            let meta = Self.manifest(site: site, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+            if files["search/meta.json"] != meta {
+                files["search/meta.json"] = meta
+                changed.insert("search/meta.json")
+            }
+        }
+        return (changed, removed)
+    }
+
+    private func isStopWord(_ list: [Int], count: Int) -> Bool {
+        count >= 20 && list.count / 2 > Int(Double(max(count, 1)) * Self.stopWordShare)
+    }
+
+    /// The words of an article and where they are: title 10, a term's names 6, summary 3, body 1.
+    static func scores(of index: Int, site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]) -> [String: Int] {
+        let published = site.articles[index]
+        var scores: [String: Int] = [:]
+        func add(_ text: String, _ weight: Int) {
+            for token in SearchTokenizer.tokens(text) { scores[token] = max(scores[token] ?? 0, weight) }
+        }
+        add(bodies.articles[index].plainText, 1)
+        add(summaries[index].summary, 3)
+        func addTerm(_ term: Term) {
+            add(term.name, 6)
+            if let short = term.short { add(short, 6) }
+            // Aliases and names in other languages: a reader may search for 한국인터넷진흥원.
+            for other in (term.entry?.aliases ?? []) + (term.entry?.names.values.sorted() ?? []) { add(other, 6) }
+        }
+        for (position, taxonomy) in site.taxonomies.enumerated() {
+            published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
+        }
+        if let dialogue = published.dialogue { addTerm(site.dialogues.terms[dialogue]) }
+        add(published.article.title, 10)
+        return scores
+    }
+
+    /// The words of a shard, sorted, with their postings delta-encoded.
+    private func shard(_ key: String) -> String {
+        let body = (shardWords[key] ?? []).sorted { $0.codePointPrecedes($1) }.map { word in
+            let list = postings[word]!
+            var encoded: [String] = []
+            encoded.reserveCapacity(list.count)
+            var previous = 0
+            for pair in stride(from: 0, to: list.count, by: 2) {
+                encoded.append(String(list[pair] - previous))
+                encoded.append(String(list[pair + 1]))
+                previous = list[pair]
+            }
+            return Self.json(word) + ":[" + encoded.joined(separator: ",") + "]"
+        }.joined(separator: ",")
+        return "{" + body + "}\n"
+    }
+
+    static func chunkPath(_ number: Int) -> String { "search/docs-\(number).json" }
+
+    static func chunk(_ number: Int, summaries: [ArticleSummaryView]) -> String {
+        let start = number * chunkSize
+        let rows = (start..<min(start + chunkSize, summaries.count)).map { index in
+            let summary = summaries[index]
+            return "[" + [summary.url, summary.title, summary.date.display, summary.date.iso, summary.summary]
+                .map(json).joined(separator: ",") + "]"
+        }
+        return "[" + rows.joined(separator: ",\n") + "]\n"
     }
 
     /// The facets and every article's values in them, the shard keys and the stop words.
