@@ -24,30 +24,15 @@ public enum Builder {
         sink makeSink: (Set<String>) -> (any OutputSink)?
     ) -> BuildResult {
         var clock = PhaseClock()
-        var diagnostics = earlier
-
-        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL)
-        diagnostics += parseProblems
-        let (theme, themeProblems) = Theme.load(from: tree)
-        diagnostics += themeProblems
-        clock.mark("parse")
-
-        let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)
-        let (site, resolveProblems) = SiteResolver.resolve(content, assets: tree.assets, selection: selection)
-        diagnostics += resolveProblems
-        clock.mark("resolve")
-
-        let bodies = SiteRenderer.renderBodies(
-            site, unpublished: unpublished(content, site: site), collectExternalLinks: collectExternalLinks)
-        let findings = bodies.allFindings
-        diagnostics += findings.diagnostics
-        clock.mark("markdown")
+        let prepared = PreparedBuild(tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
+        var diagnostics = earlier + prepared.diagnostics
+        let findings = prepared.bodies.allFindings
 
         var rendered = false
         var page: ((String) -> [UInt8]?)?
-        if let theme, !diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors,
+        if let theme = prepared.theme, !diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors,
            let sink = makeSink(findings.fragments.pagesToKeep) {
-            SiteRenderer.render(site, bodies: bodies, theme: theme, into: sink)
+            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink)
             if let failure = sink.failure {
                 diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))
             }
@@ -55,10 +40,10 @@ public enum Builder {
             page = sink.retained
             clock.mark("render")
         }
-        diagnostics += FragmentCheck.verify(findings.fragments, page: page, bodies: bodies, site: site)
+        diagnostics += FragmentCheck.verify(findings.fragments, page: page, bodies: prepared.bodies, site: prepared.site)
         diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
         return BuildResult(
-            diagnostics: diagnostics, output: nil, counts: PageCounts(site), timings: clock.phases,
+            diagnostics: diagnostics, output: nil, counts: PageCounts(prepared.site), timings: clock.phases,
             externalLinks: findings.externalLinks, rendered: rendered)
     }
 
@@ -103,20 +88,6 @@ public enum Builder {
         return result
     }
 
-    /// Articles and pages that exist but are not published, for messages about links to them.
-    static func unpublished(_ content: ParsedContent, site: Site) -> Unpublished {
-        var result = Unpublished()
-        for article in content.articles where site.contentPaths[article.path] == nil {
-            let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
-            result.byContentPath[article.path] = reason
-            result.bySitePath[Routes.article(article.slug)] = reason
-        }
-        for page in content.pages where site.contentPaths[page.path] == nil {
-            result.byContentPath[page.path] = "a draft"
-            result.bySitePath[Routes.page(page.slug)] = "a draft"
-        }
-        return result
-    }
 }
 
 /// Wall-clock time of each phase.

@@ -124,11 +124,12 @@ struct SiteRendering: Sendable {
         return pages
     }
 
-    /// Takes in a new theme: the pages of the kinds it renders differently.
-    mutating func update(theme: Theme, bodies: RenderedBodies, kinds: Set<PageKindName>) -> [OutputFile] {
+    /// Takes in a new theme: the pages of the kinds it renders differently (`cards` when the
+    /// article card changed, so every card is rendered again).
+    mutating func update(theme: Theme, bodies: RenderedBodies, kinds: Set<PageKindName>, cards: Bool) -> [OutputFile] {
         self.theme = theme
         chrome = Chrome(theme: theme)
-        views = ViewBuilder(site: site, bodies: bodies, theme: theme)
+        if cards { views = ViewBuilder(site: site, bodies: bodies, theme: theme) }
         let pages = site.plan.filter { kinds.contains(PageKindName($0.kind)) }
         return Parallel.map(pages, page)
     }

@@ -1,0 +1,46 @@
+/// A build up to the render phase: parsed, resolved, every Markdown body rendered. What
+/// `Builder` renders and writes, and what `LiveSite` keeps between edits.
+struct PreparedBuild: Sendable {
+    var content: ParsedContent
+    /// Nil when a template is missing or broken.
+    var theme: Theme?
+    var site: Site
+    var unpublished: Unpublished
+    var bodies: RenderedBodies
+    /// What parsing, the templates and resolving found (the bodies' findings are in `bodies`).
+    var earlierDiagnostics: [Diagnostic]
+
+    /// Every diagnostic so far, unsorted, warnings not yet escalated.
+    var diagnostics: [Diagnostic] { earlierDiagnostics + bodies.allFindings.diagnostics }
+
+    init(_ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, clock: inout PhaseClock) {
+        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL)
+        let (theme, themeProblems) = Theme.load(from: tree)
+        clock.mark("parse")
+        let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)
+        let (site, resolveProblems) = SiteResolver.resolve(content, assets: tree.assets, selection: selection)
+        clock.mark("resolve")
+        self.content = content
+        self.theme = theme
+        self.site = site
+        unpublished = Self.unpublished(content, site: site)
+        bodies = SiteRenderer.renderBodies(site, unpublished: unpublished, collectExternalLinks: collectExternalLinks)
+        earlierDiagnostics = parseProblems + themeProblems + resolveProblems
+        clock.mark("markdown")
+    }
+
+    /// Articles and pages that exist but are not published, for messages about links to them.
+    static func unpublished(_ content: ParsedContent, site: Site) -> Unpublished {
+        var result = Unpublished()
+        for article in content.articles where site.contentPaths[article.path] == nil {
+            let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
+            result.byContentPath[article.path] = reason
+            result.bySitePath[Routes.article(article.slug)] = reason
+        }
+        for page in content.pages where site.contentPaths[page.path] == nil {
+            result.byContentPath[page.path] = "a draft"
+            result.bySitePath[Routes.page(page.slug)] = "a draft"
+        }
+        return result
+    }
+}

@@ -1,0 +1,254 @@
+/// A site kept in memory between edits, for `bulletin serve`: built once in full, then
+/// updated by rendering again only what each edit touches. The result is always the same,
+/// byte for byte, as a full build of the same files.
+///
+/// - An article whose front matter did not change (the common edit: its text): its page,
+///   the lists showing its entry if its summary changed, the feeds holding it and the search
+///   shards of the words that changed. No parsing of other files, no resolving.
+/// - Templates only: the pages of the kinds that use the changed templates.
+/// - A static file or asset changed in place: nothing to render (it is read when served).
+/// - Anything else (front matter, registries, site.yaml, files added or removed): a full
+///   build, in memory.
+///
+/// An update that finds errors changes nothing: the last good site stays, and
+/// `diagnostics` says what is wrong until an update succeeds.
+public struct LiveSite: Sendable {
+    /// A file that changed under one of the two roots.
+    public enum Change: Hashable, Sendable {
+        /// A path under the content folder (`articles/2025/x.md`, `static/logo.svg`).
+        case content(String)
+        /// A path under the templates folder (`article.mustache`, `assets/style.css`).
+        case template(String)
+    }
+
+    /// What an update did.
+    public struct Outcome: Sendable, Equatable {
+        /// Output paths written again (or new).
+        public var changed: Set<String> = []
+        /// Output paths that no longer exist.
+        public var removed: Set<String> = []
+        /// `article`, `templates`, `copies`, `full`, or `failed`.
+        public var strategy: String = "full"
+    }
+
+    /// The last good site, by output path.
+    public private(set) var files: [String: FileContents] = [:]
+    /// The diagnostics of the last attempt, sorted; warnings are errors under `--strict`.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Whether the last attempt succeeded (when it did not, `files` is the site before it).
+    public private(set) var isCurrent = false
+
+    private let options: BuildOptions
+    private var tree: SourceTree
+    private var state: State?
+
+    private struct State: Sendable {
+        var prepared: PreparedBuild
+        var rendering: SiteRendering
+        var rewriter: LinkRewriter
+        /// Positions of articles by content path: in `content.articles`, and in `site.articles`.
+        var parsedIndex: [String: Int]
+        var publishedIndex: [String: Int]
+    }
+
+    public init(tree: SourceTree, options: BuildOptions) {
+        self.options = options
+        self.tree = tree
+        _ = rebuild(tree)
+    }
+
+    /// Whether there is a site to serve (a first build succeeded).
+    public var hasSite: Bool { state != nil }
+
+    // MARK: - Updates
+
+    /// Takes in the tree after `changes`.
+    public mutating func update(tree newTree: SourceTree, changes: Set<Change>) -> Outcome {
+        guard let state, !changes.isEmpty else { return rebuild(newTree) }
+        let oldTree = tree
+        let articles = changes.compactMap { change -> String? in
+            guard case .content(let path) = change, path.hasPrefix("articles/"), path.hasSuffix(".md") else { return nil }
+            return path
+        }
+        let templates = changes.compactMap { change -> String? in
+            guard case .template(let path) = change, !path.hasPrefix("assets/") else { return nil }
+            return path
+        }
+        let copies = changes.compactMap { change -> String? in
+            switch change {
+            case .content(let path): path.removingPrefix("static/")
+            case .template(let path): path.hasPrefix("assets/") ? path : nil
+            }
+        }
+        if articles.count == changes.count, let outcome = updateArticles(articles.sorted(), state: state, newTree: newTree) {
+            return outcome
+        }
+        if templates.count == changes.count, sameFiles(oldTree.templates, newTree.templates),
+           let outcome = updateTemplates(templates, state: state, newTree: newTree) {
+            return outcome
+        }
+        if copies.count == changes.count, sameFiles(oldTree.staticFiles, newTree.staticFiles),
+           sameFiles(oldTree.assets, newTree.assets) {
+            // Copied files: their contents as the new tree has them (bytes in tests, a path on disk).
+            var changed: Set<String> = []
+            for file in newTree.staticFiles where copies.contains(file.path) {
+                files[file.path] = file.contents
+                changed.insert(file.path)
+            }
+            for file in newTree.assets where copies.contains(Routes.asset(file.path)) {
+                files[Routes.asset(file.path)] = file.contents
+                changed.insert(Routes.asset(file.path))
+            }
+            tree = newTree
+            return Outcome(changed: changed, strategy: "copies")
+        }
+        return rebuild(newTree)
+    }
+
+    /// The article fast path; nil when an edit is not only to an article's text.
+    private mutating func updateArticles(_ paths: [String], state: State, newTree: SourceTree) -> Outcome? {
+        var next = state
+        let oldFiles = Dictionary(uniqueKeysWithValues: tree.content.map { ($0.path, $0) })
+        let newFiles = Dictionary(uniqueKeysWithValues: newTree.content.map { ($0.path, $0) })
+        guard newFiles.count == oldFiles.count else { return nil }
+        var written: [OutputFile] = []
+        var removed: Set<String> = []
+        for path in paths {
+            guard let old = oldFiles[path], let new = newFiles[path], let parsedIndex = state.parsedIndex[path],
+                  Self.frontMatter(of: old) != nil, Self.frontMatter(of: old) == Self.frontMatter(of: new)
+            else { return nil }
+            let (decoded, _) = Article.decode(new, config: next.prepared.content.config)
+            guard let article = decoded else { return nil }
+            next.prepared.content.articles[parsedIndex] = article
+            guard let index = state.publishedIndex[path] else { continue }  // a draft: nothing shows it
+            next.prepared.site.articles[index].article = article
+            let (document, findings) = RenderedBodies.renderOne(
+                article.body, firstLine: article.bodyFirstLine, path: path, source: article.source, rewriter: next.rewriter,
+                collectExternalLinks: false)
+            next.prepared.bodies.articles[index] = document
+            next.prepared.bodies.findings[path] = findings
+            let (files, gone) = next.rendering.update(article: index, site: next.prepared.site, bodies: next.prepared.bodies)
+            written += files
+            removed.formUnion(gone)
+        }
+        return commit(next, newTree: newTree, written: written, removed: removed, strategy: "article")
+    }
+
+    /// The templates fast path; nil when it cannot apply (a template added or removed).
+    private mutating func updateTemplates(_ paths: [String], state: State, newTree: SourceTree) -> Outcome? {
+        let (theme, problems) = Theme.load(from: newTree)
+        guard let theme else {
+            var failed = state.prepared
+            failed.earlierDiagnostics = failed.earlierDiagnostics.filter { !$0.location.file.hasPrefix(newTree.templatesRoot + "/") }
+                + problems
+            return fail(with: failed.diagnostics)
+        }
+        let (kinds, cards) = Self.pageKinds(using: paths, in: newTree)
+        var next = state
+        next.prepared.theme = theme
+        next.prepared.earlierDiagnostics = state.prepared.earlierDiagnostics
+            .filter { !$0.location.file.hasPrefix(newTree.templatesRoot + "/") } + problems
+        let written = next.rendering.update(theme: theme, bodies: next.prepared.bodies, kinds: kinds, cards: cards)
+        return commit(next, newTree: newTree, written: written, removed: [], strategy: "templates")
+    }
+
+    /// A full build, in memory.
+    private mutating func rebuild(_ newTree: SourceTree) -> Outcome {
+        var clock = PhaseClock()
+        let prepared = PreparedBuild(newTree, options: options, clock: &clock)
+        guard let theme = prepared.theme,
+              !prepared.diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors
+        else { return fail(with: prepared.diagnostics) }
+        let sink = MemorySink()
+        let rendering = SiteRendering(site: prepared.site, bodies: prepared.bodies, theme: theme)
+        rendering.renderAll(into: sink)
+        var parsedIndex: [String: Int] = [:]
+        for (index, article) in prepared.content.articles.enumerated() { parsedIndex[article.path] = index }
+        var publishedIndex: [String: Int] = [:]
+        for (index, published) in prepared.site.articles.enumerated() { publishedIndex[published.article.path] = index }
+        let next = State(
+            prepared: prepared, rendering: rendering,
+            rewriter: SiteRenderer.linkRewriter(prepared.site, unpublished: prepared.unpublished),
+            parsedIndex: parsedIndex, publishedIndex: publishedIndex)
+        let newFiles = sink.tree.files
+        let removed = Set(files.keys).subtracting(newFiles.map(\.path))
+        return commit(next, newTree: newTree, written: newFiles, removed: removed, strategy: "full", replacing: true)
+    }
+
+    /// Checks fragments against the pages as they would be, and keeps the result only when
+    /// there is no error.
+    private mutating func commit(
+        _ next: State, newTree: SourceTree, written: [OutputFile], removed: Set<String>, strategy: String,
+        replacing: Bool = false
+    ) -> Outcome {
+        var candidate = replacing ? [:] : files
+        for path in removed { candidate.removeValue(forKey: path) }
+        var changed: Set<String> = []
+        for file in written where candidate[file.path] != file.contents {
+            candidate[file.path] = file.contents
+            changed.insert(file.path)
+        }
+        let findings = next.prepared.bodies.allFindings
+        let fragments = FragmentCheck.verify(findings.fragments, page: { path in
+            if case .bytes(let bytes)? = candidate[path] { return bytes }
+            return nil
+        }, bodies: next.prepared.bodies, site: next.prepared.site)
+        let all = (next.prepared.diagnostics + fragments).map { $0.escalated(strict: options.strict) }.sorted()
+        guard !all.hasErrors else { return fail(with: all) }
+        files = candidate
+        diagnostics = all
+        isCurrent = true
+        state = next
+        tree = newTree
+        return Outcome(changed: changed, removed: removed.subtracting(candidate.keys), strategy: strategy)
+    }
+
+    /// Keeps the last good site and reports what is wrong.
+    private mutating func fail(with problems: [Diagnostic]) -> Outcome {
+        diagnostics = problems.map { $0.escalated(strict: options.strict) }.sorted()
+        isCurrent = false
+        return Outcome(strategy: "failed")
+    }
+
+    // MARK: - Helpers
+
+    /// The front matter of a Markdown file and the line its body starts on; nil when it has
+    /// none.
+    private static func frontMatter(of file: SourceFile) -> String? {
+        guard case .success(let text) = SourceText.decode(file), case .success(let split) = FrontMatter.split(text) else {
+            return nil
+        }
+        return split.yaml + "\u{0}\(split.bodyFirstLine)"
+    }
+
+    private func sameFiles(_ a: [StaticFile], _ b: [StaticFile]) -> Bool { a.map(\.path) == b.map(\.path) }
+    private func sameFiles(_ a: [SourceFile], _ b: [SourceFile]) -> Bool { a.map(\.path) == b.map(\.path) }
+
+    /// The kinds of pages that render with any of these templates (directly, or through
+    /// partials they include), and whether the article card is among them.
+    static func pageKinds(using paths: [String], in tree: SourceTree) -> (Set<PageKindName>, cards: Bool) {
+        // Which templates include which partials.
+        var includes: [String: Set<String>] = [:]
+        for file in tree.templates where file.path.hasSuffix(".mustache") {
+            let name = String(file.path.dropLast(".mustache".count))
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            includes[name] = Set(MustacheTagScanner.tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }
+                .map { "partials/" + $0.name })
+        }
+        var affected = Set(paths.map { String($0.dropLast(".mustache".count)) })
+        var grew = true
+        while grew {
+            grew = false
+            for (name, partials) in includes where !affected.contains(name) && !partials.isDisjoint(with: affected) {
+                affected.insert(name)
+                grew = true
+            }
+        }
+        let everything: Set<String> = ["layout", "partials/site-header", "partials/site-footer"]
+        if !affected.isDisjoint(with: everything) { return (Set(PageKindName.allCases), true) }
+        var kinds = Set(affected.compactMap(PageKindName.init(rawValue:)))
+        let cards = affected.contains("partials/article-card")
+        if cards { kinds.formUnion([.home, .articles, .term, .dialogue]) }
+        return (kinds, cards)
+    }
+}

@@ -1,0 +1,170 @@
+@testable import BulletinKit
+import Foundation
+import Testing
+
+/// Incremental rebuilds for `bulletin serve`: after every edit, the same bytes as a full build.
+@Suite struct LiveSiteTests {
+    /// A site with enough articles for pagination, feeds and search to matter.
+    static func site() -> TestSite {
+        var site = TestSite.standard()
+        for day in 1...9 {
+            site["Content/articles/2025/bulk-\(day).md"] = """
+                ---
+                title: Bulk \(day)
+                date: 2025-01-0\(day)
+                agencies: [KISA\(day % 2 == 0 ? ", EEAS" : "")]
+                dialogue: test-dialogue
+                ---
+
+                The first paragraph of bulk \(day), about ransomware.
+
+                ## Details
+
+                More words: cybercrime, 한국어 본문 \(day).
+
+                """
+        }
+        return site
+    }
+
+    let options = BuildOptions(now: TestSite.now)
+
+    /// Applies `edit` to `site` and checks the live site against a full build.
+    func apply(
+        _ edit: (inout TestSite) -> Void, to live: inout LiveSite, site: inout TestSite
+    ) throws -> LiveSite.Outcome {
+        let before = site.allFiles
+        edit(&site)
+        let after = site.allFiles
+        var changes: Set<LiveSite.Change> = []
+        for path in Set(before.keys).union(after.keys) where before[path] != after[path] {
+            if let content = path.removingPrefix("Content/") { changes.insert(.content(content)) }
+            if let template = path.removingPrefix("Templates/") { changes.insert(.template(template)) }
+        }
+        return live.update(tree: site.tree(), changes: changes)
+    }
+
+    func expectSameAsFullBuild(_ live: LiveSite, _ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let full = site.build()
+        #expect(full.succeeded, sourceLocation: sourceLocation)
+        let expected = Dictionary(uniqueKeysWithValues: (full.output?.files ?? []).map { ($0.path, $0.contents) })
+        #expect(Set(live.files.keys) == Set(expected.keys), sourceLocation: sourceLocation)
+        for (path, contents) in expected where live.files[path] != contents {
+            Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func anArticlesTextIsUpdatedInPlace() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        #expect(live.hasSite && live.isCurrent)
+        // A new first paragraph: the summary changes, so lists, feeds and search change.
+        var outcome = try apply({ $0["Content/articles/2025/bulk-3.md"]! = $0["Content/articles/2025/bulk-3.md"]!
+            .replacingOccurrences(of: "The first paragraph of bulk 3", with: "A rewritten opening for bulk 3") }, to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(outcome.changed.contains("articles/bulk-3/index.html"))
+        #expect(outcome.changed.contains("feed.xml"))
+        #expect(outcome.changed.contains { $0.hasPrefix("agencies/kisa/") && $0.hasSuffix("index.html") })
+        #expect(outcome.changed.contains { $0.hasPrefix("search/t-") })
+        #expect(!outcome.changed.contains("articles/bulk-4/index.html"))
+        expectSameAsFullBuild(live, site)
+
+        // Only later text: the list entry stays, lists are not rendered again.
+        outcome = try apply({ $0["Content/articles/2025/bulk-5.md"]! += "\nA last paragraph with new words: zeitgeist.\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(!outcome.changed.contains("index.html"))
+        #expect(!outcome.changed.contains("articles/index.html"))
+        expectSameAsFullBuild(live, site)
+    }
+
+    @Test func frontMatterEditsRebuildInFull() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let outcome = try apply({ $0["Content/articles/2025/bulk-2.md"]! = $0["Content/articles/2025/bulk-2.md"]!
+            .replacingOccurrences(of: "title: Bulk 2", with: "title: Bulk two") }, to: &live, site: &site)
+        #expect(outcome.strategy == "full")
+        expectSameAsFullBuild(live, site)
+    }
+
+    @Test func addingAndRemovingArticles() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        var outcome = try apply({ $0["Content/articles/new.md"] = "---\ntitle: New\ndate: 2025-06-01\nthreats: [Phishing]\n---\nNew.\n" },
+                                to: &live, site: &site)
+        #expect(outcome.changed.contains("articles/new/index.html"))
+        #expect(outcome.changed.contains("threats/phishing/index.html"))
+        expectSameAsFullBuild(live, site)
+        outcome = try apply({ $0["Content/articles/new.md"] = nil }, to: &live, site: &site)
+        #expect(outcome.removed.contains("articles/new/index.html"))
+        #expect(outcome.removed.contains("threats/phishing/feed.xml"))
+        expectSameAsFullBuild(live, site)
+    }
+
+    @Test(arguments: [
+        ("article.mustache", ["articles/first/index.html"], ["index.html", "agencies/kisa/index.html"]),
+        ("partials/article-card.mustache", ["index.html", "agencies/kisa/index.html"], ["articles/first/index.html"]),
+        ("layout.mustache", ["index.html", "articles/first/index.html", "404.html"], []),
+        ("partials/site-footer.mustache", ["index.html", "search/index.html"], []),
+    ])
+    func templateEditsRenderThePagesThatUseThem(template: String, touched: [String], untouched: [String]) throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let outcome = try apply({ $0["Templates/" + template] = $0.allFiles["Templates/" + template]!
+            .replacingOccurrences(of: "</", with: "<!-- edited --></", options: [], range: nil) }, to: &live, site: &site)
+        #expect(outcome.strategy == "templates")
+        for path in touched { #expect(outcome.changed.contains(path), "\(path) should change") }
+        for path in untouched { #expect(!outcome.changed.contains(path), "\(path) should not change") }
+        #expect(!outcome.changed.contains("feed.xml"))
+        expectSameAsFullBuild(live, site)
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodSiteUntilItIsFixed() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let good = live.files
+        // Broken front matter, then a broken link, then a broken template.
+        for (path, broken) in [
+            ("Content/articles/2025/bulk-1.md", "---\ntitle: [unclosed\n---\n"),
+            ("Content/articles/2025/bulk-1.md", "---\ntitle: Bulk 1\ndate: 2025-01-01\nagencies: [KISA]\ndialogue: test-dialogue\n---\n\nSee [nowhere](nowhere.md).\n"),
+            ("Templates/article.mustache", "{{#article}}"),
+        ] {
+            let original = site.allFiles[path]!
+            var outcome = try apply({ $0[path] = broken }, to: &live, site: &site)
+            #expect(outcome.strategy == "failed")
+            #expect(!live.isCurrent)
+            #expect(live.diagnostics.hasErrors)
+            #expect(live.files == good, "the last good site is kept")
+            outcome = try apply({ $0[path] = original }, to: &live, site: &site)
+            #expect(outcome.strategy != "failed")
+            #expect(live.isCurrent)
+            #expect(!live.diagnostics.hasErrors)
+            expectSameAsFullBuild(live, site)
+        }
+    }
+
+    @Test func draftsAndCopiedFilesNeedNoRendering() throws {
+        var site = Self.site()
+        site["Content/articles/wip.md"] = "---\ntitle: WIP\ndate: 2025-01-01\ndraft: true\n---\nDraft.\n"
+        site["Content/static/note.txt"] = "one"
+        var live = LiveSite(tree: site.tree(), options: options)
+        var outcome = try apply({ $0["Content/articles/wip.md"]! += "More draft.\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(outcome.changed.isEmpty)
+        outcome = try apply({ $0["Content/static/note.txt"] = "two" }, to: &live, site: &site)
+        #expect(outcome.strategy == "copies")
+        #expect(outcome.changed == ["note.txt"])
+        expectSameAsFullBuild(live, site)
+    }
+
+    @Test func aSiteThatStartsBrokenComesUpWhenFixed() throws {
+        var site = Self.site()
+        let original = site["Content/site.yaml"]!
+        site["Content/site.yaml"] = "title: [\n"
+        var live = LiveSite(tree: site.tree(), options: options)
+        #expect(!live.hasSite)
+        #expect(live.diagnostics.hasErrors)
+        _ = try apply({ $0["Content/site.yaml"] = original }, to: &live, site: &site)
+        #expect(live.hasSite && live.isCurrent)
+        expectSameAsFullBuild(live, site)
+    }
+}
