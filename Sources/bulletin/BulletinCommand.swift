@@ -13,5 +13,5 @@ struct BulletinCommand: AsyncParsableCommand {
             with --strict), 2 when the command line is wrong.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self])
 }

@@ -83,6 +83,10 @@ import Testing
         let outcome = try apply({ $0["Content/articles/2025/bulk-2.md"]! = $0["Content/articles/2025/bulk-2.md"]!
             .replacingOccurrences(of: "title: Bulk 2", with: "title: Bulk two") }, to: &live, site: &site)
         #expect(outcome.strategy == "full")
+        // Only what differs counts as changed (open pages reload by it), even after a full build.
+        #expect(outcome.changed.contains("articles/bulk-2/index.html"))
+        #expect(!outcome.changed.contains("robots.txt"))
+        #expect(outcome.changed.count < live.files.count / 2)
         expectSameAsFullBuild(live, site)
     }
 
@@ -140,6 +144,27 @@ import Testing
             #expect(!live.diagnostics.hasErrors)
             expectSameAsFullBuild(live, site)
         }
+    }
+
+    /// Edits made while the site is broken are not lost: once it builds again, every one of
+    /// them is in it, not only the last.
+    @Test func editsWhileBrokenAreKeptForTheNextGoodUpdate() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let path = "Content/articles/2025/bulk-2.md"
+        let original = site[path]!
+        // A broken link in bulk-2 (its text only), then a good edit of bulk-3.
+        var outcome = try apply({ $0[path] = original + "\nSee [nowhere](nowhere.md).\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "failed")
+        outcome = try apply({ $0["Content/articles/2025/bulk-3.md"]! += "\nAnother paragraph.\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "failed", "bulk-2 is still broken")
+        #expect(live.diagnostics.contains { $0.location.file.hasSuffix("bulk-2.md") })
+        // bulk-2 fixed differently from how it was: both edits show.
+        outcome = try apply({ $0[path] = original + "\nA fixed paragraph.\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(outcome.changed.contains("articles/bulk-2/index.html"))
+        #expect(outcome.changed.contains("articles/bulk-3/index.html"))
+        expectSameAsFullBuild(live, site)
     }
 
     @Test func draftsAndCopiedFilesNeedNoRendering() throws {

@@ -39,7 +39,10 @@ public struct LiveSite: Sendable {
     public private(set) var isCurrent = false
 
     private let options: BuildOptions
+    /// The tree of the last good site.
     private var tree: SourceTree
+    /// Files changed since the last good site (after failed updates); nil when unknown.
+    private var unsettled: Set<Change>? = []
     private var state: State?
 
     private struct State: Sendable {
@@ -51,10 +54,11 @@ public struct LiveSite: Sendable {
         var publishedIndex: [String: Int]
     }
 
-    public init(tree: SourceTree, options: BuildOptions) {
+    /// `loadProblems` are the diagnostics of loading `tree` (`SiteLoader.load`).
+    public init(tree: SourceTree, options: BuildOptions, loadProblems: [Diagnostic] = []) {
         self.options = options
         self.tree = tree
-        _ = rebuild(tree)
+        _ = rebuild(tree, loadProblems: loadProblems)
     }
 
     /// Whether there is a site to serve (a first build succeeded).
@@ -62,9 +66,15 @@ public struct LiveSite: Sendable {
 
     // MARK: - Updates
 
-    /// Takes in the tree after `changes`.
-    public mutating func update(tree newTree: SourceTree, changes: Set<Change>) -> Outcome {
-        guard let state, !changes.isEmpty else { return rebuild(newTree) }
+    /// Takes in the tree after `changes`; an empty set of changes means unknown changes (a
+    /// full build). `loadProblems` are the diagnostics of loading or reading `newTree`.
+    public mutating func update(tree newTree: SourceTree, changes latest: Set<Change>, loadProblems: [Diagnostic] = []) -> Outcome {
+        // Edits since the last good site count too: they are not in it yet.
+        guard let state, !latest.isEmpty, loadProblems.isEmpty, let unsettled else {
+            return rebuild(newTree, loadProblems: loadProblems)
+        }
+        let changes = unsettled.union(latest)
+        self.unsettled = changes  // until a commit settles them
         let oldTree = tree
         let articles = changes.compactMap { change -> String? in
             guard case .content(let path) = change, path.hasPrefix("articles/"), path.hasSuffix(".md") else { return nil }
@@ -100,9 +110,11 @@ public struct LiveSite: Sendable {
                 changed.insert(Routes.asset(file.path))
             }
             tree = newTree
+            self.unsettled = []
+            isCurrent = true
             return Outcome(changed: changed, strategy: "copies")
         }
-        return rebuild(newTree)
+        return rebuild(newTree, loadProblems: loadProblems)
     }
 
     /// The article fast path; nil when an edit is not only to an article's text.
@@ -153,9 +165,11 @@ public struct LiveSite: Sendable {
     }
 
     /// A full build, in memory.
-    private mutating func rebuild(_ newTree: SourceTree) -> Outcome {
+    private mutating func rebuild(_ newTree: SourceTree, loadProblems: [Diagnostic]) -> Outcome {
+        unsettled = nil  // until a commit settles them
         var clock = PhaseClock()
-        let prepared = PreparedBuild(newTree, options: options, clock: &clock)
+        var prepared = PreparedBuild(newTree, options: options, clock: &clock)
+        prepared.earlierDiagnostics = loadProblems + prepared.earlierDiagnostics
         guard let theme = prepared.theme,
               !prepared.diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors
         else { return fail(with: prepared.diagnostics) }
@@ -186,7 +200,7 @@ public struct LiveSite: Sendable {
         var changed: Set<String> = []
         for file in written where candidate[file.path] != file.contents {
             candidate[file.path] = file.contents
-            changed.insert(file.path)
+            if files[file.path] != file.contents { changed.insert(file.path) }
         }
         let findings = next.prepared.bodies.allFindings
         let fragments = FragmentCheck.verify(findings.fragments, page: { path in
@@ -200,6 +214,7 @@ public struct LiveSite: Sendable {
         isCurrent = true
         state = next
         tree = newTree
+        unsettled = []
         return Outcome(changed: changed, removed: removed.subtracting(candidate.keys), strategy: strategy)
     }
 
