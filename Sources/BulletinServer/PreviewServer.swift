@@ -6,6 +6,10 @@ import ServiceLifecycle
 import UnixSignals
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `bulletin serve`: the site built in memory and served over HTTP, rebuilt as its files
 /// change, with open pages reloading themselves. Nothing is written to disk.
 public enum PreviewServer {
@@ -58,6 +62,8 @@ public enum PreviewServer {
         }
         // Stopped in reverse order: first the event streams (which would keep the server's
         // graceful shutdown waiting forever), then the server.
+        // A shell starts background jobs with Ctrl-C ignored; a preview should stop on it anyway.
+        signal(SIGINT, SIG_DFL)
         let group = ServiceGroup(configuration: .init(
             services: [application, shutdown], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {

@@ -9,14 +9,21 @@ import Glibc
 enum LoopbackHTTP {
     struct Response {
         let status: Int
+        /// By lowercased name.
+        var headers: [String: String] = [:]
         let body: Data
+
+        var text: String { String(decoding: body, as: UTF8.self) }
     }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func send(method: String, port: Int, path: String, body: Data? = nil) throws -> Response {
+    /// `path` is sent exactly as given (percent-encoding, dots and all).
+    static func send(
+        method: String, port: Int, path: String, headers: [String: String] = [:], body: Data? = nil
+    ) throws -> Response {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
         defer { close(descriptor) }
@@ -31,6 +38,7 @@ enum LoopbackHTTP {
         }
         guard connected == 0 else { throw Failure(description: "connect to port \(port): \(errno)") }
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
         if let body { request += "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(body.count)\r\n" }
         var bytes = Data((request + "\r\n").utf8)
         if let body { bytes.append(body) }
@@ -64,7 +72,11 @@ enum LoopbackHTTP {
             guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
             return Int(parts[1].trimmingCharacters(in: .whitespaces))
         }.first
-        if let length {
+        if method == "HEAD" || head.hasPrefix("HTTP/1.1 304") {
+            // No body is due, whatever Content-Length says: read until the server closes, so
+            // that a body sent anyway shows.
+            while receive() {}
+        } else if let length {
             while response.count - headerEnd.upperBound < length, receive() {}
         } else if head.lowercased().contains("transfer-encoding: chunked") {
             while !response.suffix(5).elementsEqual(Data("0\r\n\r\n".utf8)), receive() {}
@@ -74,7 +86,12 @@ enum LoopbackHTTP {
         let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
         var payload = Data(response[headerEnd.upperBound...])
         if head.lowercased().contains("transfer-encoding: chunked") { payload = dechunk(payload) }
-        return Response(status: status, body: payload)
+        var fields: [String: String] = [:]
+        for line in head.split(separator: "\r\n").dropFirst() {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { fields[parts[0].lowercased()] = parts[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return Response(status: status, headers: fields, body: payload)
     }
 
     private static func dechunk(_ data: Data) -> Data {
