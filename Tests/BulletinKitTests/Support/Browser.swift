@@ -9,7 +9,8 @@ final class Browser: @unchecked Sendable {
     static let chromedriver = "/usr/bin/chromedriver"
 
     private let driver: Process
-    private let server: Process
+    /// A static server for a built site; nil when the site is served by someone else.
+    private let server: Process?
     private let driverPort: Int
     private let sitePort: Int
     private var session = ""
@@ -18,41 +19,57 @@ final class Browser: @unchecked Sendable {
 
     /// Serves `site` and starts a browser, or records why it cannot (and returns nil).
     static func start(serving site: String) async throws -> Browser? {
+        try await start(site: site, port: nil)
+    }
+
+    /// A browser for a site already served on loopback at `port` (`bulletin serve`).
+    static func start(servedAt port: Int) async throws -> Browser? {
+        try await start(site: nil, port: port)
+    }
+
+    private static func start(site: String?, port: Int?) async throws -> Browser? {
         for program in [chromium, chromedriver] where !FileManager.default.isExecutableFile(atPath: program) {
             Issue.record("\(program) is missing: run ./scripts/test, which installs chromium and chromium-driver")
             return nil
         }
-        let browser = try Browser(site: site)
+        let browser = try Browser(site: site, port: port)
         try await browser.waitUntilUp()
         try await browser.openSession()
         return browser
     }
 
-    private init(site: String) throws {
+    private init(site: String?, port: Int?) throws {
         driverPort = Int.random(in: 20_000..<30_000)
-        sitePort = Int.random(in: 30_000..<40_000)
+        sitePort = port ?? Int.random(in: 30_000..<40_000)
         origin = "http://127.0.0.1:\(sitePort)"
         driver = Process()
         driver.executableURL = URL(fileURLWithPath: Self.chromedriver)
         driver.arguments = ["--port=\(driverPort)"]
         driver.standardOutput = FileHandle.nullDevice
         driver.standardError = FileHandle.nullDevice
-        server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        server.arguments = ["-m", "http.server", String(sitePort), "--bind", "127.0.0.1", "--directory", site]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
+        if let site {
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            server.arguments = ["-m", "http.server", String(sitePort), "--bind", "127.0.0.1", "--directory", site]
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            self.server = server
+        } else {
+            server = nil
+        }
         try driver.run()
-        try server.run()
     }
 
     func quit() async {
         if !session.isEmpty { _ = try? await request("DELETE", "/session/\(session)") }
         // SIGKILL: the test process's children may not see SIGTERM.
         kill(driver.processIdentifier, SIGKILL)
-        kill(server.processIdentifier, SIGKILL)
         driver.waitUntilExit()
-        server.waitUntilExit()
+        if let server {
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
     }
 
     private func waitUntilUp() async throws {
@@ -130,6 +147,11 @@ final class Browser: @unchecked Sendable {
     /// Whether a checkbox is checked.
     func isSelected(_ element: String) async throws -> Bool {
         try await request("GET", "/session/\(session)/element/\(element)/selected") as? Bool ?? false
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    func script(_ source: String) async throws -> Any? {
+        try await request("POST", "/session/\(session)/execute/sync", ["script": source, "args": [Any]()])
     }
 
     func attribute(_ name: String, of element: String) async throws -> String? {
