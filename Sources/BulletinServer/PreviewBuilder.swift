@@ -56,7 +56,7 @@ final class PreviewBuilder: @unchecked Sendable {
         var (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
         var live = LiveSite(tree: tree, options: options, loadProblems: loadProblems)
         var version = 0
-        var reported: Set<Diagnostic> = []
+        var reported: [Diagnostic] = []
         publish(live, changed: nil, version: &version, reported: &reported, strategy: "full", started: started)
 
         while let batch = watcher?.next() {
@@ -86,25 +86,31 @@ final class PreviewBuilder: @unchecked Sendable {
     /// Hands the site to the server and the browsers, and tells the terminal: new problems in
     /// full (not the same warnings after every save), then one line.
     private func publish(
-        _ live: LiveSite, changed: Set<String>?, version: inout Int, reported: inout Set<Diagnostic>, strategy: String,
+        _ live: LiveSite, changed: Set<String>?, version: inout Int, reported: inout [Diagnostic], strategy: String,
         started: Double
     ) {
         let changedPaths = changed.map { $0.sorted() } ?? []
         if live.isCurrent && (changed == nil || !changedPaths.isEmpty) { version += 1 }
-        let report = live.diagnostics.map { $0.formatted() }.joined(separator: "\n")
+        let errors = live.diagnostics.filter { $0.severity == .error }
+        let warnings = live.diagnostics.count(where: { $0.severity == .warning })
+        // The overlay shows errors only: a large site can have thousands of warnings, which
+        // the terminal lists once.
+        let overlay = errors.map { $0.formatted() }.joined(separator: "\n")
+            + (warnings == 0 || errors.isEmpty ? "" : "\n(and \(warnings) warning\(warnings == 1 ? "" : "s"); see the terminal)")
         state.publish(SiteSnapshot(
             files: live.hasSite ? live.files : [:], version: live.hasSite ? version : 0, ok: live.isCurrent,
-            report: report, changed: changedPaths))
+            report: overlay, changed: changedPaths))
         let milliseconds = Int(((Self.now() - started) * 1000).rounded())
 
-        let fresh = live.diagnostics.filter { !reported.contains($0) }
-        if !fresh.isEmpty { console.problems(fresh.map { $0.formatted() + "\n" }.joined()) }
-        reported = Set(live.diagnostics)
-        let errors = live.diagnostics.filter { $0.severity == .error }.count
-        let warnings = live.diagnostics.filter { $0.severity == .warning }.count
+        if live.diagnostics != reported {
+            let seen = Set(reported)
+            let fresh = live.diagnostics.filter { !seen.contains($0) }
+            if !fresh.isEmpty { console.problems(fresh.map { $0.formatted() + "\n" }.joined()) }
+            reported = live.diagnostics
+        }
         let problems = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
         if !live.isCurrent {
-            console.line("Not rebuilt: \(errors) error\(errors == 1 ? "" : "s")\(problems) in \(milliseconds) ms. "
+            console.line("Not rebuilt: \(errors.count) error\(errors.count == 1 ? "" : "s")\(problems) in \(milliseconds) ms. "
                 + (live.hasSite ? "Still serving the last good version." : "Waiting for a fix."))
         } else if changed == nil {
             console.line("Built \(live.files.count) files in \(milliseconds) ms\(problems).")

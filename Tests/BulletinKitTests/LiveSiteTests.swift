@@ -52,6 +52,7 @@ import Testing
         for (path, contents) in expected where live.files[path] != contents {
             Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
         }
+        #expect(live.diagnostics == full.diagnostics, "the same problems as a full build", sourceLocation: sourceLocation)
     }
 
     @Test func anArticlesTextIsUpdatedInPlace() throws {
@@ -67,6 +68,16 @@ import Testing
         #expect(outcome.changed.contains { $0.hasPrefix("agencies/kisa/") && $0.hasSuffix("index.html") })
         #expect(outcome.changed.contains { $0.hasPrefix("search/t-") })
         #expect(!outcome.changed.contains("articles/bulk-4/index.html"))
+        expectSameAsFullBuild(live, site)
+
+        // Text with a problem (raw HTML cmark drops: a warning), then without it again.
+        let bulk6 = site["Content/articles/2025/bulk-6.md"]!
+        outcome = try apply({ $0["Content/articles/2025/bulk-6.md"]! += "\n<div>dropped</div>\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(live.diagnostics.contains { $0.location.file.hasSuffix("bulk-6.md") && $0.severity == .warning })
+        expectSameAsFullBuild(live, site)
+        outcome = try apply({ $0["Content/articles/2025/bulk-6.md"] = bulk6 }, to: &live, site: &site)
+        #expect(!live.diagnostics.contains { $0.location.file.hasSuffix("bulk-6.md") })
         expectSameAsFullBuild(live, site)
 
         // Only later text: the list entry stays, lists are not rendered again.
@@ -147,24 +158,35 @@ import Testing
     }
 
     /// Edits made while the site is broken are not lost: once it builds again, every one of
-    /// them is in it, not only the last.
+    /// them is in it, not only the last, and every page they changed counts as changed.
     @Test func editsWhileBrokenAreKeptForTheNextGoodUpdate() throws {
         var site = Self.site()
         var live = LiveSite(tree: site.tree(), options: options)
+        let good = live.files
         let path = "Content/articles/2025/bulk-2.md"
         let original = site[path]!
-        // A broken link in bulk-2 (its text only), then a good edit of bulk-3.
-        var outcome = try apply({ $0[path] = original + "\nSee [nowhere](nowhere.md).\n" }, to: &live, site: &site)
+        // bulk-2 gets a new opening (its summary, so the lists change) and a broken link.
+        let newOpening = original.replacingOccurrences(of: "The first paragraph of bulk 2", with: "A new opening for bulk 2")
+        var outcome = try apply({ $0[path] = newOpening + "\nSee [nowhere](nowhere.md).\n" }, to: &live, site: &site)
         #expect(outcome.strategy == "failed")
+        #expect(live.files == good, "the last good site is still served")
+        // A good edit of bulk-3 while bulk-2 is broken.
         outcome = try apply({ $0["Content/articles/2025/bulk-3.md"]! += "\nAnother paragraph.\n" }, to: &live, site: &site)
         #expect(outcome.strategy == "failed", "bulk-2 is still broken")
         #expect(live.diagnostics.contains { $0.location.file.hasSuffix("bulk-2.md") })
-        // bulk-2 fixed differently from how it was: both edits show.
-        outcome = try apply({ $0[path] = original + "\nA fixed paragraph.\n" }, to: &live, site: &site)
+        #expect(live.files == good)
+        // bulk-2 fixed, keeping its new opening: both edits show, and the lists count as changed.
+        outcome = try apply({ $0[path] = newOpening + "\nA fixed paragraph.\n" }, to: &live, site: &site)
         #expect(outcome.strategy == "article")
+        #expect(live.isCurrent)
         #expect(outcome.changed.contains("articles/bulk-2/index.html"))
         #expect(outcome.changed.contains("articles/bulk-3/index.html"))
+        #expect(outcome.changed.contains { $0.hasPrefix("articles/page/") }, "the list page shows the new summary")
+        #expect(outcome.changed.contains("feed.xml"))
         expectSameAsFullBuild(live, site)
+        for (path, contents) in live.files where good[path] != contents {
+            #expect(outcome.changed.contains(path), "\(path) changed but was not reported")
+        }
     }
 
     @Test func draftsAndCopiedFilesNeedNoRendering() throws {

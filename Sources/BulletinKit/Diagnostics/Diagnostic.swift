@@ -38,9 +38,10 @@ extension Diagnostic: Comparable {
     /// Sorted by file, line and column; at one place, errors before warnings before notes,
     /// then by message, so that the order never depends on thread scheduling.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.location < rhs.location { return true }
+        if rhs.location < lhs.location { return false }
         if lhs.severity != rhs.severity { return lhs.severity.rank < rhs.severity.rank }
-        return lhs.message < rhs.message
+        return lhs.message.codePointPrecedes(rhs.message)
     }
 }
 

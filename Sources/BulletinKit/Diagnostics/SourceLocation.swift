@@ -20,7 +20,8 @@ extension SourceLocation: Comparable {
     /// File paths in code-point order, then lines, then columns; a location without a line
     /// comes first in its file.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.unicodeScalars.lexicographicallyPrecedes(rhs.file.unicodeScalars) }
+        // Bytes, not `==`: canonical equivalence is slow, and code-point order needs none.
+        if !lhs.file.utf8.elementsEqual(rhs.file.utf8) { return lhs.file.codePointPrecedes(rhs.file) }
         if lhs.line != rhs.line { return (lhs.line ?? 0) < (rhs.line ?? 0) }
         return (lhs.column ?? 0) < (rhs.column ?? 0)
     }

@@ -39,11 +39,19 @@ public struct LiveSite: Sendable {
     public private(set) var isCurrent = false
 
     private let options: BuildOptions
-    /// The tree of the last good site.
+    /// The tree `state` was made from.
     private var tree: SourceTree
-    /// Files changed since the last good site (after failed updates); nil when unknown.
+    /// Files changed since `state` was made (edits a failed update could not take in); nil
+    /// when unknown, which takes a full build.
     private var unsettled: Set<Change>? = []
+    /// The parsed, resolved and rendered site, kept to render again only what an edit
+    /// touches; after a failed incremental update it holds that update (so that it is not
+    /// redone), and `rendered` its output, while `files` stays the last good site.
     private var state: State?
+    /// The output of `state`; the same as `files` after a good update.
+    private var rendered: [String: FileContents] = [:]
+    /// Output paths where `rendered` may differ from `files` (written by kept failures).
+    private var unserved: Set<String> = []
 
     private struct State: Sendable {
         var prepared: PreparedBuild
@@ -52,6 +60,9 @@ public struct LiveSite: Sendable {
         /// Positions of articles by content path: in `content.articles`, and in `site.articles`.
         var parsedIndex: [String: Int]
         var publishedIndex: [String: Int]
+        /// `prepared.diagnostics` (all but the fragment checks', which depend on the pages),
+        /// escalated under `--strict` and sorted.
+        var diagnostics: [Diagnostic]
     }
 
     /// `loadProblems` are the diagnostics of loading `tree` (`SiteLoader.load`).
@@ -69,12 +80,12 @@ public struct LiveSite: Sendable {
     /// Takes in the tree after `changes`; an empty set of changes means unknown changes (a
     /// full build). `loadProblems` are the diagnostics of loading or reading `newTree`.
     public mutating func update(tree newTree: SourceTree, changes latest: Set<Change>, loadProblems: [Diagnostic] = []) -> Outcome {
-        // Edits since the last good site count too: they are not in it yet.
-        guard let state, !latest.isEmpty, loadProblems.isEmpty, let unsettled else {
+        // Edits a failed update could not take in count too.
+        guard state != nil, !latest.isEmpty, loadProblems.isEmpty, let unsettled else {
             return rebuild(newTree, loadProblems: loadProblems)
         }
         let changes = unsettled.union(latest)
-        self.unsettled = changes  // until a commit settles them
+        self.unsettled = changes  // until a commit takes them in
         let oldTree = tree
         let articles = changes.compactMap { change -> String? in
             guard case .content(let path) = change, path.hasPrefix("articles/"), path.hasSuffix(".md") else { return nil }
@@ -90,64 +101,78 @@ public struct LiveSite: Sendable {
             case .template(let path): path.hasPrefix("assets/") ? path : nil
             }
         }
-        if articles.count == changes.count, let outcome = updateArticles(articles.sorted(), state: state, newTree: newTree) {
+        if articles.count == changes.count, let outcome = updateArticles(articles.sorted(), newTree: newTree) {
             return outcome
         }
         if templates.count == changes.count, sameFiles(oldTree.templates, newTree.templates),
-           let outcome = updateTemplates(templates, state: state, newTree: newTree) {
+           let outcome = updateTemplates(templates, newTree: newTree) {
             return outcome
         }
         if copies.count == changes.count, sameFiles(oldTree.staticFiles, newTree.staticFiles),
            sameFiles(oldTree.assets, newTree.assets) {
-            // Copied files: their contents as the new tree has them (bytes in tests, a path on disk).
+            // Copied files: their contents as the new tree has them (bytes in tests, a path on
+            // disk). Nothing else changes, whether the site builds or not.
             var changed: Set<String> = []
             for file in newTree.staticFiles where copies.contains(file.path) {
                 files[file.path] = file.contents
+                rendered[file.path] = file.contents
                 changed.insert(file.path)
             }
             for file in newTree.assets where copies.contains(Routes.asset(file.path)) {
                 files[Routes.asset(file.path)] = file.contents
+                rendered[Routes.asset(file.path)] = file.contents
                 changed.insert(Routes.asset(file.path))
             }
             tree = newTree
             self.unsettled = []
-            isCurrent = true
             return Outcome(changed: changed, strategy: "copies")
         }
         return rebuild(newTree, loadProblems: loadProblems)
     }
 
     /// The article fast path; nil when an edit is not only to an article's text.
-    private mutating func updateArticles(_ paths: [String], state: State, newTree: SourceTree) -> Outcome? {
-        var next = state
-        let oldFiles = Dictionary(uniqueKeysWithValues: tree.content.map { ($0.path, $0) })
-        let newFiles = Dictionary(uniqueKeysWithValues: newTree.content.map { ($0.path, $0) })
-        guard newFiles.count == oldFiles.count else { return nil }
+    private mutating func updateArticles(_ paths: [String], newTree: SourceTree) -> Outcome? {
+        guard newTree.content.count == tree.content.count, let config = state?.prepared.content.config else { return nil }
+        // Every edit checked and decoded before anything changes.
+        var decoded: [(path: String, article: Article)] = []
+        for path in paths {
+            guard let old = tree.content.first(where: { $0.path == path }),
+                  let new = newTree.content.first(where: { $0.path == path }),
+                  let frontMatter = Self.frontMatter(of: old), frontMatter == Self.frontMatter(of: new),
+                  state?.parsedIndex[path] != nil,
+                  case (let article?, _) = Article.decode(new, config: config)
+            else { return nil }
+            decoded.append((path, article))
+        }
+        // The state changes in place, taken out of `self` so that nothing else holds its
+        // storage: copying ten thousand articles would cost more than the rendering.
+        var next = state!
+        state = nil
         var written: [OutputFile] = []
         var removed: Set<String> = []
-        for path in paths {
-            guard let old = oldFiles[path], let new = newFiles[path], let parsedIndex = state.parsedIndex[path],
-                  Self.frontMatter(of: old) != nil, Self.frontMatter(of: old) == Self.frontMatter(of: new)
-            else { return nil }
-            let (decoded, _) = Article.decode(new, config: next.prepared.content.config)
-            guard let article = decoded else { return nil }
-            next.prepared.content.articles[parsedIndex] = article
-            guard let index = state.publishedIndex[path] else { continue }  // a draft: nothing shows it
+        for (path, article) in decoded {
+            next.prepared.content.articles[next.parsedIndex[path]!] = article
+            guard let index = next.publishedIndex[path] else { continue }  // a draft: nothing shows it
             next.prepared.site.articles[index].article = article
             let (document, findings) = RenderedBodies.renderOne(
                 article.body, firstLine: article.bodyFirstLine, path: path, source: article.source, rewriter: next.rewriter,
                 collectExternalLinks: false)
             next.prepared.bodies.articles[index] = document
-            next.prepared.bodies.findings[path] = findings
+            for diagnostic in next.prepared.bodies.findings[path]?.diagnostics ?? [] {
+                next.diagnostics.removeSorted(diagnostic.escalated(strict: options.strict))
+            }
+            for diagnostic in findings.diagnostics { next.diagnostics.insertSorted(diagnostic.escalated(strict: options.strict)) }
+            next.prepared.bodies.replaceFindings(findings, for: path)
             let (files, gone) = next.rendering.update(article: index, site: next.prepared.site, bodies: next.prepared.bodies)
             written += files
             removed.formUnion(gone)
         }
-        return commit(next, newTree: newTree, written: written, removed: removed, strategy: "article")
+        return commit(next, newTree: newTree, written: written, removed: removed, strategy: "article", keepsFailure: true)
     }
 
     /// The templates fast path; nil when it cannot apply (a template added or removed).
-    private mutating func updateTemplates(_ paths: [String], state: State, newTree: SourceTree) -> Outcome? {
+    private mutating func updateTemplates(_ paths: [String], newTree: SourceTree) -> Outcome? {
+        guard let state else { return nil }
         let (theme, problems) = Theme.load(from: newTree)
         guard let theme else {
             var failed = state.prepared
@@ -160,6 +185,7 @@ public struct LiveSite: Sendable {
         next.prepared.theme = theme
         next.prepared.earlierDiagnostics = state.prepared.earlierDiagnostics
             .filter { !$0.location.file.hasPrefix(newTree.templatesRoot + "/") } + problems
+        next.diagnostics = next.prepared.diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
         let written = next.rendering.update(theme: theme, bodies: next.prepared.bodies, kinds: kinds, cards: cards)
         return commit(next, newTree: newTree, written: written, removed: [], strategy: "templates")
     }
@@ -183,39 +209,59 @@ public struct LiveSite: Sendable {
         let next = State(
             prepared: prepared, rendering: rendering,
             rewriter: SiteRenderer.linkRewriter(prepared.site, unpublished: prepared.unpublished),
-            parsedIndex: parsedIndex, publishedIndex: publishedIndex)
+            parsedIndex: parsedIndex, publishedIndex: publishedIndex,
+            diagnostics: prepared.diagnostics.map { $0.escalated(strict: options.strict) }.sorted())
         let newFiles = sink.tree.files
         let removed = Set(files.keys).subtracting(newFiles.map(\.path))
         return commit(next, newTree: newTree, written: newFiles, removed: removed, strategy: "full", replacing: true)
     }
 
-    /// Checks fragments against the pages as they would be, and keeps the result only when
-    /// there is no error.
+    /// Checks fragments against the pages as they would be, and serves the result only when
+    /// there is no error. `keepsFailure`: a failed `next` is kept all the same (not served),
+    /// for the next update to build on.
     private mutating func commit(
         _ next: State, newTree: SourceTree, written: [OutputFile], removed: Set<String>, strategy: String,
-        replacing: Bool = false
+        replacing: Bool = false, keepsFailure: Bool = false
     ) -> Outcome {
-        var candidate = replacing ? [:] : files
+        var candidate = replacing ? [:] : rendered
+        // Unshared, the candidate changes in place (when it differs from `files`); kept
+        // failures replace `rendered` anyway.
+        if keepsFailure { rendered = [:] }
         for path in removed { candidate.removeValue(forKey: path) }
         var changed: Set<String> = []
         for file in written where candidate[file.path] != file.contents {
             candidate[file.path] = file.contents
             if files[file.path] != file.contents { changed.insert(file.path) }
         }
-        let findings = next.prepared.bodies.allFindings
-        let fragments = FragmentCheck.verify(findings.fragments, page: { path in
+        let fragments = FragmentCheck.verify(next.prepared.bodies.allFragments, page: { path in
             if case .bytes(let bytes)? = candidate[path] { return bytes }
             return nil
         }, bodies: next.prepared.bodies, site: next.prepared.site)
-        let all = (next.prepared.diagnostics + fragments).map { $0.escalated(strict: options.strict) }.sorted()
-        guard !all.hasErrors else { return fail(with: all) }
-        files = candidate
+        let all = next.diagnostics.mergingSorted(fragments.map { $0.escalated(strict: options.strict) }.sorted())
+        if all.hasErrors && !keepsFailure { return fail(with: all) }
+        rendered = candidate
         diagnostics = all
-        isCurrent = true
+        isCurrent = !all.hasErrors
         state = next
         tree = newTree
         unsettled = []
-        return Outcome(changed: changed, removed: removed.subtracting(candidate.keys), strategy: strategy)
+        var gone = removed
+        if all.hasErrors {
+            unserved.formUnion(written.map(\.path))
+            unserved.formUnion(removed)
+            return Outcome(strategy: "failed")
+        }
+        // What kept failures rendered is served now too.
+        for path in unserved {
+            if candidate[path] == nil {
+                if files[path] != nil { gone.insert(path) }
+            } else if files[path] != candidate[path] {
+                changed.insert(path)
+            }
+        }
+        unserved = []
+        files = candidate
+        return Outcome(changed: changed, removed: gone.subtracting(candidate.keys), strategy: strategy)
     }
 
     /// Keeps the last good site and reports what is wrong.

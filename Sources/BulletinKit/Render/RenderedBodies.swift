@@ -8,12 +8,36 @@ struct RenderedBodies: Sendable {
     /// By registry entry path (`agencies/kisa.md`).
     var entries: [String: MarkdownDocument]
     /// What each body's rendering found, by content path.
-    var findings: [String: Findings]
+    private(set) var findings: [String: Findings]
+    /// The keys of `findings` in code-point order, sorted once (`bulletin serve` lists every
+    /// finding after each edit).
+    private var findingsOrder: [String]
+
+    init(articles: [MarkdownDocument], pages: [MarkdownDocument], entries: [String: MarkdownDocument], findings: [String: Findings]) {
+        self.articles = articles
+        self.pages = pages
+        self.entries = entries
+        self.findings = findings
+        findingsOrder = findings.keys.sorted { $0.codePointPrecedes($1) }
+    }
+
+    /// Takes in what rendering one body again found.
+    mutating func replaceFindings(_ found: Findings, for path: String) {
+        if findings.updateValue(found, forKey: path) == nil {
+            let place = findingsOrder.firstIndex { path.codePointPrecedes($0) } ?? findingsOrder.endIndex
+            findingsOrder.insert(path, at: place)
+        }
+    }
+
+    /// Every fragment to check, in content-path order.
+    var allFragments: [FragmentCheck] {
+        findingsOrder.flatMap { findings[$0]!.fragments }
+    }
 
     /// Every finding, in content-path order.
     var allFindings: Findings {
         var all = Findings()
-        for path in findings.keys.sorted(by: { $0.codePointPrecedes($1) }) {
+        for path in findingsOrder {
             let found = findings[path]!
             all.diagnostics += found.diagnostics
             all.fragments += found.fragments

@@ -7,7 +7,8 @@ extension String {
     /// Ordering by Unicode code points, the order the contract uses for paths and slugs
     /// (Swift's `<` on strings compares canonically equivalent forms as equal).
     func codePointPrecedes(_ other: String) -> Bool {
-        unicodeScalars.lexicographicallyPrecedes(other.unicodeScalars)
+        // UTF-8 bytes sort as their code points do, and compare without decoding.
+        utf8.lexicographicallyPrecedes(other.utf8)
     }
 
     /// The path without the last extension of its last component (`a/x.md` -> `a/x`).

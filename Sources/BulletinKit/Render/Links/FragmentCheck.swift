@@ -22,14 +22,8 @@ struct FragmentCheck: Sendable {
         _ checks: [FragmentCheck], page: ((String) -> [UInt8]?)?, bodies: RenderedBodies, site: Site
     ) -> [Diagnostic] {
         guard !checks.isEmpty else { return [] }
-        var headingsByPath: [String: [String]] = [:]
-        for (index, article) in site.articles.enumerated() { headingsByPath[article.path] = bodies.articles[index].headings.map(\.id) }
-        for (index, page) in site.pages.enumerated() { headingsByPath[page.path] = bodies.pages[index].headings.map(\.id) }
-        for taxonomy in site.taxonomies + [site.dialogues] {
-            for term in taxonomy.terms {
-                if let entry = term.entry { headingsByPath[term.path] = bodies.entries[entry.path]?.headings.map(\.id) }
-            }
-        }
+        // Headings from the Markdown, needed only when there are no pages to read.
+        let headingsByPath = page == nil ? headings(site: site, bodies: bodies) : [:]
 
         var idCache: [String: [String]] = [:]
         func ids(of sitePath: String) -> [String]? {
@@ -58,6 +52,19 @@ struct FragmentCheck: Sendable {
                     ?? "headings get ids from their text: '## North Korea and cybercrime' is #north-korea-and-cybercrime"))
         }
         return diagnostics
+    }
+
+    /// The heading ids of every page with a Markdown body, by site path.
+    private static func headings(site: Site, bodies: RenderedBodies) -> [String: [String]] {
+        var headingsByPath: [String: [String]] = [:]
+        for (index, article) in site.articles.enumerated() { headingsByPath[article.path] = bodies.articles[index].headings.map(\.id) }
+        for (index, page) in site.pages.enumerated() { headingsByPath[page.path] = bodies.pages[index].headings.map(\.id) }
+        for taxonomy in site.taxonomies + [site.dialogues] {
+            for term in taxonomy.terms {
+                if let entry = term.entry { headingsByPath[term.path] = bodies.entries[entry.path]?.headings.map(\.id) }
+            }
+        }
+        return headingsByPath
     }
 }
 
