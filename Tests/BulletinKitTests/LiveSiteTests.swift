@@ -88,16 +88,102 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
-    @Test func frontMatterEditsRebuildInFull() throws {
-        var site = Self.site()
+    /// The site with one more article, the newest, whose front matter the next tests edit: an
+    /// unregistered agency (a warning at its line) and an unused registry entry (an empty
+    /// feed, dated by the site's newest change).
+    static func frontMatterSite() -> TestSite {
+        var site = site()
+        site["Content/articles/2025/fm.md"] = """
+            ---
+            title: Front matter
+            date: 2025-02-01
+            dialogue: Test Dialogue
+            session: 3
+            agencies:
+              - KISA
+              - Korea Internet Agncy
+            ---
+
+            The opening of the front matter article.
+
+            """
+        site["Content/agencies/unused.md"] = "---\nname: Unused Agency\n---\n\nNo article names it.\n"
+        return site
+    }
+
+    @Test func frontMatterEditsThatKeepTheArticlesPlaceAreIncremental() throws {
+        var site = Self.frontMatterSite()
         var live = LiveSite(tree: site.tree(), options: options)
-        let outcome = try apply({ $0["Content/articles/2025/bulk-2.md"]! = $0["Content/articles/2025/bulk-2.md"]!
-            .replacingOccurrences(of: "title: Bulk 2", with: "title: Bulk two") }, to: &live, site: &site)
-        #expect(outcome.strategy == "full")
+        #expect(live.isCurrent)
+        #expect(live.diagnostics.contains { $0.code == .unregisteredTerm && $0.location.line == 8 })
+        let path = "Content/articles/2025/fm.md"
+        func edit(_ from: String, _ to: String) -> (inout TestSite) -> Void {
+            { site in
+                let text = site[path]!
+                precondition(text.contains(from), from)
+                site[path] = text.replacingOccurrences(of: from, with: to)
+            }
+        }
+
+        // A new title: its page, the lists and feeds that show it, search.
+        var outcome = try apply(edit("title: Front matter", "title: Front matter, retitled"), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(outcome.changed.isSuperset(of: ["articles/fm/index.html", "index.html", "feed.xml", "dialogues/test-dialogue/index.html"]))
+        #expect(outcome.changed.contains { $0.hasPrefix("search/") })
+        #expect(!outcome.changed.contains("articles/bulk-9/index.html"))
+        expectSameAsFullBuild(live, site)
+
+        // Lines added above the terms: the warning about the agency moves with its line.
+        outcome = try apply(edit("date: 2025-02-01\n", "date: 2025-02-01\nsummary: A summary.\nlocation: Seoul\n"), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(live.diagnostics.contains { $0.code == .unregisteredTerm && $0.location.line == 10 })
+        expectSameAsFullBuild(live, site)
+
+        // `updated`: the sitemap, and the empty feed dated by the site's newest change.
+        outcome = try apply(edit("location: Seoul\n", "location: Seoul\nupdated: 2025-06-01T09:00:00+09:00\n"), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(outcome.changed.isSuperset(of: ["sitemap.xml", "agencies/unused/feed.xml", "articles/fm/index.html"]))
+        expectSameAsFullBuild(live, site)
+
+        // New parse problems (a misspelt key, a summary too long) come and go.
+        outcome = try apply(edit("location: Seoul\n", "locaton: Seoul\n"), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(live.diagnostics.contains { $0.code == .unknownKey && $0.location.line == 5 })
+        expectSameAsFullBuild(live, site)
+        outcome = try apply(edit("summary: A summary.", "summary: \(String(repeating: "Long. ", count: 100))"), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(live.diagnostics.contains { $0.code == .summaryTooLong })
+        expectSameAsFullBuild(live, site)
+        outcome = try apply(edit("locaton: Seoul\n", ""), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        #expect(!live.diagnostics.contains { $0.code == .unknownKey })
+        expectSameAsFullBuild(live, site)
+
+        // A term reference written differently but the same text in the same order: moved.
+        outcome = try apply(edit("agencies:\n  - KISA\n  - Korea Internet Agncy\n", "agencies: [KISA, Korea Internet Agncy]\n"), to: &live, site: &site)
+        #expect(outcome.strategy == "article")
+        expectSameAsFullBuild(live, site)
+    }
+
+    @Test(arguments: [
+        ("the date", "date: 2025-02-01", "date: 2024-12-01"),
+        ("a term", "  - KISA\n", "  - EEAS\n"),
+        ("the dialogue", "dialogue: Test Dialogue", "dialogue: Another Dialogue"),
+        ("the session", "session: 3", "session: 2"),
+        ("the slug", "title: Front matter", "title: Front matter\nslug: moved"),
+        ("a draft", "title: Front matter", "title: Front matter\ndraft: true"),
+    ])
+    func frontMatterEditsThatMoveTheArticleRebuildInFull(_ what: String, _ from: String, _ to: String) throws {
+        var site = Self.frontMatterSite()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let outcome = try apply({ $0["Content/articles/2025/fm.md"] = $0["Content/articles/2025/fm.md"]!
+            .replacingOccurrences(of: from, with: to) }, to: &live, site: &site)
+        #expect(outcome.strategy == "full", "\(what)")
         // Only what differs counts as changed (open pages reload by it), even after a full build.
-        #expect(outcome.changed.contains("articles/bulk-2/index.html"))
         #expect(!outcome.changed.contains("robots.txt"))
-        #expect(outcome.changed.count < live.files.count / 2)
+        #expect(!outcome.changed.contains("search/index.html"))
+        #expect(outcome.changed.contains("agencies/kisa/index.html") || outcome.removed.contains("articles/fm/index.html")
+            || outcome.changed.contains("dialogues/test-dialogue/index.html"))
         expectSameAsFullBuild(live, site)
     }
 

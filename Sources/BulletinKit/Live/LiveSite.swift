@@ -2,13 +2,15 @@
 /// updated by rendering again only what each edit touches. The result is always the same,
 /// byte for byte, as a full build of the same files.
 ///
-/// - An article whose front matter did not change (the common edit: its text): its page,
-///   the lists showing its entry if its summary changed, the feeds holding it and the search
-///   shards of the words that changed. No parsing of other files, no resolving.
+/// - An article whose place in the site did not change (the common edits: its text, title,
+///   summary, location, `updated`; not its URL, date, terms, dialogue or session): its page,
+///   the lists showing its entry if that changed, the feeds holding it, the sitemap if its
+///   `updated` changed, and the search shards of the words that changed. No parsing of other
+///   files, no resolving.
 /// - Templates only: the pages of the kinds that use the changed templates.
 /// - A static file or asset changed in place: nothing to render (it is read when served).
-/// - Anything else (front matter, registries, site.yaml, files added or removed): a full
-///   build, in memory.
+/// - Anything else (an article's date or terms, registries, site.yaml, files added or
+///   removed): a full build, in memory.
 ///
 /// An update that finds errors changes nothing: the last good site stays, and
 /// `diagnostics` says what is wrong until an update succeeds.
@@ -135,13 +137,24 @@ public struct LiveSite: Sendable {
         guard newTree.content.count == tree.content.count, let config = state?.prepared.content.config else { return nil }
         // Every edit checked and decoded before anything changes.
         var decoded: [(path: String, article: Article)] = []
+        var earlier = state!.prepared.earlierDiagnostics
+        var removedDiagnostics: [Diagnostic] = []
+        var addedDiagnostics: [Diagnostic] = []
         for path in paths {
             guard let old = tree.content.first(where: { $0.path == path }),
                   let new = newTree.content.first(where: { $0.path == path }),
-                  let frontMatter = Self.frontMatter(of: old), frontMatter == Self.frontMatter(of: new),
-                  state?.parsedIndex[path] != nil,
-                  case (let article?, _) = Article.decode(new, config: config)
+                  let parsed = state?.parsedIndex[path],
+                  let frontMatter = Self.frontMatter(of: old), let newFrontMatter = Self.frontMatter(of: new),
+                  case (let article?, let problems) = Article.decode(new, config: config)
             else { return nil }
+            if frontMatter != newFrontMatter {
+                // Its title, summary, location... may change, not what resolving reads.
+                guard let previous = state?.prepared.content.articles[parsed], Self.samePlace(previous, article),
+                      Self.carryDiagnostics(
+                        &earlier, from: previous, to: article, problems: (Article.decode(old, config: config).1, problems),
+                        removed: &removedDiagnostics, added: &addedDiagnostics)
+                else { return nil }
+            }
             decoded.append((path, article))
         }
         // The state changes in place, taken out of `self` so that nothing else holds its
@@ -150,6 +163,9 @@ public struct LiveSite: Sendable {
         state = nil
         var written: [OutputFile] = []
         var removed: Set<String> = []
+        next.prepared.earlierDiagnostics = earlier
+        for diagnostic in removedDiagnostics { next.diagnostics.removeSorted(diagnostic.escalated(strict: options.strict)) }
+        for diagnostic in addedDiagnostics { next.diagnostics.insertSorted(diagnostic.escalated(strict: options.strict)) }
         for (path, article) in decoded {
             next.prepared.content.articles[next.parsedIndex[path]!] = article
             guard let index = next.publishedIndex[path] else { continue }  // a draft: nothing shows it
@@ -168,6 +184,56 @@ public struct LiveSite: Sendable {
             removed.formUnion(gone)
         }
         return commit(next, newTree: newTree, written: written, removed: removed, strategy: "article", keepsFailure: true)
+    }
+
+    /// Whether resolving sees two versions of an article alike: its URL, whether it is
+    /// published, its place in lists and its terms are unchanged (where they are written may
+    /// differ: `carryDiagnostics` moves what points there).
+    private static func samePlace(_ a: Article, _ b: Article) -> Bool {
+        a.date == b.date && a.slug == b.slug && a.draft == b.draft && a.session == b.session
+            && a.dialogue?.text == b.dialogue?.text && a.terms.mapValues { $0.map(\.text) } == b.terms.mapValues { $0.map(\.text) }
+            && (a.sessionLocation == nil) == (b.sessionLocation == nil)
+    }
+
+    /// The diagnostics of parsing and resolving (`earlier`) after an edit of an article's
+    /// front matter that keeps its place: its parse problems replaced, and what resolving
+    /// reported at its slug, session and term references moved to where they are now written
+    /// and quoted afresh. Collects what left and what came into the list; false when some
+    /// diagnostic points at a place in the article this cannot follow.
+    private static func carryDiagnostics(
+        _ earlier: inout [Diagnostic], from old: Article, to new: Article, problems: (old: [Diagnostic], new: [Diagnostic]),
+        removed: inout [Diagnostic], added: inout [Diagnostic]
+    ) -> Bool {
+        let file = new.source.file
+        var moved: [SourceLocation: SourceLocation] = [old.slugLocation: new.slugLocation]
+        func place(_ reference: TermReference) -> SourceLocation {
+            SourceLocation(file: file, line: reference.line, column: reference.column)
+        }
+        for (name, references) in old.terms {
+            for (before, after) in zip(references, new.terms[name] ?? []) { moved[place(before)] = place(after) }
+        }
+        if let before = old.dialogue, let after = new.dialogue { moved[place(before)] = place(after) }
+        if let before = old.sessionLocation, let after = new.sessionLocation { moved[before] = after }
+
+        var carried = earlier
+        for diagnostic in problems.old {
+            guard let position = carried.firstIndex(of: diagnostic) else { return false }
+            carried.remove(at: position)
+            removed.append(diagnostic)
+        }
+        for index in carried.indices where carried[index].location.file == file && carried[index].location.line != nil {
+            guard let location = moved[carried[index].location] else { return false }
+            var diagnostic = carried[index]
+            diagnostic.location = location
+            if diagnostic.sourceLine != nil { diagnostic.sourceLine = new.source.line(location.line!) }
+            guard diagnostic != carried[index] else { continue }
+            removed.append(carried[index])
+            added.append(diagnostic)
+            carried[index] = diagnostic
+        }
+        earlier = carried + problems.new
+        added += problems.new
+        return true
     }
 
     /// The templates fast path; nil when it cannot apply (a template added or removed).

@@ -82,9 +82,12 @@ struct SiteRendering: Sendable {
 
     // MARK: - Incremental changes
 
-    /// Takes in a new body for the published article at `index` (its front matter unchanged,
-    /// so its place, terms and URL are too): the files to write again and the files gone.
+    /// Takes in a new version of the published article at `index` whose place in the site is
+    /// unchanged (its URL, date, terms, dialogue and session; its text, title, summary and
+    /// other fields may differ): the files to write again and the files gone.
     mutating func update(article index: Int, site: Site, bodies: RenderedBodies) -> (files: [OutputFile], removed: Set<String>) {
+        let newestBefore = Self.newestChange(self.site)
+        let updatedBefore = self.site.articles[index].article.updated
         self.site = site
         let listEntryChanged = views.update(article: index, site: site, bodies: bodies, theme: theme)
         var pages = [PlannedPage(kind: .article(index), path: site.articles[index].path)]
@@ -95,9 +98,22 @@ struct SiteRendering: Sendable {
             feedEntries[index] = FeedEntry(index, site: site, bodies: bodies, summary: views.summaries[index].summary)
             for feed in feeds where feed.articles.contains(index) { files += feedFiles(feed) }
         }
+        if site.articles[index].article.updated != updatedBefore {
+            // `updated` dates the sitemap's entries, and a feed with no entries is dated by
+            // the site's newest change.
+            files += Sitemap.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
+            if Self.newestChange(site) != newestBefore {
+                for feed in feeds where feed.articles.isEmpty { files += feedFiles(feed) }
+            }
+        }
         let (changed, removed) = search.update(article: index, site: site, bodies: bodies, summaries: views.summaries)
         files += changed.sorted().map { OutputFile(path: $0, contents: .bytes(Array(search.files[$0]!.utf8))) }
         return (files, removed)
+    }
+
+    /// The newest `updated` or `date` of any article.
+    static func newestChange(_ site: Site) -> ContentDate? {
+        site.articles.lazy.map { $0.article.updated ?? $0.article.date }.max()
     }
 
     /// The list pages that show an article's entry: the home page, its page of all articles,

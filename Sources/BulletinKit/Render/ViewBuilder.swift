@@ -49,13 +49,13 @@ struct ViewBuilder: Sendable {
             sessionLabel: article.session.map { Ordinal.english($0) + " session" })
     }
 
-    /// Takes in a new body of article `index` (its place and metadata unchanged); whether its
-    /// list entry changed (its summary comes from the first paragraph).
+    /// Takes in a new version of article `index` (its place in the site unchanged: the same
+    /// URL, date and terms); whether its list entry changed (its title, summary, location...).
     mutating func update(article index: Int, site: Site, bodies: RenderedBodies, theme: Theme) -> Bool {
         self.site = site
         self.bodies = bodies
         let summary = Self.summary(of: index, site: site, bodies: bodies)
-        guard summary.summary != summaries[index].summary else { return false }
+        guard summary != summaries[index] else { return false }
         summaries[index] = summary
         if cards != nil, let card = theme.library.getTemplate(named: "article-card") {
             cards![index] = (

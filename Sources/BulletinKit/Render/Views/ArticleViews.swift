@@ -1,7 +1,7 @@
 public import Mustache
 
 /// An article in a list: home, all articles, a term, a dialogue.
-public struct ArticleSummaryView: Sendable, MustacheParent {
+public struct ArticleSummaryView: Sendable, Equatable, MustacheParent {
     public var title: String
     public var url: String
     public var date: DateView

@@ -181,7 +181,7 @@ public struct SearchView: Sendable, MustacheParent {
 }
 
 /// A link: a title or name and where it goes.
-public struct LinkView: Sendable, MustacheParent {
+public struct LinkView: Sendable, Equatable, MustacheParent {
     public var name: String
     public var url: String
     /// The taxonomy name or page slug.
@@ -205,7 +205,7 @@ public struct LinkView: Sendable, MustacheParent {
 }
 
 /// A date as a template shows it.
-public struct DateView: Sendable, MustacheParent {
+public struct DateView: Sendable, Equatable, MustacheParent {
     /// For `<time datetime>`: `2025-05-20`, or the full RFC 3339 date-time when a time was given.
     public var iso: String
     /// `20 May 2025`.
