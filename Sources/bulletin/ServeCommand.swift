@@ -10,8 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The site is built in memory and served at http://127.0.0.1:1313/ (links point at \
             that address, whatever site.yaml's baseURL says). Every change under the content \
-            and templates folders rebuilds it: an article's text in milliseconds, anything \
-            else in full. A change that does not build shows its errors here and over the page \
+            and templates folders rebuilds it: an article's text, title or summary in \
+            milliseconds, templates by the pages that use them, anything else in full. A change that does not build shows its errors here and over the page \
             in the browser, and the last good version stays served until it is fixed. \
             Nothing is written to disk: Public/ is not touched. Ctrl-C stops.
             """)
