@@ -11,9 +11,10 @@ struct ServeCommand: AsyncParsableCommand {
             The site is built in memory and served at http://127.0.0.1:1313/ (links point at \
             that address, whatever site.yaml's baseURL says). Every change under the content \
             and templates folders rebuilds it: an article's text, title or summary in \
-            milliseconds, templates by the pages that use them, anything else in full. A change that does not build shows its errors here and over the page \
-            in the browser, and the last good version stays served until it is fixed. \
-            Nothing is written to disk: Public/ is not touched. Ctrl-C stops.
+            milliseconds, templates by the pages that use them, anything else in full. A \
+            change that does not build shows its errors here and over the page in the \
+            browser, and the last good version stays served until it is fixed. Nothing is \
+            written to disk: Public/ is not touched. Ctrl-C stops. See docs/serve.md.
             """)
 
     @Option(name: .customLong("content"), help: ArgumentHelp("The content folder.", valueName: "dir"))
