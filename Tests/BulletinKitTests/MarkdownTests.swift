@@ -67,7 +67,14 @@ import Testing
         ("#section", "articles/x.md", .unchanged, LinkRewriter.Target(sitePath: "articles/x/", fragment: "section")),
         ("https://example.org/a.md", "articles/x.md", .unchanged, nil),
         ("mailto:x@example.org", "articles/x.md", .unchanged, nil),
-        ("image.png", "articles/x.md", .unchanged, nil),
+        // Relative links to anything but Markdown files resolve against the page's address
+        // (/articles/x/), are checked there, and are kept as written.
+        ("../a/", "articles/x.md", .unchanged, nil),
+        ("../a/#top", "articles/x.md", .unchanged, LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
+        ("../../images/map.svg", "articles/x.md", .unchanged, nil),
+        ("../../agencies/kisa", "articles/x.md", .unchanged, nil),
+        ("./", "articles/x.md", .unchanged, nil),
+        ("image.png", "articles/unpublished.md", .unchanged, nil),
     ])
     func rewrites(destination: String, from: String, expected: LinkRewriter.Result, target: LinkRewriter.Target?) {
         let (result, fragment) = rewriter.rewrite(destination, from: from)
@@ -91,6 +98,11 @@ import Testing
         ("../../../x.md", "articles/2025/b.md", "outside the content folder", nil as String?),
         ("/agencies/kisaa/", "articles/x.md", "which the site does not have", "did you mean /agencies/kisa/?"),
         ("2025/aa.md", "articles/x.md", "does not exist", "did you mean 2025/a.md?"),
+        ("image.png", "articles/x.md", "goes to /articles/x/image.png, which the site does not have",
+         "relative links resolve against this page's address, /articles/x/; write site paths from the root, such as /images/map.svg"),
+        ("../static/images/map.svg", "articles/x.md", "goes to /articles/static/images/map.svg, which the site does not have",
+         "did you mean /images/map.svg? Files in static/ are published at the site's root, and relative links resolve against this page's address, /articles/x/"),
+        ("../../../up.png", "articles/x.md", "climbs above the site's root from /articles/x/", nil),
     ])
     func brokenLinksSayWhy(destination: String, from: String, message: String, hint: String?) {
         guard case (.broken(let text, let suggestion), _) = rewriter.rewrite(destination, from: from) else {

@@ -162,6 +162,26 @@ import Testing
         #expect(html.contains("href=\"https://example.org/x.md\""))
     }
 
+    @Test func linksToGeneratedFilesAreNotBroken() throws {
+        var site = TestSite.standard()
+        site["Content/articles/2025/linker.md"] = """
+            ---
+            title: Linker
+            date: 2025-01-01
+            ---
+
+            [a](/feed.xml) [b](/feed.json) [c](/sitemap.xml) [d](/robots.txt) [e](/agencies/kisa/feed.xml)
+            [f](/dialogues/test-dialogue/feed.json) [g](../../feed.xml) [h](/search/)
+
+            """
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(!result.diagnostics.contains { $0.code == .brokenLink }, "\(result.diagnostics)")
+        // And one that is not generated still is broken.
+        site["Content/articles/2025/linker.md"]! += "\n[x](/agencies/kisa/feed.atom)\n"
+        #expect(site.build().diagnostics.contains { $0.code == .brokenLink && $0.message.contains("feed.atom") })
+    }
+
     @Test func hangulSlugsArePercentEncodedInLinksAndKeptOnDisk() throws {
         var site = TestSite.standard()
         site["Content/articles/한국-회의.md"] = "---\ntitle: 회의\ndate: 2025-01-01\n---\n"

@@ -16,6 +16,9 @@ public enum SiteRenderer {
         var sitePaths = Set(site.plan.map(\.path))
         for file in site.staticFiles { sitePaths.insert(file.path) }
         for file in site.assets { sitePaths.insert(Routes.asset(file.path)) }
+        // The generated files a page may link to: feeds, the sitemap, robots.txt.
+        for feed in Feed.all(of: site) { sitePaths.formUnion([feed.atomPath, feed.jsonPath]) }
+        sitePaths.formUnion(Sitemap.paths(for: site))
         return LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
     }
 

@@ -29,6 +29,8 @@ public struct Theme: Sendable {
         var pages: [String: MustacheTemplate] = [:]
         var partials: [String: MustacheTemplate] = [:]
         var sources: [SourceText] = []
+        var partialSources: [String: SourceText] = [:]
+        var layoutSource: SourceText?
 
         for file in tree.templates {
             guard file.path.hasSuffix(".mustache") else { continue }
@@ -55,7 +57,13 @@ public struct Theme: Sendable {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let template):
-                if let partialName { partials[partialName] = template } else { pages[name] = template }
+                if let partialName {
+                    partials[partialName] = template
+                    partialSources[partialName] = source
+                } else {
+                    pages[name] = template
+                    if name == "layout" { layoutSource = source }
+                }
                 sources.append(source)
             }
         }
@@ -77,6 +85,8 @@ public struct Theme: Sendable {
         for source in sources {
             diagnostics += missingPartials(in: source, known: Set(partials.keys))
         }
+        diagnostics += partialCycles(partialSources)
+        if let layoutSource { diagnostics += missingChrome(in: layoutSource, known: Set(partials.keys)) }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(pages: pages, library: MustacheLibrary(templates: partials)), diagnostics)
     }
@@ -94,6 +104,10 @@ public struct Theme: Sendable {
                 (line, column) = (open.line, open.column)
                 message = "the section '\(open.name)' opened here is never closed"
             }
+            if !(error.error is MustacheTemplate.Error), let open = unclosedTag(in: source.text) {
+                (line, column) = (open.line, open.column)
+                message = "this tag is never closed"
+            }
             if case MustacheTemplate.Error.sectionCloseNameIncorrect = error.error,
                let close = mismatchedClose(in: source.text) {
                 (line, column) = (close.line, close.column)
@@ -101,8 +115,14 @@ public struct Theme: Sendable {
                     ?? "{{/\(close.name)}} closes a section that was never opened"
             }
             return .failure(source.diagnostic(
-                .error, .templateSyntax, message, line: line, column: column, hint: hint(for: error.error)))
+                .error, .templateSyntax, message, line: line, column: column,
+                hint: hint(for: error.error) ?? (message == "this tag is never closed" ? "end the tag with }}" : nil)))
         } catch {
+            if let open = unclosedTag(in: source.text) {
+                return .failure(source.diagnostic(
+                    .error, .templateSyntax, "this tag is never closed", line: open.line, column: open.column,
+                    hint: "end the tag with }}"))
+            }
             return .failure(source.diagnostic(.error, .templateSyntax, "the template does not parse: \(error)", line: 1, column: 1))
         }
     }
@@ -145,6 +165,11 @@ public struct Theme: Sendable {
         return stack.last
     }
 
+    /// The first `{{` with no `}}` after it (default delimiters).
+    static func unclosedTag(in text: String) -> (line: Int, column: Int)? {
+        MustacheTagScanner.scan(text).unclosed
+    }
+
     /// The first closing tag that does not close the innermost open section.
     static func mismatchedClose(in text: String) -> (name: String, open: String?, line: Int, column: Int)? {
         var stack: [String] = []
@@ -158,6 +183,57 @@ public struct Theme: Sendable {
             }
         }
         return nil
+    }
+
+    /// A partial that includes itself, directly or through others, would render forever
+    /// (Bulletin's data has no tree for recursion to end on): an error at the include that
+    /// closes each cycle, reported once per cycle.
+    static func partialCycles(_ sources: [String: SourceText]) -> [Diagnostic] {
+        var includes: [String: [MustacheTagScanner.Tag]] = [:]
+        for (name, source) in sources {
+            includes[name] = MustacheTagScanner.tags(in: source.text).filter { $0.sigil == ">" || $0.sigil == "<" }
+        }
+        var diagnostics: [Diagnostic] = []
+        var onPath: Set<String> = []
+        var done: Set<String> = []
+        // Depth-first, in name order so that reports are stable; an include of a partial
+        // still on the path closes a cycle.
+        func visit(_ name: String, path: [String]) {
+            onPath.insert(name)
+            defer {
+                onPath.remove(name)
+                done.insert(name)
+            }
+            for tag in includes[name] ?? [] where sources[tag.name] != nil && !done.contains(tag.name) {
+                if onPath.contains(tag.name) {
+                    let cycle = Array(path[path.firstIndex(of: tag.name)!...])
+                    let chain = (cycle + [tag.name]).joined(separator: " → ")
+                    diagnostics.append(sources[name]!.diagnostic(
+                        .error, .templateSyntax,
+                        cycle.count == 1 ? "the partial '\(name)' includes itself, so it would never finish rendering"
+                            : "partials include each other in a circle (\(chain)), so they would never finish rendering",
+                        line: tag.line, column: tag.column, hint: "remove this {{> \(tag.name)}}"))
+                } else {
+                    visit(tag.name, path: path + [tag.name])
+                }
+            }
+        }
+        for name in sources.keys.sorted() where !done.contains(name) { visit(name, path: [name]) }
+        return diagnostics
+    }
+
+    /// `{{{header}}}` and `{{{footer}}}` in the layout come from `partials/site-header` and
+    /// `partials/site-footer`: without them every page would silently lose its navigation.
+    static func missingChrome(in layout: SourceText, known: Set<String>) -> [Diagnostic] {
+        MustacheTagScanner.tags(in: layout.text).compactMap { tag in
+            guard ["", "{", "&"].contains(tag.sigil), ["header", "footer"].contains(tag.name),
+                  !known.contains("site-" + tag.name) else { return nil }
+            return layout.diagnostic(
+                .error, .missingPartial,
+                "the layout shows the \(tag.name) made by partials/site-\(tag.name).mustache, which does not exist",
+                line: tag.line, column: tag.column,
+                hint: "create partials/site-\(tag.name).mustache (copy Bulletin's), or take this tag out of the layout")
+        }
     }
 
     /// `{{> name}}` and `{{< name}}` tags naming partials that do not exist.
@@ -185,6 +261,11 @@ enum MustacheTagScanner {
     }
 
     static func tags(in text: String) -> [Tag] {
+        scan(text).tags
+    }
+
+    /// The tags, and where a `{{` that is never closed starts, if one is.
+    static func scan(_ text: String) -> (tags: [Tag], unclosed: (line: Int, column: Int)?) {
         var tags: [Tag] = []
         var line = 1
         var column = 1
@@ -196,7 +277,7 @@ enum MustacheTagScanner {
                 let startColumn = column
                 var end = index + 2
                 while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
-                guard end + 1 < scalars.count else { break }
+                guard end + 1 < scalars.count else { return (tags, (startLine, startColumn)) }
                 var inner = String(String.UnicodeScalarView(scalars[(index + 2)..<end])).trimmingWhitespace
                 var sigil = ""
                 if let first = inner.first, "#^/><$!&{=%".contains(first) {
@@ -214,6 +295,6 @@ enum MustacheTagScanner {
             if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
             index += 1
         }
-        return tags
+        return (tags, nil)
     }
 }

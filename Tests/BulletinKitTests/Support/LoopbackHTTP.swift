@@ -20,23 +20,35 @@ enum LoopbackHTTP {
         let description: String
     }
 
-    /// `path` is sent exactly as given (percent-encoding, dots and all).
-    static func send(
-        method: String, port: Int, path: String, headers: [String: String] = [:], body: Data? = nil
-    ) throws -> Response {
+    /// A socket connected to `port` on 127.0.0.1; the caller closes it.
+    static func connect(port: Int) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
-        defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard connected == 0 else { throw Failure(description: "connect to port \(port): \(errno)") }
+        guard connected == 0 else {
+            let failure = Failure(description: "connect to port \(port): \(errno)")
+            close(descriptor)
+            throw failure
+        }
+        return descriptor
+    }
+
+    /// `path` is sent exactly as given (percent-encoding, dots and all).
+    static func send(
+        method: String, port: Int, path: String, headers: [String: String] = [:], body: Data? = nil
+    ) throws -> Response {
+        let descriptor = try connect(port: port)
+        defer { close(descriptor) }
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
         if let body { request += "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(body.count)\r\n" }

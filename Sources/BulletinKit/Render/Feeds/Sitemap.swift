@@ -6,6 +6,13 @@
 enum Sitemap {
     static let limit = 50_000
 
+    /// The paths `files(for:)` writes, without writing them.
+    static func paths(for site: Site) -> [String] {
+        let entries = site.plan.count(where: { $0.kind != .notFound })
+        let parts = entries <= limit ? [] : (1...((entries + limit - 1) / limit)).map { "sitemap-\($0).xml" }
+        return parts + ["sitemap.xml", "robots.txt"]
+    }
+
     static func files(for site: Site) -> [(path: String, text: String)] {
         let routes = site.routes
         let entries = site.plan.compactMap { page -> (loc: String, lastmod: ContentDate?)? in

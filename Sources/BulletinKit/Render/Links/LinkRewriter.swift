@@ -58,7 +58,7 @@ struct LinkRewriter: Sendable {
         if path.hasPrefix("/") {
             return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment)
         }
-        guard path.hasSuffix(".md") else { return (.unchanged, nil) }
+        guard path.hasSuffix(".md") else { return relativeSitePathLink(destination, path: path, query: query, fragment: fragment, from: contentPath) }
         guard let target = Self.resolve(path, against: contentPath.deletingLastPathComponent) else {
             return (.broken(
                 message: "the link '\(destination)' leads outside the content folder",
@@ -101,6 +101,41 @@ struct LinkRewriter: Sendable {
         let target = fragment.map { Target(sitePath: sitePath, fragment: $0) }
         guard routes.baseURL.path != "/" else { return (.unchanged, target) }
         return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
+    }
+
+    /// A relative link to anything but a Markdown file (`map.png`, `../other/`): the browser
+    /// resolves it against the page's own address, so it is checked there, and kept as
+    /// written (it works under any base path).
+    private func relativeSitePathLink(
+        _ destination: String, path: String, query: String?, fragment: String?, from contentPath: String
+    ) -> (Result, Target?) {
+        guard let page = contentPaths[contentPath] else { return (.unchanged, nil) }  // not published: not shown
+        guard let resolved = Self.resolve(path, against: page) else {
+            return (.broken(
+                message: "the link '\(destination)' climbs above the site's root from /\(page)",
+                hint: "write the site path from the root, such as /images/map.svg"), nil)
+        }
+        let sitePath = resolved.isEmpty || !path.hasSuffix("/") ? resolved : resolved + "/"
+        switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment) {
+        case (.rewritten, let target), (.unchanged, let target):
+            return (.unchanged, target)
+        case (.broken(let message, let hint), let target):
+            // A file from static/ linked relative to the article's file rather than from the root.
+            var rooted = path
+            while rooted.hasPrefix("../") || rooted.hasPrefix("./") { rooted = String(rooted.drop { $0 != "/" }.dropFirst()) }
+            rooted = rooted.removingPrefix("static/") ?? rooted
+            if sitePaths.contains(rooted) {
+                return (.broken(
+                    message: message,
+                    hint: "did you mean /\(rooted)? Files in static/ are published at the site's root, and relative links resolve against this page's address, /\(page)"), target)
+            }
+            let suggestion = hint.hasPrefix("did you mean") ? hint + " " : ""
+            return (.broken(
+                message: message,
+                hint: suggestion + "relative links resolve against this page's address, /\(page); write site paths from the root, such as /images/map.svg"), target)
+        case (let other, let target):
+            return (other, target)
+        }
     }
 
     private static func unlinked(_ destination: String, _ target: String, _ reason: String) -> Result {
