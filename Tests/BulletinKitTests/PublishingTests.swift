@@ -80,8 +80,15 @@ import Testing
 
     @Test func hostileTitlesAreEscapedAndForbiddenCharactersDropped() throws {
         let hostile = site([
-            "Content/articles/evil.md": "---\ntitle: \"</title><script>alert(1)</script> & \\x01\\x1F ]]> \\\"quoted\\\"\"\ndate: 2030-01-01\nsummary: \"<b>bold</b> \\x07 & more\"\n---\n\nBody with <i>html</i>.\n",
+            "Content/articles/evil.md": "---\ntitle: \"</title><script>alert(1)</script> & \\x01\\x1F ]]> \\\"quoted\\\"\\uFFFE\"\ndate: 2030-01-01\nsummary: \"<b>bold</b> \\x07 & more\\x85\"\n---\n\nBody with <i>html</i> and \u{1}\(String(Unicode.Scalar(0xFDD0)!))controls.\n",
         ]).build(future: true)
+        // HTML: escaped, and without the code points HTML forbids (the Nu validator's errors).
+        for page in ["articles/evil/index.html", "index.html", "articles/index.html"] {
+            let html = try #require(hostile.text(page))
+            #expect(!html.unicodeScalars.contains { !HTMLEscaping.isAllowed($0) }, "\(page)")
+            #expect(!html.contains("<script>alert"), "\(page)")
+        }
+        #expect(try #require(hostile.text("articles/evil/index.html")).contains("and controls."))
         let atom = try #require(hostile.text("feed.xml"))
         #expect(atom.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;  ]]&gt; &quot;quoted&quot;</title>"))
         #expect(atom.contains("<summary type=\"text\">&lt;b&gt;bold&lt;/b&gt;  &amp; more</summary>"))

@@ -36,6 +36,13 @@ import Testing
         #expect(HTMLEscaping.escape("a\"\u{301}b") == "a&quot;\u{301}b")
         #expect(HTMLEscaping.escape("<&>'") == "&lt;&amp;&gt;&#39;")
         #expect(HTMLEscaping.escape("plain 한국어") == "plain 한국어")
+        // What HTML forbids is left out: controls, C1 controls, noncharacters; white space,
+        // Hangul, emoji and the rest stay.
+        let nonchar = { (value: UInt32) in String(Unicode.Scalar(value)!) }  // Swift's literals refuse them
+        #expect(HTMLEscaping.escape("a\u{1}b\u{1B}c\u{7F}d\u{85}e\(nonchar(0xFFFE))f\(nonchar(0xFDD0))g\(nonchar(0x1FFFF))h") == "abcdefgh")
+        #expect(HTMLEscaping.escape("tab\tline\nfeed\u{C}cr\r") == "tab\tline\nfeed\u{C}cr\r")
+        #expect(HTMLEscaping.escape("© « 한 ＡＢ 😀 \u{10FFFD} <") == "© « 한 ＡＢ 😀 \u{10FFFD} &lt;")
+        #expect(HTMLEscaping.droppingForbidden("<p>a\u{1}b</p>") == "<p>ab</p>")
     }
 
     @Test func templatesEscapeWithTheScalarContentTypeEvenInPartials() throws {
