@@ -6,11 +6,14 @@ import Glibc
 /// to a regular file inside one of its folders: a file replaced by a symbolic link after the
 /// site was loaded is not followed out.
 enum CopiedFile {
+    /// `roots` are the folders as named (`Content/static`, `Templates/assets`), looked at on
+    /// every request: a folder made while serving counts, and a folder that is itself a
+    /// symbolic link (to `/etc`, say) does not.
     static func read(_ path: String, within roots: [String]) -> [UInt8]? {
         guard let resolved = realpath(path, nil) else { return nil }
         let real = String(cString: resolved)
         free(resolved)
-        guard roots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
+        guard roots.compactMap(realRoot).contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
         let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -27,7 +30,17 @@ enum CopiedFile {
         return Array(bytes[..<filled])
     }
 
-    /// A folder's real path, for `read(_:within:)`; nil when it does not exist.
+    /// A copied folder's real path; nil when it does not exist or is a symbolic link.
+    static func realRoot(_ path: String) -> String? {
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let folder = realFolder(path), let parentFolder = realFolder(parent.isEmpty ? "." : parent),
+              folder == (parentFolder == "/" ? "" : parentFolder) + "/" + name
+        else { return nil }
+        return folder
+    }
+
+    /// A folder's real path; nil when it does not exist.
     static func realFolder(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }

@@ -12,7 +12,10 @@ enum EditPlan: Equatable {
     case everything
 
     /// Reads the batch against the tree as last loaded; `roots` are the absolute folders.
-    init(_ batch: FileWatcher.Batch, tree: SourceTree, roots: [FileWatcher.Root: String]) {
+    /// `unsure`: the last load or build found problems, so a path the tree does not know may
+    /// be a file the loader refused (a symbolic link out of the folder): one that is gone
+    /// now loads everything again, rather than passing for an editor's temporary file.
+    init(_ batch: FileWatcher.Batch, tree: SourceTree, roots: [FileWatcher.Root: String], unsure: Bool = false) {
         if batch.overflowed {
             self = .everything
             return
@@ -30,6 +33,10 @@ enum EditPlan: Equatable {
             case (true, true):
                 changes.insert(touch.root == .content ? .content(touch.path) : .template(touch.path))
             case (false, false):
+                if unsure {
+                    self = .everything
+                    return
+                }
                 continue  // came and went within the batch: a temporary file
             default:
                 self = .everything

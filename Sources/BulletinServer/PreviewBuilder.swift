@@ -62,7 +62,8 @@ final class PreviewBuilder: @unchecked Sendable {
         while let batch = watcher?.next() {
             started = Self.now()
             let outcome: LiveSite.Outcome
-            switch EditPlan(batch, tree: tree, roots: roots) {
+            // `loadProblems`: those of the last time the folders were walked.
+            switch EditPlan(batch, tree: tree, roots: roots, unsure: !live.isCurrent || !loadProblems.isEmpty) {
             case .nothing:
                 continue
             case .files(let changes):

@@ -37,7 +37,6 @@ public enum PreviewServer {
     public static func run(_ options: Options, console: PreviewConsole = PreviewConsole()) async throws {
         let state = SiteState()
         let copiedRoots = [options.build.contentPath + "/static", options.build.templatesPath + "/assets"]
-            .compactMap(CopiedFile.realFolder)
         var logger = Logger(label: "bulletin.serve")
         logger.logLevel = .critical  // the console says what matters
         let builder = Box<PreviewBuilder>()

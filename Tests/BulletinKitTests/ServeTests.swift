@@ -185,6 +185,43 @@ import Testing
         }
     }
 
+    @Test func removingTheOffendingLinkRecovers() throws {
+        let (server, folder) = try Self.start()
+        defer { server.kill(); folder.remove() }
+        let events = try EventStream(port: server.port)
+        _ = events.next()
+        let link = folder.path + "/Content/articles/passwd.md"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/etc/passwd")
+        #expect(try #require(events.next()).ok == false)
+        // The loader refused the link, so the tree never knew it: its removal must still count.
+        try FileManager.default.removeItem(atPath: link)
+        let recovered = try #require(events.next())
+        #expect(recovered.ok, "\(recovered.diagnostics)")
+    }
+
+    @Test func aStaticFolderMadeWhileServingIsServed() throws {
+        let (server, folder) = try Self.start { $0["Content/static/notes/hello.txt"] = nil }
+        defer { server.kill(); folder.remove() }
+        let events = try EventStream(port: server.port)
+        _ = events.next()
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Content/static"))
+        try server.write("Content/static/new/hello.txt", "made while serving\n")
+        let update = try #require(events.next())
+        #expect(update.changed.contains("new/hello.txt"))
+        let response = try server.get("/new/hello.txt")
+        #expect(response.status == 200)
+        #expect(response.text == "made while serving\n")
+
+        // The folder replaced by a link out of the site: nothing is read through it.
+        let secret = folder.path + "/secret"
+        try FileManager.default.createDirectory(atPath: secret + "/new", withIntermediateDirectories: true)
+        try Data("the secret\n".utf8).write(to: URL(fileURLWithPath: secret + "/new/hello.txt"))
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/static")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/static", withDestinationPath: secret)
+        _ = events.next()
+        #expect(try !server.get("/new/hello.txt").text.contains("secret"))
+    }
+
     @Test func anEditSendsAReloadEventAndTheNewPage() throws {
         let (server, folder) = try Self.start()
         defer { server.kill(); folder.remove() }
