@@ -42,6 +42,51 @@ import Testing
         #expect(Set(ids).count == 3)
     }
 
+    @Test(arguments: [
+        ("#notes", "https://x.test/sub/articles/a/#notes"),
+        ("../b/", "https://x.test/sub/articles/b/"),
+        ("../../images/map.svg?v=2#top", "https://x.test/sub/images/map.svg?v=2#top"),
+        ("map.png", "https://x.test/sub/articles/a/map.png"),
+        ("./", "https://x.test/sub/articles/a/"),
+        ("..", "https://x.test/sub/articles/"),
+        ("../../../../up/", "https://x.test/up/"),
+        ("/sub/agencies/kisa/", "https://x.test/sub/agencies/kisa/"),
+        ("?page=2", "https://x.test/sub/articles/a/?page=2"),
+        ("https://example.org/x", "https://example.org/x"),
+        ("mailto:desk@example.org", "mailto:desk@example.org"),
+        ("//cdn.example/x.png", "//cdn.example/x.png"),
+    ])
+    func feedLinksResolveAsOnTheArticlesPage(reference: String, expected: String) {
+        #expect(Feed.resolve(reference, against: "https://x.test/sub/articles/a/") == expected)
+    }
+
+    @Test func feedContentHasNoRelativeLinksAndForeignEntriesSayTheirLanguage() throws {
+        var test = site()
+        test["Content/site.yaml"]! += "languages: [en, ko]\n"
+        test["Content/articles/notes.md"] = """
+            ---
+            title: 메모
+            date: 2024-05-01
+            lang: ko
+            ---
+
+            [위로](#notes) [다음](../second/) ![지도](/map.svg)
+
+            ## Notes
+
+            """
+        test["Content/static/map.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let result = test.build()
+        let feed = try #require(result.text("feed.xml"))
+        #expect(feed.contains("&lt;a href=&quot;https://bulletin.test/articles/notes/#notes&quot;&gt;"))
+        #expect(feed.contains("&lt;a href=&quot;https://bulletin.test/articles/second/&quot;&gt;"))
+        #expect(feed.contains("src=&quot;https://bulletin.test/map.svg&quot;"))
+        #expect(feed.contains("<entry xml:lang=\"ko\">\n<title>메모</title>"))
+        #expect(feed.contains("<entry>\n<title>Second meeting</title>"))
+        let json = try #require(result.text("feed.json"))
+        #expect(json.contains("https://bulletin.test/articles/notes/#notes"))
+    }
+
     @Test func entryIDsSurviveRebuildsAndMovesButLinksFollowTheAddress() throws {
         let here = site().build()
         let moved = site().build(baseURL: "https://elsewhere.example/news/")

@@ -26,32 +26,57 @@ extension Feed {
         return xml + "</feed>\n"
     }
 
-    /// Feed readers resolve relative links against the feed, not the page: make the site's
-    /// root-relative links (`href="/articles/x/"`, not `href="//host"`) absolute.
-    static func absoluteLinks(_ html: String, routes: Routes) -> String {
-        let origin = Array(routes.baseURL.origin.utf8)
-        let bytes = Array(html.utf8)
-        let href = Array("href=\"/".utf8)
-        let src = Array("src=\"/".utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 256)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "h") || byte == UInt8(ascii: "s") {
-                let pattern = byte == UInt8(ascii: "h") ? href : src
-                let end = index + pattern.count
-                if end < bytes.count, bytes[index..<end].elementsEqual(pattern), bytes[end] != UInt8(ascii: "/") {
-                    result += pattern.dropLast()
-                    result += origin
-                    result.append(UInt8(ascii: "/"))
-                    index = end
-                    continue
-                }
-            }
-            result.append(byte)
-            index += 1
+    /// Feed readers resolve relative links against the feed, not the page: every link and
+    /// image of an article's HTML made absolute, as the browser would resolve it on the
+    /// article's page at `pageURL` (`#notes`, `../other/`, `/agencies/kisa/`); links with a
+    /// scheme or a host (`https:`, `mailto:`, `//host`) stay as they are.
+    static func absoluteLinks(_ html: String, pageURL: String) -> String {
+        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        while let range = rest.firstRange(of: "=\"") {
+            let before = rest[..<range.lowerBound]
+            result += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            guard before.hasSuffix(" href") || before.hasSuffix(" src"), let close = rest.firstIndex(of: "\"") else { continue }
+            result += resolve(String(rest[..<close]), against: pageURL)
+            rest = rest[close...]
         }
-        return String(decoding: result, as: UTF8.self)
+        return result + rest
+    }
+
+    /// A URL reference resolved against an absolute `http(s)://host/path/` URL (RFC 3986,
+    /// section 5.2, for the references Markdown produces).
+    static func resolve(_ reference: String, against base: String) -> String {
+        if reference.hasPrefix("//") { return reference }
+        if let colon = reference.firstIndex(of: ":"),
+           !reference[..<colon].contains(where: { "/?#".contains($0) }) { return reference }  // has a scheme
+        let schemeEnd = base.firstRange(of: "://")!.upperBound
+        let pathStart = base[schemeEnd...].firstIndex(of: "/") ?? base.endIndex
+        let origin = String(base[..<pathStart])
+        let basePath = String(base[pathStart...].prefix { $0 != "?" && $0 != "#" })
+        if reference.isEmpty { return base }
+        if reference.hasPrefix("#") { return origin + basePath + reference }
+        let pathEnd = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+        let path = String(reference[..<pathEnd])
+        let suffix = String(reference[pathEnd...])
+        if path.isEmpty { return origin + basePath + suffix }  // `?query`
+        let folder = basePath.lastIndex(of: "/").map { String(basePath[...$0]) } ?? "/"
+        let merged = path.hasPrefix("/") ? path : folder + path
+        // Dot segments removed; a trailing `.` or `..` leaves a folder.
+        var output: [Substring] = []
+        let segments = merged.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        for (position, segment) in segments.enumerated() {
+            let last = position == segments.count - 1
+            switch segment {
+            case ".": if last { output.append("") }
+            case "..":
+                if !output.isEmpty { output.removeLast() }
+                if last { output.append("") }
+            default: output.append(segment)
+            }
+        }
+        return origin + "/" + output.joined(separator: "/") + suffix
     }
 }

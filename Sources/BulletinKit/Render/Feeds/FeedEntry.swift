@@ -17,7 +17,7 @@ struct FeedEntry: Sendable {
         let article = published.article
         let id = Feed.entryID(article, site: site)
         let url = routes.absolute(published.path)
-        let content = Feed.absoluteLinks(bodies.articles[index].html, routes: routes)
+        let content = Feed.absoluteLinks(bodies.articles[index].html, pageURL: url)
         let x = XMLText.escape
 
         var categories: [(term: String, scheme: String, label: String)] = []
@@ -30,8 +30,10 @@ struct FeedEntry: Sendable {
             categories.append((dialogue.id, routes.absolute(Routes.dialogues), dialogue.name))
         }
 
+        // An entry in another language than the feed's says so.
+        let lang = article.lang == site.config.language ? "" : " xml:lang=\"\(x(article.lang))\""
         var xml = """
-            <entry>
+            <entry\(lang)>
             <title>\(x(article.title))</title>
             <link rel="alternate" type="text/html" href="\(x(url))"/>
             <id>\(id)</id>
