@@ -294,6 +294,27 @@ import Testing
         #expect(chunk.hasPrefix("[[\"/articles/second/\",\"Second meeting\",\"1 April 2024\",\"2024-04-01\",\"The second meeting followed the first.\"]"))
     }
 
+    @Test func commonWordsAreLeftOutOnlyOnLargeSites() throws {
+        var site = TestSite.standard()
+        for n in 1...4 { site["Content/articles/common-\(n).md"] = "---\ntitle: Common \(n)\ndate: 2024-0\(n)-02\n---\n\nEverywhere.\n" }
+        site["Content/articles/first.md"]! += "\nEverywhere.\n"
+        site["Content/articles/second.md"]! += "\nEverywhere.\n"
+        var clock = PhaseClock()
+        let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        let summaries = prepared.site.articles.indices.map { ViewBuilder.summary(of: $0, site: prepared.site, bodies: prepared.bodies) }
+        func index(minimum: Int) throws -> (stop: [String], indexed: Bool) {
+            let index = SearchIndex(site: prepared.site, bodies: prepared.bodies, summaries: summaries, stopWordMinimum: minimum)
+            let meta = try #require(try JSONSerialization.jsonObject(with: Data(index.files["search/meta.json"]!.utf8)) as? [String: Any])
+            let shard = index.files["search/t-\(SearchTokenizer.shardKey("everywhere")).json"] ?? ""
+            return (meta["stop"] as? [String] ?? [], shard.contains("\"everywhere\""))
+        }
+        // A bulletin's own size: every word is found, however common.
+        #expect(try index(minimum: SearchIndex.stopWordMinimum) == ([], true))
+        // A large site (here: a low minimum): a word in every article is left out, and named.
+        let large = try index(minimum: 2)
+        #expect(large.stop.contains("everywhere") && !large.indexed)
+    }
+
     @Test func stableIDsAreRFC9562NameBased() {
         #expect(SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
         // Python: uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "https://bulletin/"), "article:x")

@@ -32,6 +32,16 @@ import Testing
                 "Korea and UK pledge to hold state-backed cyber attackers to account at 4th dialogue",
             ])
             #expect(try await browser.currentURL.hasSuffix("/search/?q=ransomware&year=2024"))
+            // The filters are made anew, and the focus stays on the box the reader toggled.
+            #expect(try await browser.script("return document.activeElement.name + '=' + document.activeElement.value") as? String == "year=2024")
+
+            // The bulletin's most common words still find their articles.
+            try await browser.open("/search/?q=korea")
+            let common = try await browser.element("[data-status]")
+            #expect(try await browser.wait {
+                let text = try await browser.text(of: common)
+                return text.hasSuffix("articles found for “korea”.") && !text.hasPrefix("No")
+            })
 
             // The address is shareable: opening it runs the same search.
             try await browser.open("/search/?q=Stadejek&agencies=eeas")

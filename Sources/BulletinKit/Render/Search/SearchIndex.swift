@@ -10,11 +10,15 @@
 ///   `{"word": [article, score, Δarticle, score, ...]}`, articles ascending, delta-encoded.
 ///
 /// Scores weigh where a word is: title 10, a term's names (its name, short name, aliases and
-/// names in other languages) 6, summary 3, body 1. Words in more
-/// than 60% of the articles are stop words: left out, and ignored in queries.
+/// names in other languages) 6, summary 3, body 1. On a site of 1,000 articles or more, words
+/// in more than 60% of them are stop words: left out (their lists would be most of the
+/// index), and a query of nothing else says so.
 struct SearchIndex: Sendable {
     static let chunkSize = 500
     static let stopWordShare = 0.6
+    /// Below this many articles every word is indexed: the index is small anyway, and on a
+    /// bulletin about Korea "korea" must find something.
+    static let stopWordMinimum = 1000
 
     /// Every file of the index, by path.
     private(set) var files: [String: String] = [:]
@@ -25,7 +29,11 @@ struct SearchIndex: Sendable {
     private var stopWords: Set<String> = []
     private var shardWords: [String: Set<String>] = [:]
 
-    init(site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]) {
+    /// `Self.stopWordMinimum`, or fewer for tests.
+    private let stopWordMinimum: Int
+
+    init(site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView], stopWordMinimum: Int = Self.stopWordMinimum) {
+        self.stopWordMinimum = stopWordMinimum
         scores = Parallel.map(Array(site.articles.indices)) { Self.scores(of: $0, site: site, bodies: bodies, summaries: summaries) }
         for (index, words) in scores.enumerated() {
             for (word, score) in words { postings[word, default: []].append(contentsOf: [index, score]) }
@@ -106,7 +114,7 @@ struct SearchIndex: Sendable {
     }
 
     private func isStopWord(_ list: [Int], count: Int) -> Bool {
-        count >= 20 && list.count / 2 > Int(Double(max(count, 1)) * Self.stopWordShare)
+        count >= stopWordMinimum && list.count / 2 > Int(Double(max(count, 1)) * Self.stopWordShare)
     }
 
     /// The words of an article and where they are: title 10, a term's names 6, summary 3, body 1.
