@@ -65,7 +65,11 @@ struct NewCommand: ParsableCommand {
         let draft: NewFile.Draft
         do {
             draft = try NewFile.draft(request, content: parsed)
+        } catch where error.isMisuse {
+            // An empty title, a date that is no day, an unknown dialogue: exit status 2.
+            throw ValidationError(error.description)
         } catch {
+            // A slug or name the site already has: nothing wrong with the command as such.
             FileHandleLite.standardError.write("error: \(error.description)\n")
             throw ExitCode.failure
         }

@@ -109,12 +109,14 @@ import Testing
         (["article", "X", "--date", "20 May"], "--date must be a day"),
         (["article", "Search", "--date", "2025-01-01"], "reserved"),
         (["threat", "북한"], "gives no ASCII id; give one with --id"),
+        (["article", "", "--date", "2025-01-01"], "the title is empty"),
+        (["article", "X", "--date", "2025-02-30"], "--date must be a day"),
     ])
     func refusalsSayWhy(arguments: [String], message: String) throws {
         let folder = try site()
         defer { folder.remove() }
         let result = try BulletinProcess.run(["new"] + arguments, in: folder.path)
-        #expect(result.status == 1)
+        #expect(result.status == 2, "a value on the command line that cannot work is misuse")
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 

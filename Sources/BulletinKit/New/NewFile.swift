@@ -19,6 +19,9 @@ public enum NewFile {
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
+        /// A value on the command line that can never work (an empty title, a date that is no
+        /// day), as opposed to one that clashes with what the site has: exit status 2, not 1.
+        public var isMisuse = true
     }
 
     /// The kind named on the command line (`article`, `agency`, `threats`, `dialogue`...) as
@@ -68,7 +71,7 @@ public enum NewFile {
             throw Failure(description: "\(problem.message); give another with --slug")
         }
         if let existing = content.articles.first(where: { $0.slug == slug }) {
-            throw Failure(description: "\(existing.path) already has the slug '\(slug)'; give another with --slug")
+            throw Failure(description: "\(existing.path) already has the slug '\(slug)'; give another with --slug", isMisuse: false)
         }
 
         var lines = ["---", "title: \(yamlQuoted(title))", "date: \(parsedDate.isoDate)", "draft: true"]
@@ -107,7 +110,7 @@ public enum NewFile {
         }
         let registry = TermRegistry(taxonomy: taxonomy, entries: content.registries[taxonomy] ?? [])
         if let index = registry.lookup(TermKey(name)) ?? registry.lookup(TermKey(id)) {
-            throw Failure(description: "'\(name)' is already registered as \(taxonomy)/\(registry.entries[index].id).md")
+            throw Failure(description: "'\(name)' is already registered as \(taxonomy)/\(registry.entries[index].id).md", isMisuse: false)
         }
         let lines = [
             "---", "name: \(yamlQuoted(name))", "# short: ABBR", "aliases: []", "# names:", "#   ko: 한국어 이름", "---", "", "",
