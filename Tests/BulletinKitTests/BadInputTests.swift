@@ -14,8 +14,8 @@ import Testing
         var strict = false
         let code: DiagnosticCode
         let file: String
-        let line: Int?
-        let column: Int?
+        let line: Int
+        let column: Int
         let message: String
         var hint: String?
 
@@ -61,35 +61,36 @@ import Testing
         Case(name: "a reserved slug", files: ["Content/pages/x.md": "---\ntitle: Search\nslug: search\n---\n"],
              code: .reservedSlug, file: "Content/pages/x.md", line: 3, column: 7, message: "reserved"),
         Case(name: "a reserved slug from a file name", files: ["Content/pages/agencies.md": "---\ntitle: Agencies\n---\n"],
-             code: .reservedSlug, file: "Content/pages/agencies.md", line: nil, column: nil, message: "'agencies' (from the file name) is reserved"),
+             code: .reservedSlug, file: "Content/pages/agencies.md", line: 1, column: 1, message: "'agencies' (from the file name) is reserved"),
         Case(name: "two articles with one slug",
              files: ["Content/articles/2025/first.md": "---\ntitle: Again\ndate: 2025-01-01\n---\n"],
-             code: .urlCollision, file: "Content/articles/first.md", line: nil, column: nil,
+             code: .urlCollision, file: "Content/articles/first.md", line: 1, column: 1,
              message: "two pages would be written to /articles/first/: Content/articles/2025/first.md and Content/articles/first.md"),
         Case(name: "slugs that differ only in case",
              files: ["Content/articles/a/Same.md": "---\ntitle: A\ndate: 2025-01-01\n---\n",
                      "Content/articles/b/same.md": "---\ntitle: B\ndate: 2025-01-02\n---\n"],
-             code: .urlCollision, file: "Content/articles/b/same.md", line: nil, column: nil,
+             code: .urlCollision, file: "Content/articles/b/same.md", line: 1, column: 1,
              message: "Content/articles/a/Same.md and Content/articles/b/same.md"),
         Case(name: "file names that differ only in Unicode normalisation",
              // Swift compares strings by canonical equivalence, so the two names cannot both
              // be keys of one dictionary: one is written as text, the other as bytes.
              files: ["Content/articles/caf\u{E9}.md": "---\ntitle: A\ndate: 2025-01-01\n---\n"],
              bytes: ["Content/articles/cafe\u{301}.md": Array("---\ntitle: B\ndate: 2025-01-02\n---\n".utf8)],
-             code: .urlCollision, file: "Content/articles/caf\u{E9}.md", line: nil, column: nil,
-             message: "two pages would be written to /articles/caf\u{E9}/"),
+             code: .urlCollision, file: "Content/articles/caf\u{E9}.md", line: 1, column: 1,
+             message: "(the two names look the same but are written with different Unicode forms, NFC and NFD)"),
         Case(name: "a page and a static file at one URL",
              files: ["Content/pages/about.md": "---\ntitle: About\n---\n", "Content/static/about/index.html": "<p>x</p>"],
-             code: .urlCollision, file: "Content/static/about/index.html", line: nil, column: nil,
+             code: .urlCollision, file: "Content/static/about/index.html", line: 1, column: 1,
              message: "Content/pages/about.md and Content/static/about/index.html"),
         Case(name: "static files that differ only in case",
              files: ["Content/static/Logo.svg": "<svg/>", "Content/static/logo.svg": "<svg/>"],
-             code: .urlCollision, file: "Content/static/logo.svg", line: nil, column: nil, message: "Content/static/Logo.svg and Content/static/logo.svg"),
+             code: .urlCollision, file: "Content/static/logo.svg", line: 1, column: 1,
+             message: "Content/static/Logo.svg and Content/static/logo.svg (the names differ only in letter case"),
         Case(name: "bytes that are not UTF-8",
              bytes: [article: Array("---\ntitle: A\n".utf8) + [0x64, 0x61, 0xFF, 0x0A] + Array("---\n".utf8)],
              code: .invalidEncoding, file: article, line: 3, column: 3, message: "not valid UTF-8"),
         Case(name: "a missing template", files: ["Templates/term.mustache": nil],
-             code: .missingTemplate, file: "Templates/term.mustache", line: nil, column: nil, message: "the template 'term' is missing"),
+             code: .missingTemplate, file: "Templates/term.mustache", line: 1, column: 1, message: "the template 'term' is missing"),
         Case(name: "a broken template", files: ["Templates/article.mustache": "<h1>{{article.title}}</h1>\n{{#article.taxonomies}}\n<p>never closed</p>\n"],
              code: .templateSyntax, file: "Templates/article.mustache", line: 2, column: 1,
              message: "the section 'article.taxonomies' opened here is never closed"),
@@ -113,16 +114,16 @@ import Testing
              code: .templateSyntax, file: "Templates/page.mustache", line: 2, column: 4, message: "this tag is never closed",
              hint: "end the tag with }}"),
         Case(name: "a symbolic link out of Content", symlinks: ["Content/articles/passwd.md": "/etc/passwd"],
-             code: .symlinkOutsideRoot, file: "Content/articles/passwd.md", line: nil, column: nil, message: "leads outside Content/"),
+             code: .symlinkOutsideRoot, file: "Content/articles/passwd.md", line: 1, column: 1, message: "leads outside Content/"),
         Case(name: "two registry entries claiming one name",
              files: ["Content/agencies/kisa2.md": "---\nname: Another agency\nshort: KISA\n---\n"],
              code: .termKeyConflict, file: "Content/agencies/kisa2.md", line: 3, column: 8,
              message: "'kisa' refers to two agencies entries: Content/agencies/kisa.md and Content/agencies/kisa2.md"),
         Case(name: "a registry file name that is not an id", files: ["Content/agencies/Police Agency.md": "---\nname: Police\n---\n"],
-             code: .invalidTermID, file: "Content/agencies/Police Agency.md", line: nil, column: nil, message: "cannot be a term id",
+             code: .invalidTermID, file: "Content/agencies/Police Agency.md", line: 1, column: 1, message: "cannot be a term id",
              hint: "agencies/police-agency.md"),
         Case(name: "no site.yaml", files: ["Content/site.yaml": nil, "Content/site.yml": "title: x\n"],
-             code: .missingSiteConfig, file: "Content/site.yaml", line: nil, column: nil, message: "no site.yaml", hint: "rename Content/site.yml"),
+             code: .missingSiteConfig, file: "Content/site.yaml", line: 1, column: 1, message: "no site.yaml", hint: "rename Content/site.yml"),
         Case(name: "a baseURL that is not absolute", files: ["Content/site.yaml": "title: T\nbaseURL: /bulletin/\n"],
              code: .invalidValue, file: "Content/site.yaml", line: 2, column: 10, message: "'baseURL' must be an absolute http or https URL"),
         Case(name: "perPage zero", files: ["Content/site.yaml": "title: T\nbaseURL: https://x.test/\nperPage: 0\n"],
@@ -190,7 +191,10 @@ import Testing
             if let hint = badCase.hint {
                 #expect(diagnostic.hint?.contains(hint) == true, "hint: \(diagnostic.hint ?? "none")")
             }
-            if diagnostic.location.line != nil {
+            // Every diagnostic has a line and column; one about a whole file (a name, a
+            // missing file) points at its start without quoting it, any other quotes its line.
+            #expect(diagnostic.location.line != nil && diagnostic.location.column != nil)
+            if badCase.line != 1 || badCase.column != 1 {
                 #expect(diagnostic.sourceLine != nil, "a diagnostic with a line quotes it")
             }
         }

@@ -8,10 +8,10 @@ import Testing
 
     /// Every mistake of Tests/Fixtures/mistakes: code, file, line and column.
     static let expected: [(code: String, file: String, line: Int?, column: Int?)] = [
-        ("BUL015", "Content/agencies/Bad Id.md", nil, nil),
+        ("BUL015", "Content/agencies/Bad Id.md", 1, 1),
         ("BUL016", "Content/agencies/kisa-copy.md", 3, 8),
-        ("BUL033", "Content/agencies/unused.md", nil, nil),
-        ("BUL014", "Content/articles/2025/same.md", nil, nil),
+        ("BUL033", "Content/agencies/unused.md", 1, 1),
+        ("BUL014", "Content/articles/2025/same.md", 1, 1),
         ("BUL010", "Content/articles/bad-lang.md", 4, 7),
         ("BUL012", "Content/articles/bad-slug.md", 4, 7),
         ("BUL005", "Content/articles/bomb.md", 2, 1),
@@ -27,7 +27,7 @@ import Testing
         ("BUL031", "Content/articles/long-summary.md", 4, 10),
         ("BUL007", "Content/articles/missing-title.md", 1, 1),
         ("BUL002", "Content/articles/no-front-matter.md", 1, 1),
-        ("BUL020", "Content/articles/photo.jpg", nil, nil),
+        ("BUL020", "Content/articles/photo.jpg", 1, 1),
         ("BUL013", "Content/articles/reserved.md", 4, 7),
         ("BUL029", "Content/articles/session-one.md", 5, 10),
         ("BUL018", "Content/articles/session-only.md", 4, 10),
@@ -88,8 +88,8 @@ import Testing
         #expect(lines.contains(
             "::error file=Content/articles/invalid-date.md,line=3,col=7,title=BUL009 invalid date::'date' is not a real date or time: \"2025-02-30\" (February 2025 has 28 days)%0Ahint: check the digits: dates are YYYY-MM-DD"))
         #expect(lines.contains(
-            "::warning file=Content/articles/photo.jpg,title=BUL020 unused file::Bulletin does not use this file; it is not published%0Ahint: images and other files go in static/, and are linked as /name"))
-        #expect(lines.contains { $0.hasPrefix("::notice file=Content/agencies/unused.md,title=BUL033 unused registry entry::") })
+            "::warning file=Content/articles/photo.jpg,line=1,col=1,title=BUL020 unused file::Bulletin does not use this file; it is not published%0Ahint: images and other files go in static/, and are linked as /name"))
+        #expect(lines.contains { $0.hasPrefix("::notice file=Content/agencies/unused.md,line=1,col=1,title=BUL033 unused registry entry::") })
         #expect(lines.last == "20 errors, 9 warnings, 2 notes")
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("::") })
     }

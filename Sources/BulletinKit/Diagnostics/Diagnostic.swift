@@ -20,7 +20,11 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.severity = severity
         self.code = code
         self.message = message
-        self.location = location
+        // Every diagnostic about the input names a line and column (the contract): one about
+        // a whole file (an unused file, two files with one URL) points at its start. The
+        // output folder is no source file: its problems name only the folder.
+        self.location = location.line == nil && code != .outputProblem
+            ? SourceLocation(file: location.file, line: 1, column: 1) : location
         self.sourceLine = sourceLine
         self.hint = hint
     }

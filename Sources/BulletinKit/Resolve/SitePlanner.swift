@@ -136,7 +136,14 @@ struct SitePlanner {
             swap(&earlier, &later)
         }
         let url = "/" + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-        let message = "two pages would be written to \(url): \(describe(earlier.origin)) and \(describe(later.origin))"
+        var message = "two pages would be written to \(url): \(describe(earlier.origin)) and \(describe(later.origin))"
+        let (a, b) = (describe(earlier.origin), describe(later.origin))
+        if a == b && !a.utf8.elementsEqual(b.utf8) {
+            // Swift's == is canonical equivalence: the same letters, composed differently.
+            message += " (the two names look the same but are written with different Unicode forms, NFC and NFD)"
+        } else if a != b && a.lowercased() == b.lowercased() {
+            message += " (the names differ only in letter case, which macOS and Windows do not tell apart)"
+        }
         let hint: String
         switch (earlier.page?.kind, later.page?.kind) {
         case (.article?, .article?): hint = "give one of the two articles another `slug:`"

@@ -119,6 +119,9 @@
   }
 
   function renderFacets(candidates, chosen) {
+    // The boxes are made anew: the one a keyboard user just toggled gets the focus back.
+    var focused = document.activeElement && facetBox.contains(document.activeElement) ?
+      [document.activeElement.name, document.activeElement.value] : null;
     facetBox.textContent = "";
     meta.facets.forEach(function (facet, f) {
       var counts = new Map();
@@ -158,6 +161,12 @@
       fieldset.appendChild(ul);
       facetBox.appendChild(fieldset);
     });
+    if (focused) {
+      var again = Array.from(facetBox.querySelectorAll("input")).filter(function (box) {
+        return box.name === focused[0] && box.value === focused[1];
+      })[0];
+      if (again) again.focus();
+    }
   }
 
   function renderResults(docs) {
@@ -207,8 +216,11 @@
         candidates = meta.docs.map(function (_, doc) { return doc; });
       }
       renderFacets(candidates, chosen);
+      var common = scores ? [] : tokens(query).filter(function (t) { return meta.stop.indexOf(t) >= 0; });
       if (!scores && !anyFacet) {
-        status.textContent = "Type words to search " + meta.count + " articles, or choose a filter.";
+        status.textContent = common.length ?
+          "“" + query + "” is in most of the " + meta.count + " articles, so it finds them all: add another word, or choose a filter." :
+          "Type words to search " + meta.count + " articles, or choose a filter.";
         list.textContent = "";
         return;
       }
