@@ -37,6 +37,15 @@ struct FieldReader {
         diagnostics.append(source.diagnostic(severity, code, message, line: value.line, column: value.column, hint: hint))
     }
 
+    /// A required key that is absent (reported at the top) or written with no value
+    /// (`title:` or `title: ~`, reported where the key is).
+    private mutating func missingOrEmpty(_ key: String, example: String) {
+        guard let pair = pair(key) else { return missing(key, example: example) }
+        diagnostics.append(source.diagnostic(
+            .error, .missingKey, "'\(key)' is empty", line: pair.line, column: pair.column,
+            hint: "write it: `\(key): \(example)`"))
+    }
+
     private mutating func missing(_ key: String, example: String) {
         diagnostics.append(source.diagnostic(
             .error, .missingKey, "missing '\(key)': every \(kind) needs one", line: 1, column: 1,
@@ -48,7 +57,7 @@ struct FieldReader {
     /// Text: any scalar, as written (`title: 2025` is the text "2025").
     mutating func text(_ key: String, required: Bool = false, example: String = "...") -> Located<String>? {
         guard let pair = pair(key), !pair.value.isNull else {
-            if required { missing(key, example: example) }
+            if required { missingOrEmpty(key, example: example) }
             return nil
         }
         guard case .scalar(let text, _) = pair.value.kind else {
@@ -99,7 +108,7 @@ struct FieldReader {
     /// A date: `YYYY-MM-DD` or an RFC 3339 date-time.
     mutating func date(_ key: String, required: Bool = false) -> Located<ContentDate>? {
         guard let pair = pair(key), !pair.value.isNull else {
-            if required { missing(key, example: "2025-05-20") }
+            if required { missingOrEmpty(key, example: "2025-05-20") }
             return nil
         }
         guard case .scalar(let text, _) = pair.value.kind else {

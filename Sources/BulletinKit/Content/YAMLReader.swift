@@ -195,9 +195,13 @@ enum YAMLReader {
             if let context, !context.text.isEmpty {
                 message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
             }
-            let line = min(mark.line, yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
+            // A quote never closed is found at the end of the front matter; the editor needs
+            // to see where it opens.
+            var place = (line: mark.line, column: mark.column)
+            if let context, context.text.contains("quoted scalar") { place = (context.mark.line, context.mark.column) }
+            let line = min(place.line, yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
             return source.diagnostic(
-                .error, .yamlSyntax, message, line: max(line, 1) + firstLine - 1, column: max(mark.column, 1),
+                .error, .yamlSyntax, message, line: max(line, 1) + firstLine - 1, column: max(place.column, 1),
                 hint: hint(forProblem: problem, context: context?.text))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
@@ -225,11 +229,26 @@ enum YAMLReader {
         }
     }
 
-    /// Where a duplicated key is written the second time, for a block mapping: the next line
-    /// after the first one that starts with the key, indented the same.
+    /// Where a duplicated key is written the second time: in a flow mapping (`{ko: a, ko: b}`)
+    /// later on the same line; in a block mapping, the next line after the first one that
+    /// starts with the key, indented the same.
     private static func secondOccurrence(ofKey key: String, after first: Position, in yaml: String) -> Position? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1, first.line < lines.count else { return nil }
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let scalars = Array(lines[first.line - 1].unicodeScalars)
+        var column = first.column + key.unicodeScalars.count
+        let inFlow = scalars.prefix(max(first.column - 1, 0)).contains("{")
+        while inFlow, column + key.unicodeScalars.count <= scalars.count {
+            let start = column - 1
+            let before = start == 0 ? " " : Character(scalars[start - 1])
+            if (before == "," || before == " " || before == "{"),
+               String(String.UnicodeScalarView(scalars[start..<(start + key.unicodeScalars.count)])) == key,
+               scalars[(start + key.unicodeScalars.count)...].drop(while: { $0 == " " }).first == ":" {
+                return Position(line: first.line, column: column)
+            }
+            column += 1
+        }
+        guard first.line < lines.count else { return nil }
         let indent = String(repeating: " ", count: max(first.column - 1, 0))
         for number in (first.line + 1)...lines.count {
             let line = lines[number - 1]
