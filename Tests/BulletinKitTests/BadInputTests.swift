@@ -11,6 +11,8 @@ import Testing
         var files: [String: String?] = [:]
         var bytes: [String: [UInt8]] = [:]
         var symlinks: [String: String] = [:]
+        /// A file to create in this folder with the name `b\xFF.md`, which is not UTF-8.
+        var badlyNamedIn: String?
         var strict = false
         let code: DiagnosticCode
         let file: String
@@ -120,6 +122,9 @@ import Testing
         Case(name: "a template tag never closed", files: ["Templates/page.mustache": "<p>{{body}}</p>\n<p>{{ title "],
              code: .templateSyntax, file: "Templates/page.mustache", line: 2, column: 4, message: "this tag is never closed",
              hint: "end the tag with }}"),
+        Case(name: "a file name that is not UTF-8", badlyNamedIn: "Content/articles",
+             code: .unreadable, file: "Content/articles/b\u{FFFD}.md", line: 1, column: 1, message: "this name is not valid UTF-8",
+             hint: "rename it"),
         Case(name: "a symbolic link out of Content", symlinks: ["Content/articles/passwd.md": "/etc/passwd"],
              code: .symlinkOutsideRoot, file: "Content/articles/passwd.md", line: 1, column: 1, message: "leads outside Content/"),
         Case(name: "two registry entries claiming one name",
@@ -173,6 +178,13 @@ import Testing
         }
         for (path, target) in badCase.symlinks {
             try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + path, withDestinationPath: target)
+        }
+        if let parent = badCase.badlyNamedIn {
+            let name = Array((folder.path + "/" + parent + "/b").utf8).map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xFF)]
+                + Array(".md".utf8).map { CChar(bitPattern: $0) } + [0]
+            let descriptor = open(name, O_CREAT | O_WRONLY, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
         }
         // An output folder from an earlier build, which must survive byte for byte.
         let output = folder.path + "/Public"

@@ -100,10 +100,18 @@ private struct Walker {
                 at: SourceLocation(file: relative.isEmpty ? display : display + "/" + relative)))
             return
         }
-        for name in names {
+        for listed in names {
+            let name = listed.removingPrefix(FileSystem.invalidNameMark) ?? listed
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = display + "/" + childRelative
             if name.hasPrefix(".") && !keepsHidden(childRelative) { continue }
+            guard name == listed else {
+                diagnostics.append(Diagnostic(
+                    .error, .unreadable, "this name is not valid UTF-8 (shown with � for the bad bytes)",
+                    at: SourceLocation(file: childDisplay),
+                    hint: "rename it with letters your system writes as UTF-8; `convmv` can fix many names at once"))
+                continue
+            }
             var childAbsolute = absolute + "/" + name
             var kind = FileSystem.kind(at: childAbsolute)
             if kind == .symlink {

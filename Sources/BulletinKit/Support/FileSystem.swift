@@ -42,13 +42,20 @@ enum FileSystem {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
+            // A name that is not UTF-8 keeps its bytes' repairs (U+FFFD) and cannot be opened
+            // by that name: `isUTF8Name` tells the walker so.
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+                    String(validatingCString: $0) ?? Self.invalidNameMark + String(cString: $0)
+                }
             }
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted { $0.codePointPrecedes($1) }
     }
+
+    /// Put before a listed name whose bytes are not UTF-8 (a character no valid name has).
+    static let invalidNameMark = "\u{0}"
 
     /// The canonical absolute path, with every symbolic link resolved; nil when it does not exist.
     static func realPath(_ path: String) -> String? {
