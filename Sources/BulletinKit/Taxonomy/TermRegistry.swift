@@ -39,10 +39,13 @@ struct TermRegistry: Sendable {
                 let other = entries[first.entry]
                 let message = "'\(claim.key.rawValue)' refers to two \(taxonomy) entries: \(other.source.file) and \(entry.source.file)"
                 let hint = "a name, short name, alias or translated name can belong to one term only; remove it from one of the two files"
-                let diagnostic = claim.location.line.map {
-                    entry.source.diagnostic(
-                        .error, .termKeyConflict, message, line: $0, column: claim.location.column ?? 1, hint: hint)
-                } ?? Diagnostic(.error, .termKeyConflict, message, at: claim.location, hint: hint)
+                // At the claim written on a line: an id claimed by a file's name has none, so
+                // a clash with it is shown where the other file writes the name.
+                let (source, place) = claim.location.line == nil && first.location.line != nil
+                    ? (other.source, first.location) : (entry.source, claim.location)
+                let diagnostic = place.line.map {
+                    source.diagnostic(.error, .termKeyConflict, message, line: $0, column: place.column ?? 1, hint: hint)
+                } ?? Diagnostic(.error, .termKeyConflict, message, at: place, hint: hint)
                 diagnostics.append(diagnostic)
             }
         }
