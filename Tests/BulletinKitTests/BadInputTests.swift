@@ -113,8 +113,8 @@ import Testing
              code: .templateSyntax, file: "Templates/partials/pagination.mustache", line: 2, column: 3,
              message: "the partial 'pagination' includes itself, so it would never finish rendering", hint: "remove this {{> pagination}}"),
         Case(name: "partials that include each other", files: [
-                "Templates/partials/loop-a.mustache": "{{> loop-b}}\n", "Templates/partials/loop-b.mustache": "x\n{{#site}}{{> loop-a}}{{/site}}\n"],
-             code: .templateSyntax, file: "Templates/partials/loop-b.mustache", line: 2, column: 10,
+                "Templates/partials/loop-a.mustache": "{{> loop-b}}\n", "Templates/partials/loop-b.mustache": "x\n{{#site}}{{/site}}{{> loop-a}}\n"],
+             code: .templateSyntax, file: "Templates/partials/loop-b.mustache", line: 2, column: 19,
              message: "partials include each other in a circle (loop-a → loop-b → loop-a)"),
         Case(name: "a layout whose header partial is missing", files: ["Templates/partials/site-header.mustache": nil],
              code: .missingPartial, file: "Templates/layout.mustache", line: 45, column: 1,

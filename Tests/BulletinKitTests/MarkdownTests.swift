@@ -53,7 +53,7 @@ import Testing
             "articles/x.md": "articles/x/",
         ],
         unpublished: Unpublished(byContentPath: ["articles/draft.md": "a draft"], bySitePath: ["articles/draft/": "a draft"]),
-        sitePaths: ["", "articles/a/", "about/", "agencies/", "agencies/kisa/", "images/map.svg", "articles/x/"])
+        sitePaths: ["", "articles/a/", "about/", "agencies/", "agencies/kisa/", "images/map.svg", "articles/x/", "articles/한국/"])
 
     @Test(arguments: [
         ("a.md", "articles/2025/b.md", LinkRewriter.Result.rewritten("/sub/articles/a/"), nil as LinkRewriter.Target?),
@@ -68,12 +68,16 @@ import Testing
         ("https://example.org/a.md", "articles/x.md", .unchanged, nil),
         ("mailto:x@example.org", "articles/x.md", .unchanged, nil),
         // Relative links to anything but Markdown files resolve against the page's address
-        // (/articles/x/), are checked there, and are kept as written.
-        ("../a/", "articles/x.md", .unchanged, nil),
-        ("../a/#top", "articles/x.md", .unchanged, LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
-        ("../../images/map.svg", "articles/x.md", .unchanged, nil),
-        ("../../agencies/kisa", "articles/x.md", .unchanged, nil),
-        ("./", "articles/x.md", .unchanged, nil),
+        // (/articles/x/), are checked there, and are written from the root.
+        ("../a/", "articles/x.md", .rewritten("/sub/articles/a/"), nil),
+        ("../a/#top", "articles/x.md", .rewritten("/sub/articles/a/#top"), LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
+        ("../../images/map.svg?v=2", "articles/x.md", .rewritten("/sub/images/map.svg?v=2"), nil),
+        ("../../agencies/kisa", "articles/x.md", .rewritten("/sub/agencies/kisa"), nil),
+        ("./", "articles/x.md", .rewritten("/sub/articles/x/"), nil),
+        ("./index.html", "articles/x.md", .rewritten("/sub/articles/x/index.html"), nil),
+        ("../../index.html", "articles/x.md", .rewritten("/sub/index.html"), nil),
+        ("/articles/a/index.html", "articles/x.md", .rewritten("/sub/articles/a/index.html"), nil),
+        ("../%ED%95%9C%EA%B5%AD/", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/"), nil),
         ("image.png", "articles/unpublished.md", .unchanged, nil),
     ])
     func rewrites(destination: String, from: String, expected: LinkRewriter.Result, target: LinkRewriter.Target?) {

@@ -125,7 +125,7 @@ import Testing
 
     @Test func hostileTitlesAreEscapedAndForbiddenCharactersDropped() throws {
         let hostile = site([
-            "Content/articles/evil.md": "---\ntitle: \"</title><script>alert(1)</script> & \\x01\\x1F ]]> \\\"quoted\\\"\\uFFFE\"\ndate: 2030-01-01\nsummary: \"<b>bold</b> \\x07 & more\\x85\"\n---\n\nBody with <i>html</i> and \u{1}\(String(Unicode.Scalar(0xFDD0)!))controls.\n",
+            "Content/articles/evil.md": "---\ntitle: \"</title><script>alert(1)</script> & \\x01\\x1F ]]> \\\"quoted\\\"\\uFFFE\\uFDD0\\x85\"\ndate: 2030-01-01\nsummary: \"<b>bold</b> \\x07 & more\\x85\"\n---\n\nBody with <i>html</i> and \u{1}\(String(Unicode.Scalar(0xFDD0)!))controls.\n",
         ]).build(future: true)
         // HTML: escaped, and without the code points HTML forbids (the Nu validator's errors).
         for page in ["articles/evil/index.html", "index.html", "articles/index.html"] {

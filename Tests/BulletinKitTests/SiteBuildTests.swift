@@ -162,6 +162,20 @@ import Testing
         #expect(html.contains("href=\"https://example.org/x.md\""))
     }
 
+    @Test func relativeLinksInATermsDescriptionWorkOnEveryPageOfItsList() throws {
+        var site = TestSite.standard()
+        site["Content/agencies/kisa.md"]! += "\nSee [every agency](../) and [the map](../../map.svg).\n"
+        site["Content/static/map.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        site["Content/articles/third.md"] = "---\ntitle: Third\ndate: 2024-05-01\nagencies: [KISA]\n---\n\nThird.\n"
+        let result = site.build(baseURL: "https://x.test/sub/")
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        for page in ["agencies/kisa/index.html", "agencies/kisa/page/2/index.html"] {
+            let html = try #require(result.text(page))
+            #expect(html.contains("<a href=\"/sub/agencies/\">every agency</a>"), "\(page)")
+            #expect(html.contains("<a href=\"/sub/map.svg\">the map</a>"), "\(page)")
+        }
+    }
+
     @Test func linksToGeneratedFilesAreNotBroken() throws {
         var site = TestSite.standard()
         site["Content/articles/2025/linker.md"] = """

@@ -1,4 +1,5 @@
 @testable import BulletinKit
+import Foundation
 import Testing
 
 @Suite struct ThemeTests {
@@ -17,6 +18,25 @@ import Testing
     @Test func errorsOnTheFirstLineHaveTheirColumnsCorrected() {
         let (_, diagnostics) = load(["home.mustache": "<p>{{#a}}</p>{{/b}}"])
         #expect(diagnostics.first?.location == SourceLocation(file: "Templates/home.mustache", line: 1, column: 14))
+    }
+
+    @Test func aRecursivePartialInsideASectionEndsWithItsData() throws {
+        var site = TestSite.standard()
+        site["Templates/partials/tree.mustache"] = "<ul>{{#children}}<li>{{name}}{{> tree}}</li>{{/children}}</ul>"
+        site["Templates/article.mustache"] = TestSite.defaultTheme["Templates/article.mustache"]!
+            + "{{#article.params.toc}}{{> tree}}{{/article.params.toc}}\n"
+        site["Content/articles/first.md"] = site["Content/articles/first.md"]!.replacingOccurrences(of: "title: First meeting", with: """
+            title: First meeting
+            toc:
+              children:
+                - name: Norms
+                  children:
+                    - {name: Governance, children: []}
+            """)
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        #expect(try #require(result.text("articles/first/index.html"))
+            .contains("<ul><li>Norms<ul><li>Governance<ul></ul></li></ul></li></ul>"))
     }
 
     @Test func anUnfinishedTagIsLocated() {

@@ -185,13 +185,24 @@ public struct Theme: Sendable {
         return nil
     }
 
-    /// A partial that includes itself, directly or through others, would render forever
-    /// (Bulletin's data has no tree for recursion to end on): an error at the include that
-    /// closes each cycle, reported once per cycle.
+    /// A partial that includes itself, directly or through others, outside any section,
+    /// would render forever (and crash): an error at the include that closes each cycle.
+    /// Inside a section the recursion can end with the data (`{{#children}}{{> tree}}{{/children}}`
+    /// over nested params), so such includes are left alone.
     static func partialCycles(_ sources: [String: SourceText]) -> [Diagnostic] {
         var includes: [String: [MustacheTagScanner.Tag]] = [:]
         for (name, source) in sources {
-            includes[name] = MustacheTagScanner.tags(in: source.text).filter { $0.sigil == ">" || $0.sigil == "<" }
+            var open = 0
+            var unguarded: [MustacheTagScanner.Tag] = []
+            for tag in MustacheTagScanner.tags(in: source.text) {
+                switch tag.sigil {
+                case "#", "^": open += 1
+                case "/": open = max(0, open - 1)
+                case ">", "<": if open == 0 { unguarded.append(tag) }
+                default: break
+                }
+            }
+            includes[name] = unguarded
         }
         var diagnostics: [Diagnostic] = []
         var onPath: Set<String> = []

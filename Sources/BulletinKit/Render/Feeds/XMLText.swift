@@ -1,7 +1,10 @@
 /// Text for XML: escaped for element content and attribute values, without the characters
-/// XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF).
+/// XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF)
+/// or HTML does (C1 controls, noncharacters).
 enum XMLText {
     static func escape(_ text: String) -> String {
+        // What HTML forbids too (C1 controls, noncharacters): feed readers show it as HTML.
+        let text = HTMLEscaping.droppingForbidden(text)
         var needsWork = false
         for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
             || (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF {

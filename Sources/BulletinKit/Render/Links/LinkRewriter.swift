@@ -83,7 +83,9 @@ struct LinkRewriter: Sendable {
     private func sitePathLink(
         _ destination: String, path: String, query: String?, fragment: String?
     ) -> (Result, Target?) {
-        let candidates = path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]
+        // `x/index.html` is the page `x/` (a static host serves one for the other).
+        let page = path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : nil
+        let candidates = (path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]) + (page.map { [$0] } ?? [])
         guard let sitePath = candidates.first(where: sitePaths.contains) else {
             if let (unpublishedPath, reason) = candidates.lazy.compactMap({ candidate in
                 self.unpublished.bySitePath[candidate].map { (candidate, $0) }
@@ -103,9 +105,10 @@ struct LinkRewriter: Sendable {
         return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
     }
 
-    /// A relative link to anything but a Markdown file (`map.png`, `../other/`): the browser
-    /// resolves it against the page's own address, so it is checked there, and kept as
-    /// written (it works under any base path).
+    /// A relative link to anything but a Markdown file (`map.png`, `../other/`): resolved
+    /// against the page's own address as a browser would, checked there, and written from
+    /// the site's root, so that it still works where the same HTML is shown elsewhere (a
+    /// term's description on page 2 of its list, a feed).
     private func relativeSitePathLink(
         _ destination: String, path: String, query: String?, fragment: String?, from contentPath: String
     ) -> (Result, Target?) {
@@ -116,10 +119,15 @@ struct LinkRewriter: Sendable {
                 hint: "write the site path from the root, such as /images/map.svg"), nil)
         }
         let sitePath = resolved.isEmpty || !path.hasSuffix("/") ? resolved : resolved + "/"
-        switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment) {
-        case (.rewritten, let target), (.unchanged, let target):
-            return (.unchanged, target)
-        case (.broken(let message, let hint), let target):
+        let rooted = "/" + Routes.percentEncode(sitePath) + (query.map { "?" + $0 } ?? "")
+            + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
+        switch sitePathLink(rooted, path: sitePath, query: query, fragment: fragment) {
+        case (.rewritten(let href), let target):
+            return (.rewritten(href), target)
+        case (.unchanged, let target):
+            return (.rewritten(rooted), target)
+        case (.broken(_, let hint), let target):
+            let message = "the link '\(destination)' goes to /\(sitePath), which the site does not have"
             // A file from static/ linked relative to the article's file rather than from the root.
             var rooted = path
             while rooted.hasPrefix("../") || rooted.hasPrefix("./") { rooted = String(rooted.drop { $0 != "/" }.dropFirst()) }
