@@ -7,8 +7,8 @@ import Glibc
 /// site was loaded is not followed out.
 enum CopiedFile {
     /// `roots` are the folders as named (`Content/static`, `Templates/assets`), looked at on
-    /// every request: a folder made while serving counts, and a folder that is itself a
-    /// symbolic link (to `/etc`, say) does not.
+    /// every request: a folder made while serving counts, and a folder that is a symbolic
+    /// link out of its parent (to `/etc`, say) does not.
     static func read(_ path: String, within roots: [String]) -> [UInt8]? {
         guard let resolved = realpath(path, nil) else { return nil }
         let real = String(cString: resolved)
@@ -30,12 +30,13 @@ enum CopiedFile {
         return Array(bytes[..<filled])
     }
 
-    /// A copied folder's real path; nil when it does not exist or is a symbolic link.
+    /// A copied folder's real path; nil when it does not exist or leads out of the folder it
+    /// is in (`Content/static` may be a link to `Content/.shared`, as the build allows, not
+    /// to `/etc`).
     static func realRoot(_ path: String) -> String? {
         let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let folder = realFolder(path), let parentFolder = realFolder(parent.isEmpty ? "." : parent),
-              folder == (parentFolder == "/" ? "" : parentFolder) + "/" + name
+              folder.hasPrefix(parentFolder == "/" ? "/" : parentFolder + "/")
         else { return nil }
         return folder
     }

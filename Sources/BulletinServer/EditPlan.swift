@@ -12,10 +12,13 @@ enum EditPlan: Equatable {
     case everything
 
     /// Reads the batch against the tree as last loaded; `roots` are the absolute folders.
-    /// `unsure`: the last load or build found problems, so a path the tree does not know may
-    /// be a file the loader refused (a symbolic link out of the folder): one that is gone
-    /// now loads everything again, rather than passing for an editor's temporary file.
-    init(_ batch: FileWatcher.Batch, tree: SourceTree, roots: [FileWatcher.Root: String], unsure: Bool = false) {
+    /// `refused`: the paths the last load reported and left out of the tree (a symbolic link
+    /// out of the folder, an unreadable file); one of them gone loads everything again, so
+    /// that its error goes too, rather than passing for an editor's temporary file.
+    init(
+        _ batch: FileWatcher.Batch, tree: SourceTree, roots: [FileWatcher.Root: String],
+        refused: [FileWatcher.Root: Set<String>] = [:]
+    ) {
         if batch.overflowed {
             self = .everything
             return
@@ -33,7 +36,7 @@ enum EditPlan: Equatable {
             case (true, true):
                 changes.insert(touch.root == .content ? .content(touch.path) : .template(touch.path))
             case (false, false):
-                if unsure {
+                if refused[touch.root]?.contains(touch.path) == true {
                     self = .everything
                     return
                 }

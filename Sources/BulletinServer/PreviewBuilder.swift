@@ -63,7 +63,7 @@ final class PreviewBuilder: @unchecked Sendable {
             started = Self.now()
             let outcome: LiveSite.Outcome
             // `loadProblems`: those of the last time the folders were walked.
-            switch EditPlan(batch, tree: tree, roots: roots, unsure: !live.isCurrent || !loadProblems.isEmpty) {
+            switch EditPlan(batch, tree: tree, roots: roots, refused: refused(loadProblems)) {
             case .nothing:
                 continue
             case .files(let changes):
@@ -82,6 +82,23 @@ final class PreviewBuilder: @unchecked Sendable {
             publish(live, changed: outcome.changed.union(outcome.removed), version: &version, reported: &reported,
                     strategy: outcome.strategy, started: started)
         }
+    }
+
+    /// The files the loader reported problems with, by root, as paths under it.
+    private func refused(_ problems: [Diagnostic]) -> [FileWatcher.Root: Set<String>] {
+        var result: [FileWatcher.Root: Set<String>] = [:]
+        let prefixes: [(FileWatcher.Root, String)] = [
+            (.content, SiteLoader.displayRoot(options.contentPath) + "/"),
+            (.templates, SiteLoader.displayRoot(options.templatesPath) + "/"),
+        ]
+        for problem in problems {
+            for (root, prefix) in prefixes {
+                if problem.location.file.hasPrefix(prefix) {
+                    result[root, default: []].insert(String(problem.location.file.dropFirst(prefix.count)))
+                }
+            }
+        }
+        return result
     }
 
     /// Hands the site to the server and the browsers, and tells the terminal: new problems in

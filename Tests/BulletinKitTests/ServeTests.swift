@@ -222,6 +222,21 @@ import Testing
         #expect(try !server.get("/new/hello.txt").text.contains("secret"))
     }
 
+    @Test func aStaticFolderLinkedWithinTheContentFolderIsServedAsBuilt() throws {
+        let (server, folder) = try Self.start()
+        defer { server.kill(); folder.remove() }
+        let events = try EventStream(port: server.port)
+        _ = events.next()
+        try server.write("Content/.shared/notes/hello.txt", "shared within the site\n")  // hidden: no rebuild
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/static")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/static", withDestinationPath: ".shared")
+        let update = try #require(events.next())
+        #expect(update.ok, "\(update.diagnostics)")
+        let response = try server.get("/notes/hello.txt")
+        #expect(response.status == 200)
+        #expect(response.text == "shared within the site\n")
+    }
+
     @Test func anEditSendsAReloadEventAndTheNewPage() throws {
         let (server, folder) = try Self.start()
         defer { server.kill(); folder.remove() }
