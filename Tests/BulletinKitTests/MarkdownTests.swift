@@ -87,8 +87,9 @@ import Testing
     }
 
     @Test func linksToUnpublishedPagesAreLeftOut() {
-        for destination in ["draft.md", "/articles/draft/", "/articles/draft"] {
-            guard case (.unlinked(let message, _), nil) = rewriter.rewrite(destination, from: "articles/b.md") else {
+        for (destination, from) in [("draft.md", "articles/b.md"), ("/articles/draft/", "articles/b.md"),
+                                    ("/articles/draft", "articles/b.md"), ("../draft/", "articles/x.md")] {
+            guard case (.unlinked(let message, _), nil) = rewriter.rewrite(destination, from: from) else {
                 Issue.record("\(destination) should be unlinked")
                 continue
             }

@@ -119,23 +119,21 @@ struct LinkRewriter: Sendable {
                 hint: "write the site path from the root, such as /images/map.svg"), nil)
         }
         let sitePath = resolved.isEmpty || !path.hasSuffix("/") ? resolved : resolved + "/"
-        let rooted = "/" + Routes.percentEncode(sitePath) + (query.map { "?" + $0 } ?? "")
-            + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
-        switch sitePathLink(rooted, path: sitePath, query: query, fragment: fragment) {
-        case (.rewritten(let href), let target):
+        switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment) {
+        case (.rewritten, let target), (.unchanged, let target):
+            let href = routes.href(sitePath) + (query.map { "?" + $0 } ?? "")
+                + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
             return (.rewritten(href), target)
-        case (.unchanged, let target):
-            return (.rewritten(rooted), target)
         case (.broken(_, let hint), let target):
             let message = "the link '\(destination)' goes to /\(sitePath), which the site does not have"
             // A file from static/ linked relative to the article's file rather than from the root.
-            var rooted = path
-            while rooted.hasPrefix("../") || rooted.hasPrefix("./") { rooted = String(rooted.drop { $0 != "/" }.dropFirst()) }
-            rooted = rooted.removingPrefix("static/") ?? rooted
-            if sitePaths.contains(rooted) {
+            var fromRoot = path
+            while fromRoot.hasPrefix("../") || fromRoot.hasPrefix("./") { fromRoot = String(fromRoot.drop { $0 != "/" }.dropFirst()) }
+            fromRoot = fromRoot.removingPrefix("static/") ?? fromRoot
+            if sitePaths.contains(fromRoot) {
                 return (.broken(
                     message: message,
-                    hint: "did you mean /\(rooted)? Files in static/ are published at the site's root, and relative links resolve against this page's address, /\(page)"), target)
+                    hint: "did you mean /\(fromRoot)? Files in static/ are published at the site's root, and relative links resolve against this page's address, /\(page)"), target)
             }
             let suggestion = hint.hasPrefix("did you mean") ? hint + " " : ""
             return (.broken(
