@@ -39,6 +39,15 @@ import Testing
             .contains("<ul><li>Norms<ul><li>Governance<ul></ul></li></ul></li></ul>"))
     }
 
+    @Test func aBrokenPartialIsOneErrorNotOneMorePerInclude() {
+        var tree = SourceTree(files: TestSite.defaultTheme)
+        let index = tree.templates.firstIndex { $0.path == "partials/pagination.mustache" }!
+        tree.templates[index].bytes = [0x3C, 0x70, 0x3E, 0xFF, 0x0A]
+        let (theme, diagnostics) = Theme.load(from: tree)
+        #expect(theme == nil)
+        #expect(diagnostics.map(\.code) == [.invalidEncoding], "\(diagnostics.map { $0.formatted() })")
+    }
+
     @Test func anUnfinishedTagIsLocated() {
         let (_, diagnostics) = load(["home.mustache": "<p>\n  {{title</p>\n"])
         #expect(diagnostics.first?.code == .templateSyntax)

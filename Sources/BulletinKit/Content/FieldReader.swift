@@ -49,7 +49,7 @@ struct FieldReader {
     private mutating func missing(_ key: String, example: String) {
         diagnostics.append(source.diagnostic(
             .error, .missingKey, "missing '\(key)': every \(kind) needs one", line: 1, column: 1,
-            hint: "add a line `\(key): \(example)` to the front matter"))
+            hint: "add a line `\(key): \(example)`" + (source.file.hasSuffix(".md") ? " to the front matter" : "")))
     }
 
     // MARK: - Scalars
@@ -123,7 +123,9 @@ struct FieldReader {
                    hint: "add Z for UTC or an offset such as +09:00: `\(key): \(text)+09:00`")
         } catch .outOfRange(let reason) {
             report(.error, .invalidDate, "'\(key)' is not a real date or time: \"\(text)\" (\(reason))", at: pair.value,
-                   hint: "check the digits: dates are YYYY-MM-DD")
+                   hint: ["hour", "minute", "second", "offset"].contains(where: reason.contains)
+                    ? "check the time: hours run 00 to 23, minutes 00 to 59, offsets up to ±23:59"
+                    : "check the digits: dates are YYYY-MM-DD")
         } catch {
             report(.error, .wrongType, "'\(key)' must be a date, found \(pair.value.kindDescription)", at: pair.value,
                    hint: "write `\(key): 2025-05-20` (YYYY-MM-DD) or `\(key): 2025-05-20T09:30:00+09:00`")

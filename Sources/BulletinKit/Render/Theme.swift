@@ -82,11 +82,16 @@ public struct Theme: Sendable {
                 sources.append(source)
             }
         }
+        // A partial whose file is there but broken has its own error; the includes naming it
+        // are not "missing" too.
+        let present = Set(tree.templates.compactMap { file in
+            file.path.hasSuffix(".mustache") ? String(file.path.dropLast(".mustache".count)).removingPrefix("partials/") : nil
+        })
         for source in sources {
-            diagnostics += missingPartials(in: source, known: Set(partials.keys))
+            diagnostics += missingPartials(in: source, known: present)
         }
         diagnostics += partialCycles(partialSources)
-        if let layoutSource { diagnostics += missingChrome(in: layoutSource, known: Set(partials.keys)) }
+        if let layoutSource { diagnostics += missingChrome(in: layoutSource, known: present) }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(pages: pages, library: MustacheLibrary(templates: partials)), diagnostics)
     }

@@ -36,7 +36,7 @@ struct TermResolver {
         let slug = Slug.make(from: reference.text)
         guard !slug.isEmpty else {
             diagnostics.append(article.source.diagnostic(
-                .error, .invalidSlug, "'\(reference.text)' has no letters or digits to make a \(registry.taxonomy) URL from",
+                .error, .invalidSlug, "'\(reference.text)' has no letters or digits to make its URL under /\(registry.taxonomy)/ from",
                 line: reference.line, column: reference.column, hint: "write the term's name"))
             return nil
         }
