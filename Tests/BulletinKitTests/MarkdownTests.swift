@@ -79,6 +79,11 @@ import Testing
         ("/articles/a/index.html", "articles/x.md", .rewritten("/sub/articles/a/index.html"), nil),
         ("../%ED%95%9C%EA%B5%AD/", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/"), nil),
         ("image.png", "articles/unpublished.md", .unchanged, nil),
+        (".", "articles/x.md", .rewritten("/sub/articles/x/"), nil),
+        ("../a/.", "articles/x.md", .rewritten("/sub/articles/a/"), nil),
+        ("../../agencies/kisa/..", "articles/x.md", .rewritten("/sub/agencies/"), nil),
+        ("?page=2", "articles/x.md", .rewritten("/sub/articles/x/?page=2"), nil),
+        ("?q#top", "articles/x.md", .rewritten("/sub/articles/x/?q#top"), LinkRewriter.Target(sitePath: "articles/x/", fragment: "top")),
     ])
     func rewrites(destination: String, from: String, expected: LinkRewriter.Result, target: LinkRewriter.Target?) {
         let (result, fragment) = rewriter.rewrite(destination, from: from)

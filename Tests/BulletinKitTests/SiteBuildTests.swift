@@ -176,6 +176,16 @@ import Testing
         }
     }
 
+    @Test func aLinkToAnArticleWithErrorsSaysSoRatherThanMissing() throws {
+        var site = TestSite.standard()
+        site["Content/articles/first.md"] = "---\ntitle: Seoul: broken\ndate: 2024-03-01\n---\n"
+        let diagnostics = site.build().diagnostics
+        #expect(diagnostics.contains { $0.code == .yamlSyntax && $0.location.file == "Content/articles/first.md" })
+        let link = try #require(diagnostics.first { $0.code == .brokenLink && $0.location.file == "Content/articles/second.md" })
+        #expect(link.message.contains("which is a file with errors of its own"), "\(link.message)")
+        #expect(!link.message.contains("does not exist"))
+    }
+
     @Test func linksToGeneratedFilesAreNotBroken() throws {
         var site = TestSite.standard()
         site["Content/articles/2025/linker.md"] = """

@@ -23,15 +23,21 @@ struct PreparedBuild: Sendable {
         self.content = content
         self.theme = theme
         self.site = site
-        unpublished = Self.unpublished(content, site: site)
+        unpublished = Self.unpublished(content, site: site, tree: tree)
         bodies = SiteRenderer.renderBodies(site, unpublished: unpublished, collectExternalLinks: collectExternalLinks)
         earlierDiagnostics = parseProblems + themeProblems + resolveProblems
         clock.mark("markdown")
     }
 
-    /// Articles and pages that exist but are not published, for messages about links to them.
-    static func unpublished(_ content: ParsedContent, site: Site) -> Unpublished {
+    /// Articles and pages that exist but are not published, for messages about links to them:
+    /// drafts, future articles, and files with errors of their own (not "missing").
+    static func unpublished(_ content: ParsedContent, site: Site, tree: SourceTree? = nil) -> Unpublished {
         var result = Unpublished()
+        let parsed = Set(content.articles.map(\.path) + content.pages.map(\.path))
+        for file in tree?.content ?? [] where file.path.hasSuffix(".md") && !parsed.contains(file.path)
+            && (file.path.hasPrefix("articles/") || file.path.hasPrefix("pages/")) {
+            result.byContentPath[file.path] = "a file with errors of its own (reported there)"
+        }
         for article in content.articles where site.contentPaths[article.path] == nil {
             let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
             result.byContentPath[article.path] = reason

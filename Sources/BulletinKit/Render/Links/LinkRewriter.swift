@@ -51,9 +51,12 @@ struct LinkRewriter: Sendable {
         }
         let (path, query, fragment) = Self.split(destination)
         if path.isEmpty {
-            // `#section` (or `?q`): this page.
-            guard let fragment, !fragment.isEmpty, let own = contentPaths[contentPath] else { return (.unchanged, nil) }
-            return (.unchanged, Target(sitePath: own, fragment: fragment))
+            // `#section` or `?q`: this page. A query is written from the root like other
+            // relative links (the same text may show on another page: a term's page 2).
+            guard let own = contentPaths[contentPath] else { return (.unchanged, nil) }
+            let target = fragment.flatMap { $0.isEmpty ? nil : Target(sitePath: own, fragment: $0) }
+            guard let query else { return (.unchanged, target) }
+            return (.rewritten(routes.href(own) + "?" + query + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target)
         }
         if path.hasPrefix("/") {
             return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment)
@@ -118,7 +121,10 @@ struct LinkRewriter: Sendable {
                 message: "the link '\(destination)' climbs above the site's root from /\(page)",
                 hint: "write the site path from the root, such as /images/map.svg"), nil)
         }
-        let sitePath = resolved.isEmpty || !path.hasSuffix("/") ? resolved : resolved + "/"
+        // `x/`, `.` and `..` name folders: their pages' paths end with `/`.
+        let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        let isFolder = path.hasSuffix("/") || last == "." || last == ".."
+        let sitePath = resolved.isEmpty || !isFolder ? resolved : resolved + "/"
         switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment) {
         case (.rewritten, let target), (.unchanged, let target):
             let href = routes.href(sitePath) + (query.map { "?" + $0 } ?? "")
