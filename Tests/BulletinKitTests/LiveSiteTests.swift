@@ -165,6 +165,30 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// A full rebuild parses again only the files whose bytes changed, unless site.yaml did:
+    /// what an article may say depends on it (its languages, taxonomies).
+    @Test func aFullRebuildAfterASiteYAMLEditParsesEveryFileAgain() throws {
+        var site = Self.site()
+        site["Content/articles/2025/korean.md"] = "---\ntitle: 한국어 기사\ndate: 2025-03-01\nlang: ko\n---\n\n본문.\n"
+        var live = LiveSite(tree: site.tree(), options: options)
+        #expect(!live.hasSite, "lang: ko is not one of the site's languages yet")
+        var outcome = try apply({ $0["Content/site.yaml"]! += "languages: [en, ko]\n" }, to: &live, site: &site)
+        #expect(outcome.strategy == "full")
+        #expect(live.isCurrent, "\(live.diagnostics.map { $0.formatted() })")
+        expectSameAsFullBuild(live, site)
+        // And back: the article is wrong again, though its bytes never changed.
+        outcome = try apply({ $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "languages: [en, ko]\n", with: "") },
+                            to: &live, site: &site)
+        #expect(outcome.strategy == "failed")
+        #expect(live.diagnostics.contains { $0.code == .invalidValue && $0.location.file.hasSuffix("korean.md") })
+        // A new article with the other files unchanged: a full rebuild from the memo, the
+        // same as a build from scratch.
+        outcome = try apply({ $0["Content/articles/2025/korean.md"] = nil; $0["Content/articles/2025/later.md"] = "---\ntitle: Later\ndate: 2025-04-01\n---\n\nLater.\n" },
+                            to: &live, site: &site)
+        #expect(outcome.strategy == "full")
+        expectSameAsFullBuild(live, site)
+    }
+
     @Test(arguments: [
         ("the date", "date: 2025-02-01", "date: 2024-12-01"),
         ("a term", "  - KISA\n", "  - EEAS\n"),

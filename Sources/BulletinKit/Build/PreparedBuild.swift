@@ -14,7 +14,16 @@ struct PreparedBuild: Sendable {
     var diagnostics: [Diagnostic] { earlierDiagnostics + bodies.allFindings.diagnostics }
 
     init(_ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, clock: inout PhaseClock) {
-        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL)
+        var memo: ParseMemo?
+        self.init(tree, options: options, collectExternalLinks: collectExternalLinks, memo: &memo, clock: &clock)
+    }
+
+    /// `memo`: the files parsed by an earlier build of the same site, reused when unchanged.
+    init(
+        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, memo: inout ParseMemo?,
+        clock: inout PhaseClock
+    ) {
+        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &memo)
         let (theme, themeProblems) = Theme.load(from: tree)
         clock.mark("parse")
         let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)

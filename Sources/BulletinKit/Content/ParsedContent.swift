@@ -9,9 +9,31 @@ public struct ParsedContent: Sendable {
     public var staticFiles: [StaticFile]
 }
 
+/// What parsing each file gave, kept by `bulletin serve` between full rebuilds so that only
+/// files whose bytes changed are parsed again. Valid for one `site.yaml` (and base URL).
+struct ParseMemo: Sendable {
+    fileprivate var settings: [UInt8]?
+    fileprivate var files: [String: (bytes: [UInt8], parsed: ContentParser.Parsed, problems: [Diagnostic])] = [:]
+
+    init() {}
+}
+
 /// The parse phase: classifies the files of Content/ and parses each, in parallel.
 public enum ContentParser {
+    fileprivate enum Parsed: Sendable {
+        case article(Article?)
+        case page(Page?)
+        case entry(RegistryEntry?)
+    }
+
     public static func parse(_ tree: SourceTree, baseURLOverride: BaseURL?) -> (ParsedContent, [Diagnostic]) {
+        var memo: ParseMemo?
+        return parse(tree, baseURLOverride: baseURLOverride, memo: &memo)
+    }
+
+    /// `memo`: what an earlier parse of the same site gave, reused for files whose bytes are
+    /// the same (and updated for the next time); nil parses everything.
+    static func parse(_ tree: SourceTree, baseURLOverride: BaseURL?, memo: inout ParseMemo?) -> (ParsedContent, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         let config: SiteConfig
@@ -73,12 +95,15 @@ public enum ContentParser {
             }
         }
 
-        enum Parsed: Sendable {
-            case article(Article?)
-            case page(Page?)
-            case entry(RegistryEntry?)
-        }
+        // Parsing a file depends on its bytes and on site.yaml (taxonomies, languages) and
+        // the base URL override; nothing else.
+        let settings = (tree.content.first { $0.path == "site.yaml" }?.bytes ?? []) + Array((baseURLOverride?.absolute ?? "").utf8)
+        let earlier = memo.flatMap { $0.settings == settings ? $0.files : nil } ?? [:]
         let results = Parallel.map(jobs) { job -> (Parsed, [Diagnostic]) in
+            let file: SourceFile = switch job {
+            case .article(let file), .page(let file), .entry(let file, _): file
+            }
+            if let known = earlier[file.path], known.bytes == file.bytes { return (known.parsed, known.problems) }
             switch job {
             case .article(let file):
                 let (article, problems) = Article.decode(file, config: config)
@@ -97,6 +122,17 @@ public enum ContentParser {
         var registries: [String: [RegistryEntry]] = [:]
         for name in registryNames where tree.contentFolders.contains(name) {
             registries[name] = []
+        }
+        if memo != nil {
+            var next = ParseMemo()
+            next.settings = settings
+            for (job, result) in zip(jobs, results) {
+                let file: SourceFile = switch job {
+                case .article(let file), .page(let file), .entry(let file, _): file
+                }
+                next.files[file.path] = (file.bytes, result.0, result.1)
+            }
+            memo = next
         }
         for (parsed, problems) in results {
             diagnostics += problems

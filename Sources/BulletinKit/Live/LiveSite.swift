@@ -54,6 +54,8 @@ public struct LiveSite: Sendable {
     private var rendered: [String: FileContents] = [:]
     /// Output paths where `rendered` may differ from `files` (written by kept failures).
     private var unserved: Set<String> = []
+    /// Each content file as last parsed: a full rebuild parses only the files that changed.
+    private var parseMemo: ParseMemo? = ParseMemo()
 
     private struct State: Sendable {
         var prepared: PreparedBuild
@@ -260,7 +262,7 @@ public struct LiveSite: Sendable {
     private mutating func rebuild(_ newTree: SourceTree, loadProblems: [Diagnostic]) -> Outcome {
         unsettled = nil  // until a commit settles them
         var clock = PhaseClock()
-        var prepared = PreparedBuild(newTree, options: options, clock: &clock)
+        var prepared = PreparedBuild(newTree, options: options, memo: &parseMemo, clock: &clock)
         prepared.earlierDiagnostics = loadProblems + prepared.earlierDiagnostics
         guard let theme = prepared.theme,
               !prepared.diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors
