@@ -189,6 +189,22 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// A full rebuild renders again only the bodies whose text changed, unless links would be
+    /// rewritten differently: here another article's link follows a new slug.
+    @Test func aFullRebuildRendersBodiesAgainWhenTheirLinksChange() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let outcome = try apply({ $0["Content/articles/first.md"] = $0["Content/articles/first.md"]!
+            .replacingOccurrences(of: "title: First meeting", with: "title: First meeting\nslug: first-renamed") }, to: &live, site: &site)
+        #expect(outcome.strategy == "full")
+        guard case .bytes(let page)? = live.files["articles/second/index.html"] else {
+            Issue.record("no page for second.md")
+            return
+        }
+        #expect(String(decoding: page, as: UTF8.self).contains("href=\"/articles/first-renamed/\""))
+        expectSameAsFullBuild(live, site)
+    }
+
     @Test(arguments: [
         ("the date", "date: 2025-02-01", "date: 2024-12-01"),
         ("a term", "  - KISA\n", "  - EEAS\n"),

@@ -14,16 +14,24 @@ struct PreparedBuild: Sendable {
     var diagnostics: [Diagnostic] { earlierDiagnostics + bodies.allFindings.diagnostics }
 
     init(_ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, clock: inout PhaseClock) {
-        var memo: ParseMemo?
+        var memo: Memo?
         self.init(tree, options: options, collectExternalLinks: collectExternalLinks, memo: &memo, clock: &clock)
     }
 
-    /// `memo`: the files parsed by an earlier build of the same site, reused when unchanged.
+    /// What an earlier build of the same site parsed and rendered, for `bulletin serve`.
+    struct Memo: Sendable {
+        var parse: ParseMemo? = ParseMemo()
+        var bodies: RenderedBodies.BodyMemo?
+    }
+
+    /// `memo`: what an earlier build of the same site gave, reused where its inputs are the
+    /// same (and updated); nil builds everything.
     init(
-        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, memo: inout ParseMemo?,
+        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, memo: inout Memo?,
         clock: inout PhaseClock
     ) {
-        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &memo)
+        var parseMemo = memo?.parse
+        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &parseMemo)
         let (theme, themeProblems) = Theme.load(from: tree)
         clock.mark("parse")
         let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)
@@ -33,7 +41,10 @@ struct PreparedBuild: Sendable {
         self.theme = theme
         self.site = site
         unpublished = Self.unpublished(content, site: site, tree: tree)
-        bodies = SiteRenderer.renderBodies(site, unpublished: unpublished, collectExternalLinks: collectExternalLinks)
+        var bodyMemo = memo.map { $0.bodies ?? RenderedBodies.BodyMemo() }
+        bodies = SiteRenderer.renderBodies(
+            site, unpublished: unpublished, collectExternalLinks: collectExternalLinks, memo: &bodyMemo)
+        if memo != nil { memo = Memo(parse: parseMemo, bodies: bodyMemo) }
         earlierDiagnostics = parseProblems + themeProblems + resolveProblems
         clock.mark("markdown")
     }

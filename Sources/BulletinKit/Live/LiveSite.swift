@@ -54,8 +54,9 @@ public struct LiveSite: Sendable {
     private var rendered: [String: FileContents] = [:]
     /// Output paths where `rendered` may differ from `files` (written by kept failures).
     private var unserved: Set<String> = []
-    /// Each content file as last parsed: a full rebuild parses only the files that changed.
-    private var parseMemo: ParseMemo? = ParseMemo()
+    /// Each content file as last parsed and each body as last rendered: a full rebuild
+    /// parses and renders again only what changed.
+    private var memo: PreparedBuild.Memo? = PreparedBuild.Memo()
 
     private struct State: Sendable {
         var prepared: PreparedBuild
@@ -262,7 +263,7 @@ public struct LiveSite: Sendable {
     private mutating func rebuild(_ newTree: SourceTree, loadProblems: [Diagnostic]) -> Outcome {
         unsettled = nil  // until a commit settles them
         var clock = PhaseClock()
-        var prepared = PreparedBuild(newTree, options: options, memo: &parseMemo, clock: &clock)
+        var prepared = PreparedBuild(newTree, options: options, memo: &memo, clock: &clock)
         prepared.earlierDiagnostics = loadProblems + prepared.earlierDiagnostics
         guard let theme = prepared.theme,
               !prepared.diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors

@@ -56,6 +56,16 @@ struct RenderedBodies: Sendable {
     /// Renders every body in parallel. Broken links are errors at their line and column;
     /// raw HTML and images without alt text are warnings.
     static func render(_ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool) -> RenderedBodies {
+        var memo: BodyMemo?
+        return render(site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &memo)
+    }
+
+    /// `memo`: the bodies an earlier render of the same site made, reused for a body whose
+    /// text, file and first line are the same, while every link would be rewritten the same
+    /// (the same pages, paths and unpublished files); updated for the next time.
+    static func render(
+        _ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo?
+    ) -> RenderedBodies {
         enum Job: Sendable {
             case article(Int)
             case page(Int)
@@ -65,6 +75,8 @@ struct RenderedBodies: Sendable {
         for taxonomy in site.taxonomies + [site.dialogues] {
             for term in taxonomy.terms { if let entry = term.entry { jobs.append(.entry(entry)) } }
         }
+        let links = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
+        let earlier = memo.flatMap { $0.links == links ? $0.bodies : nil } ?? [:]
         let results = Parallel.map(jobs) { job -> (MarkdownDocument, Findings) in
             let (body, firstLine, path, source): (String, Int, String, SourceText) = switch job {
             case .article(let index):
@@ -76,9 +88,32 @@ struct RenderedBodies: Sendable {
             case .entry(let entry):
                 (entry.body, entry.bodyFirstLine, entry.path, entry.source)
             }
+            if let known = earlier[path], known.firstLine == firstLine, known.file == source.file,
+               known.text == source.text, known.body == body {
+                return (known.document, known.findings)
+            }
             return renderOne(
                 body, firstLine: firstLine, path: path, source: source, rewriter: rewriter,
                 collectExternalLinks: collectExternalLinks)
+        }
+        if memo != nil {
+            var next = BodyMemo()
+            next.links = links
+            for (job, (document, found)) in zip(jobs, results) {
+                let (body, firstLine, path, source): (String, Int, String, SourceText) = switch job {
+                case .article(let index):
+                    (site.articles[index].article.body, site.articles[index].article.bodyFirstLine,
+                     site.articles[index].article.path, site.articles[index].article.source)
+                case .page(let index):
+                    (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.path,
+                     site.pages[index].page.source)
+                case .entry(let entry):
+                    (entry.body, entry.bodyFirstLine, entry.path, entry.source)
+                }
+                next.bodies[path] = .init(
+                    body: body, firstLine: firstLine, file: source.file, text: source.text, document: document, findings: found)
+            }
+            memo = next
         }
         var findings: [String: Findings] = [:]
         var articles: [MarkdownDocument] = []
@@ -98,6 +133,41 @@ struct RenderedBodies: Sendable {
             }
         }
         return RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
+    }
+
+    /// The bodies rendered last time, for `bulletin serve`'s full rebuilds.
+    struct BodyMemo: Sendable {
+        /// Everything a link's rewriting depends on besides the link.
+        struct LinkSettings: Equatable, Sendable {
+            let baseURL: BaseURL
+            let contentPaths: [String: String]
+            let sitePaths: Set<String>
+            let unpublishedByContentPath: [String: String]
+            let unpublishedBySitePath: [String: String]
+            let collectExternalLinks: Bool
+
+            init(_ rewriter: LinkRewriter, collectExternalLinks: Bool) {
+                baseURL = rewriter.routes.baseURL
+                contentPaths = rewriter.contentPaths
+                sitePaths = rewriter.sitePaths
+                unpublishedByContentPath = rewriter.unpublished.byContentPath
+                unpublishedBySitePath = rewriter.unpublished.bySitePath
+                self.collectExternalLinks = collectExternalLinks
+            }
+        }
+
+        struct Body: Sendable {
+            let body: String
+            let firstLine: Int
+            let file: String
+            let text: String
+            let document: MarkdownDocument
+            let findings: Findings
+        }
+
+        /// Nil before the first render.
+        var links: LinkSettings?
+        var bodies: [String: Body] = [:]
     }
 
     /// One body: its HTML, and the problems with its links, images and raw HTML.

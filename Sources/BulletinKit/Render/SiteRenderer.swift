@@ -8,7 +8,16 @@ public enum SiteRenderer {
     static func renderBodies(
         _ site: Site, unpublished: Unpublished, collectExternalLinks: Bool = false
     ) -> RenderedBodies {
-        RenderedBodies.render(site, rewriter: linkRewriter(site, unpublished: unpublished), collectExternalLinks: collectExternalLinks)
+        var memo: RenderedBodies.BodyMemo?
+        return renderBodies(site, unpublished: unpublished, collectExternalLinks: collectExternalLinks, memo: &memo)
+    }
+
+    /// The same, reusing (and updating) the bodies an earlier render made: `bulletin serve`.
+    static func renderBodies(
+        _ site: Site, unpublished: Unpublished, collectExternalLinks: Bool = false, memo: inout RenderedBodies.BodyMemo?
+    ) -> RenderedBodies {
+        RenderedBodies.render(
+            site, rewriter: linkRewriter(site, unpublished: unpublished), collectExternalLinks: collectExternalLinks, memo: &memo)
     }
 
     /// The link rewriter for a resolved site.
