@@ -10,7 +10,8 @@
 /// - Templates only: the pages of the kinds that use the changed templates.
 /// - A static file or asset changed in place: nothing to render (it is read when served).
 /// - Anything else (an article's date or terms, registries, site.yaml, files added or
-///   removed): a full build, in memory.
+///   removed): a full build, in memory, which parses and renders Markdown again only for
+///   the files that changed (`PreparedBuild.Memo`).
 ///
 /// An update that finds errors changes nothing: the last good site stays, and
 /// `diagnostics` says what is wrong until an update succeeds.
