@@ -60,8 +60,8 @@ struct RenderedBodies: Sendable {
         return render(site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &memo)
     }
 
-    /// `memo`: the bodies an earlier render of the same site made, reused for a body whose
-    /// text, file and first line are the same, while every link would be rewritten the same
+    /// `memo`: the bodies an earlier render of the same site made, reused for a file whose
+    /// text is the same, while every link would be rewritten the same
     /// (the same pages, paths and unpublished files); updated for the next time.
     static func render(
         _ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo?
@@ -75,43 +75,34 @@ struct RenderedBodies: Sendable {
         for taxonomy in site.taxonomies + [site.dialogues] {
             for term in taxonomy.terms { if let entry = term.entry { jobs.append(.entry(entry)) } }
         }
-        let links = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
-        let earlier = memo.flatMap { $0.links == links ? $0.bodies : nil } ?? [:]
-        let results = Parallel.map(jobs) { job -> (MarkdownDocument, Findings) in
-            let (body, firstLine, path, source): (String, Int, String, SourceText) = switch job {
+        let inputs = jobs.map { job -> (body: String, firstLine: Int, path: String, source: SourceText) in
+            switch job {
             case .article(let index):
-                (site.articles[index].article.body, site.articles[index].article.bodyFirstLine,
-                 site.articles[index].article.path, site.articles[index].article.source)
+                let article = site.articles[index].article
+                return (article.body, article.bodyFirstLine, article.path, article.source)
             case .page(let index):
-                (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.path,
-                 site.pages[index].page.source)
+                let page = site.pages[index].page
+                return (page.body, page.bodyFirstLine, page.path, page.source)
             case .entry(let entry):
-                (entry.body, entry.bodyFirstLine, entry.path, entry.source)
+                return (entry.body, entry.bodyFirstLine, entry.path, entry.source)
             }
-            if let known = earlier[path], known.firstLine == firstLine, known.file == source.file,
-               known.text == source.text, known.body == body {
+        }
+        let links = memo.map { _ in BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks) }
+        let earlier = memo.flatMap { $0.links == links ? $0.bodies : nil } ?? [:]
+        let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings) in
+            // The body and its first line come from the file's text: the same text, the same body.
+            if let known = earlier[input.path], known.text == input.source.text {
                 return (known.document, known.findings)
             }
             return renderOne(
-                body, firstLine: firstLine, path: path, source: source, rewriter: rewriter,
+                input.body, firstLine: input.firstLine, path: input.path, source: input.source, rewriter: rewriter,
                 collectExternalLinks: collectExternalLinks)
         }
         if memo != nil {
             var next = BodyMemo()
             next.links = links
-            for (job, (document, found)) in zip(jobs, results) {
-                let (body, firstLine, path, source): (String, Int, String, SourceText) = switch job {
-                case .article(let index):
-                    (site.articles[index].article.body, site.articles[index].article.bodyFirstLine,
-                     site.articles[index].article.path, site.articles[index].article.source)
-                case .page(let index):
-                    (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.path,
-                     site.pages[index].page.source)
-                case .entry(let entry):
-                    (entry.body, entry.bodyFirstLine, entry.path, entry.source)
-                }
-                next.bodies[path] = .init(
-                    body: body, firstLine: firstLine, file: source.file, text: source.text, document: document, findings: found)
+            for (input, (document, found)) in zip(inputs, results) {
+                next.bodies[input.path] = .init(text: input.source.text, document: document, findings: found)
             }
             memo = next
         }
@@ -157,9 +148,7 @@ struct RenderedBodies: Sendable {
         }
 
         struct Body: Sendable {
-            let body: String
-            let firstLine: Int
-            let file: String
+            /// The whole file's text (its path is the key).
             let text: String
             let document: MarkdownDocument
             let findings: Findings

@@ -98,8 +98,9 @@ struct SiteRendering: Sendable {
     /// unchanged (its URL, date, terms, dialogue and session; its text, title, summary and
     /// other fields may differ): the files to write again and the files gone.
     mutating func update(article index: Int, site: Site, bodies: RenderedBodies) -> (files: [OutputFile], removed: Set<String>) {
-        let newestBefore = Self.newestChange(self.site)
-        let updatedBefore = self.site.articles[index].article.updated
+        // Only a new `updated` can change the site's newest date (the date itself is unchanged).
+        let updatedChanged = site.articles[index].article.updated != self.site.articles[index].article.updated
+        let newestBefore = updatedChanged ? Self.newestChange(self.site) : nil
         self.site = site
         let listEntryChanged = views.update(article: index, site: site, bodies: bodies, theme: theme)
         var pages = [PlannedPage(kind: .article(index), path: site.articles[index].path)]
@@ -110,7 +111,7 @@ struct SiteRendering: Sendable {
             feedEntries[index] = FeedEntry(index, site: site, bodies: bodies, summary: views.summaries[index].summary)
             for feed in feeds where feed.articles.contains(index) { files += feedFiles(feed) }
         }
-        if site.articles[index].article.updated != updatedBefore {
+        if updatedChanged {
             // `updated` dates the sitemap's entries, and a feed with no entries is dated by
             // the site's newest change.
             files += Sitemap.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
