@@ -130,7 +130,7 @@ import Testing
         // HTML: escaped, and without the code points HTML forbids (the Nu validator's errors).
         for page in ["articles/evil/index.html", "index.html", "articles/index.html"] {
             let html = try #require(hostile.text(page))
-            #expect(!html.unicodeScalars.contains { !HTMLEscaping.isAllowed($0) }, "\(page)")
+            #expect(!html.unicodeScalars.contains { !ForbiddenCodePoints.isAllowed($0) }, "\(page)")
             #expect(!html.contains("<script>alert"), "\(page)")
         }
         #expect(try #require(hostile.text("articles/evil/index.html")).contains("and controls."))

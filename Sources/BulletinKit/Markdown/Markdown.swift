@@ -102,7 +102,7 @@ public enum Markdown {
         let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered in
             defer { free(rendered) }
             // libcmark passes control characters through; HTML forbids them.
-            return addingHeadingIDs(HTMLEscaping.droppingForbidden(String(cString: rendered)), headings.map(\.id))
+            return addingHeadingIDs(ForbiddenCodePoints.removed(from: String(cString: rendered)), headings.map(\.id))
         } ?? ""
         return MarkdownDocument(
             html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,

@@ -6,9 +6,8 @@ internal import Mustache
 /// combining mark (U+0301) is one Character that matches nothing, and goes out unescaped,
 /// closing an attribute. Here every scalar is looked at, so it cannot happen.
 public enum HTMLEscaping {
-    /// `&`, `<`, `>`, `"` and `'` as entities; the code points HTML forbids (controls other
-    /// than white space, noncharacters) left out, so that hostile front matter cannot make a
-    /// page invalid; everything else as it is.
+    /// `&`, `<`, `>`, `"` and `'` as entities; `ForbiddenCodePoints` left out; everything
+    /// else as it is.
     public static func escape(_ text: String) -> String {
         guard needsWork(text) else { return text }
         let bytes = Array(text.utf8)
@@ -30,7 +29,7 @@ public enum HTMLEscaping {
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
                 for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                if isAllowed(value) { result += bytes[index..<(index + length)] }
+                if ForbiddenCodePoints.isAllowed(value) { result += bytes[index..<(index + length)] }
                 index += length
                 continue
             }
@@ -39,41 +38,9 @@ public enum HTMLEscaping {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// HTML from elsewhere (libcmark's) without the code points HTML forbids.
-    static func droppingForbidden(_ html: String) -> String {
-        guard html.utf8.contains(where: mayStartForbidden), html.unicodeScalars.contains(where: { !isAllowed($0) }) else {
-            return html
-        }
-        return String(String.UnicodeScalarView(html.unicodeScalars.filter(isAllowed)))
-    }
-
-    /// Whether HTML allows the code point in a document: not a control other than tab, line
-    /// feed, form feed and carriage return, and not a noncharacter.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        isAllowed(scalar.value)
-    }
-
-    private static func isAllowed(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x9, 0xA, 0xC, 0xD: true
-        case 0..<0x20, 0x7F...0x9F: false
-        case 0xFDD0...0xFDEF: false
-        case let value where value & 0xFFFE == 0xFFFE: false
-        default: true
-        }
-    }
-
-    /// A quick look at the bytes: one of the five, or the first byte of something that may be
-    /// forbidden (a control, U+0080...U+009F, U+FDD0... and every U+xFFFE/U+xFFFF).
     private static func needsWork(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || mayStartForbidden($0) }
-    }
-
-    private static func mayStartForbidden(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x9, 0xA, 0xC, 0xD: false
-        case 0..<0x20, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: true
-        default: false
+        text.utf8.contains {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ForbiddenCodePoints.mayStart($0)
         }
     }
 
