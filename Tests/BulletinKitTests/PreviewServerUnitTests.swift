@@ -62,6 +62,18 @@ import Testing
         #expect(EditPlan.isIgnored(FileWatcher.Touch(root: .content, path: path, isFolder: false)) == ignored)
     }
 
+    /// A path that is neither in the tree nor on disk came and went: an editor's temporary
+    /// file (nothing to do), unless the last load refused it (its removal clears an error).
+    @Test func aVanishedPathReloadsOnlyWhenTheLoadRefusedIt() {
+        let tree = SourceTree(files: ["Content/site.yaml": "title: T\n"])
+        let roots: [FileWatcher.Root: String] = [.content: "/nonexistent-bulletin-root", .templates: "/nonexistent-bulletin-root"]
+        let batch = FileWatcher.Batch(touches: [FileWatcher.Touch(root: .content, path: "articles/x.md.tmp12", isFolder: false)])
+        #expect(EditPlan(batch, tree: tree, roots: roots) == .nothing)
+        let refused: [FileWatcher.Root: Set<String>] = [.content: ["articles/x.md.tmp12"]]
+        #expect(EditPlan(batch, tree: tree, roots: roots, refused: refused) == .everything)
+        #expect(EditPlan(batch, tree: tree, roots: roots, refused: [.templates: ["articles/x.md.tmp12"]]) == .nothing)
+    }
+
     @Test func mediaTypes() {
         #expect(MediaType.of("feed.xml") == "application/atom+xml; charset=utf-8")
         #expect(MediaType.of("agencies/kisa/feed.json") == "application/feed+json; charset=utf-8")
