@@ -17,28 +17,8 @@ struct SiteSnapshot: Sendable {
     /// The Server-Sent Event the reload script reads.
     var event: String {
         var json = "{\"version\":\(version),\"ok\":\(ok),\"changed\":["
-        json += changed.map(Self.quoted).joined(separator: ",")
-        json += "],\"diagnostics\":" + Self.quoted(report) + "}"
+        json += changed.map(JSONText.quoted).joined(separator: ",")
+        json += "],\"diagnostics\":" + JSONText.quoted(report) + "}"
         return "event: state\ndata: \(json)\n\n"
-    }
-
-    /// A JSON string.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // U+2028 and U+2029 are escaped too: they end lines in older JavaScript.
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
