@@ -255,8 +255,8 @@ import Testing
         let page = try server.get(Self.firstArticle)
         #expect(page.text.contains("A rewritten first paragraph."))
         #expect(page.text.contains("data-version=\"2\""))
-        #expect(server.standardOutput.contains("Rebuilt in "))
-        #expect(server.standardOutput.contains("(article)"))
+        #expect(try server.printed("Rebuilt in "))
+        #expect(try server.printed("(article)"))
 
         // A template: the pages using it change.
         let template = "Templates/article.mustache"
@@ -295,7 +295,7 @@ import Testing
         let atomic = try #require(events.next())
         #expect(atomic.changed.contains("articles/first/index.html"))
         #expect(try server.get(Self.firstArticle).text.contains("saved atomically"))
-        #expect(server.standardOutput.contains("(article)"), "an atomic save is not a full rebuild")
+        #expect(try server.printed("(article)"), "an atomic save is not a full rebuild")
 
         #expect(rename(article, article + "~") == 0)
         try Data(original.replacingOccurrences(of: "first meeting.", with: "first meeting, saved by Vim.").utf8)
@@ -324,7 +324,7 @@ import Testing
         #expect(failed.diagnostics.contains("Content/articles/first.md:3:"))
         #expect(failed.diagnostics.contains("[BUL"))
         #expect(try PreviewProcess.wait(seconds: 5) { server.standardError.contains("Content/articles/first.md:3:") ? true : nil } == true)
-        #expect(server.standardOutput.contains("Still serving the last good version."))
+        #expect(try server.printed("Still serving the last good version."))
         let during = try server.get(Self.firstArticle)
         #expect(during.status == 200)
         #expect(during.body == good.body, "the last good page is served unchanged")
@@ -344,7 +344,7 @@ import Testing
         #expect(waiting.status == 503)
         #expect(waiting.text.contains("Content/site.yaml:"))
         #expect(waiting.text.contains("data-always"))
-        #expect(server.standardOutput.contains("Waiting for a fix."))
+        #expect(try server.printed("Waiting for a fix."))
 
         let events = try EventStream(port: server.port)
         #expect(events.next()?.ok == false)

@@ -88,6 +88,12 @@ final class PreviewProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// Whether the server prints `text` on standard output within `seconds`: it sends an
+    /// update's event before it prints the update's line.
+    func printed(_ text: String, within seconds: Double = 5) throws -> Bool {
+        try Self.wait(seconds: seconds) { standardOutput.contains(text) ? true : nil } == true
+    }
+
     static func wait<T>(seconds: Double, for value: () throws -> T?) throws -> T? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
