@@ -58,8 +58,15 @@ struct BuildCommand: ParsableCommand {
         if let problem = options.misuse() {
             throw ValidationError(problem)
         }
+        if let refusal = OutputGuard.check(output) {
+            throw OutputRefused(refusal)
+        }
         let start = BuildClock.monotonic()
         let result = Builder.run(options)
+        if let refusal = result.refusal {
+            // Found only at the swap: a file appeared in the output folder during the build.
+            throw OutputRefused(refusal)
+        }
         let report = DiagnosticReport(result.diagnostics)
         report.print()
         if timings {
@@ -76,5 +83,15 @@ struct BuildCommand: ParsableCommand {
             print("Wrote \(result.counts.summary) to \(output)/ in \(String(format3: seconds)) s"
                 + (report.warnings > 0 ? " (\(report.countLine))" : ""))
         }
+    }
+}
+
+/// An output folder a build may not replace: its message and hint, exit status 2 (the
+/// command named a folder it must not use), without the usage text of other misuses.
+struct OutputRefused: Error {
+    let refusal: OutputGuard.Refusal
+
+    init(_ refusal: OutputGuard.Refusal) {
+        self.refusal = refusal
     }
 }

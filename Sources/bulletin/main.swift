@@ -21,6 +21,9 @@ func execute(_ command: inout any ParsableCommand) async throws {
 do {
     var command = try BulletinCommand.parseAsRoot()
     try await execute(&command)
+} catch let refused as OutputRefused {
+    FileHandleLite.standardError.write("error: \(refused.refusal.message)\nhint: \(refused.refusal.hint)\n")
+    exit(2)
 } catch {
     let code = BulletinCommand.exitCode(for: error)
     if code == .success {

@@ -47,13 +47,11 @@ import Testing
         let output = folder.path + "/Public"
         #expect(build(in: folder.path, output: output).succeeded)
         #expect(FileManager.default.fileExists(atPath: output + "/articles/gone/index.html"))
-        try Data("hand-edited".utf8).write(to: URL(fileURLWithPath: output + "/stray.txt"))
 
         try FileManager.default.removeItem(atPath: folder.path + "/Content/articles/gone.md")
         #expect(build(in: folder.path, output: output).succeeded)
         #expect(!FileManager.default.fileExists(atPath: output + "/articles/gone/index.html"))
         #expect(!FileManager.default.fileExists(atPath: output + "/agencies/vanishing-agency/index.html"))
-        #expect(!FileManager.default.fileExists(atPath: output + "/stray.txt"))
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(siblings == ["Content", "Public", "Templates"], "nothing is left beside the output folder")
     }
@@ -119,7 +117,10 @@ import Testing
         let output = folder.path + "/out"
         try OutputWriter.write(OutputTree(files: [OutputFile(path: "a/index.html", contents: .bytes(Array("one".utf8)))]), to: output)
         try OutputWriter.write(OutputTree(files: [OutputFile(path: "b.txt", contents: .bytes(Array("two".utf8)))]), to: output)
-        #expect(TemporaryFolder.snapshot(output) == ["b.txt": Data("two".utf8)])
+        var files = TemporaryFolder.snapshot(output)
+        #expect(files.removeValue(forKey: OutputManifest.fileName).flatMap { OutputManifest(decoding: Array($0)) }
+            == OutputManifest(files: ["b.txt": 3]))
+        #expect(files == ["b.txt": Data("two".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
     }
 
@@ -134,7 +135,8 @@ import Testing
             OutputFile(path: "b.txt", contents: .file(absolutePath: folder.path + "/vanished")),
         ])
         #expect(throws: OutputWriter.Failure.self) { try OutputWriter.write(tree, to: output) }
-        #expect(TemporaryFolder.snapshot(output) == ["kept.txt": Data("kept".utf8)])
+        #expect(TemporaryFolder.snapshot(output).keys.sorted() == [OutputManifest.fileName, "kept.txt"])
+        #expect(TemporaryFolder.snapshot(output)["kept.txt"] == Data("kept".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
     }
 
@@ -144,5 +146,108 @@ import Testing
         try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/out"))
         #expect(throws: OutputWriter.Failure.self) { try OutputWriter.write(OutputTree(files: []), to: folder.path + "/out") }
         #expect(FileManager.default.contents(atPath: folder.path + "/out") == Data("x".utf8))
+    }
+
+    // MARK: - The output guard
+
+    /// What each kind of output folder does to a build: replaced (nil) or refused, naming
+    /// the file that made it refuse; a refused folder is left byte for byte as it was.
+    struct GuardCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        /// Files to put in the output folder before building (after an earlier build when `built`).
+        var files: [String: String] = [:]
+        var folders: [String] = []
+        var built = false
+        /// A file of the earlier build to append to.
+        var edited: String?
+        /// nil: the build replaces the folder; otherwise a text the refusal names.
+        let refusal: String?
+        var hint: String?
+
+        var testDescription: String { name }
+    }
+
+    static let guardCases: [GuardCase] = [
+        GuardCase(name: "a git repository", files: [".git/HEAD": "ref: refs/heads/main\n", "README.md": "# Notes\n"],
+                  refusal: "a git repository (.git) and 1 other item", hint: "--output"),
+        GuardCase(name: "docs/ with a guide in it", files: ["guide.md": "# How to publish\n"],
+                  refusal: "is not empty and was not made by a build of Bulletin: it holds guide.md", hint: "--output"),
+        GuardCase(name: "an earlier output with a hand-added CNAME", files: ["CNAME": "bulletin.example.org\n"], built: true,
+                  refusal: "CNAME was not written by the last build", hint: "Content/static/CNAME"),
+        GuardCase(name: "an earlier output with a page edited by hand", built: true, edited: "index.html",
+                  refusal: "index.html was changed after the build that wrote it", hint: "Content/ or Templates/"),
+        GuardCase(name: "an earlier output with a file in a new folder", files: ["extra/notes.txt": "mine\n"], built: true,
+                  refusal: "extra/notes.txt was not written by the last build", hint: "Content/static/"),
+        GuardCase(name: "an earlier output", built: true, refusal: nil),
+        GuardCase(name: "an empty folder", refusal: nil),
+        GuardCase(name: "an earlier output with an empty folder added", folders: ["empty"], built: true, refusal: nil),
+    ]
+
+    @Test(arguments: guardCases)
+    func theOutputGuard(_ example: GuardCase) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        let output = folder.path + "/out"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        if example.built { #expect(build(in: folder.path, output: output).succeeded) }
+        for (path, text) in example.files {
+            try FileManager.default.createDirectory(
+                atPath: (output + "/" + path).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output + "/" + path))
+        }
+        for path in example.folders {
+            try FileManager.default.createDirectory(atPath: output + "/" + path, withIntermediateDirectories: true)
+        }
+        if let edited = example.edited {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output + "/" + edited))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("<!-- mine -->".utf8))
+            try handle.close()
+        }
+        let before = TemporaryFolder.snapshot(output)
+        // A new article, so that a build that goes ahead changes the folder.
+        try Data("---\ntitle: Fresh\ndate: 2024-03-01\n---\nNew.\n".utf8)
+            .write(to: URL(fileURLWithPath: folder.path + "/Content/articles/fresh.md"))
+        let result = build(in: folder.path, output: output)
+        guard let expected = example.refusal else {
+            #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+            #expect(result.refusal == nil)
+            #expect(FileManager.default.fileExists(atPath: output + "/articles/fresh/index.html"))
+            #expect(FileManager.default.fileExists(atPath: output + "/" + OutputManifest.fileName))
+            return
+        }
+        #expect(!result.succeeded)
+        #expect(result.refusal?.message.contains(expected) == true, "\(String(describing: result.refusal))")
+        if let hint = example.hint { #expect(result.refusal?.hint.contains(hint) == true) }
+        #expect(result.errors.map(\.code) == [.outputProblem])
+        #expect(TemporaryFolder.snapshot(output) == before, "a refused folder is left as it was")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(siblings == ["Content", "Templates", "out"], "no staging folder is left behind")
+    }
+
+    @Test func theManifestListsEveryFileWrittenWithItsSize() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        let output = folder.path + "/Public"
+        #expect(build(in: folder.path, output: output).succeeded)
+        var files = TemporaryFolder.snapshot(output).filter { $0.value != Data("<folder>".utf8) }
+        let manifest = try #require(files.removeValue(forKey: OutputManifest.fileName).flatMap { OutputManifest(decoding: Array($0)) })
+        #expect(manifest.files == files.mapValues(\.count))
+    }
+
+    @Test func theCommandLineRefusesWithExitStatusTwoAndAHint() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        try FileManager.default.createDirectory(atPath: folder.path + "/docs", withIntermediateDirectories: true)
+        try Data("# Guide\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/docs/guide.md"))
+        let result = try BulletinProcess.run(["build", "--output", "docs"], in: folder.path)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: docs/ is not empty and was not made by a build of Bulletin: it holds guide.md"))
+        #expect(result.standardError.contains("hint: give an empty or new folder with --output"))
+        #expect(!result.standardError.contains("Usage:"))
+        #expect(TemporaryFolder.snapshot(folder.path + "/docs") == ["guide.md": Data("# Guide\n".utf8)])
     }
 }

@@ -12,6 +12,9 @@ public struct BuildResult: Sendable {
     public var externalLinks: [ExternalLink] = []
     /// Whether the pages were rendered (no error came before).
     public var rendered = false
+    /// Set when the output folder holds files no build wrote, which a build never deletes:
+    /// nothing was written (a misuse of `--output`, exit status 2).
+    public var refusal: OutputGuard.Refusal?
 
     public var succeeded: Bool { rendered && !diagnostics.hasErrors }
 }

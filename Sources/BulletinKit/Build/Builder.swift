@@ -55,6 +55,13 @@ public enum Builder {
                 diagnostics: [Diagnostic(.error, .outputProblem, problem, at: SourceLocation(file: options.outputPath))],
                 output: nil, counts: PageCounts(), timings: [])
         }
+        if let refusal = OutputGuard.check(options.outputPath) {
+            var result = BuildResult(
+                diagnostics: [Diagnostic(.error, .outputProblem, refusal.message, at: SourceLocation(file: options.outputPath), hint: refusal.hint)],
+                output: nil, counts: PageCounts(), timings: [])
+            result.refusal = refusal
+            return result
+        }
         var clock = PhaseClock()
         let (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
         clock.mark("load")
@@ -79,7 +86,9 @@ public enum Builder {
                     try staged.commit()
                 } catch {
                     result.diagnostics.append(Diagnostic(
-                        .error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath)))
+                        .error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath),
+                        hint: error.refusal?.hint))
+                    result.refusal = error.refusal
                 }
             }
         }

@@ -15,6 +15,8 @@ import Darwin
 final class StagedOutput: OutputSink {
     struct Failure: Error, Sendable, CustomStringConvertible {
         let description: String
+        /// Set when the output folder holds what no build wrote.
+        var refusal: OutputGuard.Refusal?
     }
 
     let output: String
@@ -23,6 +25,8 @@ final class StagedOutput: OutputSink {
     private let keep: Set<String>
     private let created = Mutex<Set<String>>([""])
     private let kept = Mutex<[String: [UInt8]]>([:])
+    /// The size of every file written so far, for the manifest.
+    private let written = Mutex<[String: Int]>([:])
     private let firstFailure = Mutex<String?>(nil)
 
     /// Prepares to replace the folder `outputPath`, keeping in memory the files at `keep`.
@@ -68,8 +72,11 @@ final class StagedOutput: OutputSink {
             case .bytes(let bytes):
                 try FileSystem.write(bytes, to: destination)
                 if keep.contains(file.path) { kept.withLock { $0[file.path] = bytes } }
+                written.withLock { $0[file.path] = bytes.count }
             case .file(let source):
-                try FileSystem.write(try FileSystem.read(source), to: destination)
+                let bytes = try FileSystem.read(source)
+                try FileSystem.write(bytes, to: destination)
+                written.withLock { $0[file.path] = bytes.count }
             }
         } catch {
             firstFailure.withLock { $0 = $0 ?? "cannot write the output: \(error)" }
@@ -90,10 +97,18 @@ final class StagedOutput: OutputSink {
         _ = created.withLock { $0.insert(folder) }
     }
 
-    /// Swaps the staging folder in.
+    /// Writes the manifest of what was written, then swaps the staging folder in, if the
+    /// output folder still holds only what an earlier build wrote (`OutputGuard`: checked
+    /// again here, as a file may have been added while the site was building).
     func commit() throws(Failure) {
         let parent = output.deletingLastPathComponent.isEmpty ? "/" : output.deletingLastPathComponent
+        if let refusal = OutputGuard.check(outputPathAsGiven) {
+            discard()
+            throw Failure(description: refusal.message, refusal: refusal)
+        }
         do {
+            let manifest = OutputManifest(files: written.withLock { $0 })
+            try FileSystem.write(manifest.encoded, to: staging + "/" + OutputManifest.fileName)
             if FileSystem.kind(at: output) == .directory {
                 if try FileSystem.exchange(staging, output) {
                     try? FileSystem.remove(staging)  // now the previous output

@@ -36,6 +36,13 @@ enum FileSystem {
         }
     }
 
+    /// The size in bytes of the file at `path` (not following a final symbolic link).
+    static func size(at path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The entries of a directory, without `.` and `..`, sorted by code point.
     static func entries(of path: String) throws(Failure) -> [String] {
         guard let dir = opendir(path) else { throw Failure(path: path, operation: "list", code: errno) }
