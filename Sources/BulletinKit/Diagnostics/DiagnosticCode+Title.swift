@@ -37,6 +37,7 @@ extension DiagnosticCode {
         case .rawHTMLDropped: "raw HTML dropped"
         case .unusedRegistryEntry: "unused registry entry"
         case .externalLinkFailed: "external link failed"
+        case .unsafeLink: "unsafe link"
         }
     }
 }

@@ -86,4 +86,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unusedRegistryEntry = "BUL033"
     /// An external link that did not answer with success (`check --external`).
     case externalLinkFailed = "BUL034"
+    /// A link or image whose address could run a script or open a local file
+    /// (`javascript:`, `vbscript:`, `data:`, `file:`): published as plain text.
+    case unsafeLink = "BUL035"
 }

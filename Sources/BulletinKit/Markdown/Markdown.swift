@@ -76,7 +76,12 @@ public enum Markdown {
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let start = position(of: node)
+                var start = position(of: node)
+                if cmark_node_get_type(node) == CMARK_NODE_LINK, lines != nil,
+                   let column = lines!.autolinkColumn(line: Int(cmark_node_get_start_line(node)), before: start.column, destination: destination) {
+                    // libcmark places an autolink (`<https://...>`) at its end; editors look for its start.
+                    start = MarkdownDocument.Position(line: start.line, column: column)
+                }
                 let link = MarkdownDocument.Link(
                     destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
                     text: Self.plainText(of: node), line: start.line, column: start.column)
@@ -162,6 +167,21 @@ private struct LineIndex {
 
     init(_ text: String) {
         lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0).utf8 }
+    }
+
+    /// The column of `<destination>` on `line`, the last one written before `column`, when the
+    /// link there is an autolink; nil otherwise.
+    func autolinkColumn(line: Int, before column: Int, destination: String) -> Int? {
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = Array(String(Substring(lines[line - 1])).unicodeScalars)
+        let written = Array(("<" + destination + ">").unicodeScalars)
+        // Its last occurrence that ends before `column`.
+        var end = min(column, scalars.count)
+        while end >= written.count {
+            if scalars[(end - written.count)..<end].elementsEqual(written) { return end - written.count + 1 }
+            end -= 1
+        }
+        return nil
     }
 
     func scalarColumn(line: Int, byteColumn: Int) -> Int {

@@ -184,6 +184,17 @@ struct RenderedBodies: Sendable {
                 findings.diagnostics.append(source.diagnostic(
                     .warning, .brokenLink, message, line: link.line, column: link.column, hint: hint))
                 return .unlink
+            case .unsafe(let scheme):
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .unsafeLink,
+                    link.isImage
+                        ? "this image's address uses \(scheme):, which Bulletin never publishes; its alt text is published instead"
+                        : "this link's address uses \(scheme):, which Bulletin never publishes; its text is published without the link",
+                    line: link.line, column: link.column,
+                    hint: scheme == "data"
+                        ? "put the file in Content/static/ and link to it from the root, such as /images/map.png"
+                        : "\(scheme): addresses can run scripts or open files on the reader's computer; link to an https:// page, or remove the link"))
+                return .unlink
             }
         }
         for link in document.links {

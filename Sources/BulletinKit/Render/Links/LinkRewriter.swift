@@ -35,6 +35,24 @@ struct LinkRewriter: Sendable {
         /// The target exists but is not published: the link is left out, its text kept,
         /// until the target is published (a warning, so that the site has no broken link).
         case unlinked(message: String, hint: String)
+        /// The address could run a script or open a local file (`javascript:`, `vbscript:`,
+        /// `data:`, `file:`): the link is left out and its text published as plain text.
+        case unsafe(scheme: String)
+    }
+
+    /// The schemes no published link or image may use.
+    static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    /// The scheme of `destination` when it is one of `unsafeSchemes`, read as a browser reads
+    /// an address: tabs and line breaks anywhere are ignored, and so are spaces and control
+    /// characters in front (`java\tscript:` is `javascript:`). cmark has already decoded
+    /// entities (`&#106;avascript:`).
+    static func unsafeScheme(of destination: String) -> String? {
+        var scalars = destination.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        guard let colon = scalars.firstIndex(of: ":") else { return nil }
+        let scheme = String(String.UnicodeScalarView(scalars[..<colon])).lowercased()
+        return unsafeSchemes.contains(scheme) ? scheme : nil
     }
 
     /// The page and fragment a link points at, to check once the pages exist.
@@ -46,6 +64,7 @@ struct LinkRewriter: Sendable {
     /// The new destination of a link written in the file at `contentPath`, and the fragment
     /// to check, if any.
     func rewrite(_ destination: String, from contentPath: String) -> (Result, Target?) {
+        if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
         if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) {
             return (.unchanged, nil)
         }
