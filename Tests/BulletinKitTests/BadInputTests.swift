@@ -165,6 +165,33 @@ import Testing
              hint: "did you mean 'Korea Internet & Security Agency' (kisa)?"),
     ]
 
+    /// Names too long for a folder of the output (255 bytes): found where they are written,
+    /// by `check` as by `build`.
+    static let lengthCases: [Case] = [
+        Case(name: "a slug longer than a folder name may be",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\nslug: \(String(repeating: "a", count: 256))\n---\n"],
+             code: .invalidSlug, file: article, line: 4, column: 7, message: "the slug is 256 bytes long, and a file or folder name can be at most 255 bytes",
+             hint: "slug: \(String(repeating: "a", count: 60))"),
+        Case(name: "a Hangul slug longer than a folder name may be",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\nslug: \(String(repeating: "한", count: 86))\n---\n"],
+             code: .invalidSlug, file: article, line: 4, column: 7, message: "258 bytes long", hint: "slug:"),
+        Case(name: "a file name whose slug grows too long",
+             // NFKC turns each ㍿ (3 bytes) into 株式会社 (12): a 240-byte name gives a 960-byte slug.
+             files: ["Content/articles/\(String(repeating: "\u{337F}", count: 80)).md": "---\ntitle: A\ndate: 2024-01-01\n---\n"],
+             code: .invalidSlug, file: "Content/articles/\(String(repeating: "\u{337F}", count: 80)).md", line: 1, column: 1,
+             message: "the file name gives a slug that is 960 bytes long", hint: "add a shorter `slug: "),
+        Case(name: "a page slug longer than a folder name may be",
+             files: ["Content/pages/about.md": "---\ntitle: About\nslug: \(String(repeating: "about-", count: 50))us\n---\n"],
+             code: .invalidSlug, file: "Content/pages/about.md", line: 3, column: 7, message: "the slug is 302 bytes long"),
+        Case(name: "a term reference too long to be a URL",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencies: [\(String(repeating: "Agency ", count: 40))]\n---\n"],
+             code: .invalidSlug, file: article, line: 4, column: 12, message: "its URL under /agencies/ would be 279 bytes long",
+             hint: "register it with a short id"),
+        Case(name: "a dialogue reference too long to be a URL",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\ndialogue: \(String(repeating: "대화 ", count: 90))\n---\n"],
+             code: .invalidSlug, file: article, line: 4, column: 11, message: "its URL under /dialogues/ would be"),
+    ]
+
     static let aliasBomb: String = {
         var yaml = "bomb0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         for level in 1...9 {
@@ -173,38 +200,49 @@ import Testing
         return yaml
     }()
 
-    @Test(arguments: cases)
-    func reportedAtItsPlaceAndOutputUntouched(_ badCase: Case) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+    /// The standard test site with `badCase` applied, written to `folder`.
+    static func write(_ badCase: Case, to folder: String) throws {
         var files = TestSite.standard().allFiles
         for (path, text) in badCase.files { files[path] = text }
-        try TestSite.write(files, to: folder.path)
+        try TestSite.write(files, to: folder)
+        for (path, text) in badCase.files where text == nil {
+            try? FileManager.default.removeItem(atPath: folder + "/" + path)  // written by an earlier build's site
+        }
         for (path, bytes) in badCase.bytes {
-            try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/" + path))
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + path))
         }
         for (path, target) in badCase.symlinks {
-            try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + path, withDestinationPath: target)
+            try FileManager.default.createSymbolicLink(atPath: folder + "/" + path, withDestinationPath: target)
         }
         if let parent = badCase.badlyNamedIn {
-            let name = Array((folder.path + "/" + parent + "/b").utf8).map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xFF)]
+            let name = Array((folder + "/" + parent + "/b").utf8).map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xFF)]
                 + Array(".md".utf8).map { CChar(bitPattern: $0) } + [0]
             let descriptor = open(name, O_CREAT | O_WRONLY, 0o644)
             #expect(descriptor >= 0)
             close(descriptor)
         }
-        // An output folder from an earlier build, which must survive byte for byte.
+    }
+
+    static func options(_ folder: String, strict: Bool, output: String? = nil) -> BuildOptions {
+        BuildOptions(
+            contentPath: folder + "/Content", templatesPath: folder + "/Templates", outputPath: output ?? folder + "/Public",
+            strict: strict, now: TestSite.now)
+    }
+
+    @Test(arguments: cases + lengthCases)
+    func reportedAtItsPlaceAndOutputUntouched(_ badCase: Case) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // An output folder from an earlier, good build, which must survive byte for byte.
         let output = folder.path + "/Public"
-        try FileManager.default.createDirectory(atPath: output + "/articles/old", withIntermediateDirectories: true)
-        try Data("<p>the previous build</p>".utf8).write(to: URL(fileURLWithPath: output + "/articles/old/index.html"))
-        try Data("kept".utf8).write(to: URL(fileURLWithPath: output + "/robots.txt"))
+        try TestSite.standard().write(to: folder.path)
+        #expect(Builder.run(Self.options(folder.path, strict: false)).succeeded)
+        try Self.write(badCase, to: folder.path)
         let before = TemporaryFolder.snapshot(output)
 
         // Absolute paths (tests run in parallel, so none may change the current folder); the
         // folder's prefix is taken off again to compare with what a user running in it sees.
-        let result = Builder.run(BuildOptions(
-            contentPath: folder.path + "/Content", templatesPath: folder.path + "/Templates", outputPath: output,
-            strict: badCase.strict, now: TestSite.now))
+        let result = Builder.run(Self.options(folder.path, strict: badCase.strict))
         let diagnostics = result.diagnostics.map { $0.relative(to: folder.path + "/") }
 
         #expect(!result.succeeded)
@@ -227,6 +265,32 @@ import Testing
         #expect(TemporaryFolder.snapshot(output) == before, "the output folder changed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("bulletin-") }
         #expect(leftovers.isEmpty, "staging folders were left behind: \(leftovers)")
+    }
+
+    /// `check` sees what `build` sees: for every bad input, the same diagnostics (a build
+    /// that writes nothing has nothing more to say).
+    @Test(arguments: cases + lengthCases)
+    func checkAndBuildReportTheSame(_ badCase: Case) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.write(badCase, to: folder.path)
+        let options = Self.options(folder.path, strict: badCase.strict)
+        let checked = await Checker.run(options, external: nil)
+        let built = Builder.run(options).diagnostics
+        #expect(checked == built, "check:\n\(checked.map { $0.formatted() }.joined(separator: "\n"))\nbuild:\n\(built.map { $0.formatted() }.joined(separator: "\n"))")
+    }
+
+    /// The same over the fixture of mistakes: every kind of problem at once.
+    @Test func checkAndBuildReportTheSameOnTheMistakesFixture() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let options = BuildOptions(
+            contentPath: packageRoot + "/Tests/Fixtures/mistakes/Content", templatesPath: packageRoot + "/Templates",
+            outputPath: folder.path + "/Public", now: TestSite.now)
+        let checked = await Checker.run(options, external: nil)
+        let built = Builder.run(options).diagnostics
+        #expect(!checked.isEmpty)
+        #expect(checked == built)
     }
 
     @Test func everyProblemOfABuildIsReported() {

@@ -111,6 +111,10 @@ import Testing
         (["threat", "북한"], "gives no ASCII id; give one with --id"),
         (["article", "", "--date", "2025-01-01"], "the title is empty"),
         (["article", "X", "--date", "2025-02-30"], "--date must be a day"),
+        (["article", String(repeating: "A very long title ", count: 15), "--date", "2025-01-01"],
+         "the title makes a slug of 269 bytes, too long for a file name (<slug>.md can have at most 255); give a shorter one with --slug, such as --slug a-very-long-title-a-very-long-title-a-very-long-title-a-very"),
+        (["article", "서울 " + String(repeating: "사이버 대화 ", count: 16), "--date", "2025-01-01"],
+         "(a Hangul or CJK character takes 3)"),
     ])
     func refusalsSayWhy(arguments: [String], message: String) throws {
         let folder = try site()

@@ -101,6 +101,12 @@ extension Article {
                 at: location, hint: "rename the file, or add `slug: ...` to the front matter"))
             return nil
         }
+        if let length = Slug.tooLong(derived) {
+            reader.report(Diagnostic(
+                .error, .invalidSlug, "the file name gives a slug that is \(length)",
+                at: location, hint: "add a shorter `slug: \(Slug.shortened(derived))` to the front matter, or rename the file"))
+            return nil
+        }
         if reserved.contains(derived) {
             reader.report(Diagnostic(
                 .error, .reservedSlug, "the slug '\(derived)' (from the file name) is reserved: the site uses /\(derived)/ itself",

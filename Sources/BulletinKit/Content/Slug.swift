@@ -46,6 +46,37 @@ public enum Slug {
         }
     }
 
+    /// The longest file or folder name file systems allow, in bytes of UTF-8 (ext4, APFS,
+    /// NTFS and tmpfs alike): a slug is a folder name of the output.
+    public static let maximumBytes = 255
+
+    /// Why `slug` is too long to be a folder name, or nil: "N bytes (a Hangul syllable
+    /// takes 3)", for a message that goes on to say where it came from.
+    static func tooLong(_ slug: String) -> String? {
+        let bytes = slug.utf8.count
+        guard bytes > maximumBytes else { return nil }
+        let wide = slug.unicodeScalars.contains { $0.value >= 0x800 }
+        return "\(bytes) bytes long, and a file or folder name can be at most \(maximumBytes) bytes"
+            + (wide ? " (a Hangul or CJK character takes 3)" : "")
+    }
+
+    /// `slug` cut to fit a folder name, at a hyphen where one is near the end: for hints.
+    static func shortened(_ slug: String, to limit: Int = 60) -> String {
+        var result = ""
+        for character in slug {
+            if result.utf8.count + character.utf8.count > limit { break }
+            result.append(character)
+        }
+        // Cut within a word: back to the hyphen before it, when that keeps most of the text.
+        let next = slug.dropFirst(result.count).first
+        if next != nil, next != "-", let hyphen = result.lastIndex(of: "-"),
+           result.distance(from: result.startIndex, to: hyphen) > result.count / 2 {
+            result = String(result[..<hyphen])
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
+    }
+
     /// Why a slug written in front matter cannot be used, or nil when it can.
     ///
     /// `reserved` holds the top-level names the site uses itself.
@@ -65,6 +96,11 @@ public enum Slug {
             return (
                 .invalidSlug, "the slug '\(slug)' is not in slug form",
                 normal.isEmpty ? "use lowercase letters, digits and hyphens" : "write `slug: \(normal)`"
+            )
+        }
+        if let length = tooLong(slug) {
+            return (
+                .invalidSlug, "the slug is \(length)", "write a shorter one, such as `slug: \(shortened(slug))`"
             )
         }
         if reserved.contains(slug) {

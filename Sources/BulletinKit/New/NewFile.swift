@@ -67,6 +67,13 @@ public enum NewFile {
         guard !parsedDate.hasTime else { throw Failure(description: "--date must be a day such as 2025-05-20, not \"\(date)\"") }
 
         let slug = explicit ?? Slug.make(from: title)
+        // The file is `<slug>.md`, a name of at most 255 bytes.
+        if slug.utf8.count + 3 > Slug.maximumBytes {
+            let wide = slug.unicodeScalars.contains { $0.value >= 0x800 } ? " (a Hangul or CJK character takes 3)" : ""
+            throw Failure(description: (explicit == nil ? "the title makes a slug of" : "the slug is")
+                + " \(slug.utf8.count) bytes\(wide), too long for a file name (<slug>.md can have at most \(Slug.maximumBytes)); "
+                + "give a shorter one with --slug, such as --slug \(Slug.shortened(slug))")
+        }
         if let problem = Slug.problem(with: slug, reserved: content.config.reservedSlugs) {
             throw Failure(description: "\(problem.message); give another with --slug")
         }

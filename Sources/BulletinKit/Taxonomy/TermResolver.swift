@@ -40,6 +40,14 @@ struct TermResolver {
                 line: reference.line, column: reference.column, hint: "write the term's name"))
             return nil
         }
+        if let length = Slug.tooLong(slug) {
+            diagnostics.append(article.source.diagnostic(
+                .error, .invalidSlug,
+                "'\(reference.text.prefix(40))…' is too long to name a term: its URL under /\(registry.taxonomy)/ would be \(length)",
+                line: reference.line, column: reference.column,
+                hint: "refer to the term by a shorter name, or register it with a short id (\(registry.taxonomy)/\(Slug.shortened(slug)).md) and this as its name"))
+            return nil
+        }
         cache[reference.text] = slug
         if var known = unregistered[slug] {
             known.articles.insert(articleIndex)
