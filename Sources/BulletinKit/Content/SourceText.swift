@@ -45,6 +45,16 @@ struct SourceText: Sendable {
     static func decode(_ input: [UInt8], file: String) -> Result<SourceText, Diagnostic> {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // A NUL byte early on is what git takes for a binary file: an image or a document
+        // saved with a text file's name. Its "lines" are not worth quoting.
+        if let nul = bytes.prefix(8000).firstIndex(of: 0) {
+            let bad = min(nul, firstInvalidUTF8Offset(bytes) ?? nul)
+            let (line, column) = lineAndColumn(ofOffset: bad, in: bytes)
+            return .failure(Diagnostic(
+                .error, .invalidEncoding, "this file is binary (an image or a document?), not UTF-8 text",
+                at: SourceLocation(file: file, line: line, column: column),
+                hint: "Bulletin reads text files here; images and other files go in Content/static/, and are linked as /name"))
+        }
         if let bad = firstInvalidUTF8Offset(bytes) {
             let (line, column) = lineAndColumn(ofOffset: bad, in: bytes)
             let lineText = String(decoding: lineBytes(containing: bad, in: bytes), as: UTF8.self)

@@ -14,14 +14,16 @@ extension Diagnostic {
         case .warning: "warning"
         case .note: "notice"
         }
-        var properties = ["file=" + Self.escapeProperty(location.file)]
+        // A workflow log is shown as a terminal shows it (colour codes work there): nothing
+        // from the input may carry an escape sequence into it.
+        var properties = ["file=" + Self.escapeProperty(TerminalText.visible(location.file))]
         if let line = location.line {
             properties.append("line=\(line)")
             if let column = location.column { properties.append("col=\(column)") }
         }
         properties.append("title=" + Self.escapeProperty("\(code.rawValue) \(code.title)"))
-        var message = self.message
-        if let hint { message += "\nhint: " + hint }
+        var message = TerminalText.visible(self.message)
+        if let hint { message += "\nhint: " + TerminalText.visible(hint) }
         return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))"
     }
 

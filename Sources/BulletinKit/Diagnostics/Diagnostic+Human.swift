@@ -7,18 +7,22 @@ extension Diagnostic {
     ///     date: soon
     ///           ^
     ///     hint: write the day of publication as YYYY-MM-DD
+    ///
+    /// Nothing from the input reaches the terminal raw: control characters and direction
+    /// overrides in names, lines and messages are shown escaped (`TerminalText`).
     public func formatted() -> String {
-        var text = location.file
+        var text = TerminalText.visible(location.file)
         if let line = location.line {
             text += ":\(line)"
             if let column = location.column { text += ":\(column)" }
         }
-        text += ": \(severity.rawValue): \(message) [\(code.rawValue)]"
+        text += ": \(severity.rawValue): \(TerminalText.visible(message)) [\(code.rawValue)]"
         if let sourceLine, let column = location.column {
-            text += "\n" + sourceLine + "\n" + Self.caretPadding(for: sourceLine, column: column) + "^"
+            let (line, caret) = TerminalText.quoted(sourceLine, column: column)
+            text += "\n" + line + "\n" + Self.caretPadding(for: line, column: caret) + "^"
         }
         if let hint {
-            text += "\nhint: " + hint
+            text += "\nhint: " + TerminalText.visible(hint)
         }
         return text
     }
