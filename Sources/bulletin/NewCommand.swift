@@ -64,7 +64,7 @@ struct NewCommand: ParsableCommand {
             : .term(taxonomy: kind, name: title, id: id)
         let draft: NewFile.Draft
         do {
-            draft = try NewFile.draft(request, content: parsed)
+            draft = try NewFile.draft(request, content: parsed, existing: Set(tree.content.map(\.path)))
         } catch where error.isMisuse {
             // An empty title, a date that is no day, an unknown dialogue: exit status 2.
             throw ValidationError(error.description)

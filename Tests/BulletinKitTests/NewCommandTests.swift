@@ -108,7 +108,7 @@ import Testing
         (["article", "X", "--dialogue", "Nonexistent talks"], "is not in the dialogues registry"),
         (["article", "X", "--date", "20 May"], "--date must be a day"),
         (["article", "Search", "--date", "2025-01-01"], "reserved"),
-        (["threat", "북한"], "gives no ASCII id; give one with --id"),
+        (["threat", "북한"], "has no ASCII letters to make an id of; give one with --id, such as --id bukhan (romanised from the Hangul: check it"),
         (["article", "", "--date", "2025-01-01"], "the title is empty"),
         (["article", "X", "--date", "2025-02-30"], "--date must be a day"),
         (["article", String(repeating: "A very long title ", count: 15), "--date", "2025-01-01"],
@@ -138,6 +138,6 @@ import Testing
         #expect(NewFile.kind("Agency", config: config) == "agencies")
         #expect(NewFile.kind("dialogue", config: config) == "dialogues")
         #expect(NewFile.kind("threat", config: config) == nil)
-        #expect(NewFile.asciiID(from: "Agence nationale de la sécurité (ANSSI)") == "agence-nationale-de-la-securite-anssi")
+        #expect(TermID.ascii(from: "Agence nationale de la sécurité (ANSSI)") == "agence-nationale-de-la-securite-anssi")
     }
 }

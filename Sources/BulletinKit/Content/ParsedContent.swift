@@ -99,11 +99,23 @@ public enum ContentParser {
         // the base URL override; nothing else.
         let settings = (tree.content.first { $0.path == "site.yaml" }?.bytes ?? []) + Array((baseURLOverride?.absolute ?? "").utf8)
         let earlier = memo.flatMap { $0.settings == settings ? $0.files : nil } ?? [:]
+        // The file names of each registry, so that a suggested new name is a free one.
+        var registryFileIDs: [String: Set<String>] = [:]
+        for case .entry(let file, let taxonomy) in jobs {
+            registryFileIDs[taxonomy, default: []].insert(file.path.lastPathComponent.deletingPathExtension)
+        }
+        let takenIDs = registryFileIDs
         let results = Parallel.map(jobs) { job -> (Parsed, [Diagnostic]) in
             let file: SourceFile = switch job {
             case .article(let file), .page(let file), .entry(let file, _): file
             }
-            if let known = earlier[file.path], known.bytes == file.bytes { return (known.parsed, known.problems) }
+            // A registry file with an invalid name is parsed again: its hint names a free name,
+            // which depends on the other files.
+            if let known = earlier[file.path], known.bytes == file.bytes,
+               !(file.path.hasSuffix(".md") && !file.path.hasPrefix("articles/") && !file.path.hasPrefix("pages/")
+                   && !RegistryEntry.isValidID(file.path.lastPathComponent.deletingPathExtension)) {
+                return (known.parsed, known.problems)
+            }
             switch job {
             case .article(let file):
                 let (article, problems) = Article.decode(file, config: config)
@@ -112,7 +124,7 @@ public enum ContentParser {
                 let (page, problems) = Page.decode(file, config: config)
                 return (.page(page), problems)
             case .entry(let file, let taxonomy):
-                let (entry, problems) = RegistryEntry.decode(file, taxonomy: taxonomy)
+                let (entry, problems) = RegistryEntry.decode(file, taxonomy: taxonomy, takenIDs: takenIDs[taxonomy] ?? [])
                 return (.entry(entry), problems)
             }
         }

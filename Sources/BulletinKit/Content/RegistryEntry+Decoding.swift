@@ -4,18 +4,23 @@ internal import Foundation
 
 extension RegistryEntry {
     /// Parses `Content/<taxonomy>/<id>.md`; nil when it has errors.
-    static func decode(_ file: SourceFile, taxonomy: String) -> (RegistryEntry?, [Diagnostic]) {
+    /// `takenIDs`: the names (without `.md`) of the registry's files, which a suggested new
+    /// name must not be.
+    static func decode(_ file: SourceFile, taxonomy: String, takenIDs: Set<String> = []) -> (RegistryEntry?, [Diagnostic]) {
         let id = file.path.lastPathComponent.deletingPathExtension
         var diagnostics: [Diagnostic] = []
         if !isValidID(id) {
-            let asciiLetters = id.decomposedStringWithCanonicalMapping.unicodeScalars.filter(\.isASCII)
-            let suggestion = Slug.make(from: String(String.UnicodeScalarView(asciiLetters)))
+            let hint: String
+            if let (suggestion, romanised) = TermID.suggestion(for: id, taken: takenIDs) {
+                hint = "rename the file to \(taxonomy)/\(suggestion).md"
+                    + (romanised ? " (romanised from the Hangul: check it, or use the English short name); the name stays in `name:` or `names:`" : "")
+            } else {
+                hint = "rename the file to an id of lowercase ASCII letters, digits and hyphens, such as \(taxonomy)/\(TermID.free("new-term", taken: takenIDs)).md"
+            }
             diagnostics.append(Diagnostic(
                 .error, .invalidTermID,
                 "'\(id)' cannot be a term id: ids are lowercase ASCII letters, digits and hyphens",
-                at: SourceLocation(file: file.displayPath),
-                hint: suggestion.isEmpty || !isValidID(suggestion)
-                    ? "rename the file, such as \(taxonomy)/kisa.md" : "rename the file to \(taxonomy)/\(suggestion).md"))
+                at: SourceLocation(file: file.displayPath), hint: hint))
         }
         let source: SourceText
         let frontMatter: FrontMatter

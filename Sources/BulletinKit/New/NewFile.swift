@@ -44,12 +44,14 @@ public enum NewFile {
     }
 
     /// The file for `request`, checked against the site's content.
-    public static func draft(_ request: Request, content: ParsedContent) throws(Failure) -> Draft {
+    /// `existing`: the paths of every file under the content folder (`agencies/kisa.md`), so
+    /// that no suggested name is one a file already has.
+    public static func draft(_ request: Request, content: ParsedContent, existing: Set<String> = []) throws(Failure) -> Draft {
         switch request {
         case .article(let title, let date, let dialogue, let slug):
             return try article(title: title, date: date, dialogue: dialogue, slug: slug, content: content)
         case .term(let taxonomy, let name, let id):
-            return try term(taxonomy: taxonomy, name: name, id: id, content: content)
+            return try term(taxonomy: taxonomy, name: name, id: id, content: content, existing: existing)
         }
     }
 
@@ -106,16 +108,35 @@ public enum NewFile {
 
     // MARK: - Registry entries
 
-    static func term(taxonomy: String, name: String, id explicit: String?, content: ParsedContent) throws(Failure) -> Draft {
+    static func term(
+        taxonomy: String, name: String, id explicit: String?, content: ParsedContent, existing: Set<String>
+    ) throws(Failure) -> Draft {
         let name = name.trimmingWhitespace
         guard !name.isEmpty else { throw Failure(description: "the name is empty") }
-        let id = explicit ?? asciiID(from: name)
-        guard RegistryEntry.isValidID(id) else {
-            throw Failure(description: explicit == nil
-                ? "'\(name)' gives no ASCII id; give one with --id, such as --id kisa"
-                : "'\(id)' cannot be an id: ids are lowercase ASCII letters, digits and hyphens")
-        }
         let registry = TermRegistry(taxonomy: taxonomy, entries: content.registries[taxonomy] ?? [])
+        // Ids of entries, and of files that are there but did not parse: a suggestion is free.
+        let taken = Set(registry.entries.map(\.id)).union(existing.compactMap { path in
+            path.removingPrefix(taxonomy + "/").flatMap { $0.hasSuffix(".md") ? String($0.dropLast(3)) : nil }
+        })
+        let id: String
+        if let explicit {
+            guard RegistryEntry.isValidID(explicit) else {
+                let suggestion = TermID.suggestion(for: explicit, taken: taken)
+                throw Failure(description: "'\(explicit)' cannot be an id: ids are lowercase ASCII letters, digits and hyphens"
+                    + (suggestion.map { ", such as --id \($0.id)" } ?? ""))
+            }
+            id = explicit
+        } else {
+            let ascii = TermID.ascii(from: name)
+            if RegistryEntry.isValidID(ascii) {
+                id = ascii
+            } else if let (suggested, romanised) = TermID.suggestion(for: name, taken: taken) {
+                throw Failure(description: "'\(name)' has no ASCII letters to make an id of; give one with --id, such as --id \(suggested)"
+                    + (romanised ? " (romanised from the Hangul: check it, or use the English short name, such as --id knpa)" : ""))
+            } else {
+                throw Failure(description: "'\(name)' has no ASCII letters to make an id of; give one with --id: lowercase ASCII letters, digits and hyphens, such as --id \(TermID.free("kisa", taken: taken))")
+            }
+        }
         if let index = registry.lookup(TermKey(name)) ?? registry.lookup(TermKey(id)) {
             throw Failure(description: "'\(name)' is already registered as \(taxonomy)/\(registry.entries[index].id).md", isMisuse: false)
         }
@@ -123,20 +144,6 @@ public enum NewFile {
             "---", "name: \(yamlQuoted(name))", "# short: ABBR", "aliases: []", "# names:", "#   ko: 한국어 이름", "---", "", "",
         ]
         return Draft(path: "\(taxonomy)/\(id).md", text: lines.joined(separator: "\n"))
-    }
-
-    /// Lowercase ASCII letters and digits of a name in slug form: accents dropped
-    /// (`é` -> `e`), other characters separating words (`Korea–Japan` -> `korea-japan`).
-    static func asciiID(from name: String) -> String {
-        var ascii = String.UnicodeScalarView()
-        for scalar in name.decomposedStringWithCompatibilityMapping.unicodeScalars {
-            if scalar.isASCII {
-                ascii.append(scalar)
-            } else if scalar.properties.generalCategory != .nonspacingMark {
-                ascii.append(" ")
-            }
-        }
-        return Slug.make(from: String(ascii))
     }
 
     /// A double-quoted YAML string: any text, safely.
