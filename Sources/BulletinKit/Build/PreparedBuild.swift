@@ -58,14 +58,22 @@ struct PreparedBuild: Sendable {
             && (file.path.hasPrefix("articles/") || file.path.hasPrefix("pages/")) {
             result.byContentPath[file.path] = "a file with errors of its own (reported there)"
         }
+        var bodies: [(contentPath: String, sitePath: String, body: String)] = []
         for article in content.articles where site.contentPaths[article.path] == nil {
             let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
             result.byContentPath[article.path] = reason
             result.bySitePath[Routes.article(article.slug)] = reason
+            bodies.append((article.path, Routes.article(article.slug), article.body))
         }
         for page in content.pages where site.contentPaths[page.path] == nil {
             result.byContentPath[page.path] = "a draft"
             result.bySitePath[Routes.page(page.slug)] = "a draft"
+            bodies.append((page.path, Routes.page(page.slug), page.body))
+        }
+        // Their headings, for links to them with a #fragment: drafts are few.
+        for (body, ids) in zip(bodies, Parallel.map(bodies.map(\.body)) { Markdown.render($0).headings.map(\.id) }) {
+            result.headings[body.contentPath] = ids
+            result.headingsBySitePath[body.sitePath] = ids
         }
         return result
     }

@@ -74,6 +74,7 @@ extension Article {
             translationKey: translationKey?.value, params: params, body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location,
             sessionLocation: session.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) },
+            dateLocation: SourceLocation(file: source.file, line: date?.line ?? 1, column: date?.column ?? 1),
             source: source)
         return (article, reader.diagnostics)
     }

@@ -24,6 +24,8 @@ public struct Article: Sendable {
     var slugLocation: SourceLocation
     /// Where `session:` is written.
     var sessionLocation: SourceLocation?
+    /// Where `date:` is written (the top of the file when it is missing).
+    var dateLocation: SourceLocation
     var source: SourceText
 
     /// The keys every article understands, besides the taxonomies.

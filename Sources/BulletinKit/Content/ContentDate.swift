@@ -52,7 +52,7 @@ public struct ContentDate: Sendable, Hashable {
         "July", "August", "September", "October", "November", "December",
     ]
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
+    static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
@@ -76,6 +76,10 @@ extension ContentDate {
         case missingOffset
         /// Of the form, but not a real date or time (`2025-02-30`, `25:00`).
         case outOfRange(String)
+        /// A date-time in a shape other tools accept but RFC 3339 does not (`2026-05-01 10:00`,
+        /// `10:00Z`, `+0900`): what it lacks, and the text as it should be (with `+09:00`
+        /// standing in for a missing offset).
+        case notRFC3339(missing: [String], corrected: String)
     }
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space
@@ -117,15 +121,22 @@ extension ContentDate {
                 day: day, hour: 0, minute: 0, second: 0, fraction: "")
         }
 
+        // The time, read leniently so that a near miss (a habit from other tools) can be named:
+        // HH:MM, then :SS and a fraction, then Z, ±HH:MM, ±HHMM or ±HH.
         try expect(10, "Tt ")
         let hour = try digits(11..<13)
         try expect(13, ":")
         let minute = try digits(14..<16)
-        try expect(16, ":")
-        let second = try digits(17..<19)
-        var index = 19
+        var index = 16
+        var second = 0
+        var hasSeconds = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            second = try digits(17..<19)
+            hasSeconds = true
+            index = 19
+        }
         var fraction = ""
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if hasSeconds, index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let start = index
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
@@ -134,24 +145,51 @@ extension ContentDate {
             guard index > start else { throw .malformed }
             fraction = String(decoding: bytes[start..<index], as: UTF8.self)
         }
-        guard index < bytes.count else { throw .missingOffset }
-        let offset: Int
-        switch bytes[index] {
-        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-            guard index + 1 == bytes.count else { throw .malformed }
-            offset = 0
-        case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            guard index + 6 == bytes.count else { throw .malformed }
-            let offsetHours = try digits((index + 1)..<(index + 3))
-            try expect(index + 3, ":")
-            let offsetMinutes = try digits((index + 4)..<(index + 6))
-            guard offsetHours <= 23, offsetMinutes <= 59 else {
-                throw .outOfRange("an offset is at most ±23:59")
+        var offset: Int?
+        var offsetWritten = ""
+        var offsetHasColon = true
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+                guard index + 1 == bytes.count else { throw .malformed }
+                offset = 0
+                offsetWritten = "Z"
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+                let rest = bytes.count - index - 1
+                let offsetHours = try digits((index + 1)..<(index + 3))
+                var offsetMinutes = 0
+                switch rest {
+                case 5:
+                    try expect(index + 3, ":")
+                    offsetMinutes = try digits((index + 4)..<(index + 6))
+                case 4:
+                    offsetMinutes = try digits((index + 3)..<(index + 5))
+                    offsetHasColon = false
+                case 2:
+                    offsetHasColon = false
+                default:
+                    throw .malformed
+                }
+                guard offsetHours <= 23, offsetMinutes <= 59 else {
+                    throw .outOfRange("an offset is at most ±23:59")
+                }
+                offset = (offsetHours * 60 + offsetMinutes) * sign
+                offsetWritten = (sign < 0 ? "-" : "+") + Self.pad(offsetHours, 2) + ":" + Self.pad(offsetMinutes, 2)
+            default:
+                throw .malformed
             }
-            offset = (offsetHours * 60 + offsetMinutes) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
-        default:
-            throw .malformed
         }
+        if !hasSeconds || !offsetHasColon {
+            var missing: [String] = []
+            if !hasSeconds { missing.append("no seconds") }
+            if offset == nil { missing.append("no time zone") }
+            if !offsetHasColon { missing.append("an offset without a colon") }
+            let time = "\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))" + (fraction.isEmpty ? "" : "." + fraction)
+            let corrected = String(decoding: bytes[0..<10], as: UTF8.self) + "T" + time + (offset == nil ? "+09:00" : offsetWritten)
+            throw .notRFC3339(missing: missing, corrected: corrected)
+        }
+        guard let offset else { throw .missingOffset }
         guard hour <= 23 else { throw .outOfRange("there is no hour \(hour)") }
         guard minute <= 59 else { throw .outOfRange("there is no minute \(minute)") }
         guard second <= 60 else { throw .outOfRange("there is no second \(second)") }

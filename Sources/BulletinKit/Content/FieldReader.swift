@@ -118,6 +118,12 @@ struct FieldReader {
         }
         do {
             return Located(value: try ContentDate.parse(text.trimmingWhitespace), line: pair.value.line, column: pair.value.column)
+        } catch .notRFC3339(let missing, let corrected) {
+            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+            report(.error, .invalidDate, "'\(key)' has a time with \(list): \"\(text)\"", at: pair.value,
+                   hint: "write `\(key): \(corrected)`"
+                    + (missing.contains("no time zone") ? " (the offset of the place, or Z for UTC)" : "")
+                    + "; the accepted forms are 2025-05-20, 2025-05-20T09:30:00Z and 2025-05-20T09:30:00+09:00")
         } catch .missingOffset {
             report(.error, .invalidDate, "'\(key)' has a time but no time zone: \"\(text)\"", at: pair.value,
                    hint: "add Z for UTC or an offset such as +09:00: `\(key): \(text)+09:00`")

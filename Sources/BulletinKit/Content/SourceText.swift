@@ -45,6 +45,11 @@ struct SourceText: Sendable {
     static func decode(_ input: [UInt8], file: String) -> Result<SourceText, Diagnostic> {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(Diagnostic(
+                .error, .invalidEncoding, "this file is UTF-16, not UTF-8", at: SourceLocation(file: file, line: 1, column: 1),
+                hint: "the file looks like UTF-16: save it as UTF-8 (most editors offer it under Save As or Encoding)"))
+        }
         // A NUL byte early on is what git takes for a binary file: an image or a document
         // saved with a text file's name. Its "lines" are not worth quoting.
         if let nul = bytes.prefix(8000).firstIndex(of: 0) {

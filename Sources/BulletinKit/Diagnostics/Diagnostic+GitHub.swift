@@ -22,8 +22,8 @@ extension Diagnostic {
             if let column = location.column { properties.append("col=\(column)") }
         }
         properties.append("title=" + Self.escapeProperty("\(code.rawValue) \(code.title)"))
-        var message = TerminalText.visible(self.message)
-        if let hint { message += "\nhint: " + TerminalText.visible(hint) }
+        var message = TerminalText.visible(self.message, keepsLineBreaks: true)
+        if let hint { message += "\nhint: " + TerminalText.visible(hint, keepsLineBreaks: true) }
         return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))"
     }
 

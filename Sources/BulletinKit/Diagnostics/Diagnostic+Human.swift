@@ -16,13 +16,13 @@ extension Diagnostic {
             text += ":\(line)"
             if let column = location.column { text += ":\(column)" }
         }
-        text += ": \(severity.rawValue): \(TerminalText.visible(message)) [\(code.rawValue)]"
+        text += ": \(severity.rawValue): \(TerminalText.visible(message, keepsLineBreaks: true)) [\(code.rawValue)]"
         if let sourceLine, let column = location.column {
             let (line, caret) = TerminalText.quoted(sourceLine, column: column)
             text += "\n" + line + "\n" + Self.caretPadding(for: line, column: caret) + "^"
         }
         if let hint {
-            text += "\nhint: " + TerminalText.visible(hint)
+            text += "\nhint: " + TerminalText.visible(hint, keepsLineBreaks: true)
         }
         return text
     }

@@ -38,6 +38,7 @@ extension DiagnosticCode {
         case .unusedRegistryEntry: "unused registry entry"
         case .externalLinkFailed: "external link failed"
         case .unsafeLink: "unsafe link"
+        case .futureArticle: "dated in the future"
         }
     }
 }

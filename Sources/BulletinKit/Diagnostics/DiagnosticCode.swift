@@ -89,4 +89,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// A link or image whose address could run a script or open a local file
     /// (`javascript:`, `vbscript:`, `data:`, `file:`): published as plain text.
     case unsafeLink = "BUL035"
+    /// An article dated after the build's time, which the build leaves out (a note).
+    case futureArticle = "BUL036"
 }

@@ -6,9 +6,10 @@ enum TerminalText {
     /// Whether a terminal would act on this scalar instead of drawing it: C0 controls (but
     /// tab, which `keepsTabs` keeps for lining up a caret), DEL, C1 controls, and the
     /// bidirectional embeddings, overrides and isolates.
-    static func isUnsafe(_ scalar: Unicode.Scalar, keepsTabs: Bool) -> Bool {
+    static func isUnsafe(_ scalar: Unicode.Scalar, keepsTabs: Bool, keepsLineBreaks: Bool = false) -> Bool {
         switch scalar.value {
         case 0x09: !keepsTabs
+        case 0x0A: !keepsLineBreaks
         case 0x00..<0x20, 0x7F...0x9F: true
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
@@ -20,12 +21,14 @@ enum TerminalText {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
-    /// The text with every unsafe scalar escaped; the same string when it has none.
-    static func visible(_ text: String, keepsTabs: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0, keepsTabs: keepsTabs) }) else { return text }
+    /// The text with every unsafe scalar escaped; the same string when it has none. A
+    /// message or hint keeps its line breaks (`keepsLineBreaks`); a file name does not.
+    static func visible(_ text: String, keepsLineBreaks: Bool = false) -> String {
+        let unsafe = { (scalar: Unicode.Scalar) in isUnsafe(scalar, keepsTabs: false, keepsLineBreaks: keepsLineBreaks) }
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar, keepsTabs: keepsTabs) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
+            if unsafe(scalar) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -27,7 +27,7 @@ public enum Markdown {
         var links: [MarkdownDocument.Link] = []
         var firstParagraph: String?
         var unwrap: [OpaquePointer] = []
-        var rawHTML: [MarkdownDocument.Position] = []
+        var rawHTML: [MarkdownDocument.RawHTML] = []
         var allText = ""
         var lines: LineIndex?
         func position(of node: OpaquePointer) -> MarkdownDocument.Position {
@@ -51,7 +51,8 @@ public enum Markdown {
                     allText += String(cString: literal)
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                rawHTML.append(position(of: node))
+                rawHTML.append(.init(
+                    position: position(of: node), text: cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
             case CMARK_NODE_HEADING:
                 let text = Self.plainText(of: node)
                 var id = Slug.make(from: text)

@@ -9,14 +9,20 @@ public struct MarkdownDocument: Sendable {
     public let headings: [Heading]
     /// Every link and image, in order, with its target as written.
     public let links: [Link]
-    /// Where raw HTML was written, which cmark's safe mode leaves out.
-    public let rawHTML: [Position]
+    /// The raw HTML that cmark's safe mode leaves out, where it was written.
+    public let rawHTML: [RawHTML]
     /// All the text, without markup, for search.
     public let plainText: String
 
     public struct Position: Sendable, Hashable {
         public let line: Int
         public let column: Int
+    }
+
+    public struct RawHTML: Sendable, Hashable {
+        public let position: Position
+        /// The HTML as written (a block or an inline tag).
+        public let text: String
     }
 
     public struct Heading: Sendable, Hashable {

@@ -133,16 +133,14 @@ struct RenderedBodies: Sendable {
             let baseURL: BaseURL
             let contentPaths: [String: String]
             let sitePaths: Set<String>
-            let unpublishedByContentPath: [String: String]
-            let unpublishedBySitePath: [String: String]
+            let unpublished: Unpublished
             let collectExternalLinks: Bool
 
             init(_ rewriter: LinkRewriter, collectExternalLinks: Bool) {
                 baseURL = rewriter.routes.baseURL
                 contentPaths = rewriter.contentPaths
                 sitePaths = rewriter.sitePaths
-                unpublishedByContentPath = rewriter.unpublished.byContentPath
-                unpublishedBySitePath = rewriter.unpublished.bySitePath
+                unpublished = rewriter.unpublished
                 self.collectExternalLinks = collectExternalLinks
             }
         }
@@ -210,7 +208,16 @@ struct RenderedBodies: Sendable {
                     sourceLine: source.line(link.line)))
             }
         }
-        for position in document.rawHTML {
+        for html in document.rawHTML {
+            let position = html.position
+            if html.text.lowercased().filter({ !$0.isWhitespace }) == "<!--more-->" {
+                // Hugo's (and Jekyll's) summary divider.
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .rawHTMLDropped, "`<!--more-->` marks a summary in Hugo; Bulletin does not read it, and leaves it out",
+                    line: position.line, column: position.column,
+                    hint: "write the summary in the front matter, `summary: One or two sentences.`, and remove this line; without `summary:`, the first paragraph is the summary"))
+                continue
+            }
             findings.diagnostics.append(source.diagnostic(
                 .warning, .rawHTMLDropped, "raw HTML is not published: Bulletin leaves it out for safety",
                 line: position.line, column: position.column,

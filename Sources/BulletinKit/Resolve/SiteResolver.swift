@@ -29,6 +29,10 @@ public enum SiteResolver {
             (selection.drafts || !article.draft)
                 && (selection.future || article.date.seconds <= selection.now)
         }
+        for article in content.articles where (selection.drafts || !article.draft) && !selection.future
+            && article.date.seconds > selection.now {
+            diagnostics.append(futureNote(article, now: selection.now))
+        }
 
         // Every taxonomy, then the dialogue series, resolved the same way.
         var resolvers = config.taxonomies.map { name in
@@ -162,6 +166,26 @@ public enum SiteResolver {
             }
         }
         return diagnostics
+    }
+
+    /// A note on an article a build leaves out because it is dated after the build's time:
+    /// an editor who wrote today's date with a time still to come would otherwise wonder
+    /// where the article went.
+    static func futureNote(_ article: Article, now: Int64) -> Diagnostic {
+        let wait = article.date.seconds - now
+        let when: String
+        if wait < 86_400 {
+            let hours = wait / 3600
+            let minutes = (wait % 3600 + 59) / 60
+            let span = hours > 0 ? "\(hours) h \(minutes) min" : "\(minutes) min"
+            when = "later today (\(article.date.rfc3339), in \(span))"
+        } else {
+            when = "in the future (\(article.date.hasTime ? article.date.rfc3339 : article.date.isoDate))"
+        }
+        return article.source.diagnostic(
+            .note, .futureArticle, "this article is dated \(when), so a build now leaves it out",
+            line: article.dateLocation.line ?? 1, column: article.dateLocation.column ?? 1,
+            hint: "it appears in the first build from \(article.date.rfc3339) on; `--future` includes it now")
     }
 
     /// "agencies" -> "Agencies", "counter-terrorism" -> "Counter terrorism".

@@ -91,7 +91,7 @@ struct LinkRewriter: Sendable {
             return (.rewritten(href), fragment.map { Target(sitePath: sitePath, fragment: $0) })
         }
         if let reason = unpublished.byContentPath[target] {
-            return (Self.unlinked(destination, target, reason), nil)
+            return (unlinked(destination, target, reason, fragment: fragment, headings: unpublished.headings[target]), nil)
         }
         let suggestion = EditDistance.closest(
             to: target, among: contentPaths.keys.sorted(), limit: max(3, target.count / 4), count: 1).first
@@ -112,7 +112,9 @@ struct LinkRewriter: Sendable {
             if let (unpublishedPath, reason) = candidates.lazy.compactMap({ candidate in
                 self.unpublished.bySitePath[candidate].map { (candidate, $0) }
             }).first {
-                return (Self.unlinked(destination, "/" + unpublishedPath, reason), nil)
+                return (unlinked(
+                    destination, "/" + unpublishedPath, reason, fragment: fragment,
+                    headings: unpublished.headingsBySitePath[unpublishedPath]), nil)
             }
             // Suggestions from the same folder, of about the same length: fast on 15,000 pages.
             let limit = max(3, path.count / 4)
@@ -169,10 +171,22 @@ struct LinkRewriter: Sendable {
         }
     }
 
-    private static func unlinked(_ destination: String, _ target: String, _ reason: String) -> Result {
-        .unlinked(
-            message: "the link '\(destination)' goes to \(target), which is \(reason): the link is left out until it is published",
-            hint: "publish the target first, or remove the link; with --strict this stops the build")
+    /// A link to a page that is not published; when it names a `#fragment` that page does
+    /// not have either, that is said too (publishing it would not mend the link).
+    private func unlinked(
+        _ destination: String, _ target: String, _ reason: String, fragment: String?, headings: [String]?
+    ) -> Result {
+        var message = "the link '\(destination)' goes to \(target), which is \(reason): the link is left out until it is published"
+        var hint = "publish the target first, or remove the link; with --strict this stops the build"
+        if let fragment, !fragment.isEmpty, let headings, !headings.contains(fragment) {
+            message += "; and \(target) has no heading #\(fragment)"
+            if let suggestion = EditDistance.closest(to: fragment, among: headings, limit: max(2, fragment.count / 3), count: 1).first {
+                hint = "did you mean #\(suggestion)? And " + hint
+            } else {
+                hint = "its headings are " + (headings.isEmpty ? "none" : headings.map { "#" + $0 }.joined(separator: ", ")) + "; " + hint
+            }
+        }
+        return .unlinked(message: message, hint: hint)
     }
 
     static func firstFolder(_ path: String) -> String {
@@ -245,7 +259,11 @@ struct LinkRewriter: Sendable {
 
 /// Articles and pages that exist but are not published in this build (drafts, future
 /// articles), with the reason, by content path and by site path.
-struct Unpublished: Sendable {
+struct Unpublished: Sendable, Equatable {
     var byContentPath: [String: String] = [:]
     var bySitePath: [String: String] = [:]
+    /// The heading ids of each unpublished article and page, by content path and by site
+    /// path, so that a link to one of its headings is checked too.
+    var headings: [String: [String]] = [:]
+    var headingsBySitePath: [String: [String]] = [:]
 }
