@@ -14,7 +14,7 @@ enum BuiltInTemplates {
     </form>
     <noscript>
       <p class="search-noscript">Search needs JavaScript, which is off in this browser. You can still browse by
-      {{#site.taxonomies}}<a href="{{url}}">{{name}}</a>, {{/site.taxonomies}}<a href="{{site.dialoguesURL}}">dialogue series</a>
+      {{#site.taxonomies}}<a href="{{url}}" dir="auto">{{name}}</a>, {{/site.taxonomies}}<a href="{{site.dialoguesURL}}">dialogue series</a>
       or <a href="{{site.articlesURL}}">all articles</a>.</p>
     </noscript>
     <div class="search-layout">

@@ -154,7 +154,12 @@ enum SearchScript {
             box.checked = chosen[facet.name].indexOf(box.value) >= 0;
             box.addEventListener("change", onFacet);
             label.appendChild(box);
-            label.appendChild(document.createTextNode(" " + facet.values[v][1] + " "));
+            // Term names in any script: isolated, so that one in Arabic cannot reorder the count.
+            var name = document.createElement("bdi");
+            name.textContent = facet.values[v][1];
+            label.appendChild(document.createTextNode(" "));
+            label.appendChild(name);
+            label.appendChild(document.createTextNode(" "));
             var count = document.createElement("span");
             count.className = "count";
             count.textContent = "(" + (counts.get(v) || 0) + ")";
@@ -184,6 +189,7 @@ enum SearchScript {
             var row = chunks[Math.floor(doc / meta.chunk)][doc % meta.chunk];
             var li = document.createElement("li");
             var h3 = document.createElement("h3");
+            h3.dir = "auto";
             var a = document.createElement("a");
             a.href = row[0];
             a.textContent = row[1];
@@ -198,6 +204,7 @@ enum SearchScript {
             li.appendChild(p);
             if (row[4]) {
               var summary = document.createElement("p");
+              summary.dir = "auto";
               summary.textContent = row[4];
               li.appendChild(summary);
             }
