@@ -23,9 +23,10 @@ final class SiteState: Sendable {
 
     var snapshot: SiteSnapshot { storage.withLock { $0.snapshot } }
 
-    /// Replaces the snapshot and tells every listener.
+    /// Replaces the snapshot, with the times of its changes, and tells every listener.
     func publish(_ snapshot: SiteSnapshot) {
         storage.withLock { storage in
+            let snapshot = snapshot.stamped(after: storage.snapshot, at: .now)
             storage.snapshot = snapshot
             for listener in storage.listeners.values { listener.yield(.state(snapshot)) }
         }

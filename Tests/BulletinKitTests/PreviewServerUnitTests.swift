@@ -41,17 +41,42 @@ import Testing
 
     @Test func theScriptGoesBeforeTheLastBodyEndTag() {
         let page = Array("<html><body><pre>&lt;/body&gt; </body></pre></body>\n</html>\n".utf8)
-        let served = String(decoding: ReloadScript.inject(into: page, version: 7, always: false), as: UTF8.self)
+        let served = String(decoding: ReloadScript.inject(into: page, tag: "00ff", always: false), as: UTF8.self)
         #expect(served == "<html><body><pre>&lt;/body&gt; </body></pre>"
-            + "<script src=\"/__bulletin/reload.js\" data-version=\"7\"></script></body>\n</html>\n")
-        let bare = String(decoding: ReloadScript.inject(into: Array("<p>x".utf8), version: 1, always: true), as: UTF8.self)
-        #expect(bare == "<p>x<script src=\"/__bulletin/reload.js\" data-version=\"1\" data-always></script>")
+            + "<script src=\"/__bulletin/reload.js\" data-tag=\"00ff\"></script></body>\n</html>\n")
+        let bare = String(decoding: ReloadScript.inject(into: Array("<p>x".utf8), tag: nil, always: true), as: UTF8.self)
+        #expect(bare == "<p>x<script src=\"/__bulletin/reload.js\" data-always></script>")
     }
 
     @Test func theEventIsOneLineOfJSON() {
-        let snapshot = SiteSnapshot(version: 3, ok: false, report: "a.md:1:1: error: \"x\"\n\tline\u{2028}", changed: ["a/index.html"])
-        #expect(snapshot.event == "event: state\ndata: {\"version\":3,\"ok\":false,\"changed\":[\"a/index.html\"],"
-            + "\"diagnostics\":\"a.md:1:1: error: \\\"x\\\"\\n\\tline\\u2028\"}\n\n")
+        let start = ContinuousClock.now
+        var snapshot = SiteSnapshot(version: 3, ok: false, report: "a.md:1:1: error: \"x\"\n\tline\u{2028}", changed: ["a/index.html"])
+        #expect(snapshot.event(tag: nil, at: start) == "event: state\ndata: {\"version\":3,\"ok\":false,\"changed\":[\"a/index.html\"],"
+            + "\"diagnostics\":\"a.md:1:1: error: \\\"x\\\"\\n\\tline\\u2028\",\"tag\":null,\"changedAgo\":null,\"assetsChangedAgo\":null}\n\n")
+        snapshot.changedAt = start
+        snapshot.assetsChangedAt = start - .seconds(2)
+        let later = snapshot.event(tag: "00ff\"", at: start + .microseconds(1500))
+        #expect(later.hasSuffix(",\"tag\":\"00ff\\\"\",\"changedAgo\":1500,\"assetsChangedAgo\":2001500}\n\n"))
+    }
+
+    /// The times the reload script compares with its page's age: a change is stamped when a
+    /// good build changed something, the files pages load when it changed one of them (or was
+    /// the first), and a failed or empty build keeps the times it follows.
+    @Test func changesAreStampedWhenTheyArePublished() {
+        let times = (0..<6).map { ContinuousClock.now + .seconds($0) }
+        let failing = SiteSnapshot(version: 0, ok: false, report: "error").stamped(after: SiteSnapshot(), at: times[0])
+        #expect(failing.changedAt == nil && failing.assetsChangedAt == nil)
+        let first = SiteSnapshot(version: 1, ok: true).stamped(after: failing, at: times[1])
+        #expect(first.changedAt == times[1] && first.assetsChangedAt == times[1])
+        let article = SiteSnapshot(version: 2, ok: true, changed: ["articles/x/index.html", "feed.xml", "search/t-1.json"])
+            .stamped(after: first, at: times[2])
+        #expect(article.changedAt == times[2] && article.assetsChangedAt == times[1])
+        let broken = SiteSnapshot(version: 2, ok: false, report: "error").stamped(after: article, at: times[3])
+        #expect(broken.changedAt == times[2] && broken.assetsChangedAt == times[1])
+        let style = SiteSnapshot(version: 3, ok: true, changed: ["assets/style.css"]).stamped(after: broken, at: times[4])
+        #expect(style.changedAt == times[4] && style.assetsChangedAt == times[4])
+        let same = SiteSnapshot(version: 3, ok: true).stamped(after: style, at: times[5])
+        #expect(same.changedAt == times[4] && same.assetsChangedAt == times[4])
     }
 
     @Test(arguments: [

@@ -45,4 +45,77 @@ import Testing
         }
         await browser.quit()
     }
+
+    /// A page another edit did not change stays as it is, and when the browser asks for it
+    /// again it keeps its copy (304) and does not reload: its script names only its own
+    /// bytes, never a site version that a kept copy would have old. A stylesheet edit, or an
+    /// edit of the page itself, reloads it.
+    @Test func anUnchangedPageIsKeptAndNotReloaded() async throws {
+        let (server, folder) = try ServeTests.start()
+        defer { server.kill(); folder.remove() }
+        guard let browser = try await Browser.start(servedAt: server.port) else { return }
+        do {
+            let second = "/articles/second/"
+            try await browser.open(second)
+            // A mark in the page's window, which a reload clears.
+            let mark = { try await browser.script("window.bulletinMark = 'kept'; return true") }
+            let marked = { try await browser.script("return window.bulletinMark || ''") as? String == "kept" }
+            // The page has run its script (an event stream, which never ends, has no timing
+            // entry to wait for), and then given it time to connect.
+            let connected = {
+                let ran = try await browser.wait(seconds: 10) {
+                    try await browser.script("""
+                        return document.readyState === 'complete' && performance.getEntriesByType('resource')
+                          .some(function (entry) { return entry.name.indexOf('/__bulletin/reload.js') >= 0; })
+                        """) as? Bool == true
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                return ran
+            }
+            #expect(try await connected())
+            _ = try await mark()
+
+            // Another article's edit: the page's stream says its bytes are the same.
+            let first = "Content/articles/first.md"
+            try server.write(first, try server.read(first).replacingOccurrences(
+                of: "The first paragraph of the first meeting.", with: "Edited elsewhere."))
+            #expect(try server.printed("Rebuilt in "))
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await marked(), "the page reloaded though it did not change")
+
+            // Asked for again: the browser revalidates, keeps its copy, and stays.
+            _ = try await browser.script("location.reload(); return true")
+            #expect(try await browser.wait(seconds: 10) { try await !marked() })
+            #expect(try await connected())
+            // Only the 304's head came over the network; the body is the browser's copy.
+            #expect(try await browser.script("""
+                var entry = performance.getEntriesByType('navigation')[0];
+                return entry.transferSize > 0 && entry.transferSize < entry.encodedBodySize;
+                """) as? Bool == true, "the browser did not keep its copy")
+            _ = try await mark()
+            try await Task.sleep(for: .seconds(2))
+            #expect(try await marked(), "the kept copy reloaded again")
+
+            // The stylesheet: every page reloads.
+            let style = "Templates/assets/style.css"
+            try server.write(style, try server.read(style) + "\nbody { outline: 0; }\n")
+            #expect(try await browser.wait(seconds: 10) { try await !marked() }, "a stylesheet edit did not reload")
+            #expect(try await connected())
+            _ = try await mark()
+
+            // The page's own article.
+            let own = "Content/articles/second.md"
+            let text = try server.read(own)
+            try server.write(own, text + "\nA sentence added while the page was open.\n")
+            #expect(try await browser.wait(seconds: 10) {
+                try await (browser.script("return document.querySelector('main').textContent") as? String ?? "")
+                    .contains("A sentence added while the page was open.")
+            })
+            #expect(try await !marked())
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
 }

@@ -39,7 +39,9 @@ import Testing
         #expect(home.status == 200)
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.headers["cache-control"] == "no-cache")
-        #expect(home.text.contains("<script src=\"/__bulletin/reload.js\" data-version=\"1\"></script></body>"))
+        #expect(home.text.contains("<script src=\"/__bulletin/reload.js\" data-tag=\""))
+        #expect(Self.dataTag(home.text).map { home.text.contains("data-tag=\"\($0)\"></script></body>") } == true)
+        #expect(!home.text.contains("data-version"), "nothing in a page changes when other files do")
         #expect(home.headers["content-length"] == String(home.body.count))
         // Links point at the server, not at site.yaml's baseURL.
         #expect(home.text.contains("http://127.0.0.1:\(server.port)/"))
@@ -97,6 +99,63 @@ import Testing
         let post = try server.request("POST", Self.firstArticle)
         #expect(post.status == 405)
         #expect(post.headers["allow"] == "GET, HEAD")
+    }
+
+    /// A rebuild renews the ETag of the pages it changed and of no other, so a browser keeps
+    /// its copy of the others (304); and the event stream of each page says what the page
+    /// shows now, as its script's `data-tag` says what it showed when it was served.
+    @Test func aPageKeepsItsETagUntilItsBytesChange() throws {
+        let (server, folder) = try Self.start()
+        defer { server.kill(); folder.remove() }
+        let second = "/articles/second/"
+        let (firstBefore, secondBefore) = (try server.get(Self.firstArticle), try server.get(second))
+        let firstTag = try #require(firstBefore.headers["etag"])
+        let secondTag = try #require(secondBefore.headers["etag"])
+        let firstShown = try #require(Self.dataTag(firstBefore.text))
+        let firstEvents = try EventStream(port: server.port, page: Self.firstArticle)
+        let secondEvents = try EventStream(port: server.port, page: second)
+        #expect(firstEvents.next()?.tag == firstShown)
+        let secondShown = try #require(secondEvents.next()?.tag)
+        #expect(secondBefore.text.contains("data-tag=\"\(secondShown)\""))
+
+        let path = "Content/articles/first.md"
+        try server.write(path, try server.read(path).replacingOccurrences(
+            of: "The first paragraph of the first meeting.", with: "A rewritten first paragraph."))
+        let update = try #require(firstEvents.next())
+        #expect(update.version == 2)
+        #expect(update.changed.contains("articles/first/index.html"))
+        #expect(!update.changed.contains("articles/second/index.html"))
+        #expect(update.tag != firstShown, "the edited page's stream says it changed")
+        #expect(secondEvents.next()?.tag == secondShown, "the other page's stream says it did not")
+
+        let secondAfter = try server.get(second)
+        #expect(secondAfter.headers["etag"] == secondTag)
+        #expect(secondAfter.body == secondBefore.body)
+        let revalidated = try server.get(second, headers: ["If-None-Match": secondTag])
+        #expect(revalidated.status == 304)
+        #expect(revalidated.body.isEmpty)
+
+        let firstAfter = try server.get(Self.firstArticle)
+        #expect(firstAfter.text.contains("A rewritten first paragraph."))
+        #expect(firstAfter.headers["etag"] != firstTag)
+        #expect(Self.dataTag(firstAfter.text) == update.tag)
+        #expect(try server.get(Self.firstArticle, headers: ["If-None-Match": firstTag]).status == 200)
+
+        // The site's stream (no page) names none.
+        let site = try EventStream(port: server.port)
+        #expect(try #require(site.next()).json["tag"] is NSNull)
+        // A missing page's stream names the 404 page it shows, as that page's script does.
+        let missing = try server.get("/articles/no-such-article/")
+        let notFound = try EventStream(port: server.port, page: "/articles/no-such-article/")
+        #expect(Self.dataTag(missing.text) == notFound.next()?.tag)
+    }
+
+    /// The `data-tag` of a served page's reload script.
+    static func dataTag(_ page: String) -> String? {
+        guard let start = page.range(of: "data-tag=\"")?.upperBound, let end = page[start...].firstIndex(of: "\"") else {
+            return nil
+        }
+        return String(page[start..<end])
     }
 
     @Test func foldersRedirectsAndTheNotFoundPage() throws {
@@ -254,7 +313,6 @@ import Testing
         #expect(!update.changed.contains("articles/second/index.html"))
         let page = try server.get(Self.firstArticle)
         #expect(page.text.contains("A rewritten first paragraph."))
-        #expect(page.text.contains("data-version=\"2\""))
         #expect(try server.printed("Rebuilt in "))
         #expect(try server.printed("(article)"))
 

@@ -114,6 +114,8 @@ final class EventStream {
         var ok: Bool { json["ok"] as? Bool ?? false }
         var changed: [String] { json["changed"] as? [String] ?? [] }
         var diagnostics: String { json["diagnostics"] as? String ?? "" }
+        /// What the stream's page shows now (a stream opened for a page); nil otherwise.
+        var tag: String? { json["tag"] as? String }
     }
 
     private let descriptor: Int32
@@ -122,9 +124,12 @@ final class EventStream {
     private var raw = Data()
     private var headersRead = false
 
-    init(port: Int) throws {
+    /// The stream as the page at `page` opens it (`/__bulletin/events/articles/x/`), or the
+    /// site's alone.
+    init(port: Int, page: String? = nil) throws {
         descriptor = try LoopbackHTTP.connect(port: port)
-        let request = "GET /__bulletin/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n"
+        let path = "/__bulletin/events" + (page ?? "")
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n"
         _ = request.withCString { send(descriptor, $0, strlen($0), 0) }
     }
 
