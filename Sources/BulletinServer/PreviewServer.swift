@@ -28,8 +28,10 @@ public enum PreviewServer {
         }
     }
 
+    /// The server could not start: what happened, and what to do about it.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public var hint: String
     }
 
     /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly: event streams are ended,
@@ -68,7 +70,9 @@ public enum PreviewServer {
         do {
             try await group.run()
         } catch let error as IOError {
-            throw Failure(description: "cannot listen on \(options.host):\(options.port): \(error.description)")
+            throw Failure.listening(host: options.host, port: options.port, errno: error.errnoCode, detail: error.description)
+        } catch let error as SocketAddressError.UnknownHost {
+            throw Failure.unknownHost(error.host)
         }
     }
 

@@ -49,8 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await PreviewServer.run(PreviewServer.Options(build: build, host: host, port: port))
         } catch let failure as PreviewServer.Failure {
-            FileHandleLite.standardError.write("error: \(failure.description)\n"
-                + "hint: another program (perhaps another bulletin serve) uses it; choose another with --port\n")
+            FileHandleLite.standardError.write("error: \(failure.description)\nhint: \(failure.hint)\n")
             throw ExitCode.failure
         }
     }

@@ -2,6 +2,10 @@
 @testable import BulletinServer
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The parts of `bulletin serve` that decide without a network: request paths, validators,
 /// the injected script, and which file events are edits.
 @Suite struct PreviewServerUnitTests {
@@ -77,6 +81,49 @@ import Testing
         #expect(style.changedAt == times[4] && style.assetsChangedAt == times[4])
         let same = SiteSnapshot(version: 3, ok: true).stamped(after: style, at: times[5])
         #expect(same.changedAt == times[4] && same.assetsChangedAt == times[4])
+    }
+
+    /// Each reason `bind` gives, in an editor's words with a hint that works.
+    @Test func listenFailuresSayWhatToDo() {
+        let taken = PreviewServer.Failure.listening(host: "127.0.0.1", port: 18080, errno: EADDRINUSE, detail: "bind")
+        #expect(taken.description == "port 18080 on 127.0.0.1 is already in use")
+        #expect(taken.hint.hasPrefix("another program (perhaps another bulletin serve) is using it; choose another with --port, such as --port "))
+        let reserved = PreviewServer.Failure.listening(host: "127.0.0.1", port: 80, errno: EACCES, detail: "bind")
+        #expect(reserved.description.hasPrefix("port 80 on 127.0.0.1 may only be used by the system's administrator"))
+        #expect(reserved.hint.contains("--port 1313"))
+        let elsewhere = PreviewServer.Failure.listening(host: "192.0.2.1", port: 1313, errno: EADDRNOTAVAIL, detail: "bind")
+        #expect(elsewhere.description == "192.0.2.1 is not an address of this computer, so nothing can listen on it")
+        #expect(elsewhere.hint.contains("--host") && elsewhere.hint.contains("127.0.0.1"))
+        let other = PreviewServer.Failure.listening(host: "::1", port: 1313, errno: EINVAL, detail: "bind(…): Invalid argument")
+        #expect(other.description == "cannot listen on ::1:1313: bind(…): Invalid argument")
+        let unknown = PreviewServer.Failure.unknownHost("nosuchhost.invalid")
+        #expect(unknown.description.hasPrefix("there is no address named nosuchhost.invalid"))
+        #expect(unknown.hint == elsewhere.hint)
+        for failure in [taken, reserved, elsewhere, other, unknown] { #expect(!failure.description.contains("errno")) }
+    }
+
+    /// The port the hint suggests is one nothing listens on: the next one is skipped while
+    /// a socket listens on it.
+    @Test func theSuggestedPortIsFree() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        try #require(listening)
+        let taken = Int(UInt16(bigEndian: address.sin_port))
+        try #require(taken > 1)
+        let suggested = try #require(PreviewServer.Failure.freePort(near: taken - 1, host: "127.0.0.1"))
+        #expect(suggested != taken)
+        #expect((taken + 1...taken + 9).contains(suggested))
+        #expect(PreviewServer.Failure.freePort(near: 65535, host: "127.0.0.1") == nil)
     }
 
     @Test(arguments: [

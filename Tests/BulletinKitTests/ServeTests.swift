@@ -428,8 +428,25 @@ import Testing
         defer { server.kill(); folder.remove() }
         let second = try BulletinProcess.run(["serve", "--port", String(server.port)], in: folder.path)
         #expect(second.status == 1)
-        #expect(second.standardError.contains("cannot listen on 127.0.0.1:\(server.port)"))
-        #expect(second.standardError.contains("--port"))
+        #expect(second.standardError.hasPrefix("error: port \(server.port) on 127.0.0.1 is already in use\n"))
+        #expect(second.standardError.contains(
+            "hint: another program (perhaps another bulletin serve) is using it; choose another with --port, such as --port "))
+        #expect(!second.standardError.contains("bind("))
+        #expect(!second.standardError.contains("errno"))
+        // The port it suggests is not the one in use.
+        let suggested = second.standardError.split(separator: "--port ").last.flatMap { Int($0.prefix { $0.isNumber }) }
+        #expect(suggested != nil && suggested != server.port)
+    }
+
+    /// An address this computer does not have (192.0.2.1 is reserved for documentation).
+    @Test func anAddressNotOfThisComputerIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.write(TestSite.standard().allFiles, to: folder.path)
+        let elsewhere = try BulletinProcess.run(["serve", "--port", "0", "--host", "192.0.2.1"], in: folder.path)
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.standardError.hasPrefix("error: 192.0.2.1 is not an address of this computer"))
+        #expect(elsewhere.standardError.contains("hint: --host takes one of this computer's addresses"))
     }
 
     @Test func misuseIsExitStatusTwo() throws {
