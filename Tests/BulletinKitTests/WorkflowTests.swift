@@ -68,6 +68,26 @@ import Testing
         #expect(check["if"]?.text == "github.event_name == 'pull_request'")
     }
 
+    /// Every job builds with one Swift (the resolved dependencies need 6.2 tools or newer:
+    /// Hummingbird 2.28, swift-log 1.16), and keys its cached build by it, since modules built
+    /// by another Swift cannot be imported.
+    @Test func everyJobBuildsWithOneSwift() throws {
+        let jobs = try #require(try Self.parsed()["jobs"])
+        guard case .mapping(let pairs) = jobs.kind else { throw WorkflowFailure.notAMapping }
+        let images = pairs.compactMap { $0.value["container"]?["image"]?.text ?? $0.value["container"]?.text }
+        #expect(images.count == 3, "\(images)")
+        let versions = Set(images.map { String($0.dropFirst("swift:".count).prefix { $0.isNumber || $0 == "." }) })
+        let version = try #require(versions.count == 1 ? versions.first : nil, "\(images)")
+        #expect(!version.hasPrefix("6.0") && !version.hasPrefix("6.1"), "\(version)")
+        for pair in pairs {
+            for step in pair.value["steps"]?.items ?? [] where step["uses"]?.text?.hasPrefix("actions/cache@") == true {
+                #expect(step["with"]?["key"]?.text?.contains("-\(version)-") == true, "\(pair.key)'s cache key names no Swift")
+            }
+        }
+    }
+
+    private enum WorkflowFailure: Error { case notAMapping }
+
     /// The pattern the workflow's `changes` job matches the changed files against, applied as
     /// `grep -E` would to the paths named in the README and to content.
     @Test(arguments: [
