@@ -66,7 +66,7 @@ import Testing
             drafts: true, now: TestSite.now))
         #expect(result.succeeded)
         let page = try String(contentsOfFile: folder.path + "/Public/articles/a-quoted-title-with-colons/index.html", encoding: .utf8)
-        #expect(page.contains("<h1>A &quot;quoted&quot; title: with colons</h1>"))
+        #expect(page.contains("<h1 dir=\"auto\">A &quot;quoted&quot; title: with colons</h1>"))
     }
 
     @Test func neverOverwrites() throws {

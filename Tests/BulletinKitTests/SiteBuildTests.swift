@@ -73,7 +73,7 @@ import Testing
         let page = try #require(result.text("threats/ransomware/index.html"))
         #expect(page.contains("/articles/first/") && page.contains("/articles/t/"))
         // The first spelling in path order names the term: first.md writes "ransomware".
-        #expect(page.contains("<h1>ransomware"))
+        #expect(page.contains("<h1><bdi>ransomware"))
         #expect(result.paths.contains("threats/commercial-spyware/index.html"))
     }
 
