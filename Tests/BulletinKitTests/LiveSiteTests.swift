@@ -283,6 +283,23 @@ import Testing
         }
     }
 
+    /// Names too long for the output are found by the preview as by `check` and `build`:
+    /// the same diagnostics as a full build, at the place written.
+    @Test(arguments: [
+        ("date: 2025-01-03\n", "date: 2025-01-03\nslug: \(String(repeating: "a", count: 300))\n"),
+        ("agencies: [KISA]\n", "agencies: [\(String(repeating: "Agency ", count: 40))]\n"),
+    ])
+    func aNameTooLongForTheOutputIsFoundByThePreview(from: String, to: String) throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let path = "Content/articles/2025/bulk-3.md"
+        let outcome = try apply({ $0[path] = $0[path]!.replacingOccurrences(of: from, with: to) }, to: &live, site: &site)
+        #expect(outcome.strategy == "failed")
+        let full = site.build()
+        #expect(live.diagnostics == full.diagnostics)
+        #expect(live.diagnostics.contains { $0.code == .invalidSlug && $0.location.file == path && $0.location.line == 4 })
+    }
+
     /// Edits made while the site is broken are not lost: once it builds again, every one of
     /// them is in it, not only the last, and every page they changed counts as changed.
     @Test func editsWhileBrokenAreKeptForTheNextGoodUpdate() throws {
