@@ -12,7 +12,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
-        .library(name: "BulletinKit", targets: ["BulletinKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -32,13 +31,46 @@ let package = Package(
         ),
         // renameat2 for swapping the output folder in atomically (Glibc's module hides it).
         .systemLibrary(name: "CLinuxSupport"),
+        // The phases, each a module that imports only those below it (docs/architecture.md):
+        // core <- content, markdown <- resolve <- render; output beside them; build on top.
         .target(
-            name: "BulletinKit",
+            name: "BulletinCore",
+            dependencies: ["CLinuxSupport"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulletinContent",
+            dependencies: ["BulletinCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulletinMarkdown",
+            dependencies: ["BulletinCore", "CCmark"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulletinResolve",
+            dependencies: ["BulletinCore", "BulletinContent", "BulletinMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulletinRender",
             dependencies: [
-                "CCmark",
-                "CLinuxSupport",
-                .product(name: "Yams", package: "Yams"),
+                "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulletinOutput",
+            dependencies: ["BulletinCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulletinBuild",
+            dependencies: [
+                "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
+                "BulletinOutput",
             ],
             swiftSettings: strictSettings
         ),
@@ -46,7 +78,7 @@ let package = Package(
         .target(
             name: "BulletinServer",
             dependencies: [
-                "BulletinKit",
+                "BulletinCore", "BulletinContent", "BulletinOutput", "BulletinBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -58,15 +90,17 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinKit",
-                "BulletinServer",
+                "BulletinCore", "BulletinContent", "BulletinOutput", "BulletinBuild", "BulletinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "BulletinKitTests",
-            dependencies: ["BulletinKit", "BulletinServer", "bulletin"],
+            name: "BulletinTests",
+            dependencies: [
+                "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
+                "BulletinOutput", "BulletinBuild", "BulletinServer", "bulletin",
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,14 +1,15 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import BulletinKit
+import BulletinCore
+import BulletinContent
 
 /// What a batch of file events asks of the live site: nothing (an editor's swap file), the
 /// files that changed in place (fast, incremental), or loading everything again (a file or
 /// folder was added, removed or renamed, or events were lost).
 enum EditPlan: Equatable {
     case nothing
-    case files(Set<LiveSite.Change>)
+    case files(Set<SourceChange>)
     case everything
 
     /// Reads the batch against the tree as last loaded; `roots` are the absolute folders.
@@ -23,7 +24,7 @@ enum EditPlan: Equatable {
             self = .everything
             return
         }
-        var changes: Set<LiveSite.Change> = []
+        var changes: Set<SourceChange> = []
         for touch in batch.touches.sorted(by: { $0.path < $1.path }) where !Self.isIgnored(touch) {
             if touch.isFolder {
                 self = .everything

@@ -1,4 +1,6 @@
-import BulletinKit
+import BulletinCore
+import BulletinContent
+import BulletinBuild
 import Dispatch
 
 #if canImport(Glibc)

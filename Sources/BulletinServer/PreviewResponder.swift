@@ -1,4 +1,5 @@
-import BulletinKit
+import BulletinCore
+import BulletinBuild
 import Hummingbird
 
 #if canImport(Glibc)

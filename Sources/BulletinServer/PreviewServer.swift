@@ -1,4 +1,7 @@
-public import BulletinKit
+import BulletinCore
+import BulletinContent
+public import BulletinBuild
+import BulletinOutput
 import Hummingbird
 import Logging
 import NIOCore

@@ -1,4 +1,4 @@
-import BulletinKit
+import BulletinCore
 
 /// The site as it is served at one moment: the files of the last good build and what the
 /// browser needs to know about the last attempt.

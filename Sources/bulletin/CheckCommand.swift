@@ -1,5 +1,7 @@
 import ArgumentParser
-import BulletinKit
+import BulletinCore
+import BulletinContent
+import BulletinBuild
 
 /// `bulletin check`.
 struct CheckCommand: AsyncParsableCommand {

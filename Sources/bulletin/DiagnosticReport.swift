@@ -1,4 +1,4 @@
-import BulletinKit
+import BulletinCore
 
 /// Prints diagnostics to standard error and counts them.
 struct DiagnosticReport {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import BulletinKit
+import BulletinCore
+import BulletinContent
+import BulletinBuild
+import BulletinOutput
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,7 @@
 import ArgumentParser
-import BulletinKit
+import BulletinCore
+import BulletinBuild
+import BulletinOutput
 import BulletinServer
 
 /// `bulletin serve`.

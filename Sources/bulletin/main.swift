@@ -1,5 +1,5 @@
+import BulletinOutput
 import ArgumentParser
-import BulletinKit
 
 #if canImport(Glibc)
 import Glibc

@@ -1,0 +1,123 @@
+package import BulletinCore
+public import BulletinContent
+import BulletinRender
+import BulletinOutput
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The pipeline: load, parse, resolve, render and write. Each phase is timed; only `load`
+/// and the output sink touch the disk. Pages are written into a staging folder as they are
+/// rendered, and the output folder is replaced only when every phase succeeded.
+public enum Builder {
+    /// Builds a site in memory from a source tree.
+    public static func build(_ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false) -> BuildResult {
+        let sink = MemorySink()
+        var result = build(tree, options: options, collectExternalLinks: collectExternalLinks) { _ in sink }
+        if result.rendered && !result.diagnostics.hasErrors { result.output = sink.tree }
+        return result
+    }
+
+    /// The phases from parse to render. `sink(pagesToKeep)` gives where the rendered files go;
+    /// it is called only when nothing has failed by then (`earlier` holds the load phase's
+    /// diagnostics), and returns nil when it cannot write.
+    package static func build(
+        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, earlier: [Diagnostic] = [],
+        sink makeSink: (Set<String>) -> (any OutputSink)?
+    ) -> BuildResult {
+        var clock = PhaseClock()
+        let prepared = PreparedBuild(tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
+        var diagnostics = earlier + prepared.diagnostics
+        let findings = prepared.bodies.allFindings
+
+        var rendered = false
+        var page: ((String) -> [UInt8]?)?
+        if let theme = prepared.theme, !diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors,
+           let sink = makeSink(findings.fragments.pagesToKeep) {
+            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink)
+            if let failure = sink.failure {
+                diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))
+            }
+            rendered = true
+            page = sink.retained
+            clock.mark("render")
+        }
+        diagnostics += FragmentCheck.verify(findings.fragments, page: page, bodies: prepared.bodies, site: prepared.site)
+        diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
+        return BuildResult(
+            diagnostics: diagnostics, output: nil, counts: PageCounts(prepared.site), timings: clock.phases,
+            externalLinks: findings.externalLinks, rendered: rendered)
+    }
+
+    /// Loads from disk, builds, and replaces the output folder when the build succeeded.
+    /// Options that would overwrite an input (`BuildOptions.misuse()`) write nothing.
+    public static func run(_ options: BuildOptions) -> BuildResult {
+        if let problem = options.misuse() {
+            return BuildResult(
+                diagnostics: [Diagnostic(.error, .outputProblem, problem, at: SourceLocation(file: options.outputPath))],
+                output: nil, counts: PageCounts(), timings: [])
+        }
+        if let refusal = OutputGuard.check(options.outputPath) {
+            var result = BuildResult(
+                diagnostics: [Diagnostic(.error, .outputProblem, refusal.message, at: SourceLocation(file: options.outputPath), hint: refusal.hint)],
+                output: nil, counts: PageCounts(), timings: [])
+            result.refusal = refusal
+            return result
+        }
+        var clock = PhaseClock()
+        let (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
+        clock.mark("load")
+        var staged: StagedOutput?
+        var stagingFailure: Diagnostic?
+        var result = build(tree, options: options, earlier: loadProblems.map { $0.escalated(strict: options.strict) }) { keep in
+            do throws(StagedOutput.Failure) {
+                staged = try StagedOutput(outputPath: options.outputPath, keep: keep)
+            } catch {
+                stagingFailure = Diagnostic(.error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath))
+            }
+            return staged
+        }
+        if let stagingFailure { result.diagnostics.append(stagingFailure) }
+        result.timings = clock.phases + result.timings
+        var commitClock = PhaseClock()
+        if let staged {
+            if result.diagnostics.hasErrors {
+                staged.discard()
+            } else {
+                do {
+                    try staged.commit()
+                } catch {
+                    result.diagnostics.append(Diagnostic(
+                        .error, .outputProblem, error.description, at: SourceLocation(file: options.outputPath),
+                        hint: error.refusal?.hint))
+                    result.refusal = error.refusal
+                }
+            }
+        }
+        commitClock.mark("swap")
+        result.timings += commitClock.phases
+        return result
+    }
+
+}
+
+/// Wall-clock time of each phase.
+package struct PhaseClock {
+    package private(set) var phases: [(phase: String, seconds: Double)] = []
+    private var last = PhaseClock.now()
+
+    package mutating func mark(_ phase: String) {
+        let now = Self.now()
+        phases.append((phase, now - last))
+        last = now
+    }
+
+    package static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

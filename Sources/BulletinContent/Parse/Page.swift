@@ -1,0 +1,16 @@
+package import BulletinCore
+
+/// A standalone page from `Content/pages/**/*.md`, published at `/<slug>/`.
+public struct Page: Sendable {
+    public var path: String
+    public var title: String
+    public var slug: String
+    public var draft: Bool
+    public var params: [String: ParamValue]
+    public var body: String
+    public var bodyFirstLine: Int
+    package var slugLocation: SourceLocation
+    package var source: SourceText
+
+    package static let fixedKeys = ["title", "slug", "draft"]
+}

@@ -1,0 +1,289 @@
+package import BulletinCore
+
+private import Yams
+
+/// Parses YAML text into a `YAMLValue` with file positions, turning every libyaml error into a
+/// diagnostic at the right line and column of the file.
+package enum YAMLReader {
+    /// The most values a document may expand to once aliases are followed. Real front matter
+    /// has a few dozen; an alias bomb has billions.
+    package static let maximumValues = 10_000
+    /// The most characters of scalar text a document may expand to.
+    package static let maximumTextLength = 4 << 20
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `source`.
+    /// The root must be a mapping; an empty document is an empty mapping.
+    package static func parseMapping(_ yaml: String, firstLine: Int, in source: SourceText) -> Result<[YAMLPair], Diagnostic> {
+        switch parse(yaml, firstLine: firstLine, in: source) {
+        case .failure(let diagnostic):
+            return .failure(diagnostic)
+        case .success(nil):
+            return .success([])
+        case .success(let value?):
+            guard case .mapping(let pairs) = value.kind else {
+                if value.isNull { return .success([]) }
+                return .failure(source.diagnostic(
+                    .error, .wrongType, "expected keys and values (`key: value`), found \(value.kindDescription)",
+                    line: value.line, column: value.column,
+                    hint: "write one `key: value` per line, such as `title: The 7th consultation`"))
+            }
+            return .success(pairs)
+        }
+    }
+
+    package static func parse(_ yaml: String, firstLine: Int, in source: SourceText) -> Result<YAMLValue?, Diagnostic> {
+        if let diagnostic = complexAliasKey(in: yaml, firstLine: firstLine, source: source) {
+            return .failure(diagnostic)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, yaml: yaml, firstLine: firstLine, source: source))
+        } catch {
+            return .failure(source.diagnostic(
+                .error, .yamlSyntax, "the YAML could not be read: \(error)", line: firstLine, column: 1))
+        }
+        guard let node else { return .success(nil) }
+        var budget = Budget()
+        do {
+            return .success(try convert(node, firstLine: firstLine, budget: &budget, source: source))
+        } catch let failure as ConversionFailure {
+            return .failure(failure.diagnostic)
+        } catch {
+            preconditionFailure("unexpected \(error)")
+        }
+    }
+
+    /// A line and column in the YAML text, from 1.
+    private struct Position {
+        package let line: Int
+        package let column: Int
+
+        package init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+
+        package init(_ mark: Mark?) {
+            self.init(line: mark?.line ?? 1, column: mark?.column ?? 1)
+        }
+    }
+
+    // MARK: - Conversion under a budget
+
+    private struct Budget {
+        package var values = 0
+        package var textLength = 0
+    }
+
+    private struct ConversionFailure: Error {
+        package let diagnostic: Diagnostic
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, budget: inout Budget, source: SourceText) throws -> YAMLValue {
+        budget.values += 1
+        let mark = Position(node.mark)
+        let line = mark.line + firstLine - 1
+        guard budget.values <= maximumValues, budget.textLength <= maximumTextLength else {
+            throw ConversionFailure(diagnostic: source.diagnostic(
+                .error, .yamlTooLarge,
+                "the front matter expands to more than \(maximumValues) values or \(maximumTextLength >> 20) MiB of text",
+                line: firstLine, column: 1,
+                hint: "YAML aliases (`*name`) repeat what their anchor (`&name`) holds; remove the nested aliases"))
+        }
+        switch node {
+        case .scalar(let scalar):
+            budget.textLength += scalar.string.utf8.count
+            let plain = scalar.style == .plain && scalar.tag.rawValue.isEmpty
+            return YAMLValue(kind: .scalar(scalar.string, plain: plain), line: line, column: mark.column)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for item in sequence {
+                items.append(try convert(item, firstLine: firstLine, budget: &budget, source: source))
+            }
+            return YAMLValue(kind: .sequence(items), line: line, column: mark.column)
+        case .mapping(let mapping):
+            var pairs: [YAMLPair] = []
+            for (key, value) in mapping {
+                let keyMark = key.mark.map(Position.init) ?? mark
+                guard case .scalar(let keyScalar) = key else {
+                    throw ConversionFailure(diagnostic: source.diagnostic(
+                        .error, .wrongType, "a key must be a plain name, not \(key.sequence != nil ? "a list" : "a mapping")",
+                        line: keyMark.line + firstLine - 1, column: keyMark.column,
+                        hint: "write keys as plain words: `title: ...`"))
+                }
+                pairs.append(YAMLPair(
+                    key: keyScalar.string, line: keyMark.line + firstLine - 1, column: keyMark.column,
+                    value: try convert(value, firstLine: firstLine, budget: &budget, source: source)))
+            }
+            return YAMLValue(kind: .mapping(pairs), line: line, column: mark.column)
+        case .alias:
+            // Yams resolves aliases while composing; an unresolved one cannot reach here.
+            return YAMLValue(kind: .scalar("", plain: true), line: line, column: mark.column)
+        }
+    }
+
+    // MARK: - Aliases as keys
+
+    /// Yams hashes every mapping key to find duplicates, and hashing follows aliases, so a
+    /// key that is an alias of a nested collection (or a collection of such aliases) would hang
+    /// before the budget above could stop it. Front matter keys are names; refuse aliases and
+    /// explicit complex keys (`? ...`) in key position whenever the document defines anchors.
+    private static func complexAliasKey(in yaml: String, firstLine: Int, source: SourceText) -> Diagnostic? {
+        guard yaml.contains("&"), yaml.contains("*") || yaml.contains("?") else { return nil }
+        var lineNumber = firstLine
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { lineNumber += 1 }
+            let scalars = Array(line.unicodeScalars)
+            var index = 0
+            var inSingle = false
+            var inDouble = false
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if inSingle {
+                    if scalar == "'" { inSingle = false }
+                } else if inDouble {
+                    if scalar == "\\" { index += 1 } else if scalar == "\"" { inDouble = false }
+                } else if scalar == "'" {
+                    inSingle = true
+                } else if scalar == "\"" {
+                    inDouble = true
+                } else if scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
+                    break
+                } else if scalar == "?" && isKeyPosition(scalars, index)
+                    && (index + 1 == scalars.count || scalars[index + 1] == " ") {
+                    return source.diagnostic(
+                        .error, .wrongType, "complex keys (`? ...`) are not supported in front matter",
+                        line: lineNumber, column: index + 1, hint: "write keys as plain words: `title: ...`")
+                } else if scalar == "*" && isKeyPosition(scalars, index) {
+                    var end = index + 1
+                    while end < scalars.count, isAnchorCharacter(scalars[end]) { end += 1 }
+                    var after = end
+                    while after < scalars.count, scalars[after] == " " { after += 1 }
+                    if end > index + 1, after < scalars.count, scalars[after] == ":" {
+                        return source.diagnostic(
+                            .error, .wrongType, "an alias (`*name`) cannot be used as a key in front matter",
+                            line: lineNumber, column: index + 1, hint: "write keys as plain words: `title: ...`")
+                    }
+                }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// At the start of the line (after indentation and `- `), or after `{`, `[` or `,`.
+    private static func isKeyPosition(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, scalars[before] == " " || scalars[before] == "\t" { before -= 1 }
+        if before < 0 { return true }
+        return ["-", "{", "[", ",", "?"].contains(scalars[before])
+    }
+
+    private static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        !(scalar == " " || scalar == "\t" || scalar == "," || scalar == "[" || scalar == "]"
+            || scalar == "{" || scalar == "}" || scalar == ":")
+    }
+
+    // MARK: - Errors
+
+    private static func diagnostic(for error: YamlError, yaml: String, firstLine: Int, source: SourceText) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "malformed YAML: \(problem)"
+            if let context, !context.text.isEmpty {
+                message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
+            }
+            // A quote never closed is found at the end of the front matter; the editor needs
+            // to see where it opens.
+            var place = (line: mark.line, column: mark.column)
+            if let context, context.text.contains("quoted scalar") { place = (context.mark.line, context.mark.column) }
+            let line = min(place.line, yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
+            return source.diagnostic(
+                .error, .yamlSyntax, message, line: max(line, 1) + firstLine - 1, column: max(place.column, 1),
+                hint: hint(forProblem: problem, context: context?.text))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let first = Position(context.mark)
+            let second = secondOccurrence(ofKey: key, after: first, in: yaml) ?? first
+            return source.diagnostic(
+                .error, .duplicateKey,
+                "the key '\(key)' appears twice (first at line \(first.line + firstLine - 1))",
+                line: second.line + firstLine - 1, column: second.column,
+                hint: "keep one '\(key)' and delete the other")
+        case .reader(let problem, let offset, _, _):
+            var line = firstLine
+            var column = 1
+            if let offset {
+                let prefix = yaml.utf8.prefix(offset)
+                line += prefix.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
+                column = String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1
+            }
+            return source.diagnostic(
+                .error, .yamlSyntax, "the YAML could not be read: \(problem)", line: line, column: column,
+                hint: "remove control characters from the front matter")
+        default:
+            return source.diagnostic(.error, .yamlSyntax, "the YAML could not be read: \(error)", line: firstLine, column: 1)
+        }
+    }
+
+    /// Where a duplicated key is written the second time: in a flow mapping (`{ko: a, ko: b}`)
+    /// later on the same line; in a block mapping, the next line after the first one that
+    /// starts with the key, indented the same.
+    private static func secondOccurrence(ofKey key: String, after first: Position, in yaml: String) -> Position? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let scalars = Array(lines[first.line - 1].unicodeScalars)
+        var column = first.column + key.unicodeScalars.count
+        let inFlow = scalars.prefix(max(first.column - 1, 0)).contains("{")
+        while inFlow, column + key.unicodeScalars.count <= scalars.count {
+            let start = column - 1
+            let before = start == 0 ? " " : Character(scalars[start - 1])
+            if (before == "," || before == " " || before == "{"),
+               String(String.UnicodeScalarView(scalars[start..<(start + key.unicodeScalars.count)])) == key,
+               scalars[(start + key.unicodeScalars.count)...].drop(while: { $0 == " " }).first == ":" {
+                return Position(line: first.line, column: column)
+            }
+            column += 1
+        }
+        guard first.line < lines.count else { return nil }
+        let indent = String(repeating: " ", count: max(first.column - 1, 0))
+        for number in (first.line + 1)...lines.count {
+            let line = lines[number - 1]
+            guard line.hasPrefix(indent) else { continue }
+            let rest = line.dropFirst(indent.count)
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
+                let after = rest.dropFirst(candidate.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return Position(line: number, column: first.column) }
+            }
+        }
+        return nil
+    }
+
+    private static func hint(forProblem problem: String, context: String?) -> String? {
+        let text = problem + " " + (context ?? "")
+        if text.contains("mapping values are not allowed") {
+            return "a value that contains `: ` must be quoted: `title: \"Seoul: the 7th round\"`"
+        }
+        if text.contains("tab") || text.contains("cannot start any token") {
+            return "YAML values cannot start with `@`, `` ` `` or a tab; quote the value, and indent with spaces"
+        }
+        if text.contains("did not find expected key") || text.contains("could not find expected ':'") {
+            return "check the indentation, and that every key ends with `:`"
+        }
+        if text.contains("end of stream") || text.contains("quoted scalar") {
+            return "a quoted value is missing its closing quote"
+        }
+        if text.contains("alias") {
+            return "every alias `*name` needs an anchor `&name` earlier in the front matter"
+        }
+        if text.contains("block collection") || text.contains("'-' indicator") {
+            return "list items (`- item`) must line up under one another"
+        }
+        return nil
+    }
+}

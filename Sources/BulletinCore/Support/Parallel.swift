@@ -1,0 +1,47 @@
+import Dispatch
+import Synchronization
+
+/// Data parallelism for the pure phases (parse, render), with results in input order so
+/// that the output never depends on scheduling.
+package enum Parallel {
+    /// The number of worker threads: the machine's active processors.
+    package static var width: Int { max(1, ProcessInfoLite.activeProcessorCount) }
+
+    /// `items.map(transform)`, computed on every core.
+    package static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        if items.count < 2 || width == 1 { return items.map(transform) }
+        // Several chunks per core, so that one slow chunk does not leave a core idle.
+        let chunkCount = min(items.count, width * 8)
+        let chunkSize = (items.count + chunkCount - 1) / chunkCount
+        let results = Mutex<[Int: [Result]]>([:])
+        withoutActuallyEscaping(transform) { transform in
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = min(start + chunkSize, items.count)
+                guard start < end else { return }
+                var part: [Result] = []
+                part.reserveCapacity(end - start)
+                for index in start..<end { part.append(transform(items[index])) }
+                results.withLock { $0[chunk] = part }
+            }
+        }
+        return results.withLock { parts in
+            (0..<chunkCount).flatMap { parts[$0] ?? [] }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The processor count without Foundation's ProcessInfo.
+package enum ProcessInfoLite {
+    package static var activeProcessorCount: Int {
+        Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+}

@@ -1,0 +1,34 @@
+extension String {
+    /// The rest of the string after `prefix`, or nil when it does not start with it.
+    package func removingPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+
+    /// Ordering by Unicode code points, the order the contract uses for paths and slugs
+    /// (Swift's `<` on strings compares canonically equivalent forms as equal).
+    package func codePointPrecedes(_ other: String) -> Bool {
+        // UTF-8 bytes sort as their code points do, and compare without decoding.
+        utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
+    /// The path without the last extension of its last component (`a/x.md` -> `a/x`).
+    package var deletingPathExtension: String {
+        let name = lastPathComponent
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return self }
+        let folder = deletingLastPathComponent
+        let stem = String(name[..<dot])
+        return folder.isEmpty ? stem : folder + "/" + stem
+    }
+
+    /// The last path component.
+    package var lastPathComponent: String {
+        guard let slash = lastIndex(of: "/") else { return self }
+        return String(self[index(after: slash)...])
+    }
+
+    /// Everything before the last path component, without the slash ("" for a bare name).
+    package var deletingLastPathComponent: String {
+        guard let slash = lastIndex(of: "/") else { return "" }
+        return String(self[..<slash])
+    }
+}

@@ -1,0 +1,114 @@
+internal import Foundation
+
+/// The contract's slug rule, and the checks on slugs an editor writes.
+public enum Slug {
+    /// A slug from a name: NFKC-normalise, lowercase, replace `&` by ` and `, turn every run of
+    /// characters that are not letters or digits into one `-`, trim `-` at both ends.
+    ///
+    /// Characters are Swift's (extended grapheme clusters), and one is a letter or digit when
+    /// its first scalar is (general category L* or Nd): combining marks stay with their letter,
+    /// so Hangul, Devanagari and `İ` keep their shape instead of breaking at every mark.
+    public static func make(from name: String) -> String {
+        let lowered = name.precomposedStringWithCompatibilityMapping.lowercased()
+        var slug = ""
+        slug.reserveCapacity(lowered.utf8.count)
+        var pendingHyphen = false
+        for character in lowered {
+            if character == "&" {
+                // " and " between separators: a hyphen on each side, merged with any neighbours.
+                pendingHyphen = !slug.isEmpty
+                slug += pendingHyphen ? "-and" : "and"
+                pendingHyphen = true
+                continue
+            }
+            if isLetterOrDigit(character) {
+                if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.append(character)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug
+    }
+
+    package static func isLetterOrDigit(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        if first.isASCII {
+            let value = first.value
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+        }
+        switch first.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The longest file or folder name file systems allow, in bytes of UTF-8 (ext4, APFS,
+    /// NTFS and tmpfs alike): a slug is a folder name of the output.
+    public static let maximumBytes = 255
+
+    /// Why `slug` is too long to be a folder name, or nil: "N bytes (a Hangul syllable
+    /// takes 3)", for a message that goes on to say where it came from.
+    package static func tooLong(_ slug: String) -> String? {
+        let bytes = slug.utf8.count
+        guard bytes > maximumBytes else { return nil }
+        let wide = slug.unicodeScalars.contains { $0.value >= 0x800 }
+        return "\(bytes) bytes long, and a file or folder name can be at most \(maximumBytes) bytes"
+            + (wide ? " (a Hangul or CJK character takes 3)" : "")
+    }
+
+    /// `slug` cut to fit a folder name, at a hyphen where one is near the end: for hints.
+    package static func shortened(_ slug: String, to limit: Int = 60) -> String {
+        var result = ""
+        for character in slug {
+            if result.utf8.count + character.utf8.count > limit { break }
+            result.append(character)
+        }
+        // Cut within a word: back to the hyphen before it, when that keeps most of the text.
+        let next = slug.dropFirst(result.count).first
+        if next != nil, next != "-", let hyphen = result.lastIndex(of: "-"),
+           result.distance(from: result.startIndex, to: hyphen) > result.count / 2 {
+            result = String(result[..<hyphen])
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
+    }
+
+    /// Why a slug written in front matter cannot be used, or nil when it can.
+    ///
+    /// `reserved` holds the top-level names the site uses itself.
+    package static func problem(with slug: String, reserved: Set<String>) -> (code: DiagnosticCode, message: String, hint: String)? {
+        if slug.isEmpty {
+            return (.invalidSlug, "the slug is empty", "remove `slug:` to use the file name, or write one such as `slug: rok-eu-consultation`")
+        }
+        if let bad = slug.first(where: { "/\\.%".contains($0) }) {
+            let suggestion = make(from: slug)
+            return (
+                .invalidSlug, "the slug '\(slug)' contains '\(bad)', which is not allowed in a URL segment",
+                suggestion.isEmpty ? "use lowercase letters, digits and hyphens" : "write `slug: \(suggestion)`"
+            )
+        }
+        let normal = make(from: slug)
+        if normal != slug {
+            return (
+                .invalidSlug, "the slug '\(slug)' is not in slug form",
+                normal.isEmpty ? "use lowercase letters, digits and hyphens" : "write `slug: \(normal)`"
+            )
+        }
+        if let length = tooLong(slug) {
+            return (
+                .invalidSlug, "the slug is \(length)", "write a shorter one, such as `slug: \(shortened(slug))`"
+            )
+        }
+        if reserved.contains(slug) {
+            return (
+                .reservedSlug, "the slug '\(slug)' is reserved: the site uses /\(slug)/ itself",
+                "choose another slug, such as `slug: \(slug)-1` or a more descriptive one"
+            )
+        }
+        return nil
+    }
+}

@@ -1,7 +1,0 @@
-/// A link to another site, written in Markdown, for `bulletin check --external`.
-public struct ExternalLink: Sendable, Hashable {
-    /// The URL as written.
-    public let url: String
-    public let location: SourceLocation
-    public let sourceLine: String?
-}

@@ -1,0 +1,195 @@
+import BulletinCore
+
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only place that talks to libcmark: Markdown text in, Swift values out.
+///
+/// cmark's default options are kept: raw HTML is replaced by a comment and `javascript:`,
+/// `vbscript:`, `file:` and most `data:` URLs are emptied, so front matter and Markdown can
+/// never inject script. Every pointer cmark returns is freed before returning.
+public enum Markdown {
+    /// Renders `text`, whose first line is line `firstLine` of its file, rewriting link
+    /// destinations with `rewrite`.
+    public static func render(
+        _ text: String, firstLine: Int = 1, rewrite: (MarkdownDocument.Link) -> LinkTarget = { _ in .unchanged }
+    ) -> MarkdownDocument {
+        var text = text
+        let document = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
+        }!
+        defer { cmark_node_free(document) }
+
+        var headings: [MarkdownDocument.Heading] = []
+        var usedIDs: [String: Int] = [:]
+        var links: [MarkdownDocument.Link] = []
+        var firstParagraph: String?
+        var unwrap: [OpaquePointer] = []
+        var rawHTML: [MarkdownDocument.RawHTML] = []
+        var allText = ""
+        var lines: LineIndex?
+        func position(of node: OpaquePointer) -> MarkdownDocument.Position {
+            if lines == nil { lines = LineIndex(text) }
+            let line = Int(cmark_node_get_start_line(node))
+            return MarkdownDocument.Position(
+                line: line + firstLine - 1,
+                column: lines!.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+        }
+
+        let iterator = cmark_iter_new(document)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) {
+                    if !allText.isEmpty { allText += " " }
+                    allText += String(cString: literal)
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                rawHTML.append(.init(
+                    position: position(of: node), text: cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
+            case CMARK_NODE_HEADING:
+                let text = Self.plainText(of: node)
+                var id = Slug.make(from: text)
+                if id.isEmpty { id = "section" }
+                if let count = usedIDs[id] {
+                    var candidate = "\(id)-\(count)"
+                    var next = count
+                    while usedIDs[candidate] != nil {
+                        next += 1
+                        candidate = "\(id)-\(next)"
+                    }
+                    usedIDs[id] = next + 1
+                    usedIDs[candidate] = 1
+                    id = candidate
+                } else {
+                    usedIDs[id] = 1
+                }
+                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+            case CMARK_NODE_PARAGRAPH:
+                if firstParagraph == nil, cmark_node_parent(node) == document {
+                    firstParagraph = Self.plainText(of: node)
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                var start = position(of: node)
+                if cmark_node_get_type(node) == CMARK_NODE_LINK, lines != nil,
+                   let column = lines!.autolinkColumn(line: Int(cmark_node_get_start_line(node)), before: start.column, destination: destination) {
+                    // libcmark places an autolink (`<https://...>`) at its end; editors look for its start.
+                    start = MarkdownDocument.Position(line: start.line, column: column)
+                }
+                let link = MarkdownDocument.Link(
+                    destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                    text: Self.plainText(of: node), line: start.line, column: start.column)
+                links.append(link)
+                switch rewrite(link) {
+                case .unchanged: break
+                case .rewritten(let replacement): _ = replacement.withCString { cmark_node_set_url(node, $0) }
+                case .unlink: unwrap.append(node)
+                }
+            default:
+                break
+            }
+        }
+
+        // Links to unpublished pages become their text: the tree changes only once the
+        // iteration is over.
+        for link in unwrap {
+            while let child = cmark_node_first_child(link) {
+                cmark_node_insert_before(link, child)
+            }
+            cmark_node_free(link)
+        }
+        let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered in
+            defer { free(rendered) }
+            // libcmark passes control characters through; HTML forbids them.
+            return addingHeadingIDs(ForbiddenCodePoints.removed(from: String(cString: rendered)), headings.map(\.id))
+        } ?? ""
+        return MarkdownDocument(
+            html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
+            plainText: allText)
+    }
+
+    /// The text of a node's inlines, with line breaks as spaces and white space collapsed.
+    package static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// cmark writes headings as bare `<h1>`...`<h6>` and escapes or drops everything else that
+    /// could look like one, so the n-th heading tag in the HTML is the n-th heading node.
+    package static func addingHeadingIDs(_ html: String, _ ids: [String]) -> String {
+        guard !ids.isEmpty else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + ids.count * 24)
+        var remaining = ids[...]
+        var utf8 = html.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            result += String(Substring(utf8[utf8.startIndex..<open]))
+            let tag = utf8[open...].prefix(4)
+            if tag.count == 4, tag[tag.index(tag.startIndex, offsetBy: 1)] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(tag[tag.index(tag.startIndex, offsetBy: 2)]),
+               tag[tag.index(tag.startIndex, offsetBy: 3)] == UInt8(ascii: ">"), let id = remaining.popFirst() {
+                result += String(Substring(tag.dropLast())) + " id=\"\(HTMLEscaping.escape(id))\">"
+                utf8 = utf8[tag.endIndex...]
+            } else {
+                result += "<"
+                utf8 = utf8[utf8.index(after: open)...]
+            }
+        }
+        result += String(Substring(utf8))
+        return result
+    }
+}
+
+/// Converts cmark's byte columns into Unicode scalar columns.
+private struct LineIndex {
+    package let lines: [Substring.UTF8View]
+
+    package init(_ text: String) {
+        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0).utf8 }
+    }
+
+    /// The column of `<destination>` on `line`, the last one written before `column`, when the
+    /// link there is an autolink; nil otherwise.
+    package func autolinkColumn(line: Int, before column: Int, destination: String) -> Int? {
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = Array(String(Substring(lines[line - 1])).unicodeScalars)
+        let written = Array(("<" + destination + ">").unicodeScalars)
+        // Its last occurrence that ends before `column`.
+        var end = min(column, scalars.count)
+        while end >= written.count {
+            if scalars[(end - written.count)..<end].elementsEqual(written) { return end - written.count + 1 }
+            end -= 1
+        }
+        return nil
+    }
+
+    package func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let bytes = lines[line - 1].prefix(byteColumn - 1)
+        return bytes.reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+}

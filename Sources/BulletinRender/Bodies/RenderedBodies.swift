@@ -1,0 +1,235 @@
+package import BulletinCore
+package import BulletinContent
+package import BulletinMarkdown
+package import BulletinResolve
+
+/// The Markdown of every article, page and registry entry, rendered once before any page,
+/// because lists need every article's summary.
+package struct RenderedBodies: Sendable {
+    /// By index into `Site.articles`.
+    package var articles: [MarkdownDocument]
+    /// By index into `Site.pages`.
+    package var pages: [MarkdownDocument]
+    /// By registry entry path (`agencies/kisa.md`).
+    package var entries: [String: MarkdownDocument]
+    /// What each body's rendering found, by content path.
+    package private(set) var findings: [String: Findings]
+    /// The keys of `findings` in code-point order, sorted once (`bulletin serve` lists every
+    /// finding after each edit).
+    private var findingsOrder: [String]
+
+    package init(articles: [MarkdownDocument], pages: [MarkdownDocument], entries: [String: MarkdownDocument], findings: [String: Findings]) {
+        self.articles = articles
+        self.pages = pages
+        self.entries = entries
+        self.findings = findings
+        findingsOrder = findings.keys.sorted { $0.codePointPrecedes($1) }
+    }
+
+    /// Takes in what rendering one body again found.
+    package mutating func replaceFindings(_ found: Findings, for path: String) {
+        if findings.updateValue(found, forKey: path) == nil {
+            let place = findingsOrder.firstIndex { path.codePointPrecedes($0) } ?? findingsOrder.endIndex
+            findingsOrder.insert(path, at: place)
+        }
+    }
+
+    /// Every fragment to check, in content-path order.
+    package var allFragments: [FragmentCheck] {
+        findingsOrder.flatMap { findings[$0]!.fragments }
+    }
+
+    /// Every finding, in content-path order.
+    package var allFindings: Findings {
+        var all = Findings()
+        for path in findingsOrder {
+            let found = findings[path]!
+            all.diagnostics += found.diagnostics
+            all.fragments += found.fragments
+            all.externalLinks += found.externalLinks
+        }
+        return all
+    }
+
+    /// What rendering the bodies found besides the HTML.
+    package struct Findings: Sendable {
+        package var diagnostics: [Diagnostic] = []
+        package var fragments: [FragmentCheck] = []
+        package var externalLinks: [ExternalLink] = []
+    }
+
+    /// Renders every body in parallel. Broken links are errors at their line and column;
+    /// raw HTML and images without alt text are warnings.
+    package static func render(_ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool) -> RenderedBodies {
+        var memo: BodyMemo?
+        return render(site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &memo)
+    }
+
+    /// `memo`: the bodies an earlier render of the same site made, reused for a file whose
+    /// text is the same, while every link would be rewritten the same
+    /// (the same pages, paths and unpublished files); updated for the next time.
+    package static func render(
+        _ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo?
+    ) -> RenderedBodies {
+        enum Job: Sendable {
+            case article(Int)
+            case page(Int)
+            case entry(RegistryEntry)
+        }
+        var jobs: [Job] = site.articles.indices.map(Job.article) + site.pages.indices.map(Job.page)
+        for taxonomy in site.taxonomies + [site.dialogues] {
+            for term in taxonomy.terms { if let entry = term.entry { jobs.append(.entry(entry)) } }
+        }
+        let inputs = jobs.map { job -> (body: String, firstLine: Int, path: String, source: SourceText) in
+            switch job {
+            case .article(let index):
+                let article = site.articles[index].article
+                return (article.body, article.bodyFirstLine, article.path, article.source)
+            case .page(let index):
+                let page = site.pages[index].page
+                return (page.body, page.bodyFirstLine, page.path, page.source)
+            case .entry(let entry):
+                return (entry.body, entry.bodyFirstLine, entry.path, entry.source)
+            }
+        }
+        let links = memo.map { _ in BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks) }
+        let earlier = memo.flatMap { $0.links == links ? $0.bodies : nil } ?? [:]
+        let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings) in
+            // The body and its first line come from the file's text: the same text, the same body.
+            if let known = earlier[input.path], known.text == input.source.text {
+                return (known.document, known.findings)
+            }
+            return renderOne(
+                input.body, firstLine: input.firstLine, path: input.path, source: input.source, rewriter: rewriter,
+                collectExternalLinks: collectExternalLinks)
+        }
+        if memo != nil {
+            var next = BodyMemo()
+            next.links = links
+            for (input, (document, found)) in zip(inputs, results) {
+                next.bodies[input.path] = .init(text: input.source.text, document: document, findings: found)
+            }
+            memo = next
+        }
+        var findings: [String: Findings] = [:]
+        var articles: [MarkdownDocument] = []
+        var pages: [MarkdownDocument] = []
+        var entries: [String: MarkdownDocument] = [:]
+        for (job, (document, found)) in zip(jobs, results) {
+            switch job {
+            case .article(let index):
+                articles.append(document)
+                findings[site.articles[index].article.path] = found
+            case .page(let index):
+                pages.append(document)
+                findings[site.pages[index].page.path] = found
+            case .entry(let entry):
+                entries[entry.path] = document
+                findings[entry.path] = found
+            }
+        }
+        return RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
+    }
+
+    /// The bodies rendered last time, for `bulletin serve`'s full rebuilds.
+    package struct BodyMemo: Sendable {
+        /// Everything a link's rewriting depends on besides the link.
+        package struct LinkSettings: Equatable, Sendable {
+            package let baseURL: BaseURL
+            package let contentPaths: [String: String]
+            package let sitePaths: Set<String>
+            package let unpublished: Unpublished
+            package let collectExternalLinks: Bool
+
+            package init(_ rewriter: LinkRewriter, collectExternalLinks: Bool) {
+                baseURL = rewriter.routes.baseURL
+                contentPaths = rewriter.contentPaths
+                sitePaths = rewriter.sitePaths
+                unpublished = rewriter.unpublished
+                self.collectExternalLinks = collectExternalLinks
+            }
+        }
+
+        package struct Body: Sendable {
+            /// The whole file's text (its path is the key).
+            package let text: String
+            package let document: MarkdownDocument
+            package let findings: Findings
+        }
+
+        /// Nil before the first render.
+        package var links: LinkSettings?
+        package var bodies: [String: Body] = [:]
+
+        package init() {}
+    }
+
+    /// One body: its HTML, and the problems with its links, images and raw HTML.
+    package static func renderOne(
+        _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
+        collectExternalLinks: Bool
+    ) -> (MarkdownDocument, Findings) {
+        var findings = Findings()
+        let document = Markdown.render(body, firstLine: firstLine) { link in
+            let (result, target) = rewriter.rewrite(link.destination, from: path)
+            if let target {
+                findings.fragments.append(FragmentCheck(
+                    target: target, destination: link.destination, line: link.line, column: link.column, source: source))
+            }
+            switch result {
+            case .unchanged:
+                return .unchanged
+            case .rewritten(let destination):
+                return .rewritten(destination)
+            case .broken(let message, let hint):
+                findings.diagnostics.append(source.diagnostic(
+                    .error, .brokenLink, message, line: link.line, column: link.column, hint: hint))
+                return .unchanged
+            case .unlinked(let message, let hint):
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .brokenLink, message, line: link.line, column: link.column, hint: hint))
+                return .unlink
+            case .unsafe(let scheme):
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .unsafeLink,
+                    link.isImage
+                        ? "this image's address uses \(scheme):, which Bulletin never publishes; its alt text is published instead"
+                        : "this link's address uses \(scheme):, which Bulletin never publishes; its text is published without the link",
+                    line: link.line, column: link.column,
+                    hint: scheme == "data"
+                        ? "put the file in Content/static/ and link to it from the root, such as /images/map.png"
+                        : "\(scheme): addresses can run scripts or open files on the reader's computer; link to an https:// page, or remove the link"))
+                return .unlink
+            }
+        }
+        for link in document.links {
+            if link.isImage && link.text.trimmingWhitespace.isEmpty {
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .missingAltText, "this image has no alt text", line: link.line, column: link.column,
+                    hint: "describe the image for readers who cannot see it: ![Delegations at the table](\(link.destination))"))
+            }
+            let lower = link.destination.lowercased()
+            if collectExternalLinks, lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                findings.externalLinks.append(ExternalLink(
+                    url: link.destination, location: SourceLocation(file: source.file, line: link.line, column: link.column),
+                    sourceLine: source.line(link.line)))
+            }
+        }
+        for html in document.rawHTML {
+            let position = html.position
+            if html.text.lowercased().filter({ !$0.isWhitespace }) == "<!--more-->" {
+                // Hugo's (and Jekyll's) summary divider.
+                findings.diagnostics.append(source.diagnostic(
+                    .warning, .rawHTMLDropped, "`<!--more-->` marks a summary in Hugo; Bulletin does not read it, and leaves it out",
+                    line: position.line, column: position.column,
+                    hint: "write the summary in the front matter, `summary: One or two sentences.`, and remove this line; without `summary:`, the first paragraph is the summary"))
+                continue
+            }
+            findings.diagnostics.append(source.diagnostic(
+                .warning, .rawHTMLDropped, "raw HTML is not published: Bulletin leaves it out for safety",
+                line: position.line, column: position.column,
+                hint: "write it in Markdown instead (**bold**, [link](url), ![image](url))"))
+        }
+        return (document, findings)
+    }
+}

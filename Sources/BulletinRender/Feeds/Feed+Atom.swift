@@ -1,0 +1,87 @@
+import BulletinContent
+import BulletinCore
+import BulletinMarkdown
+package import BulletinResolve
+
+// MARK: - Atom
+
+extension Feed {
+    /// The feed as Atom 1.0: absolute links, RFC 3339 dates with offsets, ids that never
+    /// change, each entry with its summary, its full content and its terms as categories.
+    package func atom(site: Site, entries: [Int: FeedEntry]) -> String {
+        let routes = site.routes
+        let x = XMLText.escape
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(site.config.language))">
+            <title>\(x(title))</title>
+
+            """
+        if !subtitle.isEmpty { xml += "<subtitle>\(x(subtitle))</subtitle>\n" }
+        xml += """
+            <link rel="self" type="application/atom+xml" href="\(x(routes.absolute(atomPath)))"/>
+            <link rel="alternate" type="text/html" href="\(x(routes.absolute(folder)))"/>
+            <id>\(id(site: site))</id>
+            <updated>\(updated(site: site).rfc3339)</updated>
+            <author><name>\(x(site.config.title))</name><uri>\(x(routes.absolute(Routes.home)))</uri></author>
+            <generator>Bulletin</generator>
+
+            """
+        for index in articles { xml += entries[index]!.atom }
+        return xml + "</feed>\n"
+    }
+
+    /// Feed readers resolve relative links against the feed, not the page: every link and
+    /// image of an article's HTML made absolute, as the browser would resolve it on the
+    /// article's page at `pageURL` (`#notes`, `../other/`, `/agencies/kisa/`); links with a
+    /// scheme or a host (`https:`, `mailto:`, `//host`) stay as they are.
+    package static func absoluteLinks(_ html: String, pageURL: String) -> String {
+        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        while let range = rest.firstRange(of: "=\"") {
+            let before = rest[..<range.lowerBound]
+            result += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            guard before.hasSuffix(" href") || before.hasSuffix(" src"), let close = rest.firstIndex(of: "\"") else { continue }
+            result += resolve(String(rest[..<close]), against: pageURL)
+            rest = rest[close...]
+        }
+        return result + rest
+    }
+
+    /// A URL reference resolved against an absolute `http(s)://host/path/` URL (RFC 3986,
+    /// section 5.2, for the references Markdown produces).
+    package static func resolve(_ reference: String, against base: String) -> String {
+        if reference.hasPrefix("//") { return reference }
+        if let colon = reference.firstIndex(of: ":"),
+           !reference[..<colon].contains(where: { "/?#".contains($0) }) { return reference }  // has a scheme
+        let schemeEnd = base.firstRange(of: "://")!.upperBound
+        let pathStart = base[schemeEnd...].firstIndex(of: "/") ?? base.endIndex
+        let origin = String(base[..<pathStart])
+        let basePath = String(base[pathStart...].prefix { $0 != "?" && $0 != "#" })
+        if reference.isEmpty { return base }
+        if reference.hasPrefix("#") { return origin + basePath + reference }
+        let pathEnd = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+        let path = String(reference[..<pathEnd])
+        let suffix = String(reference[pathEnd...])
+        if path.isEmpty { return origin + basePath + suffix }  // `?query`
+        let folder = basePath.lastIndex(of: "/").map { String(basePath[...$0]) } ?? "/"
+        let merged = path.hasPrefix("/") ? path : folder + path
+        // Dot segments removed; a trailing `.` or `..` leaves a folder.
+        var output: [Substring] = []
+        let segments = merged.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        for (position, segment) in segments.enumerated() {
+            let last = position == segments.count - 1
+            switch segment {
+            case ".": if last { output.append("") }
+            case "..":
+                if !output.isEmpty { output.removeLast() }
+                if last { output.append("") }
+            default: output.append(segment)
+            }
+        }
+        return origin + "/" + output.joined(separator: "/") + suffix
+    }
+}

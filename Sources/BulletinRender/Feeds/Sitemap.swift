@@ -1,0 +1,78 @@
+import BulletinCore
+package import BulletinContent
+package import BulletinResolve
+
+/// `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`.
+///
+/// Every page but the 404 page, with an absolute `loc` and, where the page has a date, its
+/// `lastmod`: an article's `updated` or `date`, a list's newest article. Over 50,000 pages
+/// (the protocol's limit) the sitemap becomes an index of `sitemap-N.xml` files.
+package enum Sitemap {
+    package static let limit = 50_000
+
+    /// The paths `files(for:)` writes, without writing them.
+    package static func paths(for site: Site) -> [String] {
+        let entries = site.plan.count(where: { $0.kind != .notFound })
+        let parts = entries <= limit ? [] : (1...((entries + limit - 1) / limit)).map { "sitemap-\($0).xml" }
+        return parts + ["sitemap.xml", "robots.txt"]
+    }
+
+    package static func files(for site: Site) -> [(path: String, text: String)] {
+        let routes = site.routes
+        let entries = site.plan.compactMap { page -> (loc: String, lastmod: ContentDate?)? in
+            if page.kind == .notFound { return nil }
+            return (routes.absolute(page.path), lastModified(page.kind, site: site))
+        }
+        func urlset(_ slice: ArraySlice<(loc: String, lastmod: ContentDate?)>) -> String {
+            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for entry in slice {
+                xml += "<url><loc>\(XMLText.escape(entry.loc))</loc>"
+                if let lastmod = entry.lastmod { xml += "<lastmod>\(lastmod.htmlDateTime)</lastmod>" }
+                xml += "</url>\n"
+            }
+            return xml + "</urlset>\n"
+        }
+        var files: [(path: String, text: String)] = []
+        if entries.count <= limit {
+            files.append(("sitemap.xml", urlset(entries[...])))
+        } else {
+            var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
+                let path = "sitemap-\(number + 1).xml"
+                files.append((path, urlset(entries[start..<min(start + limit, entries.count)])))
+                index += "<sitemap><loc>\(XMLText.escape(routes.absolute(path)))</loc></sitemap>\n"
+            }
+            files.append(("sitemap.xml", index + "</sitemapindex>\n"))
+        }
+        files.append(("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(routes.absolute("sitemap.xml"))\n"))
+        return files
+    }
+
+    /// The date a page last changed: the newest article it shows.
+    package static func lastModified(_ kind: PlannedPage.Kind, site: Site) -> ContentDate? {
+        func newest(_ indices: some Sequence<Int>) -> ContentDate? {
+            indices.map { site.articles[$0].article.updated ?? site.articles[$0].article.date }.max()
+        }
+        let perPage = site.config.perPage
+        func page(_ indices: [Int], _ number: Int) -> ArraySlice<Int> {
+            let start = min((number - 1) * perPage, indices.count)
+            return indices[start..<min(start + perPage, indices.count)]
+        }
+        switch kind {
+        case .home, .dialogues:
+            return kind == .home ? newest(site.articles.indices) : newest(site.dialogues.terms.flatMap(\.articles))
+        case .articleList(let number):
+            return newest(page(Array(site.articles.indices), number))
+        case .article(let index):
+            return newest([index])
+        case .taxonomy(let index):
+            return newest(site.taxonomies[index].terms.flatMap(\.articles))
+        case .term(let taxonomy, let term, let number):
+            return newest(page(site.taxonomies[taxonomy].terms[term].articles, number))
+        case .dialogue(let index):
+            return newest(site.dialogues.terms[index].articles)
+        case .page, .search, .notFound:
+            return nil
+        }
+    }
+}

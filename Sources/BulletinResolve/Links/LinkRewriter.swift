@@ -1,0 +1,262 @@
+import BulletinContent
+import BulletinCore
+import BulletinMarkdown
+
+/// Checks and rewrites the links editors write in Markdown.
+///
+/// - A relative link to a content file's `.md` (`../2024/other.md#outcome`) becomes that
+///   page's URL.
+/// - A site path (`/agencies/kisa/`) must name a page or file of the build; it gets the base
+///   path when the site lives under one.
+/// - Either may carry a `#fragment`, which is checked once the pages exist (see
+///   `FragmentCheck`); so is a bare `#fragment` against the page the text appears on.
+/// Everything else (other sites, `mailto:`, relative links to images) is left alone.
+package struct LinkRewriter: Sendable {
+    package let routes: Routes
+    /// Site paths by content path.
+    package let contentPaths: [String: String]
+    /// Articles and pages that exist but are not published, with why ("a draft").
+    package let unpublished: Unpublished
+    /// Every site path the build writes: pages (`articles/x/`) and files (`images/map.svg`).
+    package let sitePaths: Set<String>
+    /// The site paths by their first folder, for suggestions.
+    private let sitePathsByFolder: [String: [String]]
+
+    package init(routes: Routes, contentPaths: [String: String], unpublished: Unpublished, sitePaths: Set<String>) {
+        self.routes = routes
+        self.contentPaths = contentPaths
+        self.unpublished = unpublished
+        self.sitePaths = sitePaths
+        var byFolder: [String: [String]] = [:]
+        for path in sitePaths.sorted() { byFolder[Self.firstFolder(path), default: []].append(path) }
+        sitePathsByFolder = byFolder
+    }
+
+    package enum Result: Equatable {
+        case unchanged
+        case rewritten(String)
+        case broken(message: String, hint: String)
+        /// The target exists but is not published: the link is left out, its text kept,
+        /// until the target is published (a warning, so that the site has no broken link).
+        case unlinked(message: String, hint: String)
+        /// The address could run a script or open a local file (`javascript:`, `vbscript:`,
+        /// `data:`, `file:`): the link is left out and its text published as plain text.
+        case unsafe(scheme: String)
+    }
+
+    /// The schemes no published link or image may use.
+    package static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    /// The scheme of `destination` when it is one of `unsafeSchemes`, read as a browser reads
+    /// an address: tabs and line breaks anywhere are ignored, and so are spaces and control
+    /// characters in front (`java\tscript:` is `javascript:`). cmark has already decoded
+    /// entities (`&#106;avascript:`).
+    package static func unsafeScheme(of destination: String) -> String? {
+        var scalars = destination.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        guard let colon = scalars.firstIndex(of: ":") else { return nil }
+        let scheme = String(String.UnicodeScalarView(scalars[..<colon])).lowercased()
+        return unsafeSchemes.contains(scheme) ? scheme : nil
+    }
+
+    /// The page and fragment a link points at, to check once the pages exist.
+    package struct Target: Equatable {
+        package let sitePath: String
+        package let fragment: String
+    }
+
+    /// The new destination of a link written in the file at `contentPath`, and the fragment
+    /// to check, if any.
+    package func rewrite(_ destination: String, from contentPath: String) -> (Result, Target?) {
+        if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
+        if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) {
+            return (.unchanged, nil)
+        }
+        let (path, query, fragment) = Self.split(destination)
+        if path.isEmpty {
+            // `#section` or `?q`: this page. A query is written from the root like other
+            // relative links (the same text may show on another page: a term's page 2).
+            guard let own = contentPaths[contentPath] else { return (.unchanged, nil) }
+            let target = fragment.flatMap { $0.isEmpty ? nil : Target(sitePath: own, fragment: $0) }
+            guard let query else { return (.unchanged, target) }
+            return (.rewritten(routes.href(own) + "?" + query + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target)
+        }
+        if path.hasPrefix("/") {
+            return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment)
+        }
+        guard path.hasSuffix(".md") else { return relativeSitePathLink(destination, path: path, query: query, fragment: fragment, from: contentPath) }
+        guard let target = Self.resolve(path, against: contentPath.deletingLastPathComponent) else {
+            return (.broken(
+                message: "the link '\(destination)' leads outside the content folder",
+                hint: "link to another article's file relative to this one, such as ../2025/other.md"), nil)
+        }
+        if let sitePath = contentPaths[target] {
+            let href = routes.href(sitePath) + (fragment.map { "#" + $0 } ?? "")
+            return (.rewritten(href), fragment.map { Target(sitePath: sitePath, fragment: $0) })
+        }
+        if let reason = unpublished.byContentPath[target] {
+            return (unlinked(destination, target, reason, fragment: fragment, headings: unpublished.headings[target]), nil)
+        }
+        let suggestion = EditDistance.closest(
+            to: target, among: contentPaths.keys.sorted(), limit: max(3, target.count / 4), count: 1).first
+        return (.broken(
+            message: "the link '\(destination)' goes to \(target), which does not exist",
+            hint: suggestion.map { "did you mean \(Self.relative($0, from: contentPath.deletingLastPathComponent))?" }
+                ?? "check the file name; links are relative to this file's folder"), nil)
+    }
+
+    /// A link to `/<path>`: it must be a page or file of the build.
+    private func sitePathLink(
+        _ destination: String, path: String, query: String?, fragment: String?
+    ) -> (Result, Target?) {
+        // `x/index.html` is the page `x/` (a static host serves one for the other).
+        let page = path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : nil
+        let candidates = (path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]) + (page.map { [$0] } ?? [])
+        guard let sitePath = candidates.first(where: sitePaths.contains) else {
+            if let (unpublishedPath, reason) = candidates.lazy.compactMap({ candidate in
+                self.unpublished.bySitePath[candidate].map { (candidate, $0) }
+            }).first {
+                return (unlinked(
+                    destination, "/" + unpublishedPath, reason, fragment: fragment,
+                    headings: unpublished.headingsBySitePath[unpublishedPath]), nil)
+            }
+            // Suggestions from the same folder, of about the same length: fast on 15,000 pages.
+            let limit = max(3, path.count / 4)
+            let nearby = (sitePathsByFolder[Self.firstFolder(path)] ?? []).filter { abs($0.count - path.count) <= limit }
+            let suggestion = EditDistance.closest(to: path, among: nearby, limit: limit, count: 1).first
+            return (.broken(
+                message: "the link '\(destination)' goes to /\(path), which the site does not have",
+                hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil)
+        }
+        let target = fragment.map { Target(sitePath: sitePath, fragment: $0) }
+        guard routes.baseURL.path != "/" else { return (.unchanged, target) }
+        return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
+    }
+
+    /// A relative link to anything but a Markdown file (`map.png`, `../other/`): resolved
+    /// against the page's own address as a browser would, checked there, and written from
+    /// the site's root, so that it still works where the same HTML is shown elsewhere (a
+    /// term's description on page 2 of its list, a feed).
+    private func relativeSitePathLink(
+        _ destination: String, path: String, query: String?, fragment: String?, from contentPath: String
+    ) -> (Result, Target?) {
+        guard let page = contentPaths[contentPath] else { return (.unchanged, nil) }  // not published: not shown
+        guard let resolved = Self.resolve(path, against: page) else {
+            return (.broken(
+                message: "the link '\(destination)' climbs above the site's root from /\(page)",
+                hint: "write the site path from the root, such as /images/map.svg"), nil)
+        }
+        // `x/`, `.` and `..` name folders: their pages' paths end with `/`.
+        let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        let isFolder = path.hasSuffix("/") || last == "." || last == ".."
+        let sitePath = resolved.isEmpty || !isFolder ? resolved : resolved + "/"
+        switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment) {
+        case (.rewritten, let target), (.unchanged, let target):
+            let href = routes.href(sitePath) + (query.map { "?" + $0 } ?? "")
+                + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
+            return (.rewritten(href), target)
+        case (.broken(_, let hint), let target):
+            let message = "the link '\(destination)' goes to /\(sitePath), which the site does not have"
+            // A file from static/ linked relative to the article's file rather than from the root.
+            var fromRoot = path
+            while fromRoot.hasPrefix("../") || fromRoot.hasPrefix("./") { fromRoot = String(fromRoot.drop { $0 != "/" }.dropFirst()) }
+            fromRoot = fromRoot.removingPrefix("static/") ?? fromRoot
+            if sitePaths.contains(fromRoot) {
+                return (.broken(
+                    message: message,
+                    hint: "did you mean /\(fromRoot)? Files in static/ are published at the site's root, and relative links resolve against this page's address, /\(page)"), target)
+            }
+            let suggestion = hint.hasPrefix("did you mean") ? hint + " " : ""
+            return (.broken(
+                message: message,
+                hint: suggestion + "relative links resolve against this page's address, /\(page); write site paths from the root, such as /images/map.svg"), target)
+        case (let other, let target):
+            return (other, target)
+        }
+    }
+
+    /// A link to a page that is not published; when it names a `#fragment` that page does
+    /// not have either, that is said too (publishing it would not mend the link).
+    private func unlinked(
+        _ destination: String, _ target: String, _ reason: String, fragment: String?, headings: [String]?
+    ) -> Result {
+        var message = "the link '\(destination)' goes to \(target), which is \(reason): the link is left out until it is published"
+        var hint = "publish the target first, or remove the link; with --strict this stops the build"
+        if let fragment, !fragment.isEmpty, let headings, !headings.contains(fragment) {
+            message += "; and \(target) has no heading #\(fragment)"
+            if let suggestion = EditDistance.closest(to: fragment, among: headings, limit: max(2, fragment.count / 3), count: 1).first {
+                hint = "did you mean #\(suggestion)? And " + hint
+            } else {
+                hint = "its headings are " + (headings.isEmpty ? "none" : headings.map { "#" + $0 }.joined(separator: ", ")) + "; " + hint
+            }
+        }
+        return .unlinked(message: message, hint: hint)
+    }
+
+    package static func firstFolder(_ path: String) -> String {
+        path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// A destination's path (percent-decoded), query and fragment (percent-decoded).
+    package static func split(_ destination: String) -> (path: String, query: String?, fragment: String?) {
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = percentDecoded(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        var query: String?
+        if let mark = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: mark)...])
+            rest = rest[..<mark]
+        }
+        return (percentDecoded(String(rest)), query, fragment)
+    }
+
+    /// `folder/relative`, with `.` and `..` applied; nil when it climbs above the root.
+    package static func resolve(_ relative: String, against folder: String) -> String? {
+        var components = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    /// The relative path from a folder to a content path, for suggestions.
+    package static func relative(_ target: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+
+    package static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

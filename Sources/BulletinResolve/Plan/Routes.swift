@@ -1,0 +1,79 @@
+import BulletinCore
+public import BulletinContent
+
+/// Where every page lives: the one place URLs are decided.
+///
+/// A site path is relative to the site's root and ends with `/` for a page written as
+/// `<path>index.html` (`articles/x/`), or names a file (`404.html`, `assets/site.css`). The home
+/// page's path is the empty string.
+public struct Routes: Sendable {
+    public let baseURL: BaseURL
+
+    public static let home = ""
+    public static let articles = "articles/"
+    public static let dialogues = "dialogues/"
+    public static let notFound = "404.html"
+    public static let search = "search/"
+
+    public static func article(_ slug: String) -> String { "articles/\(slug)/" }
+    public static func taxonomy(_ name: String) -> String { "\(name)/" }
+    public static func term(_ taxonomy: String, _ id: String) -> String { "\(taxonomy)/\(id)/" }
+    public static func dialogue(_ id: String) -> String { "dialogues/\(id)/" }
+    public static func page(_ slug: String) -> String { "\(slug)/" }
+    public static func asset(_ path: String) -> String { "assets/\(path)" }
+
+    /// Page `number` of a paginated list whose first page is at `first`:
+    /// `articles/`, `articles/page/2/`, ...
+    public static func listPage(_ first: String, _ number: Int) -> String {
+        number <= 1 ? first : first + "page/\(number)/"
+    }
+
+    /// The file a site path is written to: `articles/x/` -> `articles/x/index.html`.
+    public static func outputFile(_ path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// The link to a site path from any page: `/articles/x/`, or `/bulletin/articles/x/` when
+    /// the site lives under a path; letters outside ASCII are percent-encoded.
+    public func href(_ path: String) -> String {
+        baseURL.path + Self.percentEncode(path)
+    }
+
+    /// The absolute URL of a site path: `https://bulletin.example.org/articles/x/`.
+    public func absolute(_ path: String) -> String {
+        baseURL.origin + href(path)
+    }
+
+    /// Percent-encodes everything but unreserved characters and `/` (RFC 3986).
+    public static func percentEncode(_ path: String) -> String {
+        var needsEncoding = false
+        for byte in path.utf8 where !isUnreservedOrSlash(byte) {
+            needsEncoding = true
+            break
+        }
+        guard needsEncoding else { return path }
+        let hex: [Character] = Array("0123456789ABCDEF")
+        var result = ""
+        for byte in path.utf8 {
+            if isUnreservedOrSlash(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result.append("%")
+                result.append(hex[Int(byte >> 4)])
+                result.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+
+    private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+             UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,78 @@
+@testable import BulletinCore
+@testable import BulletinContent
+@testable import BulletinRender
+import Testing
+
+@Suite struct ContentDateTests {
+    @Test func dateAloneIsMidnightUTC() throws {
+        let date = try ContentDate.parse("2025-05-20")
+        #expect(date.seconds == 1_747_699_200)
+        #expect(!date.hasTime)
+        #expect(date.isoDate == "2025-05-20")
+        #expect(date.rfc3339 == "2025-05-20T00:00:00Z")
+        #expect(date.display == "20 May 2025")
+        #expect(date.htmlDateTime == "2025-05-20")
+    }
+
+    @Test func offsetsAreApplied() throws {
+        let seoul = try ContentDate.parse("2025-05-20T10:00:00+09:00")
+        let utc = try ContentDate.parse("2025-05-20T01:00:00Z")
+        #expect(seoul.seconds == utc.seconds)
+        #expect(seoul.rfc3339 == "2025-05-20T10:00:00+09:00")
+        // Written where it happened: the date shown is the local one.
+        let late = try ContentDate.parse("2025-05-20T23:30:00-05:00")
+        #expect(late.display == "20 May 2025")
+        #expect(late > utc)
+    }
+
+    @Test(arguments: ["2025-05-20t10:00:00z", "2025-05-20 10:00:00Z", "2025-05-20T10:00:00.250+01:30"])
+    func rfc3339Variants(text: String) throws {
+        _ = try ContentDate.parse(text)
+    }
+
+    @Test func fractionsOrderInstants() throws {
+        let a = try ContentDate.parse("2025-05-20T10:00:00.1Z")
+        let b = try ContentDate.parse("2025-05-20T10:00:00.25Z")
+        #expect(a < b)
+        #expect(b.nanoseconds == 250_000_000)
+    }
+
+    @Test(arguments: [
+        ("soon", ContentDate.ParseError.malformed),
+        ("2025-5-20", .malformed),
+        ("20-05-2025", .malformed),
+        ("2025-05-20T10:00", .notRFC3339(missing: ["no seconds", "no time zone"], corrected: "2025-05-20T10:00:00+09:00")),
+        ("2025-05-20 10:00Z", .notRFC3339(missing: ["no seconds"], corrected: "2025-05-20T10:00:00Z")),
+        ("2025-05-20T10:00:00+0900", .notRFC3339(missing: ["an offset without a colon"], corrected: "2025-05-20T10:00:00+09:00")),
+        ("2025-05-20T10:00:00-05", .notRFC3339(missing: ["an offset without a colon"], corrected: "2025-05-20T10:00:00-05:00")),
+        ("2025-05-20T10:00:00", .missingOffset),
+        ("2025-05-20T10:00:00+9", .malformed),
+        ("2025-05-20x", .malformed),
+    ])
+    func malformed(text: String, error: ContentDate.ParseError) {
+        #expect(throws: error) { try ContentDate.parse(text) }
+    }
+
+    @Test(arguments: ["2025-02-29", "2025-13-01", "2025-04-31", "2025-00-10", "2025-05-20T24:00:00Z", "2025-05-20T10:60:00Z", "2025-05-20T10:00:00+24:00"])
+    func outOfRange(text: String) {
+        #expect {
+            try ContentDate.parse(text)
+        } throws: { error in
+            if case ContentDate.ParseError.outOfRange = error { return true }
+            return false
+        }
+    }
+
+    @Test func leapDays() throws {
+        _ = try ContentDate.parse("2024-02-29")
+        _ = try ContentDate.parse("2000-02-29")
+        #expect(throws: (any Error).self) { try ContentDate.parse("1900-02-29") }
+    }
+
+    @Test func civilDatesRoundTrip() {
+        for days in stride(from: -800_000, through: 800_000, by: 997) {
+            let (year, month, day) = ContentDate.civilDate(daysSinceEpoch: days)
+            #expect(ContentDate.daysSinceEpoch(year: year, month: month, day: day) == days)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+@testable import BulletinCore
+@testable import BulletinContent
+@testable import BulletinMarkdown
+@testable import BulletinResolve
+@testable import BulletinRender
+import Foundation
+import Testing
+
+@Suite struct MarkdownTests {
+    @Test func rendersCommonMarkSafely() {
+        let document = Markdown.render("# Title\n\nText with <b>raw</b> and [x](javascript:alert(1)).\n\n<div>block</div>\n")
+        #expect(document.html.contains("<h1 id=\"title\">Title</h1>"))
+        #expect(!document.html.contains("<b>"))
+        #expect(!document.html.contains("<div>"))
+        #expect(!document.html.contains("javascript:"))
+    }
+
+    @Test func firstParagraphIsPlainText() {
+        let document = Markdown.render("## Heading\n\nA *b* `c` [d](e)\nf.\n\nSecond.\n")
+        #expect(document.firstParagraph == "A b c d f.")
+    }
+
+    @Test func firstParagraphIsTopLevelOnly() {
+        #expect(Markdown.render("> quoted\n\n- item\n\nReal.\n").firstParagraph == "Real.")
+        #expect(Markdown.render("## Only a heading\n").firstParagraph == nil)
+    }
+
+    @Test func headingIDsFollowTheSlugRuleAndNumberRepeats() {
+        let document = Markdown.render("## A\n## A\n## A-1\n## A\n## 한국 & EU\n## !!!\n```\n<h2>not a heading</h2>\n```\n")
+        #expect(document.headings.map(\.id) == ["a", "a-1", "a-1-1", "a-2", "한국-and-eu", "section"])
+        #expect(document.html.contains("&lt;h2&gt;not a heading&lt;/h2&gt;"))
+        #expect(document.html.components(separatedBy: " id=\"").count == 7)
+    }
+
+    @Test func linksAreReportedAtTheirFileLineAndScalarColumn() {
+        let document = Markdown.render("Intro.\n\n한국 [link](a.md) and ![img](b.png)\n", firstLine: 6)
+        #expect(document.links.map(\.destination) == ["a.md", "b.png"])
+        #expect(document.links[0].line == 8)
+        #expect(document.links[0].column == 4)
+        #expect(document.links[1].isImage)
+    }
+
+    @Test func linkRewritingChangesOnlyWhatItIsAskedTo() {
+        let document = Markdown.render("[a](a.md) [b](https://x.test/)") { link in
+            link.destination == "a.md" ? .rewritten("/articles/a/") : .unchanged
+        }
+        #expect(document.html.contains("href=\"/articles/a/\""))
+        #expect(document.html.contains("href=\"https://x.test/\""))
+    }
+}
+
+@Suite struct LinkRewriterTests {
+    let rewriter = LinkRewriter(
+        routes: Routes(baseURL: BaseURL("https://x.test/sub/")!),
+        contentPaths: [
+            "articles/2025/a.md": "articles/a/", "pages/about.md": "about/", "articles/한국.md": "articles/한국/",
+            "articles/x.md": "articles/x/",
+        ],
+        unpublished: Unpublished(byContentPath: ["articles/draft.md": "a draft"], bySitePath: ["articles/draft/": "a draft"]),
+        sitePaths: ["", "articles/a/", "about/", "agencies/", "agencies/kisa/", "images/map.svg", "articles/x/", "articles/한국/"])
+
+    @Test(arguments: [
+        ("a.md", "articles/2025/b.md", LinkRewriter.Result.rewritten("/sub/articles/a/"), nil as LinkRewriter.Target?),
+        ("./a.md#top", "articles/2025/b.md", .rewritten("/sub/articles/a/#top"), LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
+        ("../../pages/about.md", "articles/2025/b.md", .rewritten("/sub/about/"), nil),
+        ("%ED%95%9C%EA%B5%AD.md", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/"), nil),
+        ("/agencies/", "articles/x.md", .rewritten("/sub/agencies/"), nil),
+        ("/agencies/kisa", "articles/x.md", .rewritten("/sub/agencies/kisa"), nil),
+        ("/agencies/kisa/#history", "articles/x.md", .rewritten("/sub/agencies/kisa/#history"), LinkRewriter.Target(sitePath: "agencies/kisa/", fragment: "history")),
+        ("/images/map.svg", "articles/x.md", .rewritten("/sub/images/map.svg"), nil),
+        ("#section", "articles/x.md", .unchanged, LinkRewriter.Target(sitePath: "articles/x/", fragment: "section")),
+        ("https://example.org/a.md", "articles/x.md", .unchanged, nil),
+        ("mailto:x@example.org", "articles/x.md", .unchanged, nil),
+        // Relative links to anything but Markdown files resolve against the page's address
+        // (/articles/x/), are checked there, and are written from the root.
+        ("../a/", "articles/x.md", .rewritten("/sub/articles/a/"), nil),
+        ("../a/#top", "articles/x.md", .rewritten("/sub/articles/a/#top"), LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
+        ("../../images/map.svg?v=2", "articles/x.md", .rewritten("/sub/images/map.svg?v=2"), nil),
+        ("../../agencies/kisa", "articles/x.md", .rewritten("/sub/agencies/kisa"), nil),
+        ("./", "articles/x.md", .rewritten("/sub/articles/x/"), nil),
+        ("./index.html", "articles/x.md", .rewritten("/sub/articles/x/index.html"), nil),
+        ("../../index.html", "articles/x.md", .rewritten("/sub/index.html"), nil),
+        ("/articles/a/index.html", "articles/x.md", .rewritten("/sub/articles/a/index.html"), nil),
+        ("../%ED%95%9C%EA%B5%AD/", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/"), nil),
+        ("image.png", "articles/unpublished.md", .unchanged, nil),
+        (".", "articles/x.md", .rewritten("/sub/articles/x/"), nil),
+        ("../a/.", "articles/x.md", .rewritten("/sub/articles/a/"), nil),
+        ("../../agencies/kisa/..", "articles/x.md", .rewritten("/sub/agencies/"), nil),
+        ("?page=2", "articles/x.md", .rewritten("/sub/articles/x/?page=2"), nil),
+        ("?q#top", "articles/x.md", .rewritten("/sub/articles/x/?q#top"), LinkRewriter.Target(sitePath: "articles/x/", fragment: "top")),
+    ])
+    func rewrites(destination: String, from: String, expected: LinkRewriter.Result, target: LinkRewriter.Target?) {
+        let (result, fragment) = rewriter.rewrite(destination, from: from)
+        #expect(result == expected)
+        #expect(fragment == target)
+    }
+
+    @Test func linksToUnpublishedPagesAreLeftOut() {
+        for (destination, from) in [("draft.md", "articles/b.md"), ("/articles/draft/", "articles/b.md"),
+                                    ("/articles/draft", "articles/b.md"), ("../draft/", "articles/x.md")] {
+            guard case (.unlinked(let message, _), nil) = rewriter.rewrite(destination, from: from) else {
+                Issue.record("\(destination) should be unlinked")
+                continue
+            }
+            #expect(message.contains("which is a draft: the link is left out until it is published"))
+        }
+        let document = Markdown.render("See [the draft](draft.md) now.") { _ in .unlink }
+        #expect(document.html == "<p>See the draft now.</p>\n")
+    }
+
+    @Test(arguments: [
+        ("../../../x.md", "articles/2025/b.md", "outside the content folder", nil as String?),
+        ("/agencies/kisaa/", "articles/x.md", "which the site does not have", "did you mean /agencies/kisa/?"),
+        ("2025/aa.md", "articles/x.md", "does not exist", "did you mean 2025/a.md?"),
+        ("image.png", "articles/x.md", "goes to /articles/x/image.png, which the site does not have",
+         "relative links resolve against this page's address, /articles/x/; write site paths from the root, such as /images/map.svg"),
+        ("../static/images/map.svg", "articles/x.md", "goes to /articles/static/images/map.svg, which the site does not have",
+         "did you mean /images/map.svg? Files in static/ are published at the site's root, and relative links resolve against this page's address, /articles/x/"),
+        ("../../../up.png", "articles/x.md", "climbs above the site's root from /articles/x/", nil),
+    ])
+    func brokenLinksSayWhy(destination: String, from: String, message: String, hint: String?) {
+        guard case (.broken(let text, let suggestion), _) = rewriter.rewrite(destination, from: from) else {
+            Issue.record("expected a broken link")
+            return
+        }
+        #expect(text.contains(message))
+        if let hint { #expect(suggestion == hint) }
+    }
+}
+
+@Suite struct SummaryTests {
+    @Test func shortTextIsKept() {
+        #expect(Summary.truncate("Short.") == "Short.")
+        let exactly = String(repeating: "a", count: 300)
+        #expect(Summary.truncate(exactly) == exactly)
+    }
+
+    @Test func longTextIsCutAtAWordWithinTheLimit() {
+        let text = (1...80).map { "word\($0)" }.joined(separator: " ")
+        let cut = Summary.truncate(text)
+        #expect(cut.count <= 300)
+        #expect(cut.hasSuffix("…"))
+        #expect(text.hasPrefix(String(cut.dropLast())))
+        #expect(text[text.index(text.startIndex, offsetBy: cut.count - 1)] == " ")
+    }
+
+    @Test func aSingleLongWordIsCutHard() {
+        let cut = Summary.truncate(String(repeating: "x", count: 400))
+        #expect(cut.count == 300)
+    }
+
+    @Test func graphemeClustersCountAsOne() {
+        let cut = Summary.truncate(String(repeating: "한국 ", count: 200))
+        #expect(cut.count <= 300)
+    }
+}

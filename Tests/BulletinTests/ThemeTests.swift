@@ -1,0 +1,198 @@
+@testable import BulletinCore
+@testable import BulletinContent
+@testable import BulletinResolve
+@testable import BulletinRender
+@testable import BulletinBuild
+import Foundation
+import Testing
+
+@Suite struct ThemeTests {
+    func load(_ templates: [String: String]) -> (Theme?, [Diagnostic]) {
+        var files = TestSite.defaultTheme
+        for (name, text) in templates { files["Templates/" + name] = text }
+        return Theme.load(from: SourceTree(files: files))
+    }
+
+    @Test func theDefaultThemeLoadsCleanly() {
+        let (theme, diagnostics) = load([:])
+        #expect(theme != nil)
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func errorsOnTheFirstLineHaveTheirColumnsCorrected() {
+        let (_, diagnostics) = load(["home.mustache": "<p>{{#a}}</p>{{/b}}"])
+        #expect(diagnostics.first?.location == SourceLocation(file: "Templates/home.mustache", line: 1, column: 14))
+    }
+
+    @Test func aRecursivePartialInsideASectionEndsWithItsData() throws {
+        var site = TestSite.standard()
+        site["Templates/partials/tree.mustache"] = "<ul>{{#children}}<li>{{name}}{{> tree}}</li>{{/children}}</ul>"
+        site["Templates/article.mustache"] = TestSite.defaultTheme["Templates/article.mustache"]!
+            + "{{#article.params.toc}}{{> tree}}{{/article.params.toc}}\n"
+        site["Content/articles/first.md"] = site["Content/articles/first.md"]!.replacingOccurrences(of: "title: First meeting", with: """
+            title: First meeting
+            toc:
+              children:
+                - name: Norms
+                  children:
+                    - {name: Governance, children: []}
+            """)
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        #expect(try #require(result.text("articles/first/index.html"))
+            .contains("<ul><li>Norms<ul><li>Governance<ul></ul></li></ul></li></ul>"))
+    }
+
+    @Test func aBrokenPartialIsOneErrorNotOneMorePerInclude() {
+        var tree = SourceTree(files: TestSite.defaultTheme)
+        let index = tree.templates.firstIndex { $0.path == "partials/pagination.mustache" }!
+        tree.templates[index].bytes = [0x3C, 0x70, 0x3E, 0xFF, 0x0A]
+        let (theme, diagnostics) = Theme.load(from: tree)
+        #expect(theme == nil)
+        #expect(diagnostics.map(\.code) == [.invalidEncoding], "\(diagnostics.map { $0.formatted() })")
+    }
+
+    @Test func anUnfinishedTagIsLocated() {
+        let (_, diagnostics) = load(["home.mustache": "<p>\n  {{title</p>\n"])
+        #expect(diagnostics.first?.code == .templateSyntax)
+        #expect(diagnostics.first?.location.line == 2)
+    }
+
+    @Test func anExtraTopLevelTemplateIsAWarningWithASuggestion() {
+        let (theme, diagnostics) = load(["artcle.mustache": "x"])
+        #expect(theme != nil)
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.hint == "did you mean article.mustache?")
+    }
+
+    @Test func escapingIsPerUnicodeScalar() {
+        #expect(HTMLEscaping.escape("a\"\u{301}b") == "a&quot;\u{301}b")
+        #expect(HTMLEscaping.escape("<&>'") == "&lt;&amp;&gt;&#39;")
+        #expect(HTMLEscaping.escape("plain 한국어") == "plain 한국어")
+        // What HTML forbids is left out: controls, C1 controls, noncharacters; white space,
+        // Hangul, emoji and the rest stay.
+        let nonchar = { (value: UInt32) in String(Unicode.Scalar(value)!) }  // Swift's literals refuse them
+        #expect(HTMLEscaping.escape("a\u{1}b\u{1B}c\u{7F}d\u{85}e\(nonchar(0xFFFE))f\(nonchar(0xFDD0))g\(nonchar(0x1FFFF))h") == "abcdefgh")
+        #expect(HTMLEscaping.escape("tab\tline\nfeed\u{C}cr\r") == "tab\tline\nfeedcr\r")  // form feed: XML forbids it
+        #expect(HTMLEscaping.escape("© « 한 ＡＢ 😀 \u{10FFFD} <") == "© « 한 ＡＢ 😀 \u{10FFFD} &lt;")
+        #expect(ForbiddenCodePoints.removed(from: "<p>a\u{1}b</p>") == "<p>ab</p>")
+    }
+
+    @Test func templatesEscapeWithTheScalarContentTypeEvenInPartials() throws {
+        let tree = SourceTree(files: TestSite.defaultTheme.merging([
+            "Templates/page.mustache": "{{> show}}", "Templates/partials/show.mustache": "<b title=\"{{page.title}}\">",
+        ]) { $1 }.merging(TestSite.standard().files) { $1 }.merging([
+            "Content/pages/p.md": "---\ntitle: \"x\\\"\u{301} onclick=y\"\n---\n",
+        ]) { $1 })
+        let result = Builder.build(tree, options: BuildOptions(now: TestSite.now))
+        let html = try #require(result.text("p/index.html"))
+        let expected = "<b title=\"x&quot;\u{301} onclick=y\">"
+        #expect(html.contains(expected))
+    }
+
+    @Test func pageWindowShowsEdgesAndNeighbours() {
+        #expect(ViewBuilder.pageWindow(current: 1, total: 1) == [1])
+        #expect(ViewBuilder.pageWindow(current: 1, total: 5) == [1, 2, 3, 4, 5])
+        #expect(ViewBuilder.pageWindow(current: 10, total: 20) == [1, 0, 8, 9, 10, 11, 12, 0, 20])
+        #expect(ViewBuilder.pageWindow(current: 4, total: 20) == [1, 2, 3, 4, 5, 6, 0, 20])
+    }
+
+    @Test func ordinals() {
+        #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(Ordinal.english)
+            == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"])
+    }
+}
+
+@Suite struct TermTests {
+    @Test func keysAreNormalised() {
+        #expect(TermKey("  Korea   Internet\t& Security ") == TermKey("korea internet & security"))
+        #expect(TermKey("ＫＩＳＡ") == TermKey("kisa"))
+        #expect(TermKey("STRASSE") == TermKey("Straße"))
+        #expect(TermKey("Cafe\u{301}") == TermKey("CAFÉ"))
+    }
+
+    @Test func suggestionsFindCloseNamesAndAcronyms() throws {
+        let tree = TestSite.standard().tree()
+        let (content, _) = ContentParser.parse(tree, baseURLOverride: nil)
+        let registry = TermRegistry(taxonomy: "agencies", entries: content.registries["agencies"])
+        #expect(registry.suggestions(for: TermKey("Korea Internet Security Agency")) == ["'Korea Internet & Security Agency' (kisa)"])
+        #expect(registry.suggestions(for: TermKey("KISAA")).first == "'Korea Internet & Security Agency' (kisa)")
+        #expect(registry.suggestions(for: TermKey("Completely different")).isEmpty)
+    }
+
+    @Test func editDistanceStopsAtItsLimit() {
+        #expect(EditDistance.between("tittle", "title", limit: 2) == 1)
+        #expect(EditDistance.between("agencys", "agencies", limit: 2) == 2)
+        #expect(EditDistance.between("abc", "xyz", limit: 2) == nil)
+        #expect(EditDistance.closest(to: "dat", among: ["date", "draft", "data"], limit: 2) == ["date", "data", "draft"])
+    }
+}
+
+@Suite struct ConfigTests {
+    func config(_ yaml: String) -> (SiteConfig, [Diagnostic]) {
+        SiteConfig.decode(SourceFile(path: "site.yaml", displayPath: "Content/site.yaml", bytes: Array(yaml.utf8)), baseURLOverride: nil)
+    }
+
+    @Test func defaults() {
+        let (config, diagnostics) = config("title: T\nbaseURL: https://x.test\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config.baseURL.absolute == "https://x.test/")
+        #expect(config.language == "en")
+        #expect(config.languages == ["en"])
+        #expect(config.perPage == 20)
+        #expect(config.taxonomies == ["agencies", "frameworks", "threats"])
+    }
+
+    @Test func languagesPutTheDefaultFirst() {
+        let (config, diagnostics) = config("title: T\nbaseURL: https://x.test/\nlanguage: ko\nlanguages: [en, ko]\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config.languages == ["ko", "en"])
+        #expect(config.reservedSlugs.contains("en") && config.reservedSlugs.contains("ko"))
+    }
+
+    @Test(arguments: [
+        ("title: T\nbaseURL: https://x.test/\nlanguages: [fr]\n", "must include the default language"),
+        ("title: T\nbaseURL: https://x.test/\nlanguage: english!\n", "BCP 47"),
+        ("title: T\nbaseURL: https://x.test/\ntaxonomies: [articles]\n", "cannot be a taxonomy"),
+        ("title: T\nbaseURL: https://x.test/\ntaxonomies: [Regions]\n", "lowercase ASCII"),
+        ("title: T\nbaseURL: https://x.test/?q=1\n", "absolute http or https URL"),
+        ("baseURL: https://x.test/\n", "missing 'title'"),
+        ("title: T\n", "missing 'baseURL'"),
+    ])
+    func mistakes(yaml: String, message: String) {
+        let (_, diagnostics) = config(yaml)
+        #expect(diagnostics.contains { $0.message.contains(message) }, "\(diagnostics.map(\.message))")
+    }
+
+    @Test func baseURLs() {
+        #expect(BaseURL("https://Example.ORG/Bulletin")?.absolute == "https://example.org/Bulletin/")
+        #expect(BaseURL("http://localhost:1313")?.path == "/")
+        #expect(BaseURL("example.org") == nil)
+        #expect(BaseURL("https://") == nil)
+        #expect(BaseURL("javascript:alert(1)") == nil)
+    }
+
+    @Test func unusedFilesAreWarnings() {
+        var site = TestSite.standard()
+        site["Content/articles/photo.jpg"] = "jpeg"
+        site["Content/agency/x.md"] = "---\nname: X\n---\n"
+        site["Content/notes.md"] = "x"
+        let warnings = site.build().warnings
+        #expect(warnings.map(\.location.file).sorted() == ["Content/agency/x.md", "Content/articles/photo.jpg", "Content/notes.md"])
+        #expect(warnings.first { $0.location.file == "Content/agency/x.md" }?.hint == "did you mean agencies/?")
+    }
+}
+
+@Suite struct RoutesTests {
+    @Test func pathsAndLinks() {
+        let routes = Routes(baseURL: BaseURL("https://x.test/b/")!)
+        #expect(Routes.outputFile("articles/x/") == "articles/x/index.html")
+        #expect(Routes.outputFile("") == "index.html")
+        #expect(Routes.outputFile("404.html") == "404.html")
+        #expect(Routes.listPage("agencies/kisa/", 1) == "agencies/kisa/")
+        #expect(Routes.listPage("agencies/kisa/", 3) == "agencies/kisa/page/3/")
+        #expect(routes.href("articles/한/") == "/b/articles/%ED%95%9C/")
+        #expect(routes.absolute("") == "https://x.test/b/")
+        #expect(Routes.percentEncode("a b?c#d") == "a%20b%3Fc%23d")
+    }
+}

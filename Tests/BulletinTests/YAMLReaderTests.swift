@@ -1,0 +1,102 @@
+@testable import BulletinCore
+@testable import BulletinContent
+@testable import BulletinResolve
+@testable import BulletinRender
+import Testing
+
+@Suite struct YAMLReaderTests {
+    func parse(_ yaml: String, firstLine: Int = 2) -> Result<[YAMLPair], Diagnostic> {
+        let text = "---\n" + yaml + "---\n"
+        return YAMLReader.parseMapping(yaml, firstLine: firstLine, in: SourceText(file: "a.md", text: text))
+    }
+
+    @Test func positionsCountFromTheTopOfTheFile() throws {
+        let pairs = try parse("title: A\ndate: 2025-01-01\nagencies:\n  - KISA\n  - EEAS\n").get()
+        #expect(pairs.map(\.key) == ["title", "date", "agencies"])
+        #expect(pairs[1].line == 3)
+        #expect(pairs[1].value.column == 7)
+        guard case .sequence(let items) = pairs[2].value.kind else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(items[1].line == 6)
+        #expect(items[1].column == 5)
+    }
+
+    @Test func quotedScalarsAreNotPlain() throws {
+        let pairs = try parse("a: true\nb: \"true\"\nc: ~\nd: ''\n").get()
+        #expect(pairs[0].value.kind.isPlainScalar)
+        #expect(!pairs[1].value.kind.isPlainScalar)
+        #expect(pairs[2].value.isNull)
+        #expect(!pairs[3].value.isNull)
+    }
+
+    @Test func syntaxErrorsPointIntoTheFile() {
+        guard case .failure(let diagnostic) = parse("title: A\nsummary: Seoul: the 7th round\n") else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.location.column == 15)  // the second colon
+        #expect(diagnostic.hint?.contains("quoted") == true)
+    }
+
+    @Test func duplicateKeysPointAtTheSecondOne() {
+        guard case .failure(let diagnostic) = parse("title: A\ndate: 2025-01-01\ntitle: B\n") else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(diagnostic.code == .duplicateKey)
+        #expect(diagnostic.message.contains("'title'"))
+        #expect(diagnostic.message.contains("first at line 2"))
+        #expect(diagnostic.location.line == 4)
+        #expect(diagnostic.location.column == 1)
+    }
+
+    @Test func aliasBombsStopAtTheBudget() {
+        var yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for (name, previous) in zip("bcdefghi", "abcdefgh") {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        guard case .failure(let diagnostic) = parse(yaml) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(diagnostic.code == .yamlTooLarge)
+        #expect(diagnostic.location.line == 2)
+    }
+
+    @Test func smallAliasesAreFine() throws {
+        let pairs = try parse("base: &who [KISA, EEAS]\nagencies: *who\n").get()
+        guard case .sequence(let items) = pairs[1].value.kind else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(items.count == 2)
+    }
+
+    @Test func aliasesAsKeysAreRefused() {
+        let yaml = "a: &a [x, y]\n*a : value\n"
+        guard case .failure(let diagnostic) = parse(yaml) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(diagnostic.location.line == 3)
+    }
+
+    @Test func rootMustBeAMapping() {
+        guard case .failure(let diagnostic) = parse("- a\n- b\n") else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(diagnostic.code == .wrongType)
+    }
+}
+
+extension YAMLValue.Kind {
+    var isPlainScalar: Bool {
+        if case .scalar(_, true) = self { return true }
+        return false
+    }
+}
