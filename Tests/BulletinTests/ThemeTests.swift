@@ -143,11 +143,31 @@ import Testing
         #expect(config.taxonomies == ["agencies", "frameworks", "threats"])
     }
 
-    @Test func languagesPutTheDefaultFirst() {
+    @Test func languagesKeepTheirMenuOrder() {
         let (config, diagnostics) = config("title: T\nbaseURL: https://x.test/\nlanguage: ko\nlanguages: [en, ko]\n")
         #expect(diagnostics.isEmpty)
-        #expect(config.languages == ["ko", "en"])
+        #expect(config.language == "ko")
+        #expect(config.languages == ["en", "ko"])
+        #expect(config.isMultilingual)
         #expect(config.reservedSlugs.contains("en") && config.reservedSlugs.contains("ko"))
+    }
+
+    @Test func languagesAsAMappingGiveTitlesAndDescriptions() {
+        let (config, diagnostics) = config("""
+            title: Cyber Dialogue Bulletin
+            description: News on cyber-policy dialogues.
+            baseURL: https://x.test/
+            languages:
+              en:
+              ko: {title: 사이버 대화 회보, description: 사이버 정책 대화 소식}
+
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.formatted() })")
+        #expect(config.languages == ["en", "ko"])
+        #expect(config.title(in: "en") == "Cyber Dialogue Bulletin")
+        #expect(config.title(in: "ko") == "사이버 대화 회보")
+        #expect(config.description(in: "ko") == "사이버 정책 대화 소식")
+        #expect(config.description(in: "en") == "News on cyber-policy dialogues.")
     }
 
     @Test(arguments: [

@@ -22,8 +22,10 @@ extension Article {
         let dialogue = reader.text("dialogue", example: "rok-eu-cyber-policy-consultation")
         let session = reader.integer("session", minimum: 1, example: 7)
         let location = reader.text("location", example: "Seoul")
-        let lang = reader.text("lang", example: config.language)
+        let lang = reader.language(config: config)
         let translationKey = reader.text("translationKey", example: "rok-eu-2025")
+        let chairs = readChairs(&reader)
+        let documents = readDocuments(&reader, source: source)
         var terms: [String: [TermReference]] = [:]
         for taxonomy in config.taxonomies {
             let references = reader.textList(taxonomy, example: "KISA, EEAS")
@@ -31,12 +33,6 @@ extension Article {
         }
         let params = reader.params(known: fixedKeys + config.taxonomies)
 
-        if let lang, !config.languages.contains(where: { $0.lowercased() == lang.value.lowercased() }) {
-            reader.report(source.diagnostic(
-                .error, .invalidValue, "'lang' must be one of the site's languages (\(config.languages.joined(separator: ", "))), found \"\(lang.value)\"",
-                line: lang.line, column: lang.column,
-                hint: "use one of \(config.languages.joined(separator: ", ")), or add \"\(lang.value)\" to `languages` in site.yaml"))
-        }
         if let session, dialogue == nil {
             reader.report(source.diagnostic(
                 .warning, .sessionWithoutDialogue, "'session' has no 'dialogue' to be a session of",
@@ -72,13 +68,75 @@ extension Article {
             slug: slug.value, draft: draft,
             dialogue: dialogue.map { TermReference(text: $0.value, line: $0.line, column: $0.column) },
             session: session?.value, location: location?.value.trimmingWhitespace, terms: terms,
-            lang: config.languages.first { $0.lowercased() == lang?.value.lowercased() } ?? config.language,
-            translationKey: translationKey?.value, params: params, body: frontMatter.body,
+            lang: lang.tag, translationKey: translationKey?.value.trimmingWhitespace, chairs: chairs, documents: documents,
+            params: params, body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location,
             sessionLocation: session.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) },
             dateLocation: SourceLocation(file: source.file, line: date?.line ?? 1, column: date?.column ?? 1),
+            keyLocations: reader.keyLocations,
             source: source)
         return (article, reader.diagnostics)
+    }
+
+    /// `chairs:`: each with a `name`; `role` text; `agency` a reference into `agencies`.
+    static func readChairs(_ reader: inout FieldReader) -> [Chair] {
+        var chairs: [Chair] = []
+        for (item, pairs) in reader.mappingList("chairs", known: ["name", "role", "agency"], example: "{name: Youn Jong-kwon, role: Director-General, agency: MOFA}") {
+            var fields = FieldReader(source: reader.source, pairs: pairs, kind: "chair")
+            let name = fields.text("name", example: "Youn Jong-kwon")
+            let role = fields.text("role", example: "Director-General for International Security Affairs")
+            let agency = fields.text("agency", example: "MOFA")
+            for diagnostic in fields.diagnostics { reader.report(diagnostic) }
+            guard let name, !name.value.trimmingWhitespace.isEmpty else {
+                reader.report(.error, .missingKey, "this chair has no 'name'", at: item,
+                              hint: "write who led the delegation: `{name: Youn Jong-kwon, role: ..., agency: MOFA}`")
+                continue
+            }
+            chairs.append(Chair(
+                name: name.value.trimmingWhitespace, role: role.map { $0.value.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
+                agency: agency.map { TermReference(text: $0.value, line: $0.line, column: $0.column) }))
+        }
+        return chairs
+    }
+
+    /// `documents:`: each with a `title` and a `url` that is an absolute http(s) URL or a site
+    /// path; an address that could run a script (`javascript:`) or go nowhere is an error.
+    static func readDocuments(_ reader: inout FieldReader, source: SourceText) -> [OutcomeDocument] {
+        var documents: [OutcomeDocument] = []
+        for (item, pairs) in reader.mappingList("documents", known: ["title", "url"], example: "{title: Joint press release, url: https://...}") {
+            var fields = FieldReader(source: source, pairs: pairs, kind: "document")
+            let title = fields.text("title", example: "Joint press release")
+            let url = fields.text("url", example: "https://www.mofa.go.kr/...")
+            for diagnostic in fields.diagnostics { reader.report(diagnostic) }
+            guard let title, !title.value.trimmingWhitespace.isEmpty else {
+                reader.report(.error, .missingKey, "this document has no 'title'", at: item,
+                              hint: "write what it is: `{title: Joint press release, url: https://...}`")
+                continue
+            }
+            guard let url else {
+                reader.report(.error, .missingKey, "the document '\(title.value)' has no 'url'", at: item,
+                              hint: "write its address: `url: https://...` (or a site path such as /files/statement.pdf)")
+                continue
+            }
+            let address = url.value.trimmingWhitespace
+            let lower = address.lowercased()
+            let isWeb = (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && BaseURL.isAbsoluteWebURL(address)
+            let isSitePath = address.hasPrefix("/") && !address.hasPrefix("//")
+                && !address.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\\" }
+            guard isWeb || isSitePath else {
+                let scheme = address.firstIndex(of: ":").map { String(address[..<$0]).lowercased() }
+                let dangerous = ["javascript", "vbscript", "data", "file"].contains(scheme ?? "")
+                reader.report(source.diagnostic(
+                    .error, .invalidValue,
+                    dangerous ? "the document's address uses \(scheme!):, which Bulletin never publishes"
+                        : "the document's address must be an absolute http(s) URL or a site path, found \"\(address)\"",
+                    line: url.line, column: url.column,
+                    hint: "write `url: https://...` for a page elsewhere, or `url: /files/statement.pdf` for a file in Content/static/"))
+                continue
+            }
+            documents.append(OutcomeDocument(title: title.value.trimmingWhitespace, url: address, line: url.line, column: url.column))
+        }
+        return documents
     }
 
     /// The article's URL segment: `slug:` when given (checked, not changed), else the file name

@@ -18,6 +18,10 @@ public struct Article: Sendable {
     public var terms: [String: [TermReference]]
     public var lang: String
     public var translationKey: String?
+    /// Who led each delegation (`chairs:`).
+    public var chairs: [Chair]
+    /// The meeting's outcome documents (`documents:`).
+    public var documents: [OutcomeDocument]
     public var params: [String: ParamValue]
     public var body: String
     /// The file's line number of the body's first line.
@@ -28,11 +32,14 @@ public struct Article: Sendable {
     package var sessionLocation: SourceLocation?
     /// Where `date:` is written (the top of the file when it is missing).
     package var dateLocation: SourceLocation
+    /// Where each front-matter key is written, for messages about a whole key (translations
+    /// that disagree on it).
+    package var keyLocations: [String: SourceLocation]
     package var source: SourceText
 
     /// The keys every article understands, besides the taxonomies.
     package static let fixedKeys = [
         "title", "date", "updated", "summary", "slug", "draft", "dialogue", "session", "location", "lang",
-        "translationKey",
+        "translationKey", "chairs", "documents",
     ]
 }

@@ -192,6 +192,58 @@ package struct FieldReader {
 
     // MARK: - Everything else
 
+    /// A list of mappings (`chairs: [{name: ..., role: ...}]`), each with its keys; `[]`
+    /// when absent. A mapping's unknown keys, and keys near `known` ones, are reported.
+    package mutating func mappingList(_ key: String, known: [String], example: String) -> [(value: YAMLValue, pairs: [YAMLPair])] {
+        guard let pair = pair(key), !pair.value.isNull else { return [] }
+        guard case .sequence(let items) = pair.value.kind else {
+            report(.error, .wrongType, "'\(key)' must be a list, found \(pair.value.kindDescription)", at: pair.value,
+                   hint: "write a list: `\(key): [\(example)]`")
+            return []
+        }
+        var result: [(value: YAMLValue, pairs: [YAMLPair])] = []
+        for item in items {
+            guard case .mapping(let pairs) = item.kind else {
+                report(.error, .wrongType, "each item of '\(key)' must be a mapping, found \(item.kindDescription)", at: item,
+                       hint: "write `\(key): [\(example)]`")
+                continue
+            }
+            for pair in pairs where !known.contains(pair.key) {
+                let near = EditDistance.closest(to: pair.key, among: known, limit: 2, count: 1).first
+                diagnostics.append(source.diagnostic(
+                    .warning, .unknownKey,
+                    "unknown key '\(pair.key)' in an item of '\(key)'" + (near.map { "; did you mean '\($0)'?" } ?? ""),
+                    line: pair.line, column: pair.column,
+                    hint: "an item of '\(key)' has \(known.map { "`\($0)`" }.joined(separator: ", "))"))
+            }
+            result.append((item, pairs))
+        }
+        return result
+    }
+
+    /// `lang:` as one of the site's languages (its spelling in site.yaml), or the default.
+    package mutating func language(config: SiteConfig) -> (tag: String, location: SourceLocation?) {
+        guard let lang = text("lang", example: config.language) else { return (config.language, nil) }
+        let location = SourceLocation(file: source.file, line: lang.line, column: lang.column)
+        if let tag = config.languages.first(where: { $0.lowercased() == lang.value.trimmingWhitespace.lowercased() }) {
+            return (tag, location)
+        }
+        report(source.diagnostic(
+            .error, .invalidValue, "'lang' must be one of the site's languages (\(config.languages.joined(separator: ", "))), found \"\(lang.value)\"",
+            line: lang.line, column: lang.column,
+            hint: "use one of \(config.languages.joined(separator: ", ")), or add \"\(lang.value)\" to `languages` in site.yaml"))
+        return (config.language, location)
+    }
+
+    /// Where each key is written.
+    package var keyLocations: [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for pair in pairs where result[pair.key] == nil {
+            result[pair.key] = SourceLocation(file: source.file, line: pair.line, column: pair.column)
+        }
+        return result
+    }
+
     /// The keys not in `known`, as template data; a key within two edits of a known one is a
     /// warning naming it (`tittle` -> `title`).
     package mutating func params(known: [String]) -> [String: ParamValue] {

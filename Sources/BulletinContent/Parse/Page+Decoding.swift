@@ -16,15 +16,18 @@ extension Page {
         let title = reader.text("title", required: true, example: "About the bulletin")
         let slugValue = reader.text("slug", example: "about")
         let draft = reader.flag("draft") ?? false
+        let lang = reader.language(config: config)
+        let translationKey = reader.text("translationKey", example: "about")
         let params = reader.params(known: fixedKeys)
         let slug = Article.resolveSlug(
             explicit: slugValue, file: file, source: source, reserved: config.reservedSlugs, reader: &reader)
         // As for articles: with errors, still returned when it has a URL, so its links are checked.
         guard let slug else { return (nil, reader.diagnostics) }
         let page = Page(
-            path: file.path, title: title?.value.trimmingWhitespace ?? slug.value, slug: slug.value, draft: draft, params: params,
+            path: file.path, title: title?.value.trimmingWhitespace ?? slug.value, slug: slug.value, draft: draft,
+            lang: lang.tag, translationKey: translationKey?.value.trimmingWhitespace, params: params,
             body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location,
-            source: source)
+            keyLocations: reader.keyLocations, source: source)
         return (page, reader.diagnostics)
     }
 }

@@ -1,16 +1,20 @@
 package import BulletinCore
 
-/// A standalone page from `Content/pages/**/*.md`, published at `/<slug>/`.
+/// A standalone page from `Content/pages/**/*.md`, published at `/<slug>/` (`/<lang>/<slug>/`
+/// in a language other than the default).
 public struct Page: Sendable {
     public var path: String
     public var title: String
     public var slug: String
     public var draft: Bool
+    public var lang: String
+    public var translationKey: String?
     public var params: [String: ParamValue]
     public var body: String
     public var bodyFirstLine: Int
     package var slugLocation: SourceLocation
+    package var keyLocations: [String: SourceLocation]
     package var source: SourceText
 
-    package static let fixedKeys = ["title", "slug", "draft"]
+    package static let fixedKeys = ["title", "slug", "draft", "lang", "translationKey"]
 }

@@ -8,6 +8,9 @@ public struct ParsedContent: Sendable {
     public var pages: [Page]
     /// The registries that exist (their folder does), by taxonomy name or `dialogues`.
     public var registries: [String: [RegistryEntry]]
+    /// Registry entries' names and descriptions in other languages (`kisa.ko.md`), by
+    /// taxonomy name or `dialogues`.
+    public var registryTranslations: [String: [RegistryTranslation]] = [:]
     public var staticFiles: [StaticFile]
 }
 
@@ -26,6 +29,7 @@ public enum ContentParser {
         case article(Article?)
         case page(Page?)
         case entry(RegistryEntry?)
+        case translation(RegistryTranslation?)
     }
 
     public static func parse(_ tree: SourceTree, baseURLOverride: BaseURL?) -> (ParsedContent, [Diagnostic]) {
@@ -58,6 +62,7 @@ public enum ContentParser {
             case article(SourceFile)
             case page(SourceFile)
             case entry(SourceFile, taxonomy: String)
+            case translation(SourceFile, taxonomy: String)
         }
         let registryNames = config.taxonomies + ["dialogues"]
         let knownFolders = ["articles", "pages", "static"] + registryNames
@@ -80,7 +85,9 @@ public enum ContentParser {
                     diagnostics.append(unexpected(file, hint: "images and other files go in static/, and are linked as /name"))
                 }
             } else if registryNames.contains(top) {
-                if isMarkdown && components.count == 2 {
+                if isMarkdown && components.count == 2 && file.path.lastPathComponent.dropLast(3).contains(".") {
+                    jobs.append(.translation(file, taxonomy: top))
+                } else if isMarkdown && components.count == 2 {
                     jobs.append(.entry(file, taxonomy: top))
                 } else {
                     diagnostics.append(unexpected(file, hint: "registry entries sit directly in \(top)/, one `<id>.md` a term"))
@@ -109,7 +116,7 @@ public enum ContentParser {
         let takenIDs = registryFileIDs
         let results = Parallel.map(jobs) { job -> (Parsed, [Diagnostic]) in
             let file: SourceFile = switch job {
-            case .article(let file), .page(let file), .entry(let file, _): file
+            case .article(let file), .page(let file), .entry(let file, _), .translation(let file, _): file
             }
             // A registry file with an invalid name is parsed again: its hint names a free name,
             // which depends on the other files.
@@ -128,12 +135,16 @@ public enum ContentParser {
             case .entry(let file, let taxonomy):
                 let (entry, problems) = RegistryEntry.decode(file, taxonomy: taxonomy, takenIDs: takenIDs[taxonomy] ?? [])
                 return (.entry(entry), problems)
+            case .translation(let file, let taxonomy):
+                let (translation, problems) = RegistryTranslation.decode(file, taxonomy: taxonomy, config: config)
+                return (.translation(translation), problems)
             }
         }
 
         var articles: [Article] = []
         var pages: [Page] = []
         var registries: [String: [RegistryEntry]] = [:]
+        var registryTranslations: [String: [RegistryTranslation]] = [:]
         for name in registryNames where tree.contentFolders.contains(name) {
             registries[name] = []
         }
@@ -142,7 +153,7 @@ public enum ContentParser {
             next.settings = settings
             for (job, result) in zip(jobs, results) {
                 let file: SourceFile = switch job {
-                case .article(let file), .page(let file), .entry(let file, _): file
+                case .article(let file), .page(let file), .entry(let file, _), .translation(let file, _): file
                 }
                 next.files[file.path] = (file.bytes, result.0, result.1)
             }
@@ -154,11 +165,13 @@ public enum ContentParser {
             case .article(let article?): articles.append(article)
             case .page(let page?): pages.append(page)
             case .entry(let entry?): registries[entry.taxonomy, default: []].append(entry)
+            case .translation(let translation?): registryTranslations[translation.taxonomy, default: []].append(translation)
             default: break
             }
         }
         let content = ParsedContent(
-            config: config, articles: articles, pages: pages, registries: registries, staticFiles: tree.staticFiles)
+            config: config, articles: articles, pages: pages, registries: registries,
+            registryTranslations: registryTranslations, staticFiles: tree.staticFiles)
         return (content, diagnostics)
     }
 

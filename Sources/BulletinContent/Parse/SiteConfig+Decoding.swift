@@ -45,33 +45,7 @@ extension SiteConfig {
                     line: language.line, column: language.column, hint: "write `language: en`"))
             }
         }
-        config.languages = [config.language]
-        if reader.pair("languages") != nil {
-            var languages: [String] = []
-            for tag in reader.textList("languages", example: "en, ko") {
-                guard isLanguageTag(tag.value) else {
-                    reader.report(source.diagnostic(
-                        .error, .invalidValue, "\"\(tag.value)\" is not a BCP 47 language tag such as en or ko",
-                        line: tag.line, column: tag.column))
-                    continue
-                }
-                if languages.contains(where: { $0.lowercased() == tag.value.lowercased() }) {
-                    reader.report(source.diagnostic(
-                        .error, .invalidValue, "the language \"\(tag.value)\" is listed twice", line: tag.line,
-                        column: tag.column, hint: "list each language once"))
-                    continue
-                }
-                languages.append(tag.value)
-            }
-            if let pair = reader.pair("languages"), !languages.isEmpty,
-               !languages.contains(where: { $0.lowercased() == config.language.lowercased() }) {
-                reader.report(.error, .invalidValue,
-                              "'languages' must include the default language '\(config.language)'", at: pair.value,
-                              hint: "write `languages: [\(([config.language] + languages).joined(separator: ", "))]`")
-            }
-            // The default language first, then the others in the order written.
-            config.languages = [config.language] + languages.filter { $0.lowercased() != config.language.lowercased() }
-        }
+        readLanguages(&config, reader: &reader, source: source)
 
         config.perPage = reader.integer("perPage", minimum: 1, example: 20)?.value ?? 20
         config.feedLimit = reader.integer("feedLimit", minimum: 1, example: 20)?.value ?? 20
@@ -100,6 +74,71 @@ extension SiteConfig {
         }
         config.params = reader.params(known: knownKeys)
         return (config, reader.diagnostics)
+    }
+
+    /// `languages`: a list of tags (`[en, ko]`), or a mapping of tags to the site's title and
+    /// description in that language (`ko: {title: 사이버 대화 회보, description: ...}`), in
+    /// menu order; it must include the default `language`.
+    private static func readLanguages(_ config: inout SiteConfig, reader: inout FieldReader, source: SourceText) {
+        config.languages = [config.language]
+        guard let pair = reader.pair("languages"), !pair.value.isNull else { return }
+        var tags: [Located<String>] = []
+        switch pair.value.kind {
+        case .mapping(let entries):
+            for entry in entries {
+                tags.append(Located(value: entry.key, line: entry.line, column: entry.column))
+                guard !entry.value.isNull else { continue }
+                guard case .mapping(let fields) = entry.value.kind else {
+                    reader.report(.error, .wrongType,
+                                  "'languages.\(entry.key)' must map `title` and `description` to texts, found \(entry.value.kindDescription)",
+                                  at: entry.value, hint: "write `\(entry.key): {title: ..., description: ...}`")
+                    continue
+                }
+                for field in fields {
+                    guard ["title", "description"].contains(field.key) else {
+                        reader.report(source.diagnostic(
+                            .warning, .unknownKey, "unknown key '\(field.key)' for the language \(entry.key); it has `title` and `description`",
+                            line: field.line, column: field.column, hint: "remove it, or rename it to `title` or `description`"))
+                        continue
+                    }
+                    guard case .scalar(let text, _) = field.value.kind, !field.value.isNull else {
+                        reader.report(.error, .wrongType,
+                                      "'languages.\(entry.key).\(field.key)' must be text, found \(field.value.kindDescription)",
+                                      at: field.value, hint: "write `\(field.key): ...` on one line")
+                        continue
+                    }
+                    if field.key == "title" { config.languageTitles[entry.key] = text.trimmingWhitespace }
+                    if field.key == "description" { config.languageDescriptions[entry.key] = text.trimmingWhitespace }
+                }
+            }
+        default:
+            tags = reader.textList("languages", example: "en, ko")
+        }
+        var languages: [String] = []
+        for tag in tags {
+            guard isLanguageTag(tag.value) else {
+                reader.report(source.diagnostic(
+                    .error, .invalidValue, "\"\(tag.value)\" is not a BCP 47 language tag such as en or ko",
+                    line: tag.line, column: tag.column))
+                continue
+            }
+            if languages.contains(where: { $0.lowercased() == tag.value.lowercased() }) {
+                reader.report(source.diagnostic(
+                    .error, .invalidValue, "the language \"\(tag.value)\" is listed twice", line: tag.line,
+                    column: tag.column, hint: "list each language once"))
+                continue
+            }
+            languages.append(tag.value)
+        }
+        guard !languages.isEmpty else { return }
+        if !languages.contains(where: { $0.lowercased() == config.language.lowercased() }) {
+            reader.report(.error, .invalidValue,
+                          "'languages' must include the default language '\(config.language)'", at: pair.value,
+                          hint: "add \(config.language) to `languages`, or set `language:` to one of \(languages.joined(separator: ", "))")
+            languages.insert(config.language, at: 0)
+        }
+        // As written: the order of the language menu. The default's spelling is `language`'s.
+        config.languages = languages.map { $0.lowercased() == config.language.lowercased() ? config.language : $0 }
     }
 
     /// The defaults, used to go on checking the content when site.yaml is missing or broken.

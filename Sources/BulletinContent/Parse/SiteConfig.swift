@@ -7,14 +7,33 @@ public struct SiteConfig: Sendable {
     public var description: String
     /// The default language (BCP 47).
     public var language: String
-    /// Every language the site publishes, the default first.
+    /// Every language the site publishes, in menu order (the order of `languages`); the
+    /// default is among them.
     public var languages: [String]
+    /// The site's title and description in a language, from the mapping form of
+    /// `languages`; where absent, `title` and `description`.
+    public var languageTitles: [String: String] = [:]
+    public var languageDescriptions: [String: String] = [:]
     public var perPage: Int
     /// The number of entries in each feed.
     public var feedLimit: Int
     /// The taxonomies' names: each is a front-matter key, a folder and a URL segment.
     public var taxonomies: [String]
     public var params: [String: ParamValue]
+
+    /// Whether the site publishes more than one language (and has `/<lang>/` folders,
+    /// `hreflang` alternates and a language switcher).
+    public var isMultilingual: Bool { languages.count > 1 }
+
+    /// The site's title in `lang`.
+    public func title(in lang: String) -> String {
+        languageTitles[lang] ?? title
+    }
+
+    /// The site's description in `lang`.
+    public func description(in lang: String) -> String {
+        languageDescriptions[lang] ?? description
+    }
 
     package static let defaultTaxonomies = ["agencies", "frameworks", "threats"]
     package static let knownKeys = ["title", "baseURL", "description", "language", "languages", "perPage", "feedLimit", "taxonomies"]
@@ -55,6 +74,15 @@ public struct BaseURL: Sendable, Hashable {
         if !path.hasSuffix("/") { path += "/" }
         origin = lower.prefix(schemeLength) + host.lowercased()
         self.path = path
+    }
+
+    /// Whether `text` is an absolute http or https URL a page can link to: a host, and no
+    /// white space, quote or angle bracket.
+    public static func isAbsoluteWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : lower.hasPrefix("http://") ? text.dropFirst(7) : nil
+        guard let rest, let first = rest.first, first != "/" else { return false }
+        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"\"<>\\`{}|^".unicodeScalars.contains($0) }
     }
 
     /// The whole URL: `https://bulletin.example.org/bulletin/`.
