@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinKit", targets: ["BulletinKit"]),
+        .library(name: "BulletinTemplates", targets: ["BulletinTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -29,6 +30,12 @@ let package = Package(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Bulletin's own Mustache engine: templates compiled once into a render plan, rendered
+        // as bytes. No dependencies, not even Foundation.
+        .target(
+            name: "BulletinTemplates",
+            swiftSettings: strictSettings
         ),
         // renameat2 for swapping the output folder in atomically (Glibc's module hides it).
         .systemLibrary(name: "CLinuxSupport"),
@@ -67,6 +74,15 @@ let package = Package(
         .testTarget(
             name: "BulletinKitTests",
             dependencies: ["BulletinKit", "BulletinServer", "bulletin"],
+            swiftSettings: strictSettings
+        ),
+        // swift-mustache only to compare a page's output with what it renders.
+        .testTarget(
+            name: "BulletinTemplatesTests",
+            dependencies: [
+                "BulletinTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

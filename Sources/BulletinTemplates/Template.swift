@@ -1,0 +1,39 @@
+/// A Mustache template, parsed once into a render plan.
+///
+/// The syntax and semantics are the Mustache specification's (comments, set delimiters,
+/// interpolation, sections, inverted sections, partials, and the optional inheritance and
+/// dynamic names), plus swift-mustache's transforms: `{{count(terms)}}`,
+/// `{{uppercased(title)}}`, and in a list section `{{first()}}`, `{{last()}}`, `{{index()}}`,
+/// `{{even()}}`, `{{odd()}}`. Lambdas are not supported: data never holds code.
+public struct Template: Sendable {
+    let plan: RenderPlan
+
+    /// Parses `text`; a syntax error names its line and column (from 1, counting Unicode scalars).
+    public init(_ text: String) throws(TemplateSyntaxError) {
+        var parser = TemplateParser(text)
+        plan = try parser.parse()
+    }
+
+    /// Renders with `library` supplying partials by name, appending UTF-8 bytes to `output`.
+    public func render(_ context: TemplateValue, library: TemplateLibrary = TemplateLibrary(), into output: inout [UInt8]) {
+        var renderer = TemplateRenderer(context: context, library: library, outputStart: output.count)
+        renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count, into: &output)
+    }
+
+    /// Renders with `library` supplying partials by name.
+    public func render(_ context: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(plan.bytes.count * 2)
+        render(context, library: library, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Every tag, in order, with its position and whether it sits inside a section: what Bulletin's
+    /// own checks need (missing partials, partial cycles outside sections, ...).
+    public var tags: [TemplateTag] { plan.tags }
+
+    /// The names of the partials the template includes by name (`{{> name}}`, `{{< name}}`),
+    /// each once, in the order they first appear; dynamic partials (`{{>* field}}`) are named
+    /// by data and not listed.
+    public var partialNames: [String] { plan.partialNames }
+}
