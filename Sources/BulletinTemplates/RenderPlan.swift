@@ -12,6 +12,10 @@ final class RenderPlan: Sendable {
     let bytes: [UInt8]
     /// The values the nodes look up, by index.
     let values: [ValueReference]
+    /// The keys of the values' paths, end to end.
+    let keys: [TemplateKey]
+    /// The transforms of the values, end to end.
+    let transforms: [TemplateTransform]
     /// The names of the partials the template includes, by index (`{{> name}}`, `{{< name}}`).
     let partialNames: [String]
     /// The names of the blocks it defines or overrides, by index (`{{$ name}}`).
@@ -20,12 +24,14 @@ final class RenderPlan: Sendable {
     let tags: [TemplateTag]
 
     init(
-        nodes: [Node], bytes: [UInt8], values: [ValueReference], partialNames: [String], blockNames: [String],
-        tags: [TemplateTag]
+        nodes: [Node], bytes: [UInt8], values: [ValueReference], keys: [TemplateKey], transforms: [TemplateTransform],
+        partialNames: [String], blockNames: [String], tags: [TemplateTag]
     ) {
         self.nodes = nodes
         self.bytes = bytes
         self.values = values
+        self.keys = keys
+        self.transforms = transforms
         self.partialNames = partialNames
         self.blockNames = blockNames
         self.tags = tags
@@ -79,19 +85,25 @@ enum PartialTarget: Sendable {
 }
 
 /// What a tag looks up, compiled: where the lookup starts, its path, and the transforms to
-/// apply to what it finds.
+/// apply to what it finds. Plain integers (the keys and transforms are ranges of the plan's
+/// arrays), so reading one while rendering retains nothing.
 struct ValueReference: Sendable {
     var base: Base
-    /// Applied in order: `count(reversed(x))` is `[.reversed, .count]`.
-    var transforms: [TemplateTransform]
+    /// `plan.keys[keyStart..<keyStart + keyCount]`: `a.b.c` is `a`, `b`, `c`.
+    var keyStart: Int32
+    var keyCount: Int32
+    /// `plan.transforms[...]`, applied in order: `count(reversed(x))` is `reversed`, `count`.
+    var transformStart: Int32
+    var transformCount: Int32
 
     enum Base: Sendable {
         /// `.`: the top of the context stack.
         case current
         /// `a.b.c`: `a` is looked up down the context stack, then `b` in it, `c` in that.
-        /// `.a.b` (swift-mustache's syntax) looks up `a` in the top of the stack only.
-        case path([TemplateKey], topOnly: Bool)
-        /// `first()`: the transform applies to the position in the list being rendered.
+        case path
+        /// `.a.b` (swift-mustache's syntax): `a` is looked up in the top of the stack only.
+        case pathFromTop
+        /// `first()`: the first transform applies to the position in the list being rendered.
         case listPosition
     }
 }

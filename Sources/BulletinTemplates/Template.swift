@@ -16,16 +16,20 @@ public struct Template: Sendable {
 
     /// Renders with `library` supplying partials by name, appending UTF-8 bytes to `output`.
     public func render(_ context: TemplateValue, library: TemplateLibrary = TemplateLibrary(), into output: inout [UInt8]) {
-        var renderer = TemplateRenderer(context: context, library: library, outputStart: output.count)
-        renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count, into: &output)
+        let renderer = run(context, library)
+        renderer.output.withBytes { output.append(contentsOf: $0) }
     }
 
     /// Renders with `library` supplying partials by name.
     public func render(_ context: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(plan.bytes.count * 2)
-        render(context, library: library, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        let renderer = run(context, library)
+        return renderer.output.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func run(_ context: TemplateValue, _ library: TemplateLibrary) -> TemplateRenderer {
+        var renderer = TemplateRenderer(context: context, library: library, capacity: plan.bytes.count * 2)
+        renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count)
+        return renderer
     }
 
     /// Every tag, in order, with its position and whether it sits inside a section: what Bulletin's

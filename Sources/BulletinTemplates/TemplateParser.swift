@@ -14,6 +14,8 @@ struct TemplateParser {
     private var nodes: [Node] = []
     private var bytes: [UInt8] = []
     private var values: [ValueReference] = []
+    private var keys: [TemplateKey] = []
+    private var transforms: [TemplateTransform] = []
     private var partialNames: [String] = []
     private var blockNames: [String] = []
     private var tags: [TemplateTag] = []
@@ -48,8 +50,8 @@ struct TemplateParser {
                 hint: "add \(delimited("/" + frame.name)) where the section ends")
         }
         return RenderPlan(
-            nodes: nodes, bytes: bytes, values: values, partialNames: partialNames, blockNames: blockNames,
-            tags: tags)
+            nodes: nodes, bytes: bytes, values: values, keys: keys, transforms: transforms,
+            partialNames: partialNames, blockNames: blockNames, tags: tags)
     }
 
     // MARK: - Tags
@@ -467,7 +469,9 @@ struct TemplateParser {
                 "'\(text)' is not a name: its parentheses do not pair up", at: tagStart,
                 hint: "a transform wraps a name, as in {{count(terms)}}, {{uppercased(title)}} or {{first()}}")
         }
-        var transforms: [TemplateTransform] = []
+        var reference = ValueReference(
+            base: .current, keyStart: Int32(keys.count), keyCount: 0, transformStart: Int32(transforms.count),
+            transformCount: Int32(transformNames.count))
         // `a(b(x))` applies `b`, then `a`.
         for transformName in transformNames.reversed() {
             guard let transform = TemplateTransform(rawValue: String(transformName)) else {
@@ -478,17 +482,20 @@ struct TemplateParser {
             transforms.append(transform)
         }
 
-        let base: ValueReference.Base
         if name.isEmpty {
-            guard !transforms.isEmpty else {
+            guard !transformNames.isEmpty else {
                 throw error("this tag has no name", at: tagStart, hint: "write the name between the delimiters: {{title}}")
             }
-            base = .listPosition
+            reference.base = .listPosition
         } else {
-            let keys = name.split(separator: ".").map { TemplateKey(String($0)) }
-            base = keys.isEmpty ? .current : .path(keys, topOnly: name.first == ".")
+            let path = name.split(separator: ".").map { TemplateKey(String($0)) }
+            if !path.isEmpty {
+                reference.base = name.first == "." ? .pathFromTop : .path
+                reference.keyCount = Int32(path.count)
+                keys.append(contentsOf: path)
+            }
         }
-        values.append(ValueReference(base: base, transforms: transforms))
+        values.append(reference)
         return Int32(values.count - 1)
     }
 
@@ -499,7 +506,7 @@ struct TemplateParser {
         if text.first == "*" {
             let name = String(text.dropFirst()).trimmingBlanks()
             let value = try valueReference(name, at: tagStart)
-            guard values[Int(value)].transforms.isEmpty else {
+            guard values[Int(value)].transformCount == 0 else {
                 throw error(
                     "a dynamic partial's name cannot have transforms", at: tagStart,
                     hint: "name the field that holds the partial's name: {{>*kind}}")
