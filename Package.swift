@@ -13,7 +13,6 @@ let package = Package(
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinKit", targets: ["BulletinKit"]),
-        .library(name: "BulletinTemplates", targets: ["BulletinTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),

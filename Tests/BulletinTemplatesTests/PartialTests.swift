@@ -76,3 +76,25 @@ import Testing
         #expect(try Template("{{>a}}{{>b}}").render([:], library: library) == "ABB")
     }
 }
+
+extension PartialTests {
+    /// swift-mustache indents only after a line ending in `\n` alone (it compares Characters,
+    /// and `\r\n` is one); a `\r\n` line ends a line here too.
+    @Test func indentationFollowsCRLFLines() throws {
+        let library = TemplateLibrary(partials: ["p": try Template("a\r\nb\r\n")])
+        #expect(try Template("<div>\r\n  {{>p}}\r\n</div>").render([:], library: library) == "<div>\r\n  a\r\n  b\r\n</div>")
+    }
+
+    @Test func aTemplateRendersTheSameFromManyTasksAtOnce() async throws {
+        let template = try Template("{{#items}}<li>{{uppercased(.)}}</li>{{/items}}{{>p}}")
+        let library = TemplateLibrary(partials: ["p": try Template("[{{count(items)}}]")])
+        let renders = await withTaskGroup(of: String.self) { group in
+            for index in 0..<16 {
+                group.addTask { template.render(["items": .list((0...index).map { .text("i\($0)") })], library: library) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(renders.count == 16)
+        #expect(renders.contains("<li>I0</li><li>I1</li>[2]"))
+    }
+}
