@@ -1,15 +1,20 @@
 /// swift-mustache's transforms, which Bulletin's documentation promises themes:
 /// `{{count(terms)}}`, `{{uppercased(title)}}`, and in a list section `{{^last()}}, {{/last()}}`.
 ///
-/// A transform applies to one kind of value and gives nil (absent) on any other, as
+/// A transform applies to some kinds of value and gives nil (absent) on any other, as
 /// swift-mustache's do: `count` of a text is absent, so `{{count(title)}}` renders nothing.
+/// Inside a list section, a transform of no name (`first()`) applies to the item's position.
 enum TemplateTransform: String, CaseIterable, Sendable {
     // text
     case capitalized, lowercased, uppercased
+    // text, lists and objects
+    case empty
     // text and lists
-    case empty, reversed
+    case reversed
+    // lists and objects
+    case count
     // lists
-    case first, last, count, sorted
+    case first, last, sorted
     // numbers
     case equalzero, plusone, minusone
     // numbers and the position in a list
@@ -23,9 +28,9 @@ enum TemplateTransform: String, CaseIterable, Sendable {
         case .text(let text): apply(toText: text)
         case .list(let items): apply(toList: items)
         case .number(let number): apply(toNumber: number)
-        // swift-mustache has no transforms for Bool, and Bulletin's objects are its structs,
-        // which have none either.
-        case .bool, .object: nil
+        case .object(let object): apply(toObject: object)
+        // swift-mustache has no transforms for Bool.
+        case .bool: nil
         }
     }
 
@@ -61,6 +66,16 @@ enum TemplateTransform: String, CaseIterable, Sendable {
         case .count: .number(items.count)
         case .empty: .bool(items.isEmpty)
         case .sorted: Self.sorted(items)
+        default: nil
+        }
+    }
+
+    /// swift-mustache's transforms of a dictionary but `enumerated` and `sorted`, whose
+    /// key-value tuples it reads by reflection.
+    private func apply(toObject object: TemplateObject) -> TemplateValue? {
+        switch self {
+        case .count: .number(object.count)
+        case .empty: .bool(object.isEmpty)
         default: nil
         }
     }

@@ -74,6 +74,15 @@ import Testing
         #expect(try render("[{{sorted(x)}}]", ["x": [["a": 1]]]) == "[]")
     }
 
+    // MARK: - Objects
+
+    /// swift-mustache's transforms of a dictionary (its `enumerated` and `sorted` are left out).
+    @Test func countAndEmptyOfAnObject() throws {
+        let data: TemplateValue = ["o": ["a": 1, "b": 2], "none": [:]]
+        #expect(try render("{{count(o)}} {{empty(o)}} {{count(none)}} {{empty(none)}}", data) == "2 false 0 true")
+        #expect(try render("[{{first(o)}}{{uppercased(o)}}]", data) == "[]")
+    }
+
     // MARK: - Numbers
 
     @Test func equalzero() throws {
@@ -142,7 +151,7 @@ import Testing
 
     @Test func aTransformOfTheWrongKindIsAbsent() throws {
         let data: TemplateValue = ["t": "text", "n": 3, "l": [1], "b": true, "o": ["k": 1]]
-        #expect(try render("[{{count(t)}}{{uppercased(n)}}{{plusone(l)}}{{first(b)}}{{count(o)}}{{index(l)}}]", data) == "[]")
+        #expect(try render("[{{count(t)}}{{uppercased(n)}}{{plusone(l)}}{{first(b)}}{{last(o)}}{{index(l)}}]", data) == "[]")
         #expect(try render("[{{uppercased(missing)}}]", data) == "[]")
         #expect(try render("{{^count(t)}}absent{{/count(t)}}", data) == "absent")
     }
