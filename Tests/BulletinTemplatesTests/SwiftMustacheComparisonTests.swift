@@ -142,7 +142,7 @@ import Testing
 extension TemplateValue {
     /// The same data as swift-mustache reads it: Swift's own strings, numbers, arrays and
     /// dictionaries.
-    fileprivate var swiftMustacheValue: Any {
+    var swiftMustacheValue: Any {
         switch self {
         case .text(let text): text
         case .bool(let value): value
