@@ -5,6 +5,22 @@
 /// dynamic names), plus swift-mustache's transforms: `{{count(terms)}}`,
 /// `{{uppercased(title)}}`, and in a list section `{{first()}}`, `{{last()}}`, `{{index()}}`,
 /// `{{even()}}`, `{{odd()}}`. Lambdas are not supported: data never holds code.
+///
+/// Where it renders differently from swift-mustache 2.1.1, on purpose:
+/// - `{{x}}` escapes per Unicode scalar (a `"` before a combining mark is still `&quot;`) and
+///   drops the code points HTML forbids; a list renders its items joined with `", "` and an
+///   object renders nothing, where swift-mustache prints Swift's description of them.
+/// - Standalone lines follow the specification: a line holding two tags (`{{/a}}{{>b}}`)
+///   keeps its line break, where swift-mustache sometimes drops it after a section whose
+///   opening tag stood alone; white space on a last line without a line break is kept; a
+///   line ends at `\n` or `\r\n`, not at a lone `\r`.
+/// - An indented standalone partial indents every line of its template, also the lines of a
+///   section's later items and lines after `\r\n`; a line that renders nothing gets no
+///   indentation (swift-mustache indents only after `\n`, once per section, and always
+///   writes the white space before the tag).
+/// - Set-delimiter tags last to the end of the template, also past the end of a section
+///   (swift-mustache goes back to the delimiters the section began with).
+/// - An unknown transform or a pragma (`{{%...}}`) is a syntax error, not an empty string.
 public struct Template: Sendable {
     let plan: RenderPlan
 

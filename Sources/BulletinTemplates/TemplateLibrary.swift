@@ -5,8 +5,9 @@
 /// looks its partials up by name, a dictionary lookup per tag). A partial may include itself,
 /// directly or not; a render stops going deeper after 200 nested partials.
 public struct TemplateLibrary: Sendable {
-    /// The partials' names, sorted, and their templates' plans in the same order.
+    /// The partials' names, sorted.
     public let names: [String]
+    /// The partials' plans, in the order of `names`.
     let plans: [RenderPlan]
     let index: [String: Int]
     /// For each partial, for each partial name it uses, the index of that partial, or -1.

@@ -107,6 +107,7 @@ public struct TemplateObject: Sendable, Equatable {
 }
 
 extension TemplateObject: ExpressibleByDictionaryLiteral {
+    /// An object with the literal's fields: `["title": "Hello", "count": 3]`.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init()
         for (key, value) in elements { self[key] = value }

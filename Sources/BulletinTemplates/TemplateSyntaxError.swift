@@ -9,6 +9,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable, CustomStringConve
     /// How to fix it, when that can be said: `add {{/articles}} where the section ends`.
     public var hint: String?
 
+    /// An error with this message, at this position, with this hint.
     public init(message: String, line: Int, column: Int, hint: String? = nil) {
         self.message = message
         self.line = line

@@ -18,6 +18,7 @@ public struct TemplateTag: Sendable, Equatable {
     /// (`{{$...}}`, `{{<...}}`) do not count: whether they render does not depend on data.
     public var sectionDepth: Int
 
+    /// A tag with these properties (templates make them; tests compare with them).
     public init(sigil: String, name: String, line: Int, column: Int, sectionDepth: Int) {
         self.sigil = sigil
         self.name = name

@@ -50,24 +50,28 @@ extension TemplateValue {
 }
 
 extension TemplateValue: ExpressibleByStringLiteral {
+    /// A string literal is text.
     public init(stringLiteral value: String) {
         self = .text(value)
     }
 }
 
 extension TemplateValue: ExpressibleByIntegerLiteral {
+    /// An integer literal is a number.
     public init(integerLiteral value: Int) {
         self = .number(value)
     }
 }
 
 extension TemplateValue: ExpressibleByBooleanLiteral {
+    /// `true` and `false` are truth values.
     public init(booleanLiteral value: Bool) {
         self = .bool(value)
     }
 }
 
 extension TemplateValue: ExpressibleByArrayLiteral {
+    /// An array literal is a list.
     public init(arrayLiteral elements: TemplateValue...) {
         self = .list(elements)
     }
