@@ -29,6 +29,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Bulletin's own Mustache engine: templates compiled once into a render plan, rendered
+        // as bytes. No dependencies, not even Foundation.
+        .target(
+            name: "BulletinTemplates",
+            swiftSettings: strictSettings
+        ),
         // renameat2 for swapping the output folder in atomically (Glibc's module hides it).
         .systemLibrary(name: "CLinuxSupport"),
         // The phases, each a module that imports only those below it (docs/architecture.md):
@@ -100,6 +106,15 @@ let package = Package(
             dependencies: [
                 "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
                 "BulletinOutput", "BulletinBuild", "BulletinServer", "bulletin",
+            ],
+            swiftSettings: strictSettings
+        ),
+        // swift-mustache only to compare a page's output with what it renders.
+        .testTarget(
+            name: "BulletinTemplatesTests",
+            dependencies: [
+                "BulletinTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),

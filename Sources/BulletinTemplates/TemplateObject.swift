@@ -1,0 +1,135 @@
+/// Named fields for templates: string keys to values, with a lookup made for rendering.
+///
+/// The fields are kept in one array sorted by a hash of the key that templates compute once,
+/// when they are parsed: a lookup compares integers (a short scan, or a binary search in a
+/// large object) and compares strings only on a hash match. There is no per-process seed, so
+/// the order, and with it equality, is the same in every run.
+public struct TemplateObject: Sendable, Equatable {
+    /// Sorted by hash, then key: one canonical order, so equal objects have equal arrays.
+    private var entries: [Entry]
+
+    struct Entry: Sendable, Equatable {
+        let hash: UInt64
+        let key: String
+        var value: TemplateValue
+    }
+
+    /// An object with these fields.
+    public init(_ fields: [String: TemplateValue] = [:]) {
+        entries = fields.map { Entry(hash: TemplateKey.hash($0.key), key: $0.key, value: $0.value) }
+        entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.key < $1.key }
+    }
+
+    /// The field's value, or nil when the object has no such field; setting nil removes it.
+    public subscript(name: String) -> TemplateValue? {
+        get {
+            value(for: TemplateKey(name))
+        }
+        set {
+            let hash = TemplateKey.hash(name)
+            let index = insertionIndex(hash: hash, key: name)
+            let present = index < entries.count && entries[index].hash == hash && entries[index].key == name
+            switch (present, newValue) {
+            case (true, let value?): entries[index].value = value
+            case (true, nil): entries.remove(at: index)
+            case (false, let value?): entries.insert(Entry(hash: hash, key: name, value: value), at: index)
+            case (false, nil): break
+            }
+        }
+    }
+
+    /// The names of the fields, sorted.
+    public var keys: [String] {
+        entries.map(\.key).sorted()
+    }
+
+    /// The fields as a dictionary.
+    public var fields: [String: TemplateValue] {
+        Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })
+    }
+
+    /// How many fields the object has.
+    public var count: Int { entries.count }
+
+    /// Whether the object has no fields.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds `other`'s fields; where both have a field, `other`'s value wins.
+    public mutating func merge(_ other: TemplateObject) {
+        for entry in other.entries { self[entry.key] = entry.value }
+    }
+
+    /// This object with `other`'s fields added; where both have a field, `other`'s value wins.
+    public func merging(_ other: TemplateObject) -> TemplateObject {
+        var result = self
+        result.merge(other)
+        return result
+    }
+
+    // MARK: - Lookup while rendering
+
+    /// The value for a key whose hash was computed when the template was parsed.
+    @inline(__always)
+    func value(for key: TemplateKey) -> TemplateValue? {
+        entries.withUnsafeBufferPointer { buffer -> TemplateValue? in
+            // A page's objects have a handful of fields: a scan of their hashes is quicker than
+            // a binary search's branches.
+            if buffer.count <= 12 {
+                for entry in buffer where entry.hash == key.hash && entry.key == key.name {
+                    return entry.value
+                }
+                return nil
+            }
+            var low = 0
+            var high = buffer.count
+            while low < high {
+                let middle = (low + high) / 2
+                if buffer[middle].hash < key.hash { low = middle + 1 } else { high = middle }
+            }
+            while low < buffer.count, buffer[low].hash == key.hash {
+                if buffer[low].key == key.name { return buffer[low].value }
+                low += 1
+            }
+            return nil
+        }
+    }
+
+    private func insertionIndex(hash: UInt64, key: String) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let entry = entries[middle]
+            if entry.hash < hash || (entry.hash == hash && entry.key < key) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+extension TemplateObject: ExpressibleByDictionaryLiteral {
+    /// An object with the literal's fields: `["title": "Hello", "count": 3]`.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init()
+        for (key, value) in elements { self[key] = value }
+    }
+}
+
+/// A field name with its hash, computed once when a template is parsed.
+struct TemplateKey: Sendable, Equatable {
+    let name: String
+    let hash: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        self.hash = Self.hash(name)
+    }
+
+    /// FNV-1a over the UTF-8 bytes: cheap for short names, and the same in every process.
+    static func hash(_ name: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

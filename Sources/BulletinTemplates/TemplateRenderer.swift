@@ -1,0 +1,347 @@
+/// One render: walks plans' nodes and appends bytes to its output.
+///
+/// The context stack is an array pushed and popped in place; lookups compare precomputed
+/// hashes; text is appended as bytes. Nothing on the way allocates but the output's growth,
+/// the stack's first push, and what transforms make.
+struct TemplateRenderer: ~Copyable {
+    /// A plan being rendered, and where it sits in the library (-1: the template rendered
+    /// from outside, whose partials are looked up by name).
+    struct Unit {
+        let plan: RenderPlan
+        let libraryIndex: Int
+    }
+
+    /// A parent's block, replacing the block of the same name in what the parent includes.
+    struct Override {
+        let name: String
+        let unit: Unit
+        let body: Range<Int>
+    }
+
+    /// Deeper partials (or expanded overrides) render nothing: a partial that includes itself
+    /// whatever the data stops here instead of exhausting the stack.
+    static let maximumDepth = 200
+
+    private let library: TemplateLibrary
+    private var stack: [TemplateValue]
+    /// The position in the list being rendered, when the innermost push was a list's item
+    /// (swift-mustache forgets it on any other push, in partials and in blocks, too).
+    private var listPosition: ListPosition?
+    /// The indentation of the standalone partials (and reindented blocks) being rendered.
+    private var indentation: [UInt8] = []
+    /// How much of `indentation` goes before the next byte written, or -1: set at the start of
+    /// a template's line, written only if the line renders something.
+    private var pendingIndentation = -1
+    /// Outermost first: the first of a name wins, so a child's override beats its parent's.
+    private var overrides: [Override] = []
+    private var depth = 0
+    /// What the render has written; it begins at the start of a line.
+    private(set) var output: ByteBuffer
+
+    init(context: TemplateValue, library: TemplateLibrary, capacity: Int) {
+        self.library = library
+        output = ByteBuffer(capacity: capacity)
+        stack = [context]
+        stack.reserveCapacity(16)
+    }
+
+    // MARK: - Nodes
+
+    mutating func render(_ unit: Unit, _ range: Range<Int>) {
+        let plan = unit.plan
+        let nodes = plan.nodes
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let node = nodes[index]
+            if node.startsLine, !indentation.isEmpty, atLineStart {
+                pendingIndentation = indentation.count
+            }
+            switch node.kind {
+            case .text(let text):
+                writeText(plan.bytes, text)
+                index += 1
+
+            case .variable(let value, let escaped):
+                if let found = resolve(value, in: plan) { write(found, escaped: escaped) }
+                index += 1
+
+            case .section(let value, let end):
+                if let found = resolve(value, in: plan) {
+                    renderSection(found, unit, (index + 1)..<Int(end))
+                }
+                index = Int(end)
+
+            case .inverted(let value, let end):
+                let body = (index + 1)..<Int(end)
+                switch resolve(value, in: plan) {
+                case nil, .bool(false)?:
+                    render(unit, body)
+                case .list(let items)? where items.isEmpty:
+                    // swift-mustache pushes the empty list, forgetting the list position.
+                    let outer = listPosition
+                    listPosition = nil
+                    stack.append(.list(items))
+                    render(unit, body)
+                    stack.removeLast()
+                    listPosition = outer
+                default:
+                    break
+                }
+                index = Int(end)
+
+            case .partial(let target, let indentation):
+                if let partial = resolvePartial(target, in: unit) {
+                    enter(partial, indentation: plan.bytes, indentation)
+                }
+                index += 1
+
+            case .parent(let target, let indentation, let standalone, let end):
+                // Not standalone, the white space before the tag is just text.
+                if !standalone { writeText(plan.bytes, indentation) }
+                if let partial = resolvePartial(target, in: unit) {
+                    let mark = overrides.count
+                    var child = index + 1
+                    while child < Int(end) {
+                        guard case .override(let block, let overrideEnd) = nodes[child].kind else {
+                            child += 1
+                            continue
+                        }
+                        overrides.append(
+                            Override(name: plan.blockNames[Int(block)], unit: unit, body: (child + 1)..<Int(overrideEnd)))
+                        child = Int(overrideEnd)
+                    }
+                    enter(partial, indentation: plan.bytes, standalone ? indentation : .empty)
+                    overrides.removeSubrange(mark...)
+                }
+                index = Int(end)
+
+            case .override(_, let end):
+                index = Int(end)  // read by its parent, never rendered in place
+
+            case .block(let block, let blockIndentation, let end):
+                let name = plan.blockNames[Int(block)]
+                let outer = listPosition
+                listPosition = nil
+                if let override = overrides.first(where: { $0.name == name }) {
+                    if depth < Self.maximumDepth {
+                        depth += 1
+                        let outerIndentation = indentation.count
+                        indent(by: plan.bytes, blockIndentation, startsLine: node.startsLine)
+                        render(override.unit, override.body)
+                        dedent(to: outerIndentation)
+                        depth -= 1
+                    }
+                } else {
+                    render(unit, (index + 1)..<Int(end))
+                }
+                listPosition = outer
+                index = Int(end)
+            }
+        }
+    }
+
+    private mutating func renderSection(
+        _ value: TemplateValue, _ unit: Unit, _ body: Range<Int>
+    ) {
+        switch value {
+        case .bool(let truth):
+            if truth { render(unit, body) }
+        case .list(let items):
+            let outer = listPosition
+            for (offset, item) in items.enumerated() {
+                stack.append(item)
+                listPosition = ListPosition(index: offset, count: items.count)
+                render(unit, body)
+                stack.removeLast()
+            }
+            listPosition = outer
+        case .text, .number, .object:
+            let outer = listPosition
+            listPosition = nil
+            stack.append(value)
+            render(unit, body)
+            stack.removeLast()
+            listPosition = outer
+        }
+    }
+
+    // MARK: - Partials
+
+    private func resolvePartial(_ target: PartialTarget, in unit: Unit) -> Unit? {
+        let found: Int?
+        switch target {
+        case .named(let name):
+            if unit.libraryIndex >= 0 {
+                let linked = library.links[unit.libraryIndex][Int(name)]
+                found = linked >= 0 ? linked : nil
+            } else {
+                found = library.index[unit.plan.partialNames[Int(name)]]
+            }
+        case .dynamic(let value):
+            guard case .text(let name)? = resolve(value, in: unit.plan) else { return nil }
+            found = library.index[name]
+        }
+        return found.map { Unit(plan: library.plans[$0], libraryIndex: $0) }
+    }
+
+    private mutating func enter(
+        _ partial: Unit, indentation bytes: [UInt8], _ range: TextRange
+    ) {
+        guard depth < Self.maximumDepth else { return }
+        depth += 1
+        let outerIndentation = indentation.count
+        let outer = listPosition
+        listPosition = nil
+        indent(by: bytes, range, startsLine: true)
+        render(partial, 0..<partial.plan.nodes.count)
+        dedent(to: outerIndentation)
+        listPosition = outer
+        depth -= 1
+    }
+
+    // MARK: - Indentation
+
+    private var atLineStart: Bool {
+        output.count == 0 || output.last == 0x0A
+    }
+
+    private mutating func indent(by bytes: [UInt8], _ range: TextRange, startsLine: Bool) {
+        guard range.count > 0 else { return }
+        indentation.append(contentsOf: bytes[Int(range.start)..<Int(range.start + range.count)])
+        if startsLine, atLineStart { pendingIndentation = indentation.count }
+    }
+
+    private mutating func dedent(to count: Int) {
+        guard indentation.count > count else { return }
+        indentation.removeSubrange(count...)
+        if pendingIndentation > count { pendingIndentation = count > 0 ? count : -1 }
+    }
+
+    @inline(__always)
+    private mutating func writePendingIndentation() {
+        if pendingIndentation >= 0 {
+            let count = pendingIndentation
+            indentation.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            pendingIndentation = -1
+        }
+    }
+
+    // MARK: - Writing
+
+    private mutating func writeText(_ bytes: [UInt8], _ range: TextRange) {
+        guard range.count > 0 else { return }
+        writePendingIndentation()
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = Int(range.start)
+            let end = start + Int(range.count)
+            if indentation.isEmpty {
+                output.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                return
+            }
+            // Inside an indented partial, every line of its text is indented.
+            while start < end {
+                var lineEnd = start
+                while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd < end { lineEnd += 1 }
+                writePendingIndentation()
+                output.append(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]))
+                if lineEnd < end { pendingIndentation = indentation.count }
+                start = lineEnd
+            }
+        }
+    }
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let text):
+            guard !text.isEmpty else { return }
+            writePendingIndentation()
+            var text = text
+            // A native string is contiguous UTF-8 already; one bridged from elsewhere is made so once.
+            text.withUTF8 { bytes in
+                if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
+            }
+        case .number(let number):
+            writePendingIndentation()
+            appendDecimal(number)
+        case .bool(let truth):
+            writePendingIndentation()
+            output.append(truth ? "true" : "false")
+        case .list(let items):
+            for (offset, item) in items.enumerated() {
+                if offset > 0 {
+                    writePendingIndentation()
+                    output.append(", ")
+                }
+                write(item, escaped: escaped)
+            }
+        case .object:
+            break
+        }
+    }
+
+    private mutating func appendDecimal(_ number: Int) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = output.count
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output.reverse(from: start)
+    }
+
+    // MARK: - Lookup
+
+    private func resolve(_ index: Int32, in plan: RenderPlan) -> TemplateValue? {
+        let reference = plan.values[Int(index)]
+        var value: TemplateValue?
+        var next = Int(reference.transformStart)
+        let end = next + Int(reference.transformCount)
+        switch reference.base {
+        case .current:
+            value = stack.last
+        case .path, .pathFromTop:
+            value = lookup(
+                plan.keys, Int(reference.keyStart)..<Int(reference.keyStart + reference.keyCount),
+                topOnly: reference.base == .pathFromTop)
+        case .listPosition:
+            guard let listPosition, next < end else { return nil }
+            value = plan.transforms[next].apply(to: listPosition)
+            next += 1
+        }
+        while next < end {
+            guard let current = value else { return nil }
+            value = plan.transforms[next].apply(to: current)
+            next += 1
+        }
+        return value
+    }
+
+    /// The first key is looked up down the stack, from the top; the rest in what it finds
+    /// (a broken chain is absent, without looking further down).
+    private func lookup(_ keys: [TemplateKey], _ path: Range<Int>, topOnly: Bool) -> TemplateValue? {
+        keys.withUnsafeBufferPointer { keys in
+            stack.withUnsafeBufferPointer { stack -> TemplateValue? in
+                var found: TemplateValue?
+                var level = stack.count - 1
+                let bottom = topOnly ? level : 0
+                while level >= bottom {
+                    if case .object(let object) = stack[level], let value = object.value(for: keys[path.lowerBound]) {
+                        found = value
+                        break
+                    }
+                    level -= 1
+                }
+                guard var current = found else { return nil }
+                for next in path.dropFirst() {
+                    guard case .object(let object) = current, let value = object.value(for: keys[next]) else {
+                        return nil
+                    }
+                    current = value
+                }
+                return current
+            }
+        }
+    }
+}

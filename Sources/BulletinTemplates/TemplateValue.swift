@@ -1,0 +1,87 @@
+/// Data for templates: what a tag can look up and render.
+///
+/// Absent values are simply not in their object: a lookup that finds nothing renders nothing
+/// and makes a section falsey, as Mustache's `null` does.
+///
+/// How each case renders in `{{x}}`, and what a section `{{#x}}...{{/x}}` does with it:
+///
+/// | case | `{{x}}` | `{{#x}}` |
+/// | --- | --- | --- |
+/// | `text` | the text, HTML-escaped (`{{{x}}}` and `{{& x}}` insert it as it is) | renders once, with the text on the context stack (even `""`) |
+/// | `bool` | `true` / `false` | `true` renders once with the stack unchanged; `false` skips |
+/// | `number` | the number in decimal | renders once, with the number on the stack (even `0`) |
+/// | `list` | the items rendered in turn, joined with `", "` | renders once per item, with the item on the stack; an empty list skips |
+/// | `object` | nothing | renders once, with the object on the stack |
+public enum TemplateValue: Sendable, Equatable {
+    /// Text; `{{x}}` escapes it for HTML per Unicode scalar, `{{{x}}}` inserts it as it is.
+    case text(String)
+    /// A truth value; a section on `false` is skipped, on `true` rendered once.
+    case bool(Bool)
+    /// A whole number, rendered in decimal.
+    case number(Int)
+    /// A list; a section repeats once per item.
+    case list([TemplateValue])
+    /// Named fields; `{{a.b}}` looks up `b` in the object `a`.
+    case object(TemplateObject)
+}
+
+// MARK: - Convenience
+
+extension TemplateValue {
+    /// The text as a value, or nil (absent) when there is none: `object["summary"] = .text(summary)`.
+    public static func text(_ text: String?) -> TemplateValue? {
+        text.map(TemplateValue.text)
+    }
+
+    /// The number as a value, or nil (absent) when there is none.
+    public static func number(_ number: Int?) -> TemplateValue? {
+        number.map(TemplateValue.number)
+    }
+
+    /// Whether a section `{{#x}}` on this value renders: everything but `false` and the empty
+    /// list (absent values are falsey too, but they are not values).
+    public var isTruthy: Bool {
+        switch self {
+        case .bool(let value): value
+        case .list(let items): !items.isEmpty
+        case .text, .number, .object: true
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral {
+    /// A string literal is text.
+    public init(stringLiteral value: String) {
+        self = .text(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByIntegerLiteral {
+    /// An integer literal is a number.
+    public init(integerLiteral value: Int) {
+        self = .number(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByBooleanLiteral {
+    /// `true` and `false` are truth values.
+    public init(booleanLiteral value: Bool) {
+        self = .bool(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByArrayLiteral {
+    /// An array literal is a list.
+    public init(arrayLiteral elements: TemplateValue...) {
+        self = .list(elements)
+    }
+}
+
+extension TemplateValue: ExpressibleByDictionaryLiteral {
+    /// A dictionary literal is an object: `["title": "Hello", "count": 3]`.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        var object = TemplateObject()
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
+    }
+}

@@ -1,0 +1,70 @@
+import BulletinTemplates
+import Foundation
+import Testing
+
+/// `{{x}}` escapes per Unicode scalar and drops what HTML forbids; `{{{x}}}` inserts as it is.
+@Suite struct EscapingTests {
+    private func render(_ template: String, _ text: String) throws -> String {
+        try Template(template).render(["x": .text(text)])
+    }
+
+    @Test func theFiveAreEntities() throws {
+        #expect(try render("{{x}}", #"a & b < c > d " e ' f"#) == "a &amp; b &lt; c &gt; d &quot; e &#39; f")
+        #expect(try render("{{x}}", "&&<<>>\"\"''") == "&amp;&amp;&lt;&lt;&gt;&gt;&quot;&quot;&#39;&#39;")
+    }
+
+    /// swift-mustache sees `"` + U+0301 as one Character, which is not `"`, and leaves it: the
+    /// attribute is closed. Per scalar, the `"` is escaped and the accent kept.
+    @Test func aQuoteFollowedByACombiningMarkIsStillEscaped() throws {
+        let title = "x\"\u{301} onmouseover=alert(1) '\u{301}"
+        // The quote and its accent are one Character. (Compared outside #expect, whose macro
+        // quotes its source text per Character and trips on this very literal.)
+        let quoteWithAccent: Character = "\"\u{301}"
+        let second = Array(title)[1]
+        #expect(second == quoteWithAccent)
+        #expect(
+            try render(#"<a title="{{x}}">"#, title)
+                == "<a title=\"x&quot;\u{301} onmouseover=alert(1) &#39;\u{301}\">")
+        #expect(try render("{{x}}", "<\u{338}") == "&lt;\u{338}")  // ≮ decomposed
+    }
+
+    /// A string of these scalars (Swift's literals refuse the noncharacters).
+    private func scalars(_ values: [UInt32]) -> String {
+        String(String.UnicodeScalarView(values.compactMap(Unicode.Scalar.init)))
+    }
+
+    @Test func forbiddenCodePointsAreDropped() throws {
+        let forbidden: [UInt32] = [
+            0x0, 0x1, 0x8, 0xB, 0xC, 0xE, 0x1F, 0x7F, 0x80, 0x85, 0x9F, 0xFDD0, 0xFDDF, 0xFDEF,
+            0xFFFE, 0xFFFF, 0x1FFFE, 0x1FFFF, 0x2FFFE, 0x10FFFE, 0x10FFFF,
+        ]
+        #expect(forbidden.allSatisfy { Unicode.Scalar($0) != nil })
+        #expect(try render("[{{x}}]", scalars(forbidden)) == "[]")
+        #expect(try render("{{x}}", "a" + scalars(forbidden) + "b") == "ab")
+    }
+
+    @Test func theirNeighboursAreKept() throws {
+        let text = scalars([
+            0x9, 0xA, 0xD, 0x20, 0x7E, 0xA0, 0xA9, 0xFDCF, 0xFDF0, 0xFFFD, 0xF000, 0xEFFF, 0x10000, 0x1FFFD, 0x10FFFD,
+        ])
+        #expect(try render("{{x}}", text) == text)
+    }
+
+    @Test func otherTextIsCopiedAsItIs() throws {
+        let text = "Korea–EU 한국인터넷진흥원 «Zürich» 😀 e\u{301} \u{200F}"
+        #expect(try render("{{x}}", text) == text)
+        let long = String(repeating: "plain text, ", count: 200) + "<b>" + String(repeating: "é", count: 100)
+        #expect(try render("{{x}}", long) == long.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))
+    }
+
+    @Test func tripleMustacheAndAmpersandInsertAsItIs() throws {
+        let html = "<p class=\"x\">&amp; it's \u{0}" + scalars([0xFFFF]) + "</p>"
+        #expect(try render("{{{x}}}", html) == html)
+        #expect(try render("{{& x}}", html) == html)
+    }
+
+    @Test func listItemsAreEscapedToo() throws {
+        let template = try Template("{{x}}|{{{x}}}")
+        #expect(template.render(["x": ["<a>", 1, true, ["b&c"]]]) == "&lt;a&gt;, 1, true, b&amp;c|<a>, 1, true, b&c")
+    }
+}

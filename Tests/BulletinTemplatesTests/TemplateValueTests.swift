@@ -1,0 +1,98 @@
+import BulletinTemplates
+import Testing
+
+/// The data model: literals, helpers, objects' fields and equality.
+@Suite struct TemplateValueTests {
+    @Test func literals() {
+        let value: TemplateValue = ["title": "A", "count": 3, "draft": false, "tags": ["x", 1], "meta": ["k": "v"]]
+        guard case .object(let object) = value else {
+            Issue.record("a dictionary literal is an object")
+            return
+        }
+        #expect(object["title"] == .text("A"))
+        #expect(object["count"] == .number(3))
+        #expect(object["draft"] == .bool(false))
+        #expect(object["tags"] == .list([.text("x"), .number(1)]))
+        #expect(object["meta"] == .object(["k": "v"]))
+        #expect(object["missing"] == nil)
+    }
+
+    @Test func optionalHelpersLeaveAbsentValuesOut() throws {
+        let summary: String? = nil
+        let title: String? = "T"
+        let session: Int? = nil
+        var object = TemplateObject()
+        object["summary"] = .text(summary)
+        object["title"] = .text(title)
+        object["session"] = .number(session)
+        object["count"] = .number(Int?.some(2))
+        #expect(object.keys == ["count", "title"])
+        #expect(try Template("[{{#summary}}x{{/summary}}{{title}}{{count}}]").render(.object(object)) == "[T2]")
+    }
+
+    @Test func settingNilRemovesAField() {
+        var object: TemplateObject = ["a": 1, "b": 2]
+        object["a"] = nil
+        object["c"] = 3
+        object["b"] = "two"
+        #expect(object.keys == ["b", "c"])
+        #expect(object.count == 2)
+        #expect(object.fields == ["b": .text("two"), "c": .number(3)])
+    }
+
+    @Test func equalityDoesNotDependOnOrder() {
+        var first = TemplateObject()
+        var second = TemplateObject()
+        let names = (0..<40).map { "field\($0)" }
+        for name in names { first[name] = .text(name) }
+        for name in names.reversed() { second[name] = .text(name) }
+        #expect(first == second)
+        #expect(first == TemplateObject(Dictionary(uniqueKeysWithValues: names.map { ($0, TemplateValue.text($0)) })))
+        second["field7"] = 7
+        #expect(first != second)
+    }
+
+    @Test func largeObjectsFindEveryField() throws {
+        var object = TemplateObject()
+        for index in 0..<500 { object["k\(index)"] = .number(index) }
+        let template = try Template("{{k0}} {{k250}} {{k499}} [{{k500}}]")
+        #expect(template.render(.object(object)) == "0 250 499 []")
+        for index in stride(from: 0, to: 500, by: 37) { #expect(object["k\(index)"] == .number(index)) }
+    }
+
+    @Test func merging() {
+        let base: TemplateObject = ["a": 1, "b": 2]
+        let merged = base.merging(["b": "B", "c": 3])
+        #expect(merged == ["a": 1, "b": "B", "c": 3])
+        #expect(base == ["a": 1, "b": 2])
+    }
+
+    @Test func truthiness() {
+        #expect(TemplateValue.text("").isTruthy)
+        #expect(TemplateValue.number(0).isTruthy)
+        #expect(TemplateValue.object([:]).isTruthy)
+        #expect(TemplateValue.bool(true).isTruthy)
+        #expect(!TemplateValue.bool(false).isTruthy)
+        #expect(!TemplateValue.list([]).isTruthy)
+        #expect(TemplateValue.list([false]).isTruthy)
+    }
+
+    @Test func howEachKindRenders() throws {
+        let data: TemplateValue = [
+            "text": "", "zero": 0, "negative": .number(Int.min), "yes": true, "no": false, "empty": [], "object": [:],
+        ]
+        #expect(
+            try Template("[{{text}}|{{zero}}|{{negative}}|{{yes}}|{{no}}|{{empty}}|{{object}}]").render(data)
+                == "[|0|\(Int.min)|true|false||]")
+        // In sections: "" and 0 and {} are truthy and pushed; false and [] are not.
+        #expect(
+            try Template("{{#text}}t{{/text}}{{#zero}}{{.}}{{/zero}}{{#object}}o{{/object}}{{#no}}n{{/no}}{{#empty}}e{{/empty}}")
+                .render(data) == "t0o")
+    }
+
+    @Test func aLeadingDotLooksOnlyAtTheTopOfTheStack() throws {
+        // swift-mustache's `{{.name}}`: no looking further down the context stack.
+        let data: TemplateValue = ["name": "outer", "item": ["other": 1]]
+        #expect(try Template("{{#item}}[{{name}}|{{.name}}|{{.other}}]{{/item}}").render(data) == "[outer||1]")
+    }
+}
