@@ -62,8 +62,7 @@ let package = Package(
         .target(
             name: "BulletinRender",
             dependencies: [
-                "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinTemplates",
             ],
             swiftSettings: strictSettings
         ),

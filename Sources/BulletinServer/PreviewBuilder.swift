@@ -82,7 +82,7 @@ final class PreviewBuilder: @unchecked Sendable {
                 outcome = live.update(tree: tree, changes: [], loadProblems: loadProblems)
             }
             publish(live, changed: outcome.changed.union(outcome.removed), version: &version, reported: &reported,
-                    strategy: outcome.strategy, started: started)
+                    strategy: outcome.strategy.description, started: started)
         }
     }
 

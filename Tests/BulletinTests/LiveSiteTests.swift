@@ -66,7 +66,7 @@ import Testing
         // A new first paragraph: the summary changes, so lists, feeds and search change.
         var outcome = try apply({ $0["Content/articles/2025/bulk-3.md"]! = $0["Content/articles/2025/bulk-3.md"]!
             .replacingOccurrences(of: "The first paragraph of bulk 3", with: "A rewritten opening for bulk 3") }, to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(outcome.changed.contains("articles/bulk-3/index.html"))
         #expect(outcome.changed.contains("feed.xml"))
         #expect(outcome.changed.contains { $0.hasPrefix("agencies/kisa/") && $0.hasSuffix("index.html") })
@@ -77,7 +77,7 @@ import Testing
         // Text with a problem (raw HTML cmark drops: a warning), then without it again.
         let bulk6 = site["Content/articles/2025/bulk-6.md"]!
         outcome = try apply({ $0["Content/articles/2025/bulk-6.md"]! += "\n<div>dropped</div>\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(live.diagnostics.contains { $0.location.file.hasSuffix("bulk-6.md") && $0.severity == .warning })
         expectSameAsFullBuild(live, site)
         outcome = try apply({ $0["Content/articles/2025/bulk-6.md"] = bulk6 }, to: &live, site: &site)
@@ -86,7 +86,7 @@ import Testing
 
         // Only later text: the list entry stays, lists are not rendered again.
         outcome = try apply({ $0["Content/articles/2025/bulk-5.md"]! += "\nA last paragraph with new words: zeitgeist.\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(!outcome.changed.contains("index.html"))
         #expect(!outcome.changed.contains("articles/index.html"))
         expectSameAsFullBuild(live, site)
@@ -131,7 +131,7 @@ import Testing
 
         // A new title: its page, the lists and feeds that show it, search.
         var outcome = try apply(edit("title: Front matter", "title: Front matter, retitled"), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(outcome.changed.isSuperset(of: ["articles/fm/index.html", "index.html", "feed.xml", "dialogues/test-dialogue/index.html"]))
         #expect(outcome.changed.contains { $0.hasPrefix("search/") })
         #expect(!outcome.changed.contains("articles/bulk-9/index.html"))
@@ -139,33 +139,33 @@ import Testing
 
         // Lines added above the terms: the warning about the agency moves with its line.
         outcome = try apply(edit("date: 2025-02-01\n", "date: 2025-02-01\nsummary: A summary.\nlocation: Seoul\n"), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(live.diagnostics.contains { $0.code == .unregisteredTerm && $0.location.line == 10 })
         expectSameAsFullBuild(live, site)
 
         // `updated`: the sitemap, and the empty feed dated by the site's newest change.
         outcome = try apply(edit("location: Seoul\n", "location: Seoul\nupdated: 2025-06-01T09:00:00+09:00\n"), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(outcome.changed.isSuperset(of: ["sitemap.xml", "agencies/unused/feed.xml", "articles/fm/index.html"]))
         expectSameAsFullBuild(live, site)
 
         // New parse problems (a misspelt key, a summary too long) come and go.
         outcome = try apply(edit("location: Seoul\n", "locaton: Seoul\n"), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(live.diagnostics.contains { $0.code == .unknownKey && $0.location.line == 5 })
         expectSameAsFullBuild(live, site)
         outcome = try apply(edit("summary: A summary.", "summary: \(String(repeating: "Long. ", count: 100))"), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(live.diagnostics.contains { $0.code == .summaryTooLong })
         expectSameAsFullBuild(live, site)
         outcome = try apply(edit("locaton: Seoul\n", ""), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(!live.diagnostics.contains { $0.code == .unknownKey })
         expectSameAsFullBuild(live, site)
 
         // A term reference written differently but the same text in the same order: moved.
         outcome = try apply(edit("agencies:\n  - KISA\n  - Korea Internet Agncy\n", "agencies: [KISA, Korea Internet Agncy]\n"), to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         expectSameAsFullBuild(live, site)
     }
 
@@ -177,19 +177,19 @@ import Testing
         var live = LiveSite(tree: site.tree(), options: options)
         #expect(!live.hasSite, "lang: ko is not one of the site's languages yet")
         var outcome = try apply({ $0["Content/site.yaml"]! += "languages: [en, ko]\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "full")
+        #expect(outcome.strategy == .full, "the first good build renders everything")
         #expect(live.isCurrent, "\(live.diagnostics.map { $0.formatted() })")
         expectSameAsFullBuild(live, site)
         // And back: the article is wrong again, though its bytes never changed.
         outcome = try apply({ $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "languages: [en, ko]\n", with: "") },
                             to: &live, site: &site)
-        #expect(outcome.strategy == "failed")
+        #expect(outcome.strategy == .failed)
         #expect(live.diagnostics.contains { $0.code == .invalidValue && $0.location.file.hasSuffix("korean.md") })
         // A new article with the other files unchanged: a full rebuild from the memo, the
         // same as a build from scratch.
         outcome = try apply({ $0["Content/articles/2025/korean.md"] = nil; $0["Content/articles/2025/later.md"] = "---\ntitle: Later\ndate: 2025-04-01\n---\n\nLater.\n" },
                             to: &live, site: &site)
-        #expect(outcome.strategy == "full")
+        #expect(outcome.strategy == .incremental)
         expectSameAsFullBuild(live, site)
     }
 
@@ -200,7 +200,7 @@ import Testing
         var live = LiveSite(tree: site.tree(), options: options)
         let outcome = try apply({ $0["Content/articles/first.md"] = $0["Content/articles/first.md"]!
             .replacingOccurrences(of: "title: First meeting", with: "title: First meeting\nslug: first-renamed") }, to: &live, site: &site)
-        #expect(outcome.strategy == "full")
+        #expect(outcome.strategy == .incremental)
         guard case .bytes(let page)? = live.files["articles/second/index.html"] else {
             Issue.record("no page for second.md")
             return
@@ -222,7 +222,7 @@ import Testing
         var live = LiveSite(tree: site.tree(), options: options)
         let outcome = try apply({ $0["Content/articles/2025/fm.md"] = $0["Content/articles/2025/fm.md"]!
             .replacingOccurrences(of: from, with: to) }, to: &live, site: &site)
-        #expect(outcome.strategy == "full", "\(what)")
+        #expect(outcome.strategy == .incremental, "\(what)")
         // Only what differs counts as changed (open pages reload by it), even after a full build.
         #expect(!outcome.changed.contains("robots.txt"))
         #expect(!outcome.changed.contains("search/index.html"))
@@ -256,7 +256,7 @@ import Testing
         var live = LiveSite(tree: site.tree(), options: options)
         let outcome = try apply({ $0["Templates/" + template] = $0.allFiles["Templates/" + template]!
             .replacingOccurrences(of: "</", with: "<!-- edited --></", options: [], range: nil) }, to: &live, site: &site)
-        #expect(outcome.strategy == "templates")
+        #expect(outcome.strategy == .incremental)
         for path in touched { #expect(outcome.changed.contains(path), "\(path) should change") }
         for path in untouched { #expect(!outcome.changed.contains(path), "\(path) should not change") }
         #expect(!outcome.changed.contains("feed.xml"))
@@ -275,12 +275,12 @@ import Testing
         ] {
             let original = site.allFiles[path]!
             var outcome = try apply({ $0[path] = broken }, to: &live, site: &site)
-            #expect(outcome.strategy == "failed")
+            #expect(outcome.strategy == .failed)
             #expect(!live.isCurrent)
             #expect(live.diagnostics.hasErrors)
             #expect(live.files == good, "the last good site is kept")
             outcome = try apply({ $0[path] = original }, to: &live, site: &site)
-            #expect(outcome.strategy != "failed")
+            #expect(outcome.strategy != .failed)
             #expect(live.isCurrent)
             #expect(!live.diagnostics.hasErrors)
             expectSameAsFullBuild(live, site)
@@ -298,7 +298,7 @@ import Testing
         var live = LiveSite(tree: site.tree(), options: options)
         let path = "Content/articles/2025/bulk-3.md"
         let outcome = try apply({ $0[path] = $0[path]!.replacingOccurrences(of: from, with: to) }, to: &live, site: &site)
-        #expect(outcome.strategy == "failed")
+        #expect(outcome.strategy == .failed)
         let full = site.build()
         #expect(live.diagnostics == full.diagnostics)
         #expect(live.diagnostics.contains { $0.code == .invalidSlug && $0.location.file == path && $0.location.line == 4 })
@@ -315,16 +315,16 @@ import Testing
         // bulk-2 gets a new opening (its summary, so the lists change) and a broken link.
         let newOpening = original.replacingOccurrences(of: "The first paragraph of bulk 2", with: "A new opening for bulk 2")
         var outcome = try apply({ $0[path] = newOpening + "\nSee [nowhere](nowhere.md).\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "failed")
+        #expect(outcome.strategy == .failed)
         #expect(live.files == good, "the last good site is still served")
         // A good edit of bulk-3 while bulk-2 is broken.
         outcome = try apply({ $0["Content/articles/2025/bulk-3.md"]! += "\nAnother paragraph.\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "failed", "bulk-2 is still broken")
+        #expect(outcome.strategy == .failed, "bulk-2 is still broken")
         #expect(live.diagnostics.contains { $0.location.file.hasSuffix("bulk-2.md") })
         #expect(live.files == good)
         // bulk-2 fixed, keeping its new opening: both edits show, and the lists count as changed.
         outcome = try apply({ $0[path] = newOpening + "\nA fixed paragraph.\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(live.isCurrent)
         #expect(outcome.changed.contains("articles/bulk-2/index.html"))
         #expect(outcome.changed.contains("articles/bulk-3/index.html"))
@@ -342,10 +342,10 @@ import Testing
         site["Content/static/note.txt"] = "one"
         var live = LiveSite(tree: site.tree(), options: options)
         var outcome = try apply({ $0["Content/articles/wip.md"]! += "More draft.\n" }, to: &live, site: &site)
-        #expect(outcome.strategy == "article")
+        #expect(outcome.strategy == .incremental)
         #expect(outcome.changed.isEmpty)
         outcome = try apply({ $0["Content/static/note.txt"] = "two" }, to: &live, site: &site)
-        #expect(outcome.strategy == "copies")
+        #expect(outcome.strategy == .incremental)
         #expect(outcome.changed == ["note.txt"])
         expectSameAsFullBuild(live, site)
     }

@@ -64,7 +64,7 @@ import Testing
         #expect(Feed.resolve(reference, against: "https://x.test/sub/articles/a/") == expected)
     }
 
-    @Test func feedContentHasNoRelativeLinksAndForeignEntriesSayTheirLanguage() throws {
+    @Test func feedContentHasNoRelativeLinksAndEachLanguageHasItsFeed() throws {
         var test = site()
         test["Content/site.yaml"]! += "languages: [en, ko]\n"
         test["Content/articles/notes.md"] = """
@@ -74,21 +74,25 @@ import Testing
             lang: ko
             ---
 
-            [위로](#notes) [다음](../second/) ![지도](/map.svg)
+            [위로](#notes) [다음](../../../articles/second/) ![지도](/map.svg)
 
             ## Notes
 
             """
         test["Content/static/map.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
         let result = test.build()
-        let feed = try #require(result.text("feed.xml"))
-        #expect(feed.contains("&lt;a href=&quot;https://bulletin.test/articles/notes/#notes&quot;&gt;"))
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        let feed = try #require(result.text("ko/feed.xml"))
+        #expect(feed.contains("&lt;a href=&quot;https://bulletin.test/ko/articles/notes/#notes&quot;&gt;"))
         #expect(feed.contains("&lt;a href=&quot;https://bulletin.test/articles/second/&quot;&gt;"))
         #expect(feed.contains("src=&quot;https://bulletin.test/map.svg&quot;"))
-        #expect(feed.contains("<entry xml:lang=\"ko\">\n<title>메모</title>"))
-        #expect(feed.contains("<entry>\n<title>Second meeting</title>"))
-        let json = try #require(result.text("feed.json"))
-        #expect(json.contains("https://bulletin.test/articles/notes/#notes"))
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ko\">"))
+        #expect(feed.contains("<entry>\n<title>메모</title>"))
+        let english = try #require(result.text("feed.xml"))
+        #expect(english.contains("<entry>\n<title>Second meeting</title>"))
+        #expect(!english.contains("메모"), "each language's feed holds its own articles")
+        let json = try #require(result.text("ko/feed.json"))
+        #expect(json.contains("https://bulletin.test/ko/articles/notes/#notes"))
     }
 
     @Test func entryIDsSurviveRebuildsAndMovesButLinksFollowTheAddress() throws {
@@ -305,9 +309,9 @@ import Testing
         site["Content/articles/second.md"]! += "\nEverywhere.\n"
         var clock = PhaseClock()
         let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
-        let summaries = prepared.site.articles.indices.map { ViewBuilder.summary(of: $0, site: prepared.site, bodies: prepared.bodies) }
+        let inputs = RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: try #require(prepared.theme))
         func index(minimum: Int) throws -> (stop: [String], indexed: Bool) {
-            let index = SearchIndex(site: prepared.site, bodies: prepared.bodies, summaries: summaries, stopWordMinimum: minimum)
+            let index = SearchIndex(inputs: inputs, lang: "en", stopWordMinimum: minimum)
             let meta = try #require(try JSONSerialization.jsonObject(with: Data(index.files["search/meta.json"]!.utf8)) as? [String: Any])
             let shard = index.files["search/t-\(SearchTokenizer.shardKey("everywhere")).json"] ?? ""
             return (meta["stop"] as? [String] ?? [], shard.contains("\"everywhere\""))

@@ -314,7 +314,7 @@ import Testing
         let page = try server.get(Self.firstArticle)
         #expect(page.text.contains("A rewritten first paragraph."))
         #expect(try server.printed("Rebuilt in "))
-        #expect(try server.printed("(article)"))
+        #expect(try server.printed("(incremental)"))
 
         // A template: the pages using it change.
         let template = "Templates/article.mustache"
@@ -353,7 +353,7 @@ import Testing
         let atomic = try #require(events.next())
         #expect(atomic.changed.contains("articles/first/index.html"))
         #expect(try server.get(Self.firstArticle).text.contains("saved atomically"))
-        #expect(try server.printed("(article)"), "an atomic save is not a full rebuild")
+        #expect(try server.printed("(incremental)"), "an atomic save is not a full rebuild")
 
         #expect(rename(article, article + "~") == 0)
         try Data(original.replacingOccurrences(of: "first meeting.", with: "first meeting, saved by Vim.").utf8)

@@ -91,10 +91,10 @@ import Testing
     }
 
     @Test func pageWindowShowsEdgesAndNeighbours() {
-        #expect(ViewBuilder.pageWindow(current: 1, total: 1) == [1])
-        #expect(ViewBuilder.pageWindow(current: 1, total: 5) == [1, 2, 3, 4, 5])
-        #expect(ViewBuilder.pageWindow(current: 10, total: 20) == [1, 0, 8, 9, 10, 11, 12, 0, 20])
-        #expect(ViewBuilder.pageWindow(current: 4, total: 20) == [1, 2, 3, 4, 5, 6, 0, 20])
+        #expect(Views.pageWindow(current: 1, total: 1) == [1])
+        #expect(Views.pageWindow(current: 1, total: 5) == [1, 2, 3, 4, 5])
+        #expect(Views.pageWindow(current: 10, total: 20) == [1, 0, 8, 9, 10, 11, 12, 0, 20])
+        #expect(Views.pageWindow(current: 4, total: 20) == [1, 2, 3, 4, 5, 6, 0, 20])
     }
 
     @Test func ordinals() {

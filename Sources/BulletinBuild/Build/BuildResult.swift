@@ -43,7 +43,7 @@ public struct PageCounts: Sendable, Equatable {
         for page in site.plan {
             switch page.kind {
             case .article: articles += 1
-            case .articleList: articleLists += 1
+            case .articles: articleLists += 1
             case .taxonomy: taxonomies += 1
             case .term: terms += 1
             case .dialogue: dialogues += 1

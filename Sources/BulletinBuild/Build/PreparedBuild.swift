@@ -28,6 +28,10 @@ package struct PreparedBuild: Sendable {
     package struct Memo: Sendable {
         package var parse: ParseMemo? = ParseMemo()
         package var bodies: RenderedBodies.BodyMemo?
+        /// The theme as last loaded, with the templates and languages it was loaded from.
+        package var theme: (templates: [SourceFile], languages: [String], theme: Theme?, problems: [Diagnostic])?
+
+        package init() {}
     }
 
     /// `memo`: what an earlier build of the same site gave, reused where its inputs are the
@@ -38,7 +42,13 @@ package struct PreparedBuild: Sendable {
     ) {
         var parseMemo = memo?.parse
         let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &parseMemo)
-        let (theme, themeProblems) = Theme.load(from: tree)
+        let theme: Theme?
+        let themeProblems: [Diagnostic]
+        if let known = memo?.theme, known.templates == tree.templates, known.languages == content.config.languages {
+            (theme, themeProblems) = (known.theme, known.problems)
+        } else {
+            (theme, themeProblems) = Theme.load(from: tree, languages: content.config.languages)
+        }
         clock.mark("parse")
         let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)
         let (site, resolveProblems) = SiteResolver.resolve(content, assets: tree.assets, selection: selection)
@@ -50,7 +60,11 @@ package struct PreparedBuild: Sendable {
         var bodyMemo = memo.map { $0.bodies ?? RenderedBodies.BodyMemo() }
         bodies = SiteRenderer.renderBodies(
             site, unpublished: unpublished, collectExternalLinks: collectExternalLinks, memo: &bodyMemo)
-        if memo != nil { memo = Memo(parse: parseMemo, bodies: bodyMemo) }
+        if memo != nil {
+            memo!.parse = parseMemo
+            memo!.bodies = bodyMemo
+            memo!.theme = (tree.templates, content.config.languages, theme, themeProblems)
+        }
         earlierDiagnostics = parseProblems + themeProblems + resolveProblems
         clock.mark("markdown")
     }

@@ -39,6 +39,7 @@ extension DiagnosticCode {
         case .externalLinkFailed: "external link failed"
         case .unsafeLink: "unsafe link"
         case .futureArticle: "dated in the future"
+        case .translationDrift: "translations disagree"
         }
     }
 }

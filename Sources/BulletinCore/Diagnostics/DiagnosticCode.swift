@@ -91,4 +91,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unsafeLink = "BUL035"
     /// An article dated after the build's time, which the build leaves out (a note).
     case futureArticle = "BUL036"
+    /// Translations of one article that disagree on a fact: its date, series, session,
+    /// place or terms.
+    case translationDrift = "BUL037"
 }

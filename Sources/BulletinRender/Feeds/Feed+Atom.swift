@@ -5,32 +5,37 @@ package import BulletinResolve
 
 // MARK: - Atom
 
-extension Feed {
+extension FeedRenderer {
     /// The feed as Atom 1.0: absolute links, RFC 3339 dates with offsets, ids that never
     /// change, each entry with its summary, its full content and its terms as categories.
-    package func atom(site: Site, entries: [Int: FeedEntry]) -> String {
+    package func atom(_ feed: Feed) -> String {
+        let site = inputs.site
         let routes = site.routes
         let x = XMLText.escape
+        let (title, subtitle) = titles(feed)
+        let data = inputs.sites[feed.lang]!
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(site.config.language))">
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(feed.lang))">
             <title>\(x(title))</title>
 
             """
         if !subtitle.isEmpty { xml += "<subtitle>\(x(subtitle))</subtitle>\n" }
         xml += """
-            <link rel="self" type="application/atom+xml" href="\(x(routes.absolute(atomPath)))"/>
-            <link rel="alternate" type="text/html" href="\(x(routes.absolute(folder)))"/>
-            <id>\(id(site: site))</id>
-            <updated>\(updated(site: site).rfc3339)</updated>
-            <author><name>\(x(site.config.title))</name><uri>\(x(routes.absolute(Routes.home)))</uri></author>
+            <link rel="self" type="application/atom+xml" href="\(x(routes.absolute(feed.atomPath)))"/>
+            <link rel="alternate" type="text/html" href="\(x(routes.absolute(feed.folder)))"/>
+            <id>\(feed.id(site: site))</id>
+            <updated>\(feed.updated(site: site).rfc3339)</updated>
+            <author><name>\(x(data.title))</name><uri>\(x(routes.absolute(routes.localized(Routes.home, feed.lang))))</uri></author>
             <generator>Bulletin</generator>
 
             """
-        for index in articles { xml += entries[index]!.atom }
+        for index in feed.articles { xml += entries[index]!.atom }
         return xml + "</feed>\n"
     }
+}
 
+extension Feed {
     /// Feed readers resolve relative links against the feed, not the page: every link and
     /// image of an article's HTML made absolute, as the browser would resolve it on the
     /// article's page at `pageURL` (`#notes`, `../other/`, `/agencies/kisa/`); links with a

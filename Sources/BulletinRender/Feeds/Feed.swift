@@ -2,32 +2,36 @@ import BulletinCore
 package import BulletinContent
 package import BulletinResolve
 
-/// One feed: the site's, a term's or a dialogue series'. Written twice, as Atom (RFC 4287) at
-/// `feed.xml` and as JSON Feed 1.1 at `feed.json`.
+/// One feed: a language's site feed, or a term's or dialogue series' in a language. Written
+/// twice, as Atom (RFC 4287) at `feed.xml` and as JSON Feed 1.1 at `feed.json`.
 package struct Feed: Sendable {
-    package let title: String
-    package let subtitle: String
-    /// The folder the feed files are in (`""`, `agencies/kisa/`), which is also the page
-    /// they belong to.
+    package let lang: String
+    /// The folder the feed files are in (`""`, `agencies/kisa/`, `ko/agencies/kisa/`), which
+    /// is also the page they belong to.
     package let folder: String
     /// The articles, newest first, at most `feedLimit`.
     package let articles: [Int]
+    /// A term's feed: the term, by taxonomy name and term id (nil for a site's feed).
+    package let term: (taxonomy: String, id: String)?
 
     package var atomPath: String { folder + "feed.xml" }
     package var jsonPath: String { folder + "feed.json" }
 
-    /// The site's feed and one for every term and dialogue series.
+    /// Each language's feed and one for every term and dialogue series in each language it
+    /// has a page in.
     package static func all(of site: Site) -> [Feed] {
         let limit = site.config.feedLimit
-        var feeds = [Feed(
-            title: site.config.title, subtitle: site.config.description, folder: Routes.home,
-            articles: Array(site.articles.indices.prefix(limit)))]
-        for taxonomy in site.taxonomies + [site.dialogues] {
-            for term in taxonomy.terms {
-                feeds.append(Feed(
-                    title: "\(term.name) — \(site.config.title)",
-                    subtitle: "\(site.config.title): articles on \(term.name)", folder: term.path,
-                    articles: Array(term.articles.prefix(limit))))
+        var feeds: [Feed] = []
+        for lang in [site.config.language] + site.config.languages.filter({ $0 != site.config.language }) {
+            feeds.append(Feed(
+                lang: lang, folder: site.routes.localized(Routes.home, lang),
+                articles: Array(site.articles(in: lang).prefix(limit)), term: nil))
+            for taxonomy in site.taxonomies + [site.dialogues] {
+                for term in taxonomy.terms where term.exists(in: lang) {
+                    feeds.append(Feed(
+                        lang: lang, folder: site.routes.localized(term.path, lang),
+                        articles: Array(term.articles(in: lang).prefix(limit)), term: (taxonomy.name, term.id)))
+                }
             }
         }
         return feeds
@@ -44,11 +48,12 @@ package struct Feed: Sendable {
         StableID.urn("\(site.config.title)|article|\(article.lang)|\(article.slug)")
     }
 
-    /// When the feed last changed: its newest entry's update, or the site's newest article
-    /// for an empty feed (never the build time, so rebuilds are identical).
+    /// When the feed last changed: its newest entry's update, or the newest article of its
+    /// language for an empty feed (never the build time, so rebuilds are identical).
     package func updated(site: Site) -> ContentDate {
         let dates = articles.map { site.articles[$0].article.updated ?? site.articles[$0].article.date }
         if let newest = dates.max() { return newest }
-        return site.articles.map { $0.article.updated ?? $0.article.date }.max() ?? ContentDate(secondsSinceEpoch: 0)
+        return site.articles(in: lang).map { site.articles[$0].article.updated ?? site.articles[$0].article.date }.max()
+            ?? ContentDate(secondsSinceEpoch: 0)
     }
 }

@@ -1,12 +1,15 @@
-import BulletinCore
+package import BulletinCore
 package import BulletinContent
 package import BulletinResolve
 
 /// `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`.
 ///
-/// Every page but the 404 page, with an absolute `loc` and, where the page has a date, its
-/// `lastmod`: an article's `updated` or `date`, a list's newest article. Over 50,000 pages
-/// (the protocol's limit) the sitemap becomes an index of `sitemap-N.xml` files.
+/// Every page of every language but the 404 page, with an absolute `loc` and, where the page
+/// has a date, its `lastmod`: an article's `updated` or `date`, a list's newest article. In a
+/// site of several languages, each page that has versions in other languages lists them all,
+/// itself included, as `xhtml:link rel="alternate" hreflang` (Google's sitemap extension).
+/// Over 50,000 pages (the protocol's limit) the sitemap becomes an index of `sitemap-N.xml`
+/// files.
 package enum Sitemap {
     package static let limit = 50_000
 
@@ -17,17 +20,32 @@ package enum Sitemap {
         return parts + ["sitemap.xml", "robots.txt"]
     }
 
-    package static func files(for site: Site) -> [(path: String, text: String)] {
+    struct Entry {
+        let loc: String
+        let lastmod: ContentDate?
+        /// `(hreflang, href)` of every version, itself included; empty without versions.
+        let alternates: [(String, String)]
+    }
+
+    package static func files(for site: Site, alternates: [String: [Alternate]] = [:]) -> [(path: String, text: String)] {
         let routes = site.routes
-        let entries = site.plan.compactMap { page -> (loc: String, lastmod: ContentDate?)? in
+        let multilingual = site.config.isMultilingual
+        let entries = site.plan.compactMap { page -> Entry? in
             if page.kind == .notFound { return nil }
-            return (routes.absolute(page.path), lastModified(page.kind, site: site))
+            let versions = (alternates[page.path] ?? []).filter(\.isTranslation)
+            var links = versions.map { ($0.lang, routes.absolute($0.path)) }
+            if let first = versions.first(where: { $0.lang == site.config.language }) { links.append(("x-default", routes.absolute(first.path))) }
+            return Entry(loc: routes.absolute(page.path), lastmod: lastModified(page, site: site), alternates: links)
         }
-        func urlset(_ slice: ArraySlice<(loc: String, lastmod: ContentDate?)>) -> String {
-            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        func urlset(_ slice: ArraySlice<Entry>) -> String {
+            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + (multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n")
             for entry in slice {
                 xml += "<url><loc>\(XMLText.escape(entry.loc))</loc>"
                 if let lastmod = entry.lastmod { xml += "<lastmod>\(lastmod.htmlDateTime)</lastmod>" }
+                for (lang, href) in entry.alternates {
+                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(lang))\" href=\"\(XMLText.escape(href))\"/>"
+                }
                 xml += "</url>\n"
             }
             return xml + "</urlset>\n"
@@ -49,26 +67,29 @@ package enum Sitemap {
     }
 
     /// The date a page last changed: the newest article it shows.
-    package static func lastModified(_ kind: PlannedPage.Kind, site: Site) -> ContentDate? {
+    package static func lastModified(_ page: PlannedPage, site: Site) -> ContentDate? {
         func newest(_ indices: some Sequence<Int>) -> ContentDate? {
             indices.map { site.articles[$0].article.updated ?? site.articles[$0].article.date }.max()
         }
         let perPage = site.config.perPage
-        func page(_ indices: [Int], _ number: Int) -> ArraySlice<Int> {
+        func slice(_ indices: [Int], _ number: Int) -> ArraySlice<Int> {
             let start = min((number - 1) * perPage, indices.count)
             return indices[start..<min(start + perPage, indices.count)]
         }
-        switch kind {
-        case .home, .dialogues:
-            return kind == .home ? newest(site.articles.indices) : newest(site.dialogues.terms.flatMap(\.articles))
+        let lang = page.lang
+        switch page.subject {
+        case .home:
+            return newest(site.articles(in: lang))
+        case .dialogues:
+            return newest(site.dialogues.terms.flatMap { $0.articles(in: lang) })
         case .articleList(let number):
-            return newest(page(Array(site.articles.indices), number))
+            return newest(slice(site.articles(in: lang), number))
         case .article(let index):
             return newest([index])
         case .taxonomy(let index):
-            return newest(site.taxonomies[index].terms.flatMap(\.articles))
+            return newest(site.taxonomies[index].terms.flatMap { $0.articles(in: lang) })
         case .term(let taxonomy, let term, let number):
-            return newest(page(site.taxonomies[taxonomy].terms[term].articles, number))
+            return newest(slice(site.taxonomies[taxonomy].terms[term].articles(in: lang), number))
         case .dialogue(let index):
             return newest(site.dialogues.terms[index].articles)
         case .page, .search, .notFound:

@@ -12,10 +12,14 @@ package import BulletinResolve
 /// - a dialogue series: `EventSeries` with an `Event` for each session;
 /// - the home page: `WebSite`, with the search page as its `SearchAction`.
 ///
+/// Made from the same values as the page (`RenderInputs`), so it changes when they do.
 /// Keys are sorted and `<` is escaped (see `JSONValue`), so the JSON is stable and can never
 /// close its script element.
-package enum StructuredData {
+package struct StructuredData {
     package typealias Object = [String: JSONValue]
+
+    package let routes: Routes
+    package let site: SiteData
 
     package static func encode(_ object: Object) -> String {
         var withContext = object
@@ -23,60 +27,61 @@ package enum StructuredData {
         return JSONValue.object(withContext).encoded
     }
 
-    package static func publisher(_ site: Site) -> JSONValue {
-        ["@type": "Organization", "name": .string(site.config.title), "url": .string(site.routes.absolute(Routes.home))]
+    package var publisher: JSONValue {
+        ["@type": "Organization", "name": .string(site.title), "url": .string(routes.absolute(routes.localized(Routes.home, site.lang)))]
     }
 
-    package static func website(_ site: Site) -> Object {
+    package func website() -> Object {
         [
-            "@type": "WebSite", "name": .string(site.config.title), "url": .string(site.routes.absolute(Routes.home)),
-            "description": .string(site.config.description), "inLanguage": .string(site.config.language),
+            "@type": "WebSite", "name": .string(site.title), "url": .string(routes.absolute(routes.localized(Routes.home, site.lang))),
+            "description": .string(site.description), "inLanguage": .string(site.lang),
             "potentialAction": [
                 "@type": "SearchAction",
-                "target": .string(site.routes.absolute(Routes.search) + "?q={search_term_string}"),
+                "target": .string(routes.absolute(routes.localized(Routes.search, site.lang)) + "?q={search_term_string}"),
                 "query-input": "required name=search_term_string",
             ],
         ]
     }
 
-    package static func article(_ index: Int, site: Site, summary: String) -> Object {
-        let published = site.articles[index]
-        let article = published.article
-        let url = JSONValue.string(site.routes.absolute(published.path))
+    /// An article: `terms` are its terms' links in its language, by taxonomy, with each
+    /// taxonomy's link.
+    package func article(_ card: CardData, terms: [(taxonomy: LinkData, terms: [TermLinkData])]) -> Object {
+        let url = JSONValue.string(routes.absolute(card.path))
         var about: [JSONValue] = []
-        for (position, taxonomy) in site.taxonomies.enumerated() {
-            about += published.terms[position].map { .object(term(taxonomy.terms[$0], in: taxonomy, site: site, full: false)) }
+        for group in terms {
+            about += group.terms.map { .object(term($0, in: group.taxonomy)) }
         }
-        if let dialogue = published.dialogue {
-            let series = site.dialogues.terms[dialogue]
-            about.append(article.session.map { .object(session(article, of: series, number: $0, site: site)) }
-                ?? ["@type": "EventSeries", "name": .string(series.name), "url": .string(site.routes.absolute(series.path))])
+        if let dialogue = card.dialogue {
+            let name = dialogue.names[card.lang] ?? dialogue.id
+            let seriesURL = JSONValue.string(routes.absolute(routes.localized(dialogue.path, card.lang)))
+            about.append(card.session.map { .object(session(card, seriesName: name, seriesURL: seriesURL, number: $0)) }
+                ?? ["@type": "EventSeries", "name": .string(name), "url": seriesURL])
         }
         var object: Object = [
-            "@type": "NewsArticle", "headline": .string(article.title), "url": url, "mainEntityOfPage": url,
-            "datePublished": .string(article.date.rfc3339), "dateModified": .string((article.updated ?? article.date).rfc3339),
-            "inLanguage": .string(article.lang), "publisher": publisher(site), "author": publisher(site),
+            "@type": "NewsArticle", "headline": .string(card.title), "url": url, "mainEntityOfPage": url,
+            "datePublished": .string(card.date.rfc3339), "dateModified": .string((card.updated ?? card.date).rfc3339),
+            "inLanguage": .string(card.lang), "publisher": publisher, "author": publisher,
         ]
-        if !summary.isEmpty { object["description"] = .string(summary) }
+        if !card.summary.isEmpty { object["description"] = .string(card.summary) }
         if !about.isEmpty { object["about"] = .array(about) }
         return object
     }
 
     /// A term: an agency is a `GovernmentOrganization`, anything else a `DefinedTerm`.
-    package static func term(_ term: Term, in taxonomy: Taxonomy, site: Site, full: Bool, description: String = "") -> Object {
-        var object: Object = ["name": .string(term.name), "url": .string(site.routes.absolute(term.path))]
-        let alternates = ([term.short].compactMap { $0 } + (term.entry?.aliases ?? [])).filter { $0 != term.name }
-        if taxonomy.name == "agencies" {
+    package func term(_ link: TermLinkData, in taxonomy: LinkData, full data: TermData? = nil, description: String = "") -> Object {
+        var object: Object = ["name": .string(link.name), "url": .string(routes.absolute(link.path))]
+        if taxonomy.key == "agencies" {
             object["@type"] = "GovernmentOrganization"
-            if full, let website = ViewBuilder.safeWebURL(term.entry?.params["website"]) { object["sameAs"] = .string(website) }
+            if let data, let website = WebURL.safe(data.params["website"]) { object["sameAs"] = .string(website) }
         } else {
             object["@type"] = "DefinedTerm"
             object["inDefinedTermSet"] = [
-                "@type": "DefinedTermSet", "name": .string(taxonomy.title), "url": .string(site.routes.absolute(taxonomy.path)),
+                "@type": "DefinedTermSet", "name": .string(taxonomy.name), "url": .string(routes.absolute(taxonomy.path)),
             ]
-            if let short = term.short { object["termCode"] = .string(short) }
+            if let short = link.short { object["termCode"] = .string(short) }
         }
-        if full {
+        if let data {
+            let alternates = ([link.short].compactMap { $0 } + data.aliases).filter { $0 != link.name }
             if !alternates.isEmpty { object["alternateName"] = .array(alternates.map(JSONValue.string)) }
             if !description.isEmpty { object["description"] = .string(description) }
         }
@@ -84,13 +89,13 @@ package enum StructuredData {
     }
 
     /// The event an article about a session reports on.
-    package static func session(_ article: Article, of series: Term, number: Int, site: Site) -> Object {
+    package func session(_ card: CardData, seriesName: String, seriesURL: JSONValue, number: Int) -> Object {
         var event: Object = [
-            "@type": "Event", "name": .string("\(series.name), \(Ordinal.english(number)) session"),
-            "startDate": .string(article.date.htmlDateTime),
-            "superEvent": ["@type": "EventSeries", "name": .string(series.name), "url": .string(site.routes.absolute(series.path))],
+            "@type": "Event", "name": .string("\(seriesName), \(Ordinal.english(number)) session"),
+            "startDate": .string(card.date.htmlDateTime),
+            "superEvent": ["@type": "EventSeries", "name": .string(seriesName), "url": seriesURL],
         ]
-        if let location = article.location, !location.isEmpty {
+        if let location = card.location, !location.isEmpty {
             if location.lowercased() == "virtual" || location.lowercased() == "online" {
                 event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
                 event["location"] = ["@type": "VirtualLocation", "name": .string(location)]
@@ -101,22 +106,20 @@ package enum StructuredData {
         return event
     }
 
-    /// A dialogue series with its sessions.
-    package static func series(_ index: Int, site: Site, description: String) -> Object {
-        let series = site.dialogues.terms[index]
-        var object: Object = [
-            "@type": "EventSeries", "name": .string(series.name), "url": .string(site.routes.absolute(series.path)),
-        ]
+    /// A dialogue series with its sessions: `sessions` are the cards the series page lists
+    /// under a session number, in order.
+    package func series(_ link: TermLinkData, sessions: [CardData], description: String) -> Object {
+        let seriesURL = JSONValue.string(routes.absolute(link.path))
+        var object: Object = ["@type": "EventSeries", "name": .string(link.name), "url": seriesURL]
         if !description.isEmpty { object["description"] = .string(description) }
-        let sessions = series.articles.reversed().compactMap { article -> JSONValue? in
-            let published = site.articles[article]
-            guard let number = published.article.session else { return nil }
-            var event = session(published.article, of: series, number: number, site: site)
+        let events = sessions.compactMap { card -> JSONValue? in
+            guard let number = card.session else { return nil }
+            var event = session(card, seriesName: link.name, seriesURL: seriesURL, number: number)
             event.removeValue(forKey: "superEvent")
-            event["url"] = .string(site.routes.absolute(published.path))
+            event["url"] = .string(routes.absolute(card.path))
             return .object(event)
         }
-        if !sessions.isEmpty { object["subEvent"] = .array(sessions) }
+        if !events.isEmpty { object["subEvent"] = .array(events) }
         return object
     }
 }

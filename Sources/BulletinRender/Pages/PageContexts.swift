@@ -1,158 +1,242 @@
 import BulletinMarkdown
-import BulletinCore
-import BulletinContent
+package import BulletinCore
+package import BulletinContent
 package import BulletinResolve
+package import BulletinTemplates
 
-/// The template and the data of each kind of page.
-package enum PageContexts {
-    package static func make(_ planned: PlannedPage, views: ViewBuilder) -> (template: String, context: PageContext) {
-        let site = views.site
-        let routes = views.routes
-        switch planned.kind {
+/// The template data of each page, made only from the values of the page's dependencies
+/// (`RenderInputs`), in the page's language.
+package struct PageContexts: Sendable {
+    package let inputs: RenderInputs
+    package let cards: CardCache
+
+    package init(inputs: RenderInputs, cards: CardCache) {
+        self.inputs = inputs
+        self.cards = cards
+    }
+
+    var site: Site { inputs.site }
+    var routes: Routes { site.routes }
+
+    /// The page's template data, before the layout: `site`, `page`, `i18n` and what its kind
+    /// has.
+    package func context(for planned: PlannedPage) -> TemplateObject {
+        let lang = planned.lang
+        let siteData = inputs.sites[lang]!
+        let views = Views(routes: routes, strings: siteData.strings, lang: lang)
+        let strings = siteData.strings
+        let structured = StructuredData(routes: routes, site: siteData)
+        var meta = Meta(title: "", description: "", section: "")
+        var object = TemplateObject()
+
+        switch planned.subject {
         case .home:
-            var context = views.context(
-                kind: "home", title: site.config.title, path: planned.path, description: site.config.description,
-                section: "home")
-            context.articles = views.slice(Array(site.articles.indices), number: 1)
-            context.taxonomies = site.taxonomies.map(views.taxonomyView)
-            context.dialogues = dialogueSummaries(views)
-            if site.articles.count > site.config.perPage {
-                context.pagination = views.pagination(first: Routes.articles, number: 1, total: views.pageCount(site.articles.count))
-            }
-            context.page.feeds = views.feedLinks(Routes.home, title: site.config.title)
-            context.page.structuredData = StructuredData.encode(StructuredData.website(site))
-            return ("home", context)
+            meta = Meta(title: siteData.title, description: siteData.description, section: "home")
+            let list = inputs.lists[.init(list: .all(lang: lang), number: 1)]!
+            object["articles"] = cards.list(list.articles, lang: lang, level: 3)
+            object["taxonomies"] = .list(site.taxonomies.map { taxonomyView($0.name, views: views, siteData: siteData) })
+            object["dialogues"] = .list((inputs.dialogueIndexes[lang] ?? []).map(views.dialogueSummary))
+            object["pagination"] = views.pagination(first: routes.localized(Routes.articles, lang), number: 1, total: list.total)
+            meta.feeds = feedLinks(routes.localized(Routes.home, lang), title: siteData.title, strings: strings)
+            meta.structuredData = StructuredData.encode(structured.website())
 
         case .articleList(let number):
-            let total = views.pageCount(site.articles.count)
-            var context = views.context(
-                kind: "articles", title: number == 1 ? "All articles" : "All articles, page \(number) of \(total)",
-                path: planned.path, description: "Every article of \(site.config.title), newest first.",
-                section: "articles")
-            context.articles = views.slice(Array(site.articles.indices), number: number, headingLevel: 2)
-            context.pagination = views.pagination(first: Routes.articles, number: number, total: total)
-            context.listHeadingLevel = 2
-            context.page.feeds = views.feedLinks(Routes.home, title: site.config.title)
-            return ("articles", context)
+            let list = inputs.lists[.init(list: .all(lang: lang), number: number)]!
+            meta = Meta(
+                title: number == 1 ? strings("titles.articles")
+                    : strings("titles.articlesPage", ["number": String(number), "total": String(list.total)]),
+                description: strings("descriptions.articles", ["site": siteData.title]), section: "articles")
+            object["articles"] = cards.list(list.articles, lang: lang, level: 2)
+            object["pagination"] = views.pagination(first: routes.localized(Routes.articles, lang), number: number, total: list.total)
+            object["listHeadingLevel"] = 2
+            meta.feeds = feedLinks(routes.localized(Routes.home, lang), title: siteData.title, strings: strings)
 
         case .article(let index):
-            let published = site.articles[index]
-            let summary = views.summaries[index]
-            var context = views.context(
-                kind: "article", title: published.article.title, path: planned.path, description: summary.summary,
-                section: "articles")
-            let groups = site.taxonomies.enumerated().compactMap { position, taxonomy -> TermGroupView? in
-                let terms = published.terms[position]
-                guard !terms.isEmpty else { return nil }
-                return TermGroupView(
-                    name: taxonomy.name, title: taxonomy.title, url: routes.href(taxonomy.path),
-                    terms: terms.map { views.termLink(taxonomy, taxonomy.terms[$0]) })
+            let path = site.articles[index].article.path
+            let card = inputs.cards[path]!
+            let data = inputs.articles[path]!
+            meta = Meta(title: card.title, description: card.summary, section: "articles")
+            var article = views.card(card)
+            article["content"] = .text(data.body)
+            var groups: [TemplateValue] = []
+            var about: [(taxonomy: LinkData, terms: [TermLinkData])] = []
+            for (position, taxonomy) in site.taxonomies.enumerated() where !data.terms[position].isEmpty {
+                let links = data.terms[position].compactMap {
+                    inputs.termLinks[.init(taxonomy: taxonomy.name, id: $0, lang: lang)]
+                }
+                let heading = siteData.taxonomies[position]
+                groups.append([
+                    "name": .text(taxonomy.name), "title": .text(heading.name), "url": .text(routes.href(heading.path)),
+                    "terms": .list(links.map { views.termLink($0, withCount: false) }), "filter": .text(taxonomy.name),
+                ])
+                about.append((heading, links))
             }
-            context.article = ArticleView(
-                summary: summary, content: views.bodies.articles[index].html, taxonomies: groups,
-                params: .object(published.article.params))
-            context.page.openGraphType = "article"
-            context.page.published = published.article.date.rfc3339
-            context.page.modified = published.article.updated?.rfc3339
-            context.page.tags = groups.flatMap { $0.terms.map(\.name) }
-            context.page.lang = published.article.lang
-            context.page.structuredData = StructuredData.encode(StructuredData.article(index, site: site, summary: summary.summary))
-            return ("article", context)
+            article["taxonomies"] = .list(groups)
+            article["hasTerms"] = .bool(!groups.isEmpty)
+            article["params"] = data.params.templateValue
+            object["article"] = .object(article)
+            meta.openGraphType = "article"
+            meta.published = card.date.rfc3339
+            meta.modified = card.updated?.rfc3339
+            meta.tags = about.flatMap { $0.terms.map(\.name) }
+            meta.structuredData = StructuredData.encode(structured.article(card, terms: about))
 
         case .taxonomy(let index):
-            let taxonomy = site.taxonomies[index]
-            var context = views.context(
-                kind: "taxonomy", title: taxonomy.title, path: planned.path,
-                description: "\(taxonomy.title) in \(site.config.title), with their articles.", section: taxonomy.name)
-            context.taxonomy = views.taxonomyView(taxonomy)
-            return ("taxonomy", context)
+            let heading = siteData.taxonomies[index]
+            meta = Meta(
+                title: heading.name, description: strings("descriptions.taxonomy", ["taxonomy": heading.name, "site": siteData.title]),
+                section: heading.key)
+            object["taxonomy"] = taxonomyView(heading.key, views: views, siteData: siteData)
 
         case .term(let taxonomyIndex, let termIndex, let number):
             let taxonomy = site.taxonomies[taxonomyIndex]
-            let term = taxonomy.terms[termIndex]
-            let total = views.pageCount(term.articles.count)
-            var context = views.context(
-                kind: "term", title: number == 1 ? term.name : "\(term.name), page \(number) of \(total)",
-                path: planned.path, description: views.termDescription(taxonomy, term), section: taxonomy.name)
-            context.term = views.termView(taxonomy, term)
-            context.articles = views.slice(term.articles, number: number)
-            context.pagination = views.pagination(first: term.path, number: number, total: total)
-            context.params = .object(term.entry?.params ?? [:])
-            context.page.feeds = views.feedLinks(term.path, title: "\(term.name) — \(site.config.title)")
-            context.page.structuredData = StructuredData.encode(StructuredData.term(
-                term, in: taxonomy, site: site, full: true, description: term.entry == nil ? "" : context.page.description))
-            return ("term", context)
+            let id = taxonomy.terms[termIndex].id
+            let term = inputs.terms[.init(taxonomy: taxonomy.name, id: id, lang: lang)]!
+            let list = inputs.lists[.init(list: .term(taxonomy: taxonomy.name, id: id, lang: lang), number: number)]!
+            let heading = siteData.taxonomies[taxonomyIndex]
+            meta = Meta(
+                title: number == 1 ? term.link.name
+                    : strings("titles.listPage", ["title": term.link.name, "number": String(number), "total": String(list.total)]),
+                description: termDescription(term, strings: strings), section: taxonomy.name)
+            object["term"] = .object(views.term(term, taxonomy: heading))
+            object["articles"] = cards.list(list.articles, lang: lang, level: 3)
+            object["pagination"] = views.pagination(first: term.link.path, number: number, total: list.total)
+            object["params"] = term.params.templateValue
+            meta.feeds = feedLinks(term.link.path, title: strings("feeds.term", ["name": term.link.name, "site": siteData.title]), strings: strings)
+            meta.structuredData = StructuredData.encode(structured.term(
+                term.link, in: heading, full: term, description: term.isRegistered ? meta.description : ""))
 
         case .dialogues:
-            var context = views.context(
-                kind: "dialogues", title: "Dialogue series", path: planned.path,
-                description: "The dialogue series \(site.config.title) reports on, with their sessions.",
+            meta = Meta(
+                title: strings("titles.dialogues"), description: strings("descriptions.dialogues", ["site": siteData.title]),
                 section: "dialogues")
-            context.dialogues = dialogueSummaries(views)
-            return ("dialogues", context)
+            object["dialogues"] = .list((inputs.dialogueIndexes[lang] ?? []).map(views.dialogueSummary))
 
         case .dialogue(let index):
-            let term = site.dialogues.terms[index]
-            var context = views.context(
-                kind: "dialogue", title: term.name, path: planned.path,
-                description: views.termDescription(site.dialogues, term), section: "dialogues")
-            var sessions: [Int: [Int]] = [:]
-            var others: [Int] = []
-            for article in term.articles {
-                if let number = site.articles[article].article.session {
-                    sessions[number, default: []].append(article)
-                } else {
-                    others.append(article)
-                }
-            }
-            context.dialogue = DialogueView(
-                term: views.termView(site.dialogues, term),
-                sessions: sessions.keys.sorted().map { number in
-                    DialogueView.SessionView(
-                        number: number, label: Ordinal.english(number) + " session",
-                        // Within a session, oldest first: a preview before its report.
-                        articles: sessions[number]!.reversed().map { views.withCard($0) })
-                },
-                otherArticles: others.map { views.withCard($0) })
-            context.params = .object(term.entry?.params ?? [:])
-            context.page.feeds = views.feedLinks(term.path, title: "\(term.name) — \(site.config.title)")
-            context.page.structuredData = StructuredData.encode(StructuredData.series(
-                index, site: site, description: term.entry == nil ? "" : context.page.description))
-            return ("dialogue", context)
+            let id = site.dialogues.terms[index].id
+            let term = inputs.terms[.init(taxonomy: site.dialogues.name, id: id, lang: lang)]!
+            let series = inputs.series[.init(name: id, lang: lang)]!
+            meta = Meta(title: term.link.name, description: termDescription(term, strings: strings), section: "dialogues")
+            let heading = LinkData(name: strings("titles.dialogues"), path: routes.localized(Routes.dialogues, lang), key: "dialogues")
+            var dialogue = views.term(term, taxonomy: heading)
+            dialogue["sessions"] = .list(series.sessions.map { session in
+                [
+                    "number": .number(session.number), "label": .text(strings.session(session.number)),
+                    "articles": cards.list(session.articles, lang: lang, level: 3),
+                ]
+            })
+            dialogue["hasSessions"] = .bool(!series.sessions.isEmpty)
+            dialogue["otherArticles"] = cards.list(series.others, lang: lang, level: 3)
+            dialogue["hasOtherArticles"] = .bool(!series.others.isEmpty)
+            object["dialogue"] = .object(dialogue)
+            object["params"] = term.params.templateValue
+            meta.feeds = feedLinks(term.link.path, title: strings("feeds.term", ["name": term.link.name, "site": siteData.title]), strings: strings)
+            // The sessions' events, oldest first, as they happened.
+            let events = series.sessions.flatMap(\.articles).compactMap { inputs.cards[$0] }
+                .sorted { $0.date != $1.date ? $0.date < $1.date : $1.path.codePointPrecedes($0.path) }
+            meta.structuredData = StructuredData.encode(structured.series(
+                term.link, sessions: events, description: term.isRegistered ? meta.description : ""))
 
         case .page(let index):
-            let published = site.pages[index]
-            let body = views.bodies.pages[index]
-            var context = views.context(
-                kind: "page", title: published.page.title, path: planned.path,
-                description: Summary.truncate(body.firstParagraph ?? "", maximumLength: 200), section: published.page.slug)
-            context.body = body.html
-            context.params = .object(published.page.params)
-            return ("page", context)
+            let page = inputs.pages[site.pages[index].page.path]!
+            let document = inputs.bodies.pages[index]
+            meta = Meta(
+                title: page.title, description: Summary.truncate(document.firstParagraph ?? "", maximumLength: 200),
+                section: site.pages[index].page.slug)
+            object["body"] = .text(page.body)
+            object["params"] = page.params.templateValue
 
         case .search:
-            var context = views.context(
-                kind: "search", title: "Search", path: planned.path,
-                description: "Search every article of \(site.config.title) by word, agency, framework, threat, dialogue and year.",
+            meta = Meta(
+                title: strings("titles.search"), description: strings("descriptions.search", ["site": siteData.title]),
                 section: "search")
-            context.search = SearchView(indexURL: routes.href(Routes.search), scriptURL: routes.href(Routes.search + "search.js"))
-            return ("search", context)
+            object["search"] = [
+                "indexURL": .text(routes.href(routes.localized(Routes.search, lang))),
+                "scriptURL": .text(routes.href(Routes.search + "search.js")),
+            ]
 
         case .notFound:
-            let context = views.context(
-                kind: "404", title: "Page not found", path: planned.path, description: "", section: "")
-            return ("404", context)
+            meta = Meta(title: strings("titles.notFound"), description: "", section: "")
         }
+
+        object["site"] = views.site(siteData, markedFor: (planned.path, meta.section))
+        object["page"] = .object(pageView(meta, planned: planned, siteData: siteData))
+        object["i18n"] = strings.value
+        if object["listHeadingLevel"] == nil { object["listHeadingLevel"] = 3 }
+        return object
     }
 
-    package static func dialogueSummaries(_ views: ViewBuilder) -> [DialogueSummaryView] {
-        let site = views.site
-        return site.dialogues.terms.map { term in
-            let sessions = Set(term.articles.compactMap { site.articles[$0].article.session })
-            return DialogueSummaryView(
-                link: views.termLink(site.dialogues, term), sessionCount: sessions.count,
-                first: term.articles.last.map { DateView(site.articles[$0].article.date) },
-                last: term.articles.first.map { DateView(site.articles[$0].article.date) })
+    // MARK: - Parts
+
+    /// What the `page` variable is made of.
+    struct Meta {
+        var title: String
+        var description: String
+        var section: String
+        var openGraphType = "website"
+        var published: String?
+        var modified: String?
+        var tags: [String] = []
+        var feeds: [TemplateValue] = []
+        var structuredData: String?
+    }
+
+    func pageView(_ meta: Meta, planned: PlannedPage, siteData: SiteData) -> TemplateObject {
+        let kind = planned.kind
+        var object: TemplateObject = [
+            "kind": .text(kind.templateName), "title": .text(meta.title),
+            "documentTitle": .text(kind == .home || meta.title == siteData.title ? siteData.title
+                : siteData.strings("titles.document", ["title": meta.title, "site": siteData.title])),
+            "url": .text(routes.href(planned.path)), "canonical": .text(routes.absolute(planned.path)),
+            "lang": .text(planned.lang), "section": .text(meta.section), "openGraphType": .text(meta.openGraphType),
+            "isHome": .bool(kind == .home), "is404": .bool(kind == .notFound),
+        ]
+        if !meta.description.isEmpty { object["description"] = .text(meta.description) }
+        object["published"] = .text(meta.published)
+        object["modified"] = .text(meta.modified)
+        if !meta.tags.isEmpty { object["tags"] = .list(meta.tags.map(TemplateValue.text)) }
+        if !meta.feeds.isEmpty { object["feeds"] = .list(meta.feeds) }
+        object["structuredData"] = .text(meta.structuredData)
+        if let alternates = inputs.alternates[planned.path] {
+            // hreflang: every version of a page that has more than one, with x-default the
+            // default language's; the switcher: every other language, its version or its home.
+            let versions = alternates.filter(\.isTranslation)
+            object["alternates"] = .list(versions.map { ["lang": .text($0.lang), "url": .text(routes.absolute($0.path))] }
+                + versions.filter { $0.lang == site.config.language }.map { ["lang": "x-default", "url": .text(routes.absolute($0.path))] })
+            object["translations"] = .list(alternates.filter { $0.lang != planned.lang }.map { alternate in
+                [
+                    "lang": .text(alternate.lang), "url": .text(routes.href(alternate.path)),
+                    "name": .text(siteData.strings.languageName(alternate.lang)), "isTranslation": .bool(alternate.isTranslation),
+                ]
+            })
         }
+        return object
+    }
+
+    /// A taxonomy's index in a language: `{name, title, url, count, terms}`.
+    func taxonomyView(_ name: String, views: Views, siteData: SiteData) -> TemplateValue {
+        let heading = siteData.taxonomies.first { $0.key == name }!
+        let terms = inputs.taxonomyIndexes[.init(name: name, lang: siteData.lang)] ?? []
+        return [
+            "name": .text(name), "title": .text(heading.name), "url": .text(routes.href(heading.path)),
+            "terms": .list(terms.map { views.termLink($0) }), "count": .number(terms.count),
+        ]
+    }
+
+    /// A plain-text description of a term for `<meta name="description">`.
+    func termDescription(_ term: TermData, strings: LanguageStrings) -> String {
+        if term.isRegistered, let first = term.firstParagraph, !first.isEmpty {
+            return Summary.truncate(first, maximumLength: 200)
+        }
+        let count = strings.count("counts.articles", term.link.count)
+        return strings("descriptions.term", ["count": count.prefix(1).uppercased() + count.dropFirst(), "name": term.link.name])
+    }
+
+    /// The Atom and JSON feeds in `folder`, for autodiscovery.
+    func feedLinks(_ folder: String, title: String, strings: LanguageStrings) -> [TemplateValue] {
+        [
+            ["type": "application/atom+xml", "title": .text(strings("feeds.atom", ["title": title])), "url": .text(routes.absolute(folder + "feed.xml"))],
+            ["type": "application/feed+json", "title": .text(strings("feeds.json", ["title": title])), "url": .text(routes.absolute(folder + "feed.json"))],
+        ]
     }
 }

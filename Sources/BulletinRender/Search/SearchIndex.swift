@@ -25,8 +25,10 @@ package struct SearchIndex: Sendable {
     /// bulletin about Korea "korea" must find something.
     package static let stopWordMinimum = 1000
 
-    /// Every file of the index, by path.
+    /// Every file of the index, by path (under `search/`, or `<lang>/search/`).
     package private(set) var files: [String: String] = [:]
+    /// The folder of the index: `search/`, `ko/search/`.
+    package let folder: String
     /// Each article's words and their scores.
     private var scores: [[String: Int]]
     /// Each word's articles and scores: `[article, score, article, score, ...]`, ascending.
@@ -37,48 +39,86 @@ package struct SearchIndex: Sendable {
     /// `Self.stopWordMinimum`, or fewer for tests.
     private let stopWordMinimum: Int
 
-    package init(site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView], stopWordMinimum: Int = Self.stopWordMinimum) {
+    /// The index of the articles of `lang`, numbered from 0, newest first.
+    package init(inputs: RenderInputs, lang: String, stopWordMinimum: Int = Self.stopWordMinimum) {
         self.stopWordMinimum = stopWordMinimum
-        scores = Parallel.map(Array(site.articles.indices)) { Self.scores(of: $0, site: site, bodies: bodies, summaries: summaries) }
+        let site = inputs.site
+        folder = site.routes.localized(Routes.search, lang)
+        let articles = site.articles(in: lang)
+        let strings = inputs.sites[lang]!.strings
+        scores = Parallel.map(articles) { Self.scores(of: $0, inputs: inputs, lang: lang) }
         for (index, words) in scores.enumerated() {
             for (word, score) in words { postings[word, default: []].append(contentsOf: [index, score]) }
         }
         for (word, list) in postings {
-            if isStopWord(list, count: site.articles.count) {
+            if isStopWord(list, count: articles.count) {
                 stopWords.insert(word)
             } else {
                 shardWords[SearchTokenizer.shardKey(word), default: []].insert(word)
             }
         }
-        for key in shardWords.keys { files["search/t-\(key).json"] = shard(key) }
-        for start in stride(from: 0, to: site.articles.count, by: Self.chunkSize) {
-            files[Self.chunkPath(start / Self.chunkSize)] = Self.chunk(start / Self.chunkSize, summaries: summaries)
+        for key in shardWords.keys { files[folder + "t-\(key).json"] = shard(key) }
+        let rows = articles.map { index -> [String] in
+            let card = inputs.cards[site.articles[index].article.path]!
+            return [site.routes.href(card.path), card.title, strings.date(card.date), card.date.htmlDateTime, card.summary]
         }
-        files["search/meta.json"] = Self.manifest(
-            site: site, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+        for start in stride(from: 0, to: rows.count, by: Self.chunkSize) {
+            files[folder + Self.chunkName(start / Self.chunkSize)] = Self.chunk(rows[start..<min(start + Self.chunkSize, rows.count)])
+        }
+        files[folder + "meta.json"] = Self.manifest(
+            inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
     }
 
-    /// Takes in a change to the text of article `index` (not to its place, terms or title):
-    /// the paths of the files that changed, and those that no longer exist.
-    package mutating func update(
-        article index: Int, site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]
-    ) -> (changed: Set<String>, removed: Set<String>) {
-        let new = Self.scores(of: index, site: site, bodies: bodies, summaries: summaries)
-        let old = scores[index]
-        scores[index] = new
+    /// Takes in the dependencies that changed since the index was made (`RenderInputs`): when
+    /// only articles' texts or titles changed, their words are replaced in place; when the
+    /// articles of the language, their order, its terms or words changed, the index is made
+    /// again. Its files are then those of a new index of the same site.
+    package mutating func update(inputs: RenderInputs, lang: String, changed: Set<Dependency>) {
+        let remake = changed.contains { dependency in
+            switch dependency {
+            case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .taxonomyIndex(_, let listLang),
+                 .dialogueIndex(let listLang):
+                listLang == lang
+            default: false
+            }
+        }
+        if remake {
+            self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum)
+            return
+        }
+        let site = inputs.site
+        let articles = site.articles(in: lang)
+        let strings = inputs.sites[lang]!.strings
+        for (position, index) in articles.enumerated() {
+            let path = site.articles[index].article.path
+            guard changed.contains(.card(path)) || changed.contains(.article(path)) else { continue }
+            replaceWords(of: position, with: Self.scores(of: index, inputs: inputs, lang: lang), count: articles.count)
+            let chunk = position / Self.chunkSize
+            let rows = articles[(chunk * Self.chunkSize)..<min((chunk + 1) * Self.chunkSize, articles.count)].map { index -> [String] in
+                let card = inputs.cards[site.articles[index].article.path]!
+                return [site.routes.href(card.path), card.title, strings.date(card.date), card.date.htmlDateTime, card.summary]
+            }
+            files[folder + Self.chunkName(chunk)] = Self.chunk(rows[...])
+        }
+        files[folder + "meta.json"] = Self.manifest(
+            inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+    }
+
+    /// Replaces the words of the article at `position` (its place unchanged).
+    private mutating func replaceWords(of position: Int, with new: [String: Int], count: Int) {
+        let old = scores[position]
+        scores[position] = new
         var touchedShards: Set<String> = []
-        let keysBefore = Set(shardWords.keys)
-        let stopWordsBefore = stopWords
         for word in Set(old.keys).union(new.keys) where old[word] != new[word] {
             var list = postings[word] ?? []
             // Pairs are ascending by article: find this article's pair, if any.
-            var position = 0
-            while position < list.count, list[position] < index { position += 2 }
-            if position < list.count, list[position] == index { list.removeSubrange(position..<(position + 2)) }
-            if let score = new[word] { list.insert(contentsOf: [index, score], at: position) }
+            var place = 0
+            while place < list.count, list[place] < position { place += 2 }
+            if place < list.count, list[place] == position { list.removeSubrange(place..<(place + 2)) }
+            if let score = new[word] { list.insert(contentsOf: [position, score], at: place) }
             postings[word] = list.isEmpty ? nil : list
             let key = SearchTokenizer.shardKey(word)
-            let isStop = !list.isEmpty && isStopWord(list, count: site.articles.count)
+            let isStop = !list.isEmpty && isStopWord(list, count: count)
             if isStop { stopWords.insert(word) } else { stopWords.remove(word) }
             if isStop || list.isEmpty {
                 shardWords[key]?.remove(word)
@@ -88,34 +128,9 @@ package struct SearchIndex: Sendable {
             }
             touchedShards.insert(key)
         }
-        var changed: Set<String> = []
-        var removed: Set<String> = []
         for key in touchedShards {
-            let path = "search/t-\(key).json"
-            if shardWords[key] == nil {
-                if files.removeValue(forKey: path) != nil { removed.insert(path) }
-            } else {
-                let text = shard(key)
-                if files[path] != text {
-                    files[path] = text
-                    changed.insert(path)
-                }
-            }
+            files[folder + "t-\(key).json"] = shardWords[key] == nil ? nil : shard(key)
         }
-        let chunk = Self.chunkPath(index / Self.chunkSize)
-        let chunkText = Self.chunk(index / Self.chunkSize, summaries: summaries)
-        if files[chunk] != chunkText {
-            files[chunk] = chunkText
-            changed.insert(chunk)
-        }
-        if Set(shardWords.keys) != keysBefore || stopWords != stopWordsBefore {
-            let meta = Self.manifest(site: site, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
-            if files["search/meta.json"] != meta {
-                files["search/meta.json"] = meta
-                changed.insert("search/meta.json")
-            }
-        }
-        return (changed, removed)
     }
 
     private func isStopWord(_ list: [Int], count: Int) -> Bool {
@@ -123,19 +138,22 @@ package struct SearchIndex: Sendable {
     }
 
     /// The words of an article and where they are: title 10, a term's names 6, summary 3, body 1.
-    package static func scores(of index: Int, site: Site, bodies: RenderedBodies, summaries: [ArticleSummaryView]) -> [String: Int] {
+    package static func scores(of index: Int, inputs: RenderInputs, lang: String) -> [String: Int] {
+        let site = inputs.site
         let published = site.articles[index]
         var scores: [String: Int] = [:]
         func add(_ text: String, _ weight: Int) {
             for token in SearchTokenizer.tokens(text) { scores[token] = max(scores[token] ?? 0, weight) }
         }
-        add(bodies.articles[index].plainText, 1)
-        add(summaries[index].summary, 3)
+        add(inputs.bodies.articles[index].plainText, 1)
+        add(inputs.cards[published.article.path]!.summary, 3)
         func addTerm(_ term: Term) {
             add(term.name, 6)
             if let short = term.short { add(short, 6) }
             // Aliases and names in other languages: a reader may search for 한국인터넷진흥원.
-            for other in (term.entry?.aliases ?? []) + (term.entry?.names.values.sorted() ?? []) { add(other, 6) }
+            for other in (term.entry?.aliases ?? []) + (term.entry?.names.values.sorted() ?? []) + term.translations.values.compactMap(\.name).sorted() {
+                add(other, 6)
+            }
         }
         for (position, taxonomy) in site.taxonomies.enumerated() {
             published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
@@ -162,37 +180,45 @@ package struct SearchIndex: Sendable {
         return "{" + body + "}\n"
     }
 
-    package static func chunkPath(_ number: Int) -> String { "search/docs-\(number).json" }
+    package static func chunkName(_ number: Int) -> String { "docs-\(number).json" }
 
-    package static func chunk(_ number: Int, summaries: [ArticleSummaryView]) -> String {
-        let start = number * chunkSize
-        let rows = (start..<min(start + chunkSize, summaries.count)).map { index in
-            let summary = summaries[index]
-            return "[" + [summary.url, summary.title, summary.date.display, summary.date.iso, summary.summary]
-                .map(json).joined(separator: ",") + "]"
-        }
-        return "[" + rows.joined(separator: ",\n") + "]\n"
+    /// Rows `[url, title, date, ISO date, summary]`.
+    package static func chunk(_ rows: ArraySlice<[String]>) -> String {
+        "[" + rows.map { "[" + $0.map(json).joined(separator: ",") + "]" }.joined(separator: ",\n") + "]\n"
     }
 
     /// The facets and every article's values in them, the shard keys and the stop words.
-    package static func manifest(site: Site, shardKeys: [String], stopWords: [String]) -> String {
+    package static func manifest(
+        inputs: RenderInputs, lang: String, articles: [Int], shardKeys: [String], stopWords: [String]
+    ) -> String {
+        let site = inputs.site
+        let data = inputs.sites[lang]!
         var facets: [String] = []
         var columns: [[[Int]]] = []
-        for (position, taxonomy) in site.taxonomies.enumerated() {
-            facets.append(facet(name: taxonomy.name, title: taxonomy.title, values: taxonomy.terms.map { ($0.id, $0.name) }))
-            columns.append(site.articles.map { $0.terms[position] })
+        func facet(_ taxonomy: Taxonomy, title: String, of article: (PublishedArticle) -> [Int]) {
+            // The terms that have a page in this language, numbered in the facet's order.
+            var position: [Int: Int] = [:]
+            var values: [(String, String)] = []
+            for (index, term) in taxonomy.terms.enumerated() where term.exists(in: lang) {
+                position[index] = values.count
+                values.append((term.id, term.name(in: lang)))
+            }
+            facets.append(Self.facet(name: taxonomy.name, title: title, values: values))
+            columns.append(articles.map { article(site.articles[$0]).compactMap { position[$0] } })
         }
-        facets.append(facet(name: "dialogues", title: "Dialogue series", values: site.dialogues.terms.map { ($0.id, $0.name) }))
-        columns.append(site.articles.map { $0.dialogue.map { [$0] } ?? [] })
-        let years = Array(Set(site.articles.map { $0.article.date.year })).sorted(by: >)
-        facets.append(facet(name: "year", title: "Year", values: years.map { (String($0), String($0)) }))
+        for (position, taxonomy) in site.taxonomies.enumerated() {
+            facet(taxonomy, title: data.taxonomies[position].name) { $0.terms[position] }
+        }
+        facet(site.dialogues, title: data.strings("search.dialogues")) { $0.dialogue.map { [$0] } ?? [] }
+        let years = Array(Set(articles.map { site.articles[$0].article.date.year })).sorted(by: >)
+        facets.append(Self.facet(name: "year", title: data.strings("search.year"), values: years.map { (String($0), String($0)) }))
         let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
-        columns.append(site.articles.map { [yearIndex[$0.article.date.year]!] })
+        columns.append(articles.map { [yearIndex[site.articles[$0].article.date.year]!] })
 
-        let docs = site.articles.indices.map { index in
+        let docs = articles.indices.map { index in
             "[" + columns.map { "[" + $0[index].map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
         }
-        return "{\"version\":1,\"count\":\(site.articles.count),\"chunk\":\(chunkSize),"
+        return "{\"version\":1,\"count\":\(articles.count),\"chunk\":\(chunkSize),"
             + "\"facets\":[" + facets.joined(separator: ",") + "],"
             + "\"shards\":[" + shardKeys.map(json).joined(separator: ",") + "],"
             + "\"stop\":[" + stopWords.map(json).joined(separator: ",") + "],"

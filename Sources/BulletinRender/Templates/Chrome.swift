@@ -1,64 +1,50 @@
 import BulletinCore
-
-internal import Mustache
+package import BulletinResolve
+import BulletinTemplates
 import Synchronization
 
 /// The header and footer every page shares, rendered once per navigation state instead of
 /// once per page (15,000 times on a large site).
 ///
 /// `partials/site-header.mustache` and `partials/site-footer.mustache` see `site` (with
-/// `site.nav` marked for the page) and `page.kind`, `page.isHome`, `page.is404` and
-/// `page.section`; nothing else of the page, which is what lets them be shared. The layout
-/// puts them in with `{{{header}}}` and `{{{footer}}}`.
+/// `site.nav` marked for the page), `i18n`, and `page.kind`, `page.isHome`, `page.is404`,
+/// `page.section` and `page.lang`; nothing else of the page, which is what lets them be
+/// shared. The layout puts them in with `{{{header}}}` and `{{{footer}}}`.
 package final class Chrome: Sendable {
-    private let theme: Theme
+    private let inputs: RenderInputs
     private let rendered = Mutex<[String: (header: String, footer: String)]>([:])
 
-    package init(theme: Theme) {
-        self.theme = theme
+    package init(inputs: RenderInputs) {
+        self.inputs = inputs
     }
 
-    /// The header and footer for a page of `kind` in `section`, whose navigation is `site`.
-    package func parts(kind: String, section: String, site: SiteView) -> (header: String, footer: String) {
-        let current = site.nav.filter(\.isCurrent).map(\.url).joined()
-        let key = kind + "\u{0}" + section + "\u{0}" + current
+    /// The header and footer for `page`, whose section is `section`.
+    package func parts(for page: PlannedPage, section: String) -> (header: String, footer: String) {
+        let routes = inputs.site.routes
+        let data = inputs.sites[page.lang]!
+        // The page is current in the navigation only when it is one of its links.
+        let url = routes.href(page.path)
+        let linkPaths = data.taxonomies.map(\.path) + data.pages.map(\.path)
+            + [Routes.articles, Routes.dialogues, Routes.search].map { routes.localized($0, page.lang) }
+        let current = linkPaths.contains { routes.href($0) == url } ? page.path : ""
+        let kind = page.kind
+        let key = [page.lang, kind.templateName, section, current].joined(separator: "\u{0}")
         if let parts = rendered.withLock({ $0[key] }) { return parts }
-        let context = ChromeContext(site: site, kind: kind, section: section)
+        let views = Views(routes: routes, strings: data.strings, lang: page.lang)
+        let context: TemplateValue = [
+            "site": views.site(data, markedFor: (current, section)),
+            "page": [
+                "kind": .text(kind.templateName), "section": .text(section), "isHome": .bool(kind == .home),
+                "is404": .bool(kind == .notFound), "lang": .text(page.lang),
+            ],
+            "i18n": data.strings.value,
+        ]
+        let library = inputs.theme.library
         let parts = (
-            header: theme.library.getTemplate(named: "site-header")?.render(context, library: theme.library) ?? "",
-            footer: theme.library.getTemplate(named: "site-footer")?.render(context, library: theme.library) ?? ""
+            header: library["site-header"]?.render(context, library: library) ?? "",
+            footer: library["site-footer"]?.render(context, library: library) ?? ""
         )
         rendered.withLock { $0[key] = parts }
         return parts
-    }
-}
-
-/// What the header and footer partials see.
-private struct ChromeContext: MustacheParent {
-    package let site: SiteView
-    package let kind: String
-    package let section: String
-
-    package func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "page": PageFacts(kind: kind, section: section)
-        default: nil
-        }
-    }
-
-    package struct PageFacts: MustacheParent {
-        package let kind: String
-        package let section: String
-
-        package func child(named name: String) -> Any? {
-            switch name {
-            case "kind": kind.templateText
-            case "section": section.templateText
-            case "isHome": kind == "home"
-            case "is404": kind == "404"
-            default: nil
-            }
-        }
     }
 }

@@ -25,13 +25,15 @@ package struct Unpublished: Sendable, Equatable {
         for article in content.articles where site.contentPaths[article.path] == nil {
             let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
             result.byContentPath[article.path] = reason
-            result.bySitePath[Routes.article(article.slug)] = reason
-            bodies.append((article.path, Routes.article(article.slug), article.body))
+            let sitePath = site.routes.localized(Routes.article(article.slug), article.lang)
+            result.bySitePath[sitePath] = reason
+            bodies.append((article.path, sitePath, article.body))
         }
         for page in content.pages where site.contentPaths[page.path] == nil {
             result.byContentPath[page.path] = "a draft"
-            result.bySitePath[Routes.page(page.slug)] = "a draft"
-            bodies.append((page.path, Routes.page(page.slug), page.body))
+            let sitePath = site.routes.localized(Routes.page(page.slug), page.lang)
+            result.bySitePath[sitePath] = "a draft"
+            bodies.append((page.path, sitePath, page.body))
         }
         // Their headings, for links to them with a #fragment: drafts are few.
         for (body, ids) in zip(bodies, Parallel.map(bodies.map(\.body)) { Markdown.render($0).headings.map(\.id) }) {

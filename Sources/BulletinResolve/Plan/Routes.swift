@@ -8,6 +8,24 @@ public import BulletinContent
 /// page's path is the empty string.
 public struct Routes: Sendable {
     public let baseURL: BaseURL
+    /// The default language, whose pages are at the root; every other language's pages are
+    /// under `/<lang>/` (lowercased).
+    public let defaultLanguage: String
+
+    public init(baseURL: BaseURL, defaultLanguage: String = "en") {
+        self.baseURL = baseURL
+        self.defaultLanguage = defaultLanguage
+    }
+
+    /// The folder of a language's pages: `""` for the default language, `ko/` for Korean.
+    public func prefix(_ lang: String) -> String {
+        lang == defaultLanguage ? "" : lang.lowercased() + "/"
+    }
+
+    /// A site path in a language: `agencies/kisa/` in Korean is `ko/agencies/kisa/`.
+    public func localized(_ path: String, _ lang: String) -> String {
+        prefix(lang) + path
+    }
 
     public static let home = ""
     public static let articles = "articles/"

@@ -8,7 +8,9 @@ internal import Foundation
 /// (which collide on macOS and Windows file systems and confuse readers everywhere).
 package struct SitePlanner {
     package let config: SiteConfig
+    package let routes: Routes
     package let articles: [PublishedArticle]
+    package let articlesByLanguage: [String: [Int]]
     package let pages: [PublishedPage]
     package let taxonomies: [Taxonomy]
     package let dialogues: Taxonomy
@@ -31,56 +33,106 @@ package struct SitePlanner {
         package let origin: Origin
     }
 
+    /// The languages in the order their pages are planned: the default first, then the
+    /// others in menu order.
+    var languages: [String] {
+        [config.language] + config.languages.filter { $0 != config.language }
+    }
+
     package func plan() -> [Entry] {
         var entries: [Entry] = []
-        func add(_ kind: PlannedPage.Kind, _ path: String, _ origin: Origin) {
-            entries.append(Entry(page: PlannedPage(kind: kind, path: path), file: Routes.outputFile(path), origin: origin))
+        let multilingual = config.isMultilingual
+        func add(_ subject: PlannedPage.Subject, _ lang: String, _ path: String, _ origin: Origin, _ reads: [Dependency]) {
+            let kind = PlannedPage(subject: subject, lang: lang, path: path, dependencies: []).kind
+            // Every page reads the site in its language and its template; in a site of several
+            // languages, also its counterparts (its `hreflang` links and its language switcher).
+            var dependencies: [Dependency] = [.site(lang: lang), .template(kind)] + reads
+            if multilingual { dependencies.append(.alternates(path)) }
+            entries.append(Entry(
+                page: PlannedPage(subject: subject, lang: lang, path: path, dependencies: dependencies),
+                file: Routes.outputFile(path), origin: origin))
         }
-        add(.home, Routes.home, .generated("the home page"))
-        for number in 1...pageCount(articles.count) {
-            add(.articleList(number: number), Routes.listPage(Routes.articles, number),
-                .generated("page \(number) of the list of all articles"))
+        func cards(_ indices: some Sequence<Int>) -> [Dependency] {
+            indices.map { .card(articles[$0].article.path) }
         }
-        for (index, article) in articles.enumerated() {
-            add(.article(index), article.path, .file(article.article.slugLocation))
-        }
-        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
-            add(.taxonomy(taxonomyIndex), taxonomy.path, .generated("the index of \(taxonomy.name)"))
-            for (termIndex, term) in taxonomy.terms.enumerated() {
-                for number in 1...pageCount(term.articles.count) {
-                    let origin: Origin = number == 1 && term.entry != nil
-                        ? .file(SourceLocation(file: term.entry!.source.file))
-                        : .generated("page \(number) of the \(taxonomy.name) term '\(term.name)'")
-                    add(.term(taxonomy: taxonomyIndex, term: termIndex, number: number),
-                        Routes.listPage(term.path, number), origin)
+        for lang in languages {
+            let local = { (path: String) in routes.localized(path, lang) }
+            let all = articlesByLanguage[lang] ?? []
+            let inLanguage = multilingual ? " in \(lang)" : ""
+            add(.home, lang, local(Routes.home), .generated("the home page\(inLanguage)"),
+                [.list(.all(lang: lang), number: 1)] + cards(slice(all, 1))
+                    + taxonomies.map { .taxonomyIndex(taxonomy: $0.name, lang: lang) } + [.dialogueIndex(lang: lang)])
+            let articlePages = pageCount(all.count)
+            for number in 1...articlePages {
+                add(.articleList(number: number), lang, local(Routes.listPage(Routes.articles, number)),
+                    .generated("page \(number) of the list of all articles\(inLanguage)"),
+                    [.list(.all(lang: lang), number: number)] + cards(slice(all, number)))
+            }
+            for index in all {
+                let article = articles[index]
+                var reads: [Dependency] = [.card(article.article.path), .article(article.article.path)]
+                for (position, taxonomy) in taxonomies.enumerated() {
+                    reads += article.terms[position].map { .termLink(taxonomy: taxonomy.name, id: taxonomy.terms[$0].id, lang: lang) }
+                }
+                add(.article(index), lang, article.path, .file(article.article.slugLocation), reads)
+            }
+            for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
+                add(.taxonomy(taxonomyIndex), lang, local(taxonomy.path), .generated("the index of \(taxonomy.name)\(inLanguage)"),
+                    [.taxonomyIndex(taxonomy: taxonomy.name, lang: lang)])
+                for (termIndex, term) in taxonomy.terms.enumerated() where term.exists(in: lang) {
+                    let members = term.articles(in: lang)
+                    for number in 1...pageCount(members.count) {
+                        let origin: Origin = number == 1 && term.entry != nil && lang == config.language
+                            ? .file(SourceLocation(file: term.entry!.source.file))
+                            : .generated("page \(number) of the \(taxonomy.name) term '\(term.name)'\(inLanguage)")
+                        add(.term(taxonomy: taxonomyIndex, term: termIndex, number: number), lang,
+                            local(Routes.listPage(term.path, number)), origin,
+                            [.term(taxonomy: taxonomy.name, id: term.id, lang: lang),
+                             .list(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), number: number)]
+                                + cards(slice(members, number)))
+                    }
                 }
             }
+            add(.dialogues, lang, local(Routes.dialogues), .generated("the index of dialogue series\(inLanguage)"),
+                [.dialogueIndex(lang: lang)])
+            for (index, dialogue) in dialogues.terms.enumerated() where dialogue.exists(in: lang) {
+                let origin: Origin = dialogue.entry != nil && lang == config.language
+                    ? .file(SourceLocation(file: dialogue.entry!.source.file))
+                    : .generated("the dialogue series '\(dialogue.name)'\(inLanguage)")
+                // A series page lists every session, in another language where this one has
+                // no report: it reads the cards of the series' articles in every language.
+                add(.dialogue(index), lang, local(dialogue.path), origin,
+                    [.term(taxonomy: dialogues.name, id: dialogue.id, lang: lang), .series(id: dialogue.id, lang: lang)]
+                        + cards(dialogue.articles))
+            }
+            for (index, page) in pages.enumerated() where page.page.lang == lang {
+                add(.page(index), lang, page.path, .file(page.page.slugLocation), [.page(page.page.path)])
+            }
+            add(.search, lang, local(Routes.search), .generated("the search page\(inLanguage)"), [])
+            if lang == config.language {
+                add(.notFound, lang, Routes.notFound, .generated("the 404 page"), [])
+            }
         }
-        add(.dialogues, Routes.dialogues, .generated("the index of dialogue series"))
-        for (index, dialogue) in dialogues.terms.enumerated() {
-            let origin: Origin = dialogue.entry.map { .file(SourceLocation(file: $0.source.file)) }
-                ?? .generated("the dialogue series '\(dialogue.name)'")
-            add(.dialogue(index), dialogue.path, origin)
-        }
-        for (index, page) in pages.enumerated() {
-            add(.page(index), page.path, .file(page.page.slugLocation))
-        }
-        add(.search, Routes.search, .generated("the search page"))
-        add(.notFound, Routes.notFound, .generated("the 404 page"))
         // Files Bulletin makes besides pages: feeds beside the pages they belong to, the
         // sitemap, robots.txt and the search script (the search index's own files are named
-        // after the content, and claim the whole search/ folder).
+        // after the content, and claim the whole search/ folder of each language).
         func generated(_ path: String, _ what: String) {
             entries.append(Entry(page: nil, file: path, origin: .generated(what)))
         }
-        for folder in [Routes.home] + taxonomies.flatMap({ $0.terms.map(\.path) }) + dialogues.terms.map(\.path) {
-            generated(folder + "feed.xml", "the Atom feed of /\(folder)")
-            generated(folder + "feed.json", "the JSON feed of /\(folder)")
+        for lang in languages {
+            var folders = [Routes.home]
+            for taxonomy in taxonomies + [dialogues] {
+                folders += taxonomy.terms.filter { $0.exists(in: lang) }.map(\.path)
+            }
+            for folder in folders.map({ routes.localized($0, lang) }) {
+                generated(folder + "feed.xml", "the Atom feed of /\(folder)")
+                generated(folder + "feed.json", "the JSON feed of /\(folder)")
+            }
+            generated(routes.localized("search/meta.json", lang), "the search index")
         }
         generated("sitemap.xml", "the sitemap")
         generated("robots.txt", "robots.txt")
         generated("search/search.js", "the search script")
-        generated("search/meta.json", "the search index")
         for file in staticFiles {
             entries.append(Entry(page: nil, file: file.path, origin: .file(SourceLocation(file: file.displayPath))))
         }
@@ -88,6 +140,12 @@ package struct SitePlanner {
             entries.append(Entry(page: nil, file: Routes.asset(file.path), origin: .file(SourceLocation(file: file.displayPath))))
         }
         return entries
+    }
+
+    /// Page `number` of a list of article indices.
+    func slice(_ indices: [Int], _ number: Int) -> ArraySlice<Int> {
+        let start = min((number - 1) * config.perPage, indices.count)
+        return indices[start..<min(start + config.perPage, indices.count)]
     }
 
     /// The number of pages of a list of `count` items: at least one.
@@ -101,11 +159,15 @@ package struct SitePlanner {
         var diagnostics: [Diagnostic] = []
         var owners: [String: Int] = [:]
         var folders: [String: Int] = [:]
-        let searchIndex = entries.firstIndex { $0.file == "search/meta.json" }
+        // Each language's search index names its files after the content: it claims its folder.
+        var searchFolders: [(folder: String, entry: Int)] = []
+        for (index, entry) in entries.enumerated() where entry.page == nil && entry.file.hasSuffix("search/meta.json") {
+            searchFolders.append((entry.file.deletingLastPathComponent.lowercased() + "/", index))
+        }
         for (index, entry) in entries.enumerated() {
-            if let searchIndex, entry.page == nil, case .file = entry.origin,
-               entry.file.precomposedStringWithCanonicalMapping.lowercased().hasPrefix("search/") {
-                diagnostics.append(collision(entries[searchIndex], entry, path: entry.file))
+            if entry.page == nil, case .file = entry.origin,
+               let claim = searchFolders.first(where: { entry.file.precomposedStringWithCanonicalMapping.lowercased().hasPrefix($0.folder) }) {
+                diagnostics.append(collision(entries[claim.entry], entry, path: entry.file))
                 continue
             }
             let key = entry.file.precomposedStringWithCanonicalMapping.lowercased()
@@ -148,7 +210,7 @@ package struct SitePlanner {
             message += " (the names differ only in letter case, which macOS and Windows do not tell apart)"
         }
         let hint: String
-        switch (earlier.page?.kind, later.page?.kind) {
+        switch (earlier.page?.subject, later.page?.subject) {
         case (.article?, .article?): hint = "give one of the two articles another `slug:`"
         case (.page?, .page?): hint = "give one of the two pages another `slug:`"
         case (_, nil), (nil, _): hint = "rename or move the copied file, or change the page's slug"

@@ -1,13 +1,11 @@
 public import BulletinCore
 public import BulletinContent
 
-internal import Foundation
-
-/// The resolve phase: chooses what is published, resolves every term reference, gives every
-/// page its URL and finds every collision, before anything renders.
+/// The resolve phase: chooses what is published, resolves every term reference and
+/// translation, gives every page its URL and finds every collision, before anything renders.
 public enum SiteResolver {
     /// What to publish.
-    public struct Selection: Sendable {
+    public struct Selection: Sendable, Equatable {
         public var drafts: Bool
         public var future: Bool
         /// The build time, in seconds since the epoch: later articles are future ones.
@@ -25,7 +23,7 @@ public enum SiteResolver {
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = content.config
-        let routes = Routes(baseURL: config.baseURL)
+        let routes = Routes(baseURL: config.baseURL, defaultLanguage: config.language)
 
         // What is published, in path order: the order "first use" is defined in.
         let published = content.articles.filter { article in
@@ -45,6 +43,8 @@ public enum SiteResolver {
         for resolver in resolvers + [dialogueResolver] {
             diagnostics += resolver.registry.conflicts()
         }
+        let translationsByEntry = entryTranslations(content, diagnostics: &diagnostics)
+
         var termIDs: [[[String]]] = []  // article -> taxonomy -> term ids
         var dialogueIDs: [String?] = []
         for (index, article) in published.enumerated() {
@@ -68,12 +68,13 @@ public enum SiteResolver {
             diagnostics += resolver.unregisteredWarnings()
         }
 
-        // Newest first, ties by slug; then every index below refers to this order.
+        // Newest first, ties by slug, then by language; every index below is in this order.
         let order = published.indices.sorted { a, b in
             let left = published[a]
             let right = published[b]
             if left.date != right.date { return left.date > right.date }
-            return left.slug.codePointPrecedes(right.slug)
+            if left.slug != right.slug { return left.slug.codePointPrecedes(right.slug) }
+            return left.lang.codePointPrecedes(right.lang)
         }
         var rank = [Int](repeating: 0, count: published.count)
         for (position, index) in order.enumerated() { rank[index] = position }
@@ -84,15 +85,22 @@ public enum SiteResolver {
                 for id in articleIDs(index) { members[id, default: []].append(rank[index]) }
             }
             let terms = resolver.terms().map { term in
-                Term(
+                let articles = (members[term.id] ?? []).sorted()
+                var byLanguage: [String: [Int]] = [:]
+                for article in articles { byLanguage[published[order[article]].lang, default: []].append(article) }
+                let languages = config.languages.filter {
+                    byLanguage[$0] != nil || ($0 == config.language && term.entry != nil)
+                }
+                return Term(
                     id: term.id, name: term.name, short: term.entry?.short, entry: term.entry,
+                    translations: translationsByEntry[name + "/" + term.id] ?? [:],
                     path: name == "dialogues" ? Routes.dialogue(term.id) : Routes.term(name, term.id),
-                    articles: (members[term.id] ?? []).sorted())
+                    articles: articles, articlesByLanguage: byLanguage, languages: languages)
             }
             var position: [String: Int] = [:]
             for (index, term) in terms.enumerated() { position[term.id] = index }
             let value = Taxonomy(
-                name: name, title: title(of: name), path: name == "dialogues" ? Routes.dialogues : Routes.taxonomy(name),
+                name: name, path: name == "dialogues" ? Routes.dialogues : Routes.taxonomy(name),
                 hasRegistry: resolver.registry.exists, terms: terms)
             return (value, position)
         }
@@ -106,16 +114,36 @@ public enum SiteResolver {
         }
         let (dialogues, dialoguePositions) = taxonomy(dialogueResolver, name: "dialogues") { dialogueIDs[$0].map { [$0] } ?? [] }
 
-        let articles = order.map { index in
-            PublishedArticle(
-                article: published[index], path: Routes.article(published[index].slug),
-                terms: termIDs[index].enumerated().map { position, ids in ids.compactMap { termPositions[position][$0] } },
-                dialogue: dialogueIDs[index].flatMap { dialoguePositions[$0] })
+        // Translations, by key and language: two in one language are an error naming both.
+        let articleGroups = translationGroups(
+            order.map { (published[$0].translationKey, published[$0].lang, published[$0].path, published[$0]) },
+            keyLocation: { $0.keyLocations["translationKey"] }, source: { $0.source }, kind: "articles",
+            diagnostics: &diagnostics)
+        let agencies = config.taxonomies.firstIndex(of: "agencies")
+        var articles: [PublishedArticle] = []
+        articles.reserveCapacity(order.count)
+        for (position, index) in order.enumerated() {
+            let article = published[index]
+            articles.append(PublishedArticle(
+                article: article, path: routes.localized(Routes.article(article.slug), article.lang),
+                terms: termIDs[index].enumerated().map { taxonomy, ids in ids.compactMap { termPositions[taxonomy][$0] } },
+                dialogue: dialogueIDs[index].flatMap { dialoguePositions[$0] },
+                translations: articleGroups[position] ?? [:],
+                chairAgencies: chairAgencies(article, agencies: agencies.map { resolvers[$0].registry }, positions: agencies.map { termPositions[$0] }, diagnostics: &diagnostics)))
         }
-        let pages = content.pages
+        var articlesByLanguage: [String: [Int]] = [:]
+        for (index, article) in articles.enumerated() { articlesByLanguage[article.article.lang, default: []].append(index) }
+
+        let pageList = content.pages
             .filter { selection.drafts || !$0.draft }
-            .sorted { $0.slug.codePointPrecedes($1.slug) }
-            .map { PublishedPage(page: $0, path: Routes.page($0.slug)) }
+            .sorted { $0.lang != $1.lang ? $0.lang.codePointPrecedes($1.lang) : $0.slug.codePointPrecedes($1.slug) }
+        let pageGroups = translationGroups(
+            pageList.map { ($0.translationKey, $0.lang, $0.path, $0) },
+            keyLocation: { $0.keyLocations["translationKey"] }, source: { $0.source }, kind: "pages",
+            diagnostics: &diagnostics)
+        let pages = pageList.enumerated().map { index, page in
+            PublishedPage(page: page, path: routes.localized(Routes.page(page.slug), page.lang), translations: pageGroups[index] ?? [:])
+        }
 
         var contentPaths: [String: String] = [:]
         for article in articles { contentPaths[article.article.path] = article.path }
@@ -125,6 +153,8 @@ public enum SiteResolver {
         }
 
         diagnostics += sessionConflicts(articles, dialogues: dialogues)
+        diagnostics += TranslationDrift.warnings(
+            articles, defaultLanguage: config.language, taxonomies: taxonomies, dialogues: dialogues)
         for taxonomy in taxonomies + [dialogues] {
             for term in taxonomy.terms where term.articles.isEmpty {
                 guard let entry = term.entry else { continue }
@@ -136,45 +166,140 @@ public enum SiteResolver {
         }
 
         let planner = SitePlanner(
-            config: config, articles: articles, pages: pages, taxonomies: taxonomies, dialogues: dialogues,
-            staticFiles: content.staticFiles, assets: assets)
+            config: config, routes: routes, articles: articles, articlesByLanguage: articlesByLanguage, pages: pages,
+            taxonomies: taxonomies, dialogues: dialogues, staticFiles: content.staticFiles, assets: assets)
         let plan = planner.plan()
         diagnostics += planner.collisions(in: plan)
 
         let site = Site(
-            config: config, routes: routes, articles: articles, pages: pages, taxonomies: taxonomies,
-            dialogues: dialogues, staticFiles: content.staticFiles, assets: assets, contentPaths: contentPaths,
-            plan: plan.compactMap(\.page))
+            config: config, routes: routes, articles: articles, articlesByLanguage: articlesByLanguage, pages: pages,
+            taxonomies: taxonomies, dialogues: dialogues, staticFiles: content.staticFiles, assets: assets,
+            contentPaths: contentPaths, plan: plan.compactMap(\.page))
         return (site, diagnostics)
     }
 
-    /// A warning for each article that claims a session number another article of the same
-    /// dialogue already has (the first by path keeps it).
-    package static func sessionConflicts(_ articles: [PublishedArticle], dialogues: Taxonomy) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (index, dialogue) in dialogues.terms.enumerated() {
-            var firstBySession: [Int: Article] = [:]
-            let members = articles.filter { $0.dialogue == index }.map(\.article).sorted { $0.path.codePointPrecedes($1.path) }
-            for article in members {
-                guard let session = article.session else { continue }
-                guard let first = firstBySession[session] else {
-                    firstBySession[session] = article
+    // MARK: - Translations
+
+    /// The translations of each item of `items` (already in their final order): for the
+    /// item at each position, the position of its counterpart in every other language. Two
+    /// items of one language with one key are an error at the second one's key, naming both.
+    static func translationGroups<Item>(
+        _ items: [(key: String?, lang: String, path: String, item: Item)],
+        keyLocation: (Item) -> SourceLocation?, source: (Item) -> SourceText, kind: String,
+        diagnostics: inout [Diagnostic]
+    ) -> [Int: [String: Int]] {
+        var groups: [String: [String: Int]] = [:]
+        // The first of each language by path keeps the key; the others are reported.
+        let byPath = items.indices.filter { items[$0].key != nil }.sorted { items[$0].path.codePointPrecedes(items[$1].path) }
+        for position in byPath {
+            let (key, lang, _, item) = items[position]
+            if let first = groups[key!]?[lang] {
+                let place = keyLocation(item)
+                let file = source(item).file
+                let message = "two \(kind) in \(lang) share the translationKey '\(key!)': \(source(items[first].item).file) and \(file)"
+                let hint = "each language has one version of a translation: give one of the two another `translationKey`, or another `lang`"
+                diagnostics.append(place.flatMap { place in
+                    place.line.map { source(item).diagnostic(.error, .invalidValue, message, line: $0, column: place.column ?? 1, hint: hint) }
+                } ?? Diagnostic(.error, .invalidValue, message, at: SourceLocation(file: file), hint: hint))
+                continue
+            }
+            groups[key!, default: [:]][lang] = position
+        }
+        var result: [Int: [String: Int]] = [:]
+        for group in groups.values where group.count > 1 {
+            for (lang, position) in group {
+                result[position] = group.filter { $0.key != lang }
+            }
+        }
+        return result
+    }
+
+    /// The translations of registry entries (`kisa.ko.md`), by `<taxonomy>/<id>` and
+    /// language; one whose entry does not exist is an error.
+    static func entryTranslations(_ content: ParsedContent, diagnostics: inout [Diagnostic]) -> [String: [String: RegistryTranslation]] {
+        var result: [String: [String: RegistryTranslation]] = [:]
+        for (taxonomy, translations) in content.registryTranslations {
+            let ids = Set((content.registries[taxonomy] ?? []).map(\.id))
+            for translation in translations.sorted(by: { $0.path.codePointPrecedes($1.path) }) {
+                guard ids.contains(translation.id) else {
+                    let suggestion = EditDistance.closest(to: translation.id, among: ids.sorted(), limit: 3, count: 1).first
+                    diagnostics.append(Diagnostic(
+                        .error, .invalidTermID,
+                        "\(taxonomy)/\(translation.id).\(translation.lang).md translates \(taxonomy)/\(translation.id).md, which does not exist",
+                        at: SourceLocation(file: translation.source.file),
+                        hint: suggestion.map { "did you mean \(taxonomy)/\($0).\(translation.lang).md?" }
+                            ?? "create \(taxonomy)/\(translation.id).md with the entry's `name` in the default language first"))
                     continue
                 }
+                result[taxonomy + "/" + translation.id, default: [:]][translation.lang] = translation
+            }
+        }
+        return result
+    }
+
+    // MARK: - Chairs
+
+    /// The agency of each chair, among the registered agencies (a chair does not make a term
+    /// of its own); an agency the registry does not know is a warning with suggestions.
+    static func chairAgencies(
+        _ article: Article, agencies registry: TermRegistry?, positions: [String: Int]?, diagnostics: inout [Diagnostic]
+    ) -> [Int?] {
+        article.chairs.map { chair in
+            guard let reference = chair.agency, let registry, let positions else { return nil }
+            if let entry = registry.lookup(TermKey(reference.text)) { return positions[registry.entries[entry].id] }
+            guard registry.exists else { return nil }
+            let suggestions = registry.suggestions(for: TermKey(reference.text))
+            diagnostics.append(article.source.diagnostic(
+                .warning, .unregisteredTerm,
+                "the chair's agency '\(reference.text)' is not in the agencies registry, so it is shown without a link",
+                line: reference.line, column: reference.column,
+                hint: suggestions.isEmpty ? "use a registered agency's name, short name or alias, or register it"
+                    : "did you mean \(suggestions.joined(separator: " or "))?"))
+            return nil
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// A warning for each article that claims a session number another article of the same
+    /// dialogue already has (the first by path keeps it); translations of one report share
+    /// its session.
+    package static func sessionConflicts(_ articles: [PublishedArticle], dialogues: Taxonomy) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var members: [Int: [Int]] = [:]
+        for (index, article) in articles.enumerated() {
+            if let dialogue = article.dialogue, article.article.session != nil { members[dialogue, default: []].append(index) }
+        }
+        for dialogue in members.keys.sorted() {
+            let series = dialogues.terms[dialogue]
+            var firstBySession: [Int: Int] = [:]
+            for index in members[dialogue]!.sorted(by: { articles[$0].article.path.codePointPrecedes(articles[$1].article.path) }) {
+                let article = articles[index].article
+                let session = article.session!
+                guard let first = firstBySession[session] else {
+                    firstBySession[session] = index
+                    continue
+                }
+                let firstArticle = articles[first]
+                if firstArticle.translations.values.contains(index) { continue }
+                if let key = article.translationKey, key == firstArticle.article.translationKey { continue }
                 diagnostics.append(article.source.diagnostic(
                     .warning, .duplicateSession,
-                    "\(first.source.file) is already the \(Ordinal.english(session)) session of '\(dialogue.name)'",
+                    "\(firstArticle.article.source.file) is already the \(Ordinal.english(session)) session of '\(series.name)'",
                     line: article.sessionLocation?.line ?? 1, column: article.sessionLocation?.column ?? 1,
-                    hint: "check the session number; an article about a session that is not its report can leave `session:` out"))
+                    hint: "check the session number; an article about a session that is not its report can leave `session:` out"
+                        + (article.lang != firstArticle.article.lang ? "; a translation of the report shares its `translationKey`" : "")))
             }
         }
         return diagnostics
     }
 
+    // MARK: - Future articles
+
     /// A note on an article a build leaves out because it is dated after the build's time:
     /// an editor who wrote today's date with a time still to come would otherwise wonder
     /// where the article went.
-    package static func futureNote(_ article: Article, now: Int64) -> Diagnostic {
+    static func futureNote(_ article: Article, now: Int64) -> Diagnostic {
         let wait = article.date.seconds - now
         let when: String
         if wait < 86_400 {
@@ -189,11 +314,5 @@ public enum SiteResolver {
             .note, .futureArticle, "this article is dated \(when), so a build now leaves it out",
             line: article.dateLocation.line ?? 1, column: article.dateLocation.column ?? 1,
             hint: "it appears in the first build from \(article.date.rfc3339) on; `--future` includes it now")
-    }
-
-    /// "agencies" -> "Agencies", "counter-terrorism" -> "Counter terrorism".
-    package static func title(of name: String) -> String {
-        let words = name.replacingOccurrences(of: "-", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -1,0 +1,338 @@
+package import BulletinCore
+package import BulletinContent
+package import BulletinMarkdown
+package import BulletinResolve
+
+/// The value of every dependency a page can have (`Dependency`), computed from the resolved
+/// site, the rendered bodies and the theme: what pages are made of. Every page's template
+/// data is built from these values and nothing else, so a page whose dependencies have the
+/// same values renders the same bytes, and the preview compares two builds' values to find
+/// the pages to render again (`changes(since:)`).
+///
+/// Values are plain Swift values, compared with `==`: strings kept from one build to the
+/// next (an unchanged article's text, a body the memo kept) compare by their storage,
+/// without reading them.
+package struct RenderInputs: Sendable {
+    package let site: Site
+    package let bodies: RenderedBodies
+    package let theme: Theme
+
+    package var sites: [String: SiteData] = [:]
+    package var templates: [PageKind: [String]] = [:]
+    package var cards: [String: CardData] = [:]
+    package var articles: [String: ArticleData] = [:]
+    package var lists: [ListKey: ListData] = [:]
+    package var termLinks: [TermInLanguage: TermLinkData] = [:]
+    package var terms: [TermInLanguage: TermData] = [:]
+    package var taxonomyIndexes: [LanguageKey: [TermLinkData]] = [:]
+    package var dialogueIndexes: [String: [DialogueSummaryData]] = [:]
+    package var series: [LanguageKey: SeriesData] = [:]
+    package var pages: [String: PageData] = [:]
+    package var alternates: [String: [Alternate]] = [:]
+
+    /// A key of one item in a language: `(taxonomy, lang)`, `(series id, lang)`.
+    package struct LanguageKey: Hashable, Sendable {
+        package let name: String
+        package let lang: String
+    }
+
+    /// A term in a language.
+    package struct TermInLanguage: Hashable, Sendable {
+        package let taxonomy: String
+        package let id: String
+        package let lang: String
+    }
+
+    package struct ListKey: Hashable, Sendable {
+        package let list: ListID
+        package let number: Int
+    }
+
+    package init(site: Site, bodies: RenderedBodies, theme: Theme) {
+        self.site = site
+        self.bodies = bodies
+        self.theme = theme
+        let config = site.config
+        let routes = site.routes
+        templates = theme.sources
+        for lang in config.languages {
+            sites[lang] = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[config.language]!)
+        }
+        // Cards and article pages, by content path.
+        for (index, published) in site.articles.enumerated() {
+            let article = published.article
+            let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
+            cards[article.path] = CardData(
+                title: article.title, path: published.path, date: article.date, updated: article.updated,
+                summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
+                location: article.location, lang: article.lang,
+                dialogue: dialogue.map { TermNameData($0, in: site.dialogues, languages: config.languages) },
+                session: article.session)
+            articles[article.path] = ArticleData(
+                body: bodies.articles[index].html, params: article.params,
+                terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
+                slug: article.slug, translationKey: article.translationKey)
+        }
+        // Lists: every language's articles, and each term's in each language it has a page in.
+        let perPage = config.perPage
+        func addList(_ id: ListID, _ indices: [Int]) {
+            let total = max(1, (indices.count + perPage - 1) / perPage)
+            for number in 1...total {
+                let start = (number - 1) * perPage
+                let slice = start < indices.count ? indices[start..<min(start + perPage, indices.count)] : []
+                lists[ListKey(list: id, number: number)] = ListData(articles: slice.map { site.articles[$0].article.path }, total: total, count: indices.count)
+            }
+        }
+        for lang in config.languages {
+            addList(.all(lang: lang), site.articles(in: lang))
+            for taxonomy in site.taxonomies {
+                var index: [TermLinkData] = []
+                for term in taxonomy.terms where term.exists(in: lang) {
+                    let key = TermInLanguage(taxonomy: taxonomy.name, id: term.id, lang: lang)
+                    let link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
+                    termLinks[key] = link
+                    index.append(link)
+                    terms[key] = TermData(term, taxonomy: taxonomy, lang: lang, bodies: bodies, routes: routes)
+                    addList(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), term.articles(in: lang))
+                }
+                taxonomyIndexes[LanguageKey(name: taxonomy.name, lang: lang)] = index
+            }
+            var dialogues: [DialogueSummaryData] = []
+            for term in site.dialogues.terms where term.exists(in: lang) {
+                let key = TermInLanguage(taxonomy: site.dialogues.name, id: term.id, lang: lang)
+                terms[key] = TermData(term, taxonomy: site.dialogues, lang: lang, bodies: bodies, routes: routes)
+                termLinks[key] = TermLinkData(term, taxonomy: site.dialogues, lang: lang, routes: routes)
+                dialogues.append(DialogueSummaryData(term, lang: lang, site: site, link: termLinks[key]!))
+                series[LanguageKey(name: term.id, lang: lang)] = SeriesData(term, lang: lang, site: site)
+            }
+            dialogueIndexes[lang] = dialogues
+        }
+        for (index, page) in site.pages.enumerated() {
+            pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
+        }
+        if config.isMultilingual { alternates = Alternates.all(site: site) }
+    }
+
+    // MARK: - What changed
+
+    /// The dependencies whose values differ from those of `earlier` (or exist in only one):
+    /// what the pages to render again read.
+    package func changes(since earlier: RenderInputs) -> Set<Dependency> {
+        var changed: Set<Dependency> = []
+        func compare<Key: Hashable, Value: Equatable>(_ new: [Key: Value], _ old: [Key: Value], _ dependency: (Key) -> Dependency) {
+            for (key, value) in new where old[key] != value { changed.insert(dependency(key)) }
+            for key in old.keys where new[key] == nil { changed.insert(dependency(key)) }
+        }
+        compare(sites, earlier.sites) { .site(lang: $0) }
+        compare(templates, earlier.templates) { .template($0) }
+        compare(cards, earlier.cards) { .card($0) }
+        compare(articles, earlier.articles) { .article($0) }
+        compare(lists, earlier.lists) { .list($0.list, number: $0.number) }
+        compare(termLinks, earlier.termLinks) { .termLink(taxonomy: $0.taxonomy, id: $0.id, lang: $0.lang) }
+        compare(terms, earlier.terms) { .term(taxonomy: $0.taxonomy, id: $0.id, lang: $0.lang) }
+        compare(taxonomyIndexes, earlier.taxonomyIndexes) { .taxonomyIndex(taxonomy: $0.name, lang: $0.lang) }
+        compare(dialogueIndexes, earlier.dialogueIndexes) { .dialogueIndex(lang: $0) }
+        compare(series, earlier.series) { .series(id: $0.name, lang: $0.lang) }
+        compare(pages, earlier.pages) { .page($0) }
+        compare(alternates, earlier.alternates) { .alternates($0) }
+        return changed
+    }
+}
+
+// MARK: - The values
+
+/// The site as every page in a language sees it: settings, navigation, the theme's words.
+package struct SiteData: Sendable, Equatable {
+    package let lang: String
+    package let title: String
+    package let description: String
+    package let params: [String: ParamValue]
+    /// Each taxonomy's name and its heading in this language.
+    package let taxonomies: [LinkData]
+    /// The standalone pages of this language.
+    package let pages: [LinkData]
+    /// Every language, with the path of its home page: the language menu.
+    package let languages: [String]
+    package let strings: LanguageStrings
+
+    init(site: Site, lang: String, strings: LanguageStrings) {
+        self.lang = lang
+        self.strings = strings
+        let config = site.config
+        title = config.title(in: lang)
+        description = config.description(in: lang)
+        params = config.params
+        taxonomies = site.taxonomies.map { taxonomy in
+            LinkData(name: strings.words["taxonomies.\(taxonomy.name)"] ?? taxonomy.title, path: site.routes.localized(taxonomy.path, lang), key: taxonomy.name)
+        }
+        pages = site.pages.filter { $0.page.lang == lang }.map { LinkData(name: $0.page.title, path: $0.path, key: $0.page.slug) }
+        languages = config.languages
+    }
+}
+
+/// A link: its text, site path and the key that marks it as current or in section.
+package struct LinkData: Sendable, Equatable {
+    package let name: String
+    package let path: String
+    package let key: String
+}
+
+/// A term's id, page and name in every language: what a card shows of its series.
+package struct TermNameData: Sendable, Equatable {
+    package let id: String
+    package let path: String
+    package let names: [String: String]
+
+    init(_ term: Term, in taxonomy: Taxonomy, languages: [String]) {
+        id = term.id
+        path = term.path
+        var names: [String: String] = [:]
+        for lang in languages { names[lang] = term.name(in: lang) }
+        self.names = names
+    }
+}
+
+/// An article's entry in lists.
+package struct CardData: Sendable, Equatable {
+    package let title: String
+    /// Its page's site path.
+    package let path: String
+    package let date: ContentDate
+    package let updated: ContentDate?
+    package let summary: String
+    package let location: String?
+    package let lang: String
+    package let dialogue: TermNameData?
+    package let session: Int?
+}
+
+/// What an article's own page shows besides its card.
+package struct ArticleData: Sendable, Equatable {
+    package let body: String
+    package let params: [String: ParamValue]
+    /// Its terms' ids, by taxonomy (their names and links are `TermLinkData`).
+    package let terms: [[String]]
+    package let slug: String
+    package let translationKey: String?
+}
+
+/// Which articles one page of a list shows, by content path, and how many pages and
+/// articles the list has.
+package struct ListData: Sendable, Equatable {
+    package let articles: [String]
+    package let total: Int
+    package let count: Int
+}
+
+/// A link to a term in a language.
+package struct TermLinkData: Sendable, Equatable {
+    package let id: String
+    package let name: String
+    package let short: String?
+    /// Its page in this language.
+    package let path: String
+    /// Its articles in this language.
+    package let count: Int
+
+    init(_ term: Term, taxonomy: Taxonomy, lang: String, routes: Routes) {
+        id = term.id
+        name = term.name(in: lang)
+        short = term.short
+        path = routes.localized(term.path, lang)
+        count = term.articles(in: lang).count
+    }
+}
+
+/// A term's own page data in a language.
+package struct TermData: Sendable, Equatable {
+    package let link: TermLinkData
+    package let aliases: [String]
+    /// The names in the other languages, by language.
+    package let names: [String: String]
+    /// The description's HTML in this language (the default one where it has none).
+    package let description: String
+    /// The description's first paragraph, for the page's meta description.
+    package let firstParagraph: String?
+    package let isRegistered: Bool
+    package let params: [String: ParamValue]
+
+    init(_ term: Term, taxonomy: Taxonomy, lang: String, bodies: RenderedBodies, routes: Routes) {
+        link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
+        let entry = term.entry
+        aliases = entry?.aliases ?? []
+        names = entry?.names ?? [:]
+        let document = term.translations[lang].flatMap { bodies.entries[$0.path] } ?? entry.flatMap { bodies.entries[$0.path] }
+        description = document?.html ?? ""
+        firstParagraph = document?.firstParagraph
+        isRegistered = entry != nil
+        params = entry?.params ?? [:]
+    }
+}
+
+/// A series in the index of dialogue series of a language.
+package struct DialogueSummaryData: Sendable, Equatable {
+    package let link: TermLinkData
+    package let sessionCount: Int
+    package let first: ContentDate?
+    package let last: ContentDate?
+
+    init(_ term: Term, lang: String, site: Site, link: TermLinkData) {
+        self.link = link
+        let articles = term.articles(in: lang)
+        sessionCount = Set(articles.compactMap { site.articles[$0].article.session }).count
+        first = articles.last.map { site.articles[$0].article.date }
+        last = articles.first.map { site.articles[$0].article.date }
+    }
+}
+
+/// Which articles a series' page lists in a language: each session's, oldest first, in this
+/// language where it has a report and in another otherwise; then those without a session.
+package struct SeriesData: Sendable, Equatable {
+    package let sessions: [Session]
+    /// The articles of this language without a session number, newest first.
+    package let others: [String]
+
+    package struct Session: Sendable, Equatable {
+        package let number: Int
+        package let articles: [String]
+    }
+
+    init(_ term: Term, lang: String, site: Site) {
+        var byNumber: [Int: [Int]] = [:]
+        var others: [Int] = []
+        for index in term.articles {
+            let article = site.articles[index].article
+            if let session = article.session {
+                byNumber[session, default: []].append(index)
+            } else if article.lang == lang {
+                others.append(index)
+            }
+        }
+        sessions = byNumber.keys.sorted().map { number in
+            let all = byNumber[number]!
+            // This language's articles on the session; where it has none, those of the
+            // default language, else of the first language that has one.
+            let languages = [lang, site.config.language] + site.config.languages
+            let chosen = languages.lazy.map { lang in all.filter { site.articles[$0].article.lang == lang } }.first { !$0.isEmpty } ?? all
+            // Within a session, oldest first: a preview before its report.
+            return Session(number: number, articles: chosen.reversed().map { site.articles[$0].article.path })
+        }
+        self.others = others.map { site.articles[$0].article.path }
+    }
+}
+
+/// A standalone page.
+package struct PageData: Sendable, Equatable {
+    package let title: String
+    package let body: String
+    package let params: [String: ParamValue]
+}
+
+/// A version of a page in a language: for `hreflang` links and the language switcher.
+package struct Alternate: Sendable, Equatable {
+    package let lang: String
+    package let path: String
+    /// Whether it is the same content translated (false: the other language's home, where
+    /// the page has no translation).
+    package let isTranslation: Bool
+}

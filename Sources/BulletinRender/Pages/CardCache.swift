@@ -1,0 +1,48 @@
+package import BulletinCore
+package import BulletinResolve
+package import BulletinTemplates
+
+/// Articles' list entries, made once for the pages being rendered: an article appears in
+/// many lists (all articles, each of its terms, its series), so its entry, and the HTML of
+/// the theme's `article-card` partial for it, are made once per language and heading level,
+/// not once per list.
+package struct CardCache: Sendable {
+    package struct Key: Hashable, Sendable {
+        let path: String
+        let lang: String
+        let level: Int
+    }
+
+    private let entries: [Key: TemplateValue]
+
+    /// The entries the `pages` list, in parallel.
+    package init(inputs: RenderInputs, pages: [PlannedPage]) {
+        var needed: Set<Key> = []
+        for page in pages {
+            let level = page.kind == .articles ? 2 : 3
+            for case .card(let path) in page.dependencies { needed.insert(Key(path: path, lang: page.lang, level: level)) }
+        }
+        let keys = Array(needed)
+        let theme = inputs.theme
+        let card = theme.library["article-card"]
+        let made = Parallel.map(keys) { key -> TemplateValue in
+            let siteData = inputs.sites[key.lang]!
+            let views = Views(routes: inputs.site.routes, strings: siteData.strings, lang: key.lang)
+            var object = views.card(inputs.cards[key.path]!)
+            if let card {
+                var context = object
+                context["headingLevel"] = .number(key.level)
+                context["site"] = views.site(siteData, markedFor: nil)
+                context["i18n"] = siteData.strings.value
+                object["card"] = .text(card.render(.object(context), library: theme.library))
+            }
+            return .object(object)
+        }
+        entries = Dictionary(uniqueKeysWithValues: zip(keys, made))
+    }
+
+    /// The entries of `paths` in a page of `lang`, with their cards at heading `level`.
+    package func list(_ paths: [String], lang: String, level: Int) -> TemplateValue {
+        .list(paths.compactMap { entries[Key(path: $0, lang: lang, level: level)] })
+    }
+}

@@ -1,0 +1,175 @@
+package import BulletinCore
+package import BulletinContent
+package import BulletinTemplates
+
+/// The theme's fixed words in one language ("All articles", "7th session", "20 May 2025"),
+/// from `Templates/i18n/<lang>.yaml`: templates read them as `{{i18n.<key>}}`, and Bulletin
+/// writes page titles, counts and dates with them.
+///
+/// The file is nested YAML (`nav: {articles: Articles}` is `{{i18n.nav.articles}}`). A text
+/// may hold placeholders in braces, `{count}`, `{number}`, filled in by Bulletin. The default
+/// language's file may leave out any key: Bulletin's English words fill it. Another
+/// language's file that lacks a key the default language's has is a warning naming the file
+/// and the key, and the default language's word is used.
+package struct LanguageStrings: Sendable, Equatable {
+    package let lang: String
+    /// Every word, by dotted key (`nav.articles`).
+    package let words: [String: String]
+    /// The same, nested, for templates.
+    package let value: TemplateValue
+
+    package init(lang: String, words: [String: String]) {
+        self.lang = lang
+        self.words = words
+        value = Self.nested(words)
+    }
+
+    /// The word for `key`, with `{name}` placeholders filled from `values`.
+    package func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        Self.fill(words[key] ?? BuiltInStrings.english[key] ?? key, values)
+    }
+
+    /// A language's name, as the language menu shows it: `languages.<lang>`, else the tag.
+    package func languageName(_ lang: String) -> String {
+        words["languages.\(lang)"] ?? BuiltInStrings.english["languages.\(lang)"] ?? lang
+    }
+
+    /// "no articles yet", "1 article", "3 articles": `<key>.zero` for none when the language
+    /// has it, `<key>.one` for one when it has it, else `<key>.other`, with `{count}`.
+    package func count(_ key: String, _ count: Int) -> String {
+        let form = count == 0 && words[key + ".zero"] != nil ? ".zero" : count == 1 && words[key + ".one"] != nil ? ".one" : ".other"
+        return self(key + form, ["count": String(count)])
+    }
+
+    /// A date the language's way: `20 May 2025`, `2025년 5월 20일`.
+    package func date(_ date: ContentDate) -> String {
+        self("dates.format", [
+            "day": String(date.day), "month": self("dates.months.\(date.month)"), "monthNumber": String(date.month),
+            "year": String(date.year),
+        ])
+    }
+
+    /// A session's label: `7th session`, `제7차`.
+    package func session(_ number: Int) -> String {
+        self("session", ["ordinal": Ordinal.english(number), "number": String(number)])
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// Dotted keys as nested objects: `nav.articles` is `{nav: {articles: ...}}`.
+    static func nested(_ words: [String: String]) -> TemplateValue {
+        var root = TemplateObject()
+        for (key, word) in words {
+            insert(word, at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        return .object(root)
+    }
+
+    private static func insert(_ word: String, at path: ArraySlice<String>, into object: inout TemplateObject) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            object[first] = .text(word)
+            return
+        }
+        var child: TemplateObject
+        if case .object(let existing)? = object[first] { child = existing } else { child = TemplateObject() }
+        insert(word, at: path.dropFirst(), into: &child)
+        object[first] = .object(child)
+    }
+
+    // MARK: - Loading
+
+    /// The words of each language: the default language's file over Bulletin's English, and
+    /// each other language's file over the default language's words.
+    package static func load(from tree: SourceTree, languages: [String]) -> ([String: LanguageStrings], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var files: [String: [String: String]] = [:]
+        var shown: [String: String] = [:]
+        for file in tree.templates where file.path.hasPrefix("i18n/") {
+            let name = String(file.path.dropFirst("i18n/".count))
+            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), !name.contains("/") else {
+                diagnostics.append(Diagnostic(
+                    .warning, .unexpectedFile, "Bulletin does not use this file",
+                    at: SourceLocation(file: file.displayPath), hint: "the theme's words are in i18n/<lang>.yaml, such as i18n/ko.yaml"))
+                continue
+            }
+            let lang = name.deletingPathExtension
+            guard let tag = languages.first(where: { $0.lowercased() == lang.lowercased() }) else {
+                continue  // a theme may carry words for languages this site does not publish
+            }
+            switch SourceText.decode(file) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let source):
+                switch YAMLReader.parse(source.text, firstLine: 1, in: source) {
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                case .success(let value):
+                    var words: [String: String] = [:]
+                    if let value { flatten(value, prefix: "", into: &words, source: source, diagnostics: &diagnostics) }
+                    files[tag] = words
+                    shown[tag] = file.displayPath
+                }
+            }
+        }
+        let defaultLanguage = languages.first ?? "en"
+        let defaults = BuiltInStrings.english.merging(files[defaultLanguage] ?? [:]) { $1 }
+        var result: [String: LanguageStrings] = [defaultLanguage: LanguageStrings(lang: defaultLanguage, words: defaults)]
+        for lang in languages.dropFirst() {
+            guard let words = files[lang] else {
+                diagnostics.append(Diagnostic(
+                    .warning, .missingTemplate,
+                    "the theme has no words in \(lang) (\(tree.templatesRoot)/i18n/\(lang).yaml), so its pages in \(lang) show them in \(defaultLanguage)",
+                    at: SourceLocation(file: "\(tree.templatesRoot)/i18n/\(lang).yaml"),
+                    hint: "copy i18n/\(defaultLanguage).yaml to i18n/\(lang).yaml and translate it"))
+                result[lang] = LanguageStrings(lang: lang, words: defaults)
+                continue
+            }
+            // Keys the default language's own file has, that this one lacks.
+            for key in (files[defaultLanguage] ?? [:]).keys.sorted() where words[key] == nil {
+                diagnostics.append(Diagnostic(
+                    .warning, .missingKey, "'\(key)' is missing here, so pages in \(lang) show the \(defaultLanguage) word",
+                    at: SourceLocation(file: shown[lang]!),
+                    hint: "add `\(key)` (in its nested form) with the word in \(lang); \(defaultLanguage) says \"\(files[defaultLanguage]![key]!)\""))
+            }
+            result[lang] = LanguageStrings(lang: lang, words: defaults.merging(words) { $1 })
+        }
+        return (result, diagnostics)
+    }
+
+    /// Nested mappings as dotted keys; lists as `key.1`, `key.2`...; texts as they are.
+    private static func flatten(
+        _ value: YAMLValue, prefix: String, into words: inout [String: String], source: SourceText,
+        diagnostics: inout [Diagnostic]
+    ) {
+        switch value.kind {
+        case .scalar(let text, _):
+            guard !prefix.isEmpty else {
+                diagnostics.append(source.diagnostic(
+                    .error, .wrongType, "the theme's words must be keys and texts, such as `nav: {articles: Articles}`",
+                    line: value.line, column: value.column))
+                return
+            }
+            if !value.isNull { words[prefix] = text }
+        case .mapping(let pairs):
+            for pair in pairs {
+                flatten(pair.value, prefix: prefix.isEmpty ? pair.key : prefix + "." + pair.key, into: &words, source: source, diagnostics: &diagnostics)
+            }
+        case .sequence(let items):
+            for (index, item) in items.enumerated() {
+                flatten(item, prefix: prefix + "." + String(index + 1), into: &words, source: source, diagnostics: &diagnostics)
+            }
+        }
+    }
+}

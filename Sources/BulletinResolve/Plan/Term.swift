@@ -1,0 +1,39 @@
+public import BulletinContent
+
+/// One term of a taxonomy, or one dialogue series.
+public struct Term: Sendable {
+    /// The URL segment: the registry id, or the slug of the reference. The same in every
+    /// language.
+    public let id: String
+    /// The name in the default language: the registry's `name`, or the first spelling.
+    public let name: String
+    public let short: String?
+    /// The registry entry, when the term is registered.
+    public let entry: RegistryEntry?
+    /// The entry's translations (`<id>.<lang>.md`), by language.
+    public let translations: [String: RegistryTranslation]
+    /// `<taxonomy>/<id>/` (under `<lang>/` in other languages: `Routes.localized`).
+    public let path: String
+    /// Indices into `Site.articles` of the articles of every language using it, newest first.
+    public let articles: [Int]
+    /// The same, by language.
+    public let articlesByLanguage: [String: [Int]]
+    /// The languages it has a page in: those of its articles, and the default language for
+    /// a registered term (so that the registry can be browsed), in menu order.
+    public let languages: [String]
+
+    /// The name in `lang`: that of `<id>.<lang>.md`, else `names.<lang>`, else `name`.
+    public func name(in lang: String) -> String {
+        translations[lang]?.name ?? entry?.names[lang] ?? name
+    }
+
+    /// The articles of `lang` using it, newest first.
+    public func articles(in lang: String) -> [Int] {
+        articlesByLanguage[lang] ?? []
+    }
+
+    /// Whether it has a page in `lang`.
+    public func exists(in lang: String) -> Bool {
+        languages.contains(lang)
+    }
+}
