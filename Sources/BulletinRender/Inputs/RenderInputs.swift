@@ -249,6 +249,9 @@ package struct TermData: Sendable, Equatable {
     package let aliases: [String]
     /// The names in the other languages, by language.
     package let names: [String: String]
+    /// Every name it is known by, in every language (its name, short name, aliases, names
+    /// and translations' names): what search finds it by.
+    package let allNames: [String]
     /// The description's HTML in this language (the default one where it has none).
     package let description: String
     /// The description's first paragraph, for the page's meta description.
@@ -261,6 +264,7 @@ package struct TermData: Sendable, Equatable {
         let entry = term.entry
         aliases = entry?.aliases ?? []
         names = entry?.names ?? [:]
+        allNames = term.searchNames
         let document = term.translations[lang].flatMap { bodies.entries[$0.path] } ?? entry.flatMap { bodies.entries[$0.path] }
         description = document?.html ?? ""
         firstParagraph = document?.firstParagraph

@@ -76,8 +76,8 @@ package struct SearchIndex: Sendable {
     package mutating func update(inputs: RenderInputs, lang: String, changed: Set<Dependency>) {
         let remake = changed.contains { dependency in
             switch dependency {
-            case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .taxonomyIndex(_, let listLang),
-                 .dialogueIndex(let listLang):
+            case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .term(_, _, let listLang),
+                 .taxonomyIndex(_, let listLang), .dialogueIndex(let listLang):
                 listLang == lang
             default: false
             }
@@ -148,12 +148,7 @@ package struct SearchIndex: Sendable {
         add(inputs.bodies.articles[index].plainText, 1)
         add(inputs.cards[published.article.path]!.summary, 3)
         func addTerm(_ term: Term) {
-            add(term.name, 6)
-            if let short = term.short { add(short, 6) }
-            // Aliases and names in other languages: a reader may search for 한국인터넷진흥원.
-            for other in (term.entry?.aliases ?? []) + (term.entry?.names.values.sorted() ?? []) + term.translations.values.compactMap(\.name).sorted() {
-                add(other, 6)
-            }
+            for name in term.searchNames { add(name, 6) }
         }
         for (position, taxonomy) in site.taxonomies.enumerated() {
             published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }

@@ -27,6 +27,13 @@ public struct Term: Sendable {
         translations[lang]?.name ?? entry?.names[lang] ?? name
     }
 
+    /// Every name it is known by, in every language: its name, short name, aliases, names
+    /// and translations' names (a reader may search for 한국인터넷진흥원).
+    public var searchNames: [String] {
+        [name] + (short.map { [$0] } ?? []) + (entry?.aliases ?? []) + (entry?.names.values.sorted() ?? [])
+            + translations.values.compactMap(\.name).sorted()
+    }
+
     /// The articles of `lang` using it, newest first.
     public func articles(in lang: String) -> [Int] {
         articlesByLanguage[lang] ?? []
