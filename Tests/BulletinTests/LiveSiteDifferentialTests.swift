@@ -71,6 +71,11 @@ import Testing
         #expect(failures > 5 && failures < Self.edits / 2, "\(failures) of \(Self.edits) edits broke the site")
     }
 
+    /// The differential test's starting site: every kind of page and of value.
+    static func richSite() -> TestSite {
+        SiteEdits.start()
+    }
+
     static func difference(_ a: [Diagnostic], _ b: [Diagnostic]) -> String {
         let onlyLive = a.filter { !b.contains($0) }.map { "live: " + $0.formatted() }
         let onlyFull = b.filter { !a.contains($0) }.map { "full: " + $0.formatted() }
