@@ -30,6 +30,25 @@ import Testing
         #expect(one == TemporaryFolder.snapshot(folder.path + "/two"))
     }
 
+    /// The same output and diagnostics whatever the number of threads: one, the machine's,
+    /// or more than it has (more, smaller chunks of work).
+    @Test func theNumberOfThreadsDoesNotMatter() throws {
+        var site = TestSite.standard()
+        for index in 0..<60 {
+            site["Content/articles/bulk-\(index).md"] = "---\ntitle: Bulk \(index)\ndate: 2024-0\(1 + index % 9)-\(10 + index % 18)\nagencies: [KISA, Agency \(index % 7)]\nthreats: [Threat \(index % 5)]\n---\n\nText \(index) about [the first](first.md) and ransomware.\n\n## Section \(index % 3)\n"
+        }
+        let tree = site.tree()
+        let results = [1, nil, 16].map { workers in
+            Builder.build(tree, options: BuildOptions(now: TestSite.now, workers: workers))
+        }
+        let one = try #require(results[0].output?.files)
+        #expect(one.count > 200)
+        for result in results.dropFirst() {
+            #expect(result.output?.files == one)
+            #expect(result.diagnostics == results[0].diagnostics)
+        }
+    }
+
     @Test func theOrderOfFilesOnDiskDoesNotMatter() {
         // The same files given in two orders: the tree sorts them.
         let site = TestSite.standard()

@@ -14,11 +14,16 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// The build time in seconds since the epoch: articles dated later are future ones.
     public var now: Int64
+    /// How many threads the build may use; nil for one per processor. The output is the
+    /// same whatever it is.
+    public var workers: Int?
 
     public init(
         contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",
-        baseURL: BaseURL? = nil, drafts: Bool = false, future: Bool = false, strict: Bool = false, now: Int64
+        baseURL: BaseURL? = nil, drafts: Bool = false, future: Bool = false, strict: Bool = false, now: Int64,
+        workers: Int? = nil
     ) {
+        self.workers = workers
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath

@@ -28,6 +28,15 @@ public enum Builder {
         _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, earlier: [Diagnostic] = [],
         sink makeSink: (Set<String>) -> (any OutputSink)?
     ) -> BuildResult {
+        Parallel.$workers.withValue(options.workers) {
+            phases(tree, options: options, collectExternalLinks: collectExternalLinks, earlier: earlier, sink: makeSink)
+        }
+    }
+
+    private static func phases(
+        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool, earlier: [Diagnostic],
+        sink makeSink: (Set<String>) -> (any OutputSink)?
+    ) -> BuildResult {
         var clock = PhaseClock()
         let prepared = PreparedBuild(tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
         var diagnostics = earlier + prepared.diagnostics
@@ -55,6 +64,10 @@ public enum Builder {
     /// Loads from disk, builds, and replaces the output folder when the build succeeded.
     /// Options that would overwrite an input (`BuildOptions.misuse()`) write nothing.
     public static func run(_ options: BuildOptions) -> BuildResult {
+        Parallel.$workers.withValue(options.workers) { runPhases(options) }
+    }
+
+    private static func runPhases(_ options: BuildOptions) -> BuildResult {
         if let problem = options.misuse() {
             return BuildResult(
                 diagnostics: [Diagnostic(.error, .outputProblem, problem, at: SourceLocation(file: options.outputPath))],

@@ -4,8 +4,12 @@ import Synchronization
 /// Data parallelism for the pure phases (parse, render), with results in input order so
 /// that the output never depends on scheduling.
 package enum Parallel {
-    /// The number of worker threads: the machine's active processors.
-    package static var width: Int { max(1, ProcessInfoLite.activeProcessorCount) }
+    /// How many threads a build may use, when it says (`BuildOptions.workers`); the
+    /// machine's active processors otherwise.
+    @TaskLocal package static var workers: Int?
+
+    /// The number of worker threads.
+    package static var width: Int { max(1, workers ?? ProcessInfoLite.activeProcessorCount) }
 
     /// `items.map(transform)`, computed on every core.
     package static func map<Item: Sendable, Result: Sendable>(
