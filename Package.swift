@@ -104,6 +104,12 @@ let package = Package(
             dependencies: [
                 "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
                 "BulletinOutput", "BulletinBuild", "BulletinServer", "bulletin",
+                // The preview's HTTP responder, tested in process (`Application.test(.router)`).
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

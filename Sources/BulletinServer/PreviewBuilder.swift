@@ -1,71 +1,72 @@
 import BulletinCore
 import BulletinContent
 import BulletinBuild
-import Dispatch
+import ServiceLifecycle
 
-#if canImport(Glibc)
-import Glibc
-#endif
+/// Builds the site in memory, then updates it batch after batch of file events, publishing
+/// each result to the `SiteState` and telling the terminal.
+///
+/// A `Service` of the server's `ServiceGroup`, listed after the HTTP application and before
+/// the watcher, so that the group stops them in the other order: the watcher first (its
+/// batches end), then this builder (it finishes the update in progress and ends every event
+/// stream), then the HTTP server (whose graceful shutdown waits for open responses, and no
+/// stream is left open). Its code runs on a queue of its own (`BuildExecutor`), off the
+/// threads that answer requests.
+struct PreviewBuilder: Service {
+    /// The folders, drafts, future articles and the time; the base URL is set from
+    /// `serverURL`.
+    let options: BuildOptions
+    let state: SiteState
+    let console: PreviewConsole
+    /// The file events, or why the folders cannot be watched (then the first build is all).
+    let watching: Result<FileWatcher, FileWatcher.Failure>
+    /// The server's own address (`http://127.0.0.1:1313/`), given once it listens: the site
+    /// links to it, and with `--port 0` the port is only known then.
+    let serverURL: AsyncStream<String>
 
-/// Builds the site in memory, then waits for edits and updates it, one batch at a time, on
-/// a thread of its own (a full build must not hold up the server's threads). Each result is
-/// published to the `SiteState` and told to the terminal.
-final class PreviewBuilder: @unchecked Sendable {
-    private let options: BuildOptions
-    private let state: SiteState
-    private let console: PreviewConsole
-    private let roots: [FileWatcher.Root: String]
-    private let watcher: FileWatcher?
-    private let finished = DispatchSemaphore(value: 0)
-
-    /// Starts watching at once, so that no edit made during the first build is missed.
-    init(options: BuildOptions, state: SiteState, console: PreviewConsole) {
-        self.options = options
-        self.state = state
-        self.console = console
-        roots = [
-            .content: CopiedFile.realFolder(options.contentPath) ?? options.contentPath,
-            .templates: CopiedFile.realFolder(options.templatesPath) ?? options.templatesPath,
-        ]
-        do {
-            watcher = try FileWatcher(content: roots[.content]!, templates: roots[.templates]!)
-        } catch {
-            console.problems("warning: \(error.description); the preview will not rebuild when files change\n")
-            watcher = nil
+    /// Builds, then updates until the watcher stops; then waits for its own turn to stop, and
+    /// ends the event streams. The service group cancels it only if the server could not
+    /// start, before anything was built.
+    func run() async {
+        await withTaskExecutorPreference(BuildExecutor()) {
+            // The one address, unless the server stops (or cannot start) before it listens.
+            for await url in serverURL.cancelOnGracefulShutdown() {
+                var options = options
+                options.baseURL = BaseURL(url)
+                await serve(options)
+                break
+            }
+            // After the update in progress: the site will not change any more. Returning
+            // earlier, before the group asks, would make it cancel the other services.
+            try? await gracefulShutdown()
+            state.close()
         }
-    }
-
-    /// Builds, then keeps updating until `stop()`.
-    func start() {
-        let thread = DispatchQueue(label: "bulletin.preview.builder")
-        thread.async { [self] in
-            run()
-            finished.signal()
-        }
-    }
-
-    /// Stops watching and waits for the update in progress to end.
-    func stop() {
-        guard let watcher else { return }
-        watcher.stop()
-        finished.wait()
     }
 
     // MARK: - The loop
 
-    private func run() {
-        var started = Self.now()
+    private func serve(_ options: BuildOptions) async {
+        let watcher: FileWatcher?
+        switch watching {
+        case .success(let success):
+            watcher = success
+        case .failure(let failure):
+            console.problems("warning: \(failure.description); the preview will not rebuild when files change\n")
+            watcher = nil
+        }
+        var started = ContinuousClock.now
         var (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
         var live = LiveSite(tree: tree, options: options, loadProblems: loadProblems)
         var version = 0
         var reported: [Diagnostic] = []
-        publish(live, changed: nil, version: &version, reported: &reported, strategy: "full", started: started)
+        publish(live, changed: nil, version: &version, reported: &reported, strategy: .full, started: started)
 
-        while let batch = watcher?.next() {
-            started = Self.now()
+        guard let watcher else { return }
+        for await batch in watcher.batches {
+            started = ContinuousClock.now
             let outcome: LiveSite.Outcome
             // `loadProblems`: those of the last time the folders were walked.
-            switch EditPlan(batch, tree: tree, roots: roots, refused: refused(loadProblems)) {
+            switch EditPlan(batch, tree: tree, roots: watcher.roots, refused: refused(loadProblems, options: options)) {
             case .nothing:
                 continue
             case .files(let changes):
@@ -82,12 +83,12 @@ final class PreviewBuilder: @unchecked Sendable {
                 outcome = live.update(tree: tree, changes: [], loadProblems: loadProblems)
             }
             publish(live, changed: outcome.changed.union(outcome.removed), version: &version, reported: &reported,
-                    strategy: outcome.strategy.description, started: started)
+                    strategy: outcome.strategy, started: started)
         }
     }
 
     /// The files the loader reported problems with, by root, as paths under it.
-    private func refused(_ problems: [Diagnostic]) -> [FileWatcher.Root: Set<String>] {
+    private func refused(_ problems: [Diagnostic], options: BuildOptions) -> [FileWatcher.Root: Set<String>] {
         var result: [FileWatcher.Root: Set<String>] = [:]
         let prefixes: [(FileWatcher.Root, String)] = [
             (.content, SiteLoader.displayRoot(options.contentPath) + "/"),
@@ -106,8 +107,8 @@ final class PreviewBuilder: @unchecked Sendable {
     /// Hands the site to the server and the browsers, and tells the terminal: new problems in
     /// full (not the same warnings after every save), then one line.
     private func publish(
-        _ live: LiveSite, changed: Set<String>?, version: inout Int, reported: inout [Diagnostic], strategy: String,
-        started: Double
+        _ live: LiveSite, changed: Set<String>?, version: inout Int, reported: inout [Diagnostic], strategy: RebuildStrategy,
+        started: ContinuousClock.Instant
     ) {
         let changedPaths = changed.map { $0.sorted() } ?? []
         if live.isCurrent && (changed == nil || !changedPaths.isEmpty) { version += 1 }
@@ -120,7 +121,8 @@ final class PreviewBuilder: @unchecked Sendable {
         state.publish(SiteSnapshot(
             files: live.hasSite ? live.files : [:], version: live.hasSite ? version : 0, ok: live.isCurrent,
             report: overlay, changed: changedPaths))
-        let milliseconds = Int(((Self.now() - started) * 1000).rounded())
+        let (seconds, attoseconds) = (ContinuousClock.now - started).components
+        let milliseconds = Int((Double(seconds) * 1000 + Double(attoseconds) / 1e15).rounded())
 
         if live.diagnostics != reported {
             let seen = Set(reported)
@@ -138,11 +140,5 @@ final class PreviewBuilder: @unchecked Sendable {
             console.line("Rebuilt in \(milliseconds) ms (\(strategy)): \(changedPaths.count) file"
                 + "\(changedPaths.count == 1 ? "" : "s") changed\(problems).")
         }
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

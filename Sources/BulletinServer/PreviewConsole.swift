@@ -6,14 +6,30 @@ import Glibc
 /// standard error, each written at once (no buffering: it runs for hours, and people and
 /// programs read it as it goes).
 public struct PreviewConsole: Sendable {
-    public init() {}
+    /// Which of the two a text goes to.
+    enum Stream: Sendable {
+        case output
+        case errors
+    }
+
+    private let write: @Sendable (Stream, String) -> Void
+
+    /// The terminal: standard output and standard error.
+    public init() {
+        self.init { stream, text in Self.write(text, to: stream == .output ? 1 : 2) }
+    }
+
+    /// Another destination, such as a test's record of what was said.
+    init(_ write: @escaping @Sendable (Stream, String) -> Void) {
+        self.write = write
+    }
 
     func line(_ text: String) {
-        Self.write(text + "\n", to: 1)
+        write(.output, text + "\n")
     }
 
     func problems(_ text: String) {
-        Self.write(text, to: 2)
+        write(.errors, text)
     }
 
     private static func write(_ text: String, to descriptor: Int32) {

@@ -7,7 +7,6 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import UnixSignals
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -37,39 +36,36 @@ public enum PreviewServer {
         public var hint: String
     }
 
-    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly: event streams are ended,
-    /// connections closed, the watcher stopped.
+    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly: the watcher stops, the
+    /// builder finishes the update in progress and ends the event streams, and the HTTP
+    /// server closes its connections.
     public static func run(_ options: Options, console: PreviewConsole = PreviewConsole()) async throws {
         let state = SiteState()
         let copiedRoots = [options.build.contentPath + "/static", options.build.templatesPath + "/assets"]
         var logger = Logger(label: "bulletin.serve")
         logger.logLevel = .critical  // the console says what matters
-        let builder = Box<PreviewBuilder>()
+        let (serverURL, serverURLContinuation) = AsyncStream.makeStream(of: String.self)
         let application = Application(
             responder: PreviewResponder(state: state, copiedRoots: copiedRoots),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 // Only now is the port known (with --port 0), and with it the base URL.
                 let port = channel.localAddress?.port ?? options.port
-                var build = options.build
                 let url = "http://\(Self.urlHost(options.host)):\(port)/"
-                build.baseURL = BaseURL(url)
-                let started = PreviewBuilder(options: build, state: state, console: console)
-                builder.value = started
                 console.line("Serving at \(url) (press Ctrl-C to stop)")
-                started.start()
+                serverURLContinuation.yield(url)
+                serverURLContinuation.finish()
             },
             logger: logger)
-        let shutdown = PreviewShutdown { [state] in
-            builder.value?.stop()
-            state.close()
-        }
-        // Stopped in reverse order: first the event streams (which would keep the server's
-        // graceful shutdown waiting forever), then the server.
         // A shell starts background jobs with Ctrl-C ignored; a preview should stop on it anyway.
         signal(SIGINT, SIG_DFL)
+        // Stopped in the reverse order: the watcher, then the builder (which ends the event
+        // streams that would keep the server's graceful shutdown waiting forever), then the
+        // server.
+        let services = [application] + Self.services(
+            building: options.build, into: state, console: console, serverURL: serverURL)
         let group = ServiceGroup(configuration: .init(
-            services: [application, shutdown], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch let error as IOError {
@@ -79,29 +75,26 @@ public enum PreviewServer {
         }
     }
 
+    /// The builder, then the watcher (without one if the folders cannot be watched), in the
+    /// order a service group starts them; it stops them in the reverse order, which is what
+    /// makes the shutdown clean (see `PreviewBuilder`). Watching starts at once, before
+    /// anything is built, so that no save is missed.
+    static func services(
+        building options: BuildOptions, into state: SiteState, console: PreviewConsole, serverURL: AsyncStream<String>
+    ) -> [any Service] {
+        let watching = Result { () throws(FileWatcher.Failure) in
+            try FileWatcher(
+                content: CopiedFile.realFolder(options.contentPath) ?? options.contentPath,
+                templates: CopiedFile.realFolder(options.templatesPath) ?? options.templatesPath)
+        }
+        let builder = PreviewBuilder(options: options, state: state, console: console, watching: watching, serverURL: serverURL)
+        guard case .success(let watcher) = watching else { return [builder] }
+        return [builder, watcher]
+    }
+
     /// A host as it goes in a URL (IPv6 in brackets; the any-address as localhost).
     static func urlHost(_ host: String) -> String {
         if host == "0.0.0.0" || host == "::" { return "localhost" }
         return host.contains(":") ? "[\(host)]" : host
-    }
-}
-
-/// A service that does nothing until the server stops, then runs `stop`.
-private struct PreviewShutdown: Service {
-    let stop: @Sendable () -> Void
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        stop()
-    }
-}
-
-/// A value set once from the server's start-up callback and read at shutdown.
-private final class Box<Value: Sendable>: Sendable {
-    private let stored = Mutex<Value?>(nil)
-
-    var value: Value? {
-        get { stored.withLock { $0 } }
-        set { stored.withLock { $0 = newValue } }
     }
 }

@@ -24,6 +24,8 @@
 ///   change published after they were served; the last build's errors shown over a page
 ///   (the overlay) also reload on the next change, and merely go when the site comes back
 ///   as it was.
+/// - When it stays, the script says so on its own element: `data-checked` is the version of
+///   the event it last checked (the tests of reloading wait for it).
 ///
 /// The stream's address ends with the page's path, so that the server can say what that
 /// address shows.
@@ -94,16 +96,21 @@ enum ReloadScript {
       var source = new EventSource("/__bulletin/events" + location.pathname);
       source.addEventListener("state", function (event) {
         var state = JSON.parse(event.data);
-        if (!state.ok) { show(state.diagnostics); return; }
         var served = age();
         function since(ago) { return ago !== null && ago < served; }
-        // The page changed; a file it loads changed after it was served; or it must follow
-        // any change (the 404 page, the page before the first build, an error shown).
-        if (state.tag !== tag || since(state.assetsChangedAgo) || ((always || overlay) && since(state.changedAgo))) {
+        if (!state.ok) {
+          show(state.diagnostics);
+        } else if (state.tag !== tag || since(state.assetsChangedAgo) || ((always || overlay) && since(state.changedAgo))) {
+          // The page changed; a file it loads changed after it was served; or it must follow
+          // any change (the 404 page, the page before the first build, an error shown).
           location.reload();
           return;
+        } else {
+          hide();
         }
-        hide();
+        // The page has checked this version and stays: a browser test waits for this
+        // rather than for time to pass.
+        script.setAttribute("data-checked", String(state.version));
       });
     })();
 

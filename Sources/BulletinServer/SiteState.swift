@@ -32,28 +32,34 @@ final class SiteState: Sendable {
         }
     }
 
-    /// The states from now on, starting with the current one; finished by `close()`.
+    /// The states from now on, starting with the current one; finished by `close()`. A
+    /// stream asked for after `close()` has the current state alone: a page that connects
+    /// while the server stops still checks it once.
     func updates() -> AsyncStream<Update> {
         let (stream, continuation) = AsyncStream.makeStream(of: Update.self, bufferingPolicy: .bufferingNewest(8))
+        let id = storage.withLock { storage in
+            defer { storage.nextListener += 1 }
+            return storage.nextListener
+        }
         let keepAlive = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(Self.keepAliveSeconds))
                 continuation.yield(.keepAlive)
             }
         }
-        let id: Int? = storage.withLock { storage in
-            guard !storage.closed else { return nil }
-            let id = storage.nextListener
-            storage.nextListener += 1
-            storage.listeners[id] = continuation
-            continuation.yield(.state(storage.snapshot))
-            return id
-        }
+        // Set before the stream is listed, so that however it ends, `close()` or the browser
+        // going away, the keep-alive stops and the listing goes.
         continuation.onTermination = { [weak self] _ in
             keepAlive.cancel()
-            if let id { self?.storage.withLock { _ = $0.listeners.removeValue(forKey: id) } }
+            self?.storage.withLock { _ = $0.listeners.removeValue(forKey: id) }
         }
-        if id == nil { continuation.finish() }
+        let listed = storage.withLock { storage in
+            continuation.yield(.state(storage.snapshot))
+            guard !storage.closed else { return false }
+            storage.listeners[id] = continuation
+            return true
+        }
+        if !listed { continuation.finish() }
         return stream
     }
 

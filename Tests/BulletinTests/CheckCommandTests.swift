@@ -143,30 +143,29 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try Data("ok".utf8).write(to: URL(fileURLWithPath: folder.path + "/ok.html"))
-        let port = Int.random(in: 20_000..<40_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        server.arguments = ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", folder.path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        // SIGKILL: the test process's children may not see SIGTERM.
-        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        // Both listen on ports the system picked, and say which once they listen.
+        let server = try await LoopbackServer.start(
+            "/usr/bin/python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path],
+            portAfter: "Serving HTTP on 127.0.0.1 port ")
+        defer { server.stop() }
         // A port that accepts connections and never answers: the timeout.
-        let silent = Process()
-        silent.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        silent.arguments = ["-c", "import socket,time; s=socket.socket(); s.bind(('127.0.0.1', \(port + 1))); s.listen(8); time.sleep(60)"]
-        try silent.run()
-        defer { kill(silent.processIdentifier, SIGKILL); silent.waitUntilExit() }
-        try await Task.sleep(for: .milliseconds(700))
+        let silent = try await LoopbackServer.start("/usr/bin/python3", ["-u", "-c", """
+            import signal, socket
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            s.listen(8)
+            print("listening on port", s.getsockname()[1], flush=True)
+            signal.pause()
+            """], portAfter: "listening on port ")
+        defer { silent.stop() }
 
         func link(_ url: String, _ line: Int) -> ExternalLink {
             ExternalLink(url: url, location: SourceLocation(file: "a.md", line: line, column: 1), sourceLine: nil)
         }
-        let base = "http://127.0.0.1:\(port)"
+        let base = "http://127.0.0.1:\(server.port)"
         let diagnostics = await ExternalLinkChecker(concurrency: 2, timeout: 2).check([
             link(base + "/ok.html", 1), link(base + "/missing.html", 2), link(base + "/missing.html", 3),
-            link("http://127.0.0.1:\(port + 1)/", 4), link("http://127.0.0.1:1/", 5),
+            link("http://127.0.0.1:\(silent.port)/", 4), link("http://127.0.0.1:1/", 5),
         ])
         #expect(diagnostics.map(\.location.line) == [2, 4, 5])
         #expect(diagnostics.allSatisfy { $0.severity == .warning && $0.code == .externalLinkFailed })

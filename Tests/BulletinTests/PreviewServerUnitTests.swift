@@ -150,6 +150,36 @@ import Glibc
         #expect(EditPlan(batch, tree: tree, roots: roots, refused: [.templates: ["articles/x.md.tmp12"]]) == .nothing)
     }
 
+    /// Saves made while the builder is busy come as one batch: what either touched.
+    @Test func batchesMerge() {
+        let a = FileWatcher.Touch(root: .content, path: "articles/a.md", isFolder: false)
+        let b = FileWatcher.Touch(root: .templates, path: "partials", isFolder: true)
+        let merged = FileWatcher.Batch(touches: [a]).merged(with: FileWatcher.Batch(touches: [a, b], overflowed: true))
+        #expect(merged == FileWatcher.Batch(touches: [a, b], overflowed: true))
+        #expect(FileWatcher.Batch(overflowed: true).merged(with: FileWatcher.Batch()).overflowed)
+    }
+
+    /// A stream starts with the current state and gets every one published after; `close()`
+    /// ends it, and a stream asked for after that has the current state alone.
+    @Test func eventStreamsStartWithTheCurrentStateAndEndWhenClosed() async {
+        let state = SiteState()
+        state.publish(SiteSnapshot(version: 1, ok: true))
+        let open = state.updates()
+        state.publish(SiteSnapshot(version: 2, ok: true, changed: ["a/index.html"]))
+        state.close()
+        let late = state.updates()
+        state.publish(SiteSnapshot(version: 3, ok: true))  // after close: told to nobody
+        func versions(_ stream: AsyncStream<SiteState.Update>) async -> [Int] {
+            var versions: [Int] = []
+            for await update in stream {
+                if case .state(let snapshot) = update { versions.append(snapshot.version) }
+            }
+            return versions
+        }
+        #expect(await versions(open) == [1, 2])
+        #expect(await versions(late) == [2])
+    }
+
     @Test func mediaTypes() {
         #expect(MediaType.of("feed.xml") == "application/atom+xml; charset=utf-8")
         #expect(MediaType.of("agencies/kisa/feed.json") == "application/feed+json; charset=utf-8")

@@ -3,9 +3,13 @@ import Testing
 
 /// `bulletin serve` in headless Chromium: an open page follows its source file's edits by
 /// itself, shows a failed save's errors over the page, and recovers on the next good save.
-@Suite(.serialized) struct ServeBrowserTests {
+/// Nothing here waits for time to pass: each step waits (up to a deadline) for what the page
+/// shows, and a page that stays says so (`data-checked`, the version its script last checked).
+/// (No closure is written inside `#expect`: with Swift 6.3.1, a closure literal in `#expect`
+/// inside another closure can take the place of a later closure of that closure.)
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ServeBrowserTests {
     @Test func anOpenPageFollowsEditsWithoutAManualReload() async throws {
-        let (server, folder) = try ServeTests.start()
+        let (server, folder) = try await ServeTests.start()
         defer { server.kill(); folder.remove() }
         guard let browser = try await Browser.start(servedAt: server.port) else { return }
         do {
@@ -18,7 +22,8 @@ import Testing
             let original = try server.read(path)
             try server.write(path, original.replacingOccurrences(
                 of: "The first paragraph of the first meeting.", with: "Edited while the page was open."))
-            #expect(try await browser.wait(seconds: 10) { try await body().contains("Edited while the page was open.") })
+            let edited = try await browser.wait { try await body().contains("Edited while the page was open.") }
+            #expect(edited)
             #expect(try await browser.currentURL.hasSuffix(ServeTests.firstArticle))
 
             // A broken save: the errors appear over the page, which stays as it was.
@@ -27,7 +32,8 @@ import Testing
                 var o = document.getElementById('bulletin-overlay');
                 return o ? o.getAttribute('role') + '|' + o.textContent : '';
                 """) as? String ?? "" }
-            #expect(try await browser.wait(seconds: 10) { try await overlay().contains("Content/articles/first.md:") })
+            let shown = try await browser.wait { try await overlay().contains("Content/articles/first.md:") }
+            #expect(shown)
             #expect(try await overlay().hasPrefix("alertdialog|"))
             #expect(try await overlay().contains("did not build"))
             #expect(try await body().contains("Edited while the page was open."))
@@ -37,7 +43,8 @@ import Testing
             // Fixed: the overlay goes, and the page shows the fixed text.
             try server.write(path, original.replacingOccurrences(
                 of: "The first paragraph of the first meeting.", with: "Fixed after the error."))
-            #expect(try await browser.wait(seconds: 10) { try await body().contains("Fixed after the error.") })
+            let fixed = try await browser.wait { try await body().contains("Fixed after the error.") }
+            #expect(fixed)
             #expect(try await overlay() == "")
         } catch {
             await browser.quit()
@@ -51,7 +58,7 @@ import Testing
     /// bytes, never a site version that a kept copy would have old. A stylesheet edit, or an
     /// edit of the page itself, reloads it.
     @Test func anUnchangedPageIsKeptAndNotReloaded() async throws {
-        let (server, folder) = try ServeTests.start()
+        let (server, folder) = try await ServeTests.start()
         defer { server.kill(); folder.remove() }
         guard let browser = try await Browser.start(servedAt: server.port) else { return }
         do {
@@ -60,57 +67,60 @@ import Testing
             // A mark in the page's window, which a reload clears.
             let mark = { try await browser.script("window.bulletinMark = 'kept'; return true") }
             let marked = { try await browser.script("return window.bulletinMark || ''") as? String == "kept" }
-            // The page has run its script (an event stream, which never ends, has no timing
-            // entry to wait for), and then given it time to connect.
-            let connected = {
-                let ran = try await browser.wait(seconds: 10) {
-                    try await browser.script("""
-                        return document.readyState === 'complete' && performance.getEntriesByType('resource')
-                          .some(function (entry) { return entry.name.indexOf('/__bulletin/reload.js') >= 0; })
-                        """) as? Bool == true
-                }
-                try await Task.sleep(for: .milliseconds(500))
-                return ran
+            // The version of the last event the page's script checked and stayed on.
+            let checked = {
+                try await browser.script("""
+                    var script = document.querySelector('script[data-checked]');
+                    return script ? script.getAttribute('data-checked') : '';
+                    """) as? String ?? ""
             }
-            #expect(try await connected())
+            let connected = try await browser.wait { try await checked() == "1" }
+            #expect(connected)
             _ = try await mark()
 
             // Another article's edit: the page's stream says its bytes are the same.
             let first = "Content/articles/first.md"
             try server.write(first, try server.read(first).replacingOccurrences(
                 of: "The first paragraph of the first meeting.", with: "Edited elsewhere."))
-            #expect(try server.printed("Rebuilt in "))
-            try await Task.sleep(for: .seconds(1))
+            let decided = try await browser.wait {
+                let (version, kept) = (try await checked(), try await marked())
+                return version == "2" || !kept
+            }
+            #expect(decided)
             #expect(try await marked(), "the page reloaded though it did not change")
 
-            // Asked for again: the browser revalidates, keeps its copy, and stays.
+            // Asked for again: the browser revalidates, keeps its copy, and stays: the kept
+            // copy checks the current version once and does not reload again.
             _ = try await browser.script("location.reload(); return true")
-            #expect(try await browser.wait(seconds: 10) { try await !marked() })
-            #expect(try await connected())
+            let reloaded = try await browser.wait { try await !marked() }
+            #expect(reloaded)
+            let stayed = try await browser.wait { try await checked() == "2" }
+            #expect(stayed, "the kept copy did not stay")
             // Only the 304's head came over the network; the body is the browser's copy.
             #expect(try await browser.script("""
                 var entry = performance.getEntriesByType('navigation')[0];
                 return entry.transferSize > 0 && entry.transferSize < entry.encodedBodySize;
                 """) as? Bool == true, "the browser did not keep its copy")
             _ = try await mark()
-            try await Task.sleep(for: .seconds(2))
-            #expect(try await marked(), "the kept copy reloaded again")
 
             // The stylesheet: every page reloads.
             let style = "Templates/assets/style.css"
             try server.write(style, try server.read(style) + "\nbody { outline: 0; }\n")
-            #expect(try await browser.wait(seconds: 10) { try await !marked() }, "a stylesheet edit did not reload")
-            #expect(try await connected())
+            let restyled = try await browser.wait { try await !marked() }
+            #expect(restyled, "a stylesheet edit did not reload")
+            let checkedAgain = try await browser.wait { try await checked() == "3" }
+            #expect(checkedAgain)
             _ = try await mark()
 
             // The page's own article.
             let own = "Content/articles/second.md"
             let text = try server.read(own)
             try server.write(own, text + "\nA sentence added while the page was open.\n")
-            #expect(try await browser.wait(seconds: 10) {
+            let followed = try await browser.wait {
                 try await (browser.script("return document.querySelector('main').textContent") as? String ?? "")
                     .contains("A sentence added while the page was open.")
-            })
+            }
+            #expect(followed)
             #expect(try await !marked())
         } catch {
             await browser.quit()

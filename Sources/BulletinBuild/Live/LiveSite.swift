@@ -40,6 +40,8 @@ public struct LiveSite: Sendable {
     private var memo: PreparedBuild.Memo? = PreparedBuild.Memo()
     /// The last good build's values, plan and secondary outputs, to compare the next with.
     private var last: Rendered?
+    /// The size and time of each copied file on disk when last served, by output path.
+    private var copyStamps: [String: [Int]] = [:]
 
     private struct Rendered: Sendable {
         var inputs: RenderInputs
@@ -139,17 +141,22 @@ public struct LiveSite: Sendable {
             }
         }
         // Copied files: their contents as the tree has them (bytes in tests, a path on disk
-        // read when served), changed when the edit says so.
+        // read when served), changed when the edit says so or, for a file on disk, when its
+        // size or time changed (after a reload of the folders, which names no file).
+        var stamps: [String: [Int]] = [:]
         for file in SiteRenderer.copies(of: site) {
-            // Unknown changes (the folders were walked again) may have changed any of them.
-            let edited = changes.isEmpty || changes.contains(.content("static/" + file.path)) || file.path.removingPrefix("assets/").map {
-                changes.contains(.template("assets/" + $0))
-            } == true
+            var edited = changes.contains(.content("static/" + file.path))
+                || file.path.removingPrefix("assets/").map { changes.contains(.template("assets/" + $0)) } == true
+            if case .file(let absolutePath) = file.contents {
+                stamps[file.path] = FileSystem.stamp(at: absolutePath)
+                if copyStamps[file.path] != stamps[file.path] { edited = true }
+            }
             if next[file.path] != file.contents || edited {
                 next[file.path] = file.contents
                 outcome.changed.insert(file.path)
             }
         }
+        copyStamps = stamps
 
         // What the site no longer has.
         var present = Set(site.plan.map { Routes.outputFile($0.path) })

@@ -43,6 +43,14 @@ package enum FileSystem {
         return Int(info.st_size)
     }
 
+    /// What tells a file's version apart without reading it: its size and modification time
+    /// (following symbolic links); nil when nothing is there.
+    package static func stamp(at path: String) -> [Int]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino)]
+    }
+
     /// The entries of a directory, without `.` and `..`, sorted by code point.
     package static func entries(of path: String) throws(Failure) -> [String] {
         guard let dir = opendir(path) else { throw Failure(path: path, operation: "list", code: errno) }

@@ -2,18 +2,17 @@ import Foundation
 import Testing
 
 /// Headless Chromium driven through chromedriver's WebDriver protocol (W3C), with the built
-/// site served over HTTP on loopback, for tests that need a real browser.
-final class Browser: @unchecked Sendable {
+/// site served over HTTP on loopback, for tests that need a real browser. Every program
+/// listens on a port the system picked and said (`LoopbackServer`).
+final class Browser: Sendable {
     /// Debian's packages (scripts/test installs them).
     static let chromium = "/usr/bin/chromium"
     static let chromedriver = "/usr/bin/chromedriver"
 
-    private let driver: Process
+    private let driver: LoopbackServer
     /// A static server for a built site; nil when the site is served by someone else.
-    private let server: Process?
-    private let driverPort: Int
-    private let sitePort: Int
-    private var session = ""
+    private let server: LoopbackServer?
+    private let session: String
     /// `http://127.0.0.1:PORT` serving the site.
     let origin: String
 
@@ -32,69 +31,49 @@ final class Browser: @unchecked Sendable {
             Issue.record("\(program) is missing: run ./scripts/test, which installs chromium and chromium-driver")
             return nil
         }
-        let browser = try Browser(site: site, port: port)
-        try await browser.waitUntilUp()
-        try await browser.openSession()
-        return browser
+        let server = try await site.asyncMap { site in
+            try await LoopbackServer.start(
+                "/usr/bin/python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site],
+                portAfter: "Serving HTTP on 127.0.0.1 port ")
+        }
+        let driver: LoopbackServer
+        do {
+            driver = try await LoopbackServer.start(Self.chromedriver, ["--port=0"], portAfter: "started successfully on port ")
+        } catch {
+            server?.stop()
+            throw error
+        }
+        do {
+            let session = try await openSession(driverPort: driver.port)
+            return Browser(driver: driver, server: server, session: session, sitePort: server?.port ?? port ?? 0)
+        } catch {
+            driver.stop()
+            server?.stop()
+            throw error
+        }
     }
 
-    private init(site: String?, port: Int?) throws {
-        driverPort = Int.random(in: 20_000..<30_000)
-        sitePort = port ?? Int.random(in: 30_000..<40_000)
+    private init(driver: LoopbackServer, server: LoopbackServer?, session: String, sitePort: Int) {
+        self.driver = driver
+        self.server = server
+        self.session = session
         origin = "http://127.0.0.1:\(sitePort)"
-        driver = Process()
-        driver.executableURL = URL(fileURLWithPath: Self.chromedriver)
-        driver.arguments = ["--port=\(driverPort)"]
-        driver.standardOutput = FileHandle.nullDevice
-        driver.standardError = FileHandle.nullDevice
-        if let site {
-            let server = Process()
-            server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            server.arguments = ["-m", "http.server", String(sitePort), "--bind", "127.0.0.1", "--directory", site]
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = FileHandle.nullDevice
-            try server.run()
-            self.server = server
-        } else {
-            server = nil
-        }
-        try driver.run()
     }
 
     func quit() async {
-        if !session.isEmpty { _ = try? await request("DELETE", "/session/\(session)") }
-        // SIGKILL: the test process's children may not see SIGTERM.
-        kill(driver.processIdentifier, SIGKILL)
-        driver.waitUntilExit()
-        if let server {
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
+        _ = try? await request("DELETE", "/session/\(session)")
+        driver.stop()
+        server?.stop()
     }
 
-    private func waitUntilUp() async throws {
-        var last: (any Error)?
-        for _ in 0..<100 {
-            do {
-                _ = try await request("GET", "/status")
-                _ = try LoopbackHTTP.send(method: "GET", port: sitePort, path: "/")
-                return
-            } catch {
-                last = error
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw Failure(message: "chromedriver or the site server did not start: \(String(describing: last))")
-    }
-
-    private func openSession() async throws {
+    private static func openSession(driverPort: Int) async throws -> String {
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
             "goog:chromeOptions": ["binary": Self.chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1024,900"]],
         ]]]
-        let value = try await request("POST", "/session", capabilities)
+        let value = try await request("POST", "/session", capabilities, driverPort: driverPort)
         guard let id = (value as? [String: Any])?["sessionId"] as? String else { throw Failure(message: "no session: \(String(describing: value))") }
-        session = id
+        return id
     }
 
     // MARK: - Commands
@@ -158,12 +137,14 @@ final class Browser: @unchecked Sendable {
         try await request("GET", "/session/\(session)/element/\(element)/attribute/\(name)") as? String
     }
 
-    /// Waits until `condition` holds, for at most `seconds`.
-    func wait(seconds: Double = 5, until condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+    /// Whether `condition` holds within `seconds`. What a page shows can only be asked, so
+    /// it is asked again and again until it holds or the deadline passes; the pause between
+    /// two askings spares the CPU, and no answer depends on its length.
+    func wait(seconds: Double = 20, until condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
             if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(50))
         }
         return try await condition()
     }
@@ -176,6 +157,10 @@ final class Browser: @unchecked Sendable {
     }
 
     private func request(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
+        try await Self.request(method, path, body, driverPort: driver.port)
+    }
+
+    private static func request(_ method: String, _ path: String, _ body: Any? = nil, driverPort: Int) async throws -> Any? {
         let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
         let response = try LoopbackHTTP.send(method: method, port: driverPort, path: path, body: data)
         let object = try JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) as? [String: Any]
@@ -183,5 +168,13 @@ final class Browser: @unchecked Sendable {
             throw Failure(message: "\(method) \(path): \(error): \(value["message"] ?? "")")
         }
         return object?["value"]
+    }
+}
+
+extension Optional {
+    /// `map` with an asynchronous transform.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The real `bulletin` binary, run as a user runs it.
 enum BulletinProcess {
@@ -53,10 +54,9 @@ enum BulletinProcess {
 }
 
 /// Bytes handed from a reading thread to the test.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
+final class LockedData: Sendable {
+    private let data = Mutex(Data())
 
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
+    func set(_ value: Data) { data.withLock { $0 = value } }
+    func get() -> Data { data.withLock { $0 } }
 }
