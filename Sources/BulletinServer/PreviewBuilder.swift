@@ -84,6 +84,9 @@ struct PreviewBuilder: Service {
             }
             publish(live, changed: outcome.changed.union(outcome.removed), version: &version, reported: &reported,
                     strategy: outcome.strategy, started: started)
+            if console.timings {
+                console.problems(outcome.timings.map { "  \($0.phase): \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined())
+            }
         }
     }
 

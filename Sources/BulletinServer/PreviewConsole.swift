@@ -13,14 +13,17 @@ public struct PreviewConsole: Sendable {
     }
 
     private let write: @Sendable (Stream, String) -> Void
+    /// Whether each update's phases are timed on standard error (`--timings`).
+    let timings: Bool
 
     /// The terminal: standard output and standard error.
-    public init() {
-        self.init { stream, text in Self.write(text, to: stream == .output ? 1 : 2) }
+    public init(timings: Bool = false) {
+        self.init(timings: timings) { stream, text in Self.write(text, to: stream == .output ? 1 : 2) }
     }
 
     /// Another destination, such as a test's record of what was said.
-    init(_ write: @escaping @Sendable (Stream, String) -> Void) {
+    init(timings: Bool = false, _ write: @escaping @Sendable (Stream, String) -> Void) {
+        self.timings = timings
         self.write = write
     }
 

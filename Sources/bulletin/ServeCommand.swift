@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Also show articles dated after now.")
     var future = false
 
+    @Flag(help: "Print how long each phase of each update took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must name an address, such as 127.0.0.1") }
@@ -49,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(problem)
         }
         do {
-            try await PreviewServer.run(PreviewServer.Options(build: build, host: host, port: port))
+            try await PreviewServer.run(PreviewServer.Options(build: build, host: host, port: port), console: PreviewConsole(timings: timings))
         } catch let failure as PreviewServer.Failure {
             FileHandleLite.standardError.write("error: \(failure.description)\nhint: \(failure.hint)\n")
             throw ExitCode.failure

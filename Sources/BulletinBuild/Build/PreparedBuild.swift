@@ -15,6 +15,9 @@ package struct PreparedBuild: Sendable {
     package var bodies: RenderedBodies
     /// What parsing, the templates and resolving found (the bodies' findings are in `bodies`).
     package var earlierDiagnostics: [Diagnostic]
+    /// Whether resolving was taken from the memo: the site's structure (URLs, terms, lists,
+    /// the plan) is the last build's, with the content's new values in place.
+    package var resolveReused = false
 
     /// Every diagnostic so far, unsorted, warnings not yet escalated.
     package var diagnostics: [Diagnostic] { earlierDiagnostics + bodies.allFindings.diagnostics }
@@ -24,14 +27,57 @@ package struct PreparedBuild: Sendable {
         self.init(tree, options: options, collectExternalLinks: collectExternalLinks, memo: &memo, clock: &clock)
     }
 
-    /// What an earlier build of the same site parsed and rendered, for `bulletin serve`.
+    /// What an earlier build of the same site parsed, resolved and rendered, for `bulletin
+    /// serve`: each phase reuses what it made for inputs that did not change.
     package struct Memo: Sendable {
         package var parse: ParseMemo? = ParseMemo()
-        package var bodies: RenderedBodies.BodyMemo?
+        package var bodies: RenderedBodies.BodyMemo? = RenderedBodies.BodyMemo()
         /// The theme as last loaded, with the templates and languages it was loaded from.
         package var theme: (templates: [SourceFile], languages: [String], theme: Theme?, problems: [Diagnostic])?
+        /// The last resolved site, with what it was resolved from.
+        package var resolve: Resolved?
 
         package init() {}
+    }
+
+    /// A resolved site and what resolving read: the front matter of every file, which
+    /// files there are, and the settings.
+    package struct Resolved: Sendable {
+        let key: ResolveKey
+        var site: Site
+        let problems: [Diagnostic]
+        let unpublished: Unpublished
+        let rewriter: LinkRewriter
+    }
+
+    /// Everything resolving reads. Two contents with equal keys resolve alike.
+    struct ResolveKey: Sendable, Equatable {
+        /// site.yaml and the base URL override.
+        let settings: [UInt8]
+        let selection: SiteResolver.Selection
+        /// Every file of the content folder, for links to files that do not parse.
+        let files: [String]
+        /// Each parsed file's front matter, by kind, in path order.
+        let articles: [String]
+        let pages: [String]
+        let entries: [String]
+        let translations: [String]
+        let staticFiles: [String]
+        let assets: [String]
+
+        init(_ tree: SourceTree, content: ParsedContent, options: BuildOptions, selection: SiteResolver.Selection) {
+            settings = (tree.content.first { $0.path == "site.yaml" }?.bytes ?? []) + Array((options.baseURL?.absolute ?? "").utf8)
+            self.selection = selection
+            files = tree.content.map(\.path)
+            articles = content.articles.map(\.frontMatter)
+            pages = content.pages.map(\.frontMatter)
+            entries = content.registries.keys.sorted().flatMap { content.registries[$0]!.map { $0.path + "\n" + $0.frontMatter } }
+            translations = content.registryTranslations.keys.sorted().flatMap {
+                content.registryTranslations[$0]!.map { $0.path + "\n" + $0.frontMatter }
+            }
+            staticFiles = tree.staticFiles.map(\.path)
+            assets = tree.assets.map(\.path)
+        }
     }
 
     /// `memo`: what an earlier build of the same site gave, reused where its inputs are the
@@ -40,7 +86,10 @@ package struct PreparedBuild: Sendable {
         _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, memo: inout Memo?,
         clock: inout PhaseClock
     ) {
+        // Each phase's memo is taken out of `memo` while the phase updates it, so that it
+        // is the only owner of its arrays (no copy of them all for an edit of one).
         var parseMemo = memo?.parse
+        memo?.parse = nil
         let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &parseMemo)
         let theme: Theme?
         let themeProblems: [Diagnostic]
@@ -51,22 +100,48 @@ package struct PreparedBuild: Sendable {
         }
         clock.mark("parse")
         let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)
-        let (site, resolveProblems) = SiteResolver.resolve(content, assets: tree.assets, selection: selection)
+        let key = memo.map { _ in ResolveKey(tree, content: content, options: options, selection: selection) }
+        let site: Site
+        let resolveProblems: [Diagnostic]
+        var rewriter: LinkRewriter
+        var sameLinks = false
+        if let key, memo?.resolve?.key == key {
+            // The same front matter everywhere: the same structure, with the new values,
+            // put in place in the memo's site (taken out of the memo, so that it is the only
+            // owner of its arrays).
+            var known = memo!.resolve!
+            memo!.resolve = nil
+            known.site.replaceContent(with: content, changed: content.changed)
+            site = known.site
+            resolveProblems = known.problems
+            unpublished = content.changed.map { known.unpublished.updatingHeadings(from: content, changed: $0) }
+                ?? Unpublished(content, site: site, tree: tree, earlier: known.unpublished)
+            rewriter = known.rewriter
+            if unpublished == known.unpublished { sameLinks = true } else {
+                rewriter = SiteRenderer.linkRewriter(site, unpublished: unpublished)
+            }
+            resolveReused = true
+        } else {
+            (site, resolveProblems) = SiteResolver.resolve(content, assets: tree.assets, selection: selection)
+            unpublished = Unpublished(content, site: site, tree: tree, earlier: memo?.resolve?.unpublished)
+            rewriter = SiteRenderer.linkRewriter(site, unpublished: unpublished)
+        }
         clock.mark("resolve")
         self.content = content
         self.theme = theme
         self.site = site
-        unpublished = Unpublished(content, site: site, tree: tree)
-        var bodyMemo = memo.map { $0.bodies ?? RenderedBodies.BodyMemo() }
-        bodies = SiteRenderer.renderBodies(
-            site, unpublished: unpublished, collectExternalLinks: collectExternalLinks, memo: &bodyMemo)
-        if memo != nil {
+        var bodyMemo = memo?.bodies
+        memo?.bodies = nil
+        bodies = RenderedBodies.render(
+            site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &bodyMemo, sameLinks: sameLinks,
+            edited: content.changed)
+        if memo != nil, let key {
             memo!.parse = parseMemo
             memo!.bodies = bodyMemo
             memo!.theme = (tree.templates, content.config.languages, theme, themeProblems)
+            memo!.resolve = Resolved(key: key, site: site, problems: resolveProblems, unpublished: unpublished, rewriter: rewriter)
         }
         earlierDiagnostics = parseProblems + themeProblems + resolveProblems
         clock.mark("markdown")
     }
-
 }

@@ -13,8 +13,8 @@ import BulletinOutput
 /// records what it reads (`PlannedPage.dependencies`), each dependency has a value
 /// (`RenderInputs`), and a page is rendered again when it is new, when it reads something
 /// else than before, or when a value it reads changed. Each phase before rendering reuses
-/// what it made last time for inputs that did not change (a file's parse, a body's HTML, the
-/// theme), so an edit costs what it touches.
+/// what it made last time for inputs that did not change (a file's parse, the resolved site
+/// when no front matter changed, a body's HTML, the theme), so an edit costs what it touches.
 ///
 /// An update that finds errors changes nothing: the last good site stays, and `diagnostics`
 /// says what is wrong until an update succeeds.
@@ -26,6 +26,13 @@ public struct LiveSite: Sendable {
         /// Output paths that no longer exist.
         public var removed: Set<String> = []
         public var strategy: RebuildStrategy = .full
+        /// How long each phase took, in order (`bulletin serve --timings` prints them).
+        public var timings: [Timing] = []
+
+        public struct Timing: Sendable, Equatable {
+            public let phase: String
+            public let seconds: Double
+        }
     }
 
     /// The last good site, by output path.
@@ -42,14 +49,35 @@ public struct LiveSite: Sendable {
     private var last: Rendered?
     /// The size and time of each copied file on disk when last served, by output path.
     private var copyStamps: [String: [Int]] = [:]
+    /// What changed since the last good build, gathered over the updates that failed since:
+    /// their edits are in the memo already, so the next good update must not take only its
+    /// own for all.
+    private var pending = Pending()
+
+    private struct Pending: Sendable {
+        /// The source paths parsed or rendered anew; nil when some update did not know.
+        var paths: Set<String>? = []
+        /// Whether every update reused the resolved site (no front matter moved anything).
+        var sameStructure = true
+
+        mutating func add(paths more: Set<String>?, sameStructure same: Bool) {
+            if let more, let known = paths { paths = known.union(more) } else { paths = nil }
+            sameStructure = sameStructure && same
+        }
+    }
 
     private struct Rendered: Sendable {
         var inputs: RenderInputs
         /// The dependencies of each page, by site path.
         var pages: [String: [Dependency]]
+        var feeds: [Feed]
         /// Each feed's signature, by its folder: what its two files are made of.
-        var feeds: [String: FeedSignature]
+        var signatures: [String: FeedSignature]
+        /// The pages and feeds that read each dependency.
+        var index: DependencyIndex
         var search: [String: SearchIndex]
+        /// Every output path but the copied files'.
+        var made: Set<String>
     }
 
     /// `loadProblems` are the diagnostics of loading `tree` (`SiteLoader.load`).
@@ -69,6 +97,9 @@ public struct LiveSite: Sendable {
     public mutating func update(tree: SourceTree, changes: Set<SourceChange>, loadProblems: [Diagnostic] = []) -> Outcome {
         var clock = PhaseClock()
         let prepared = PreparedBuild(tree, options: options, memo: &memo, clock: &clock)
+        pending.add(
+            paths: prepared.content.changed.flatMap { content in prepared.bodies.changed.map { content.union($0) } },
+            sameStructure: prepared.resolveReused)
         let earlier = (loadProblems + prepared.diagnostics).map { $0.escalated(strict: options.strict) }
         guard let theme = prepared.theme, !earlier.hasErrors else {
             // As a full build that stops before rendering: its links to #fragments are
@@ -77,96 +108,53 @@ public struct LiveSite: Sendable {
             diagnostics = (earlier + FragmentCheck.verify(findings.fragments, page: nil, bodies: prepared.bodies, site: prepared.site))
                 .map { $0.escalated(strict: options.strict) }.sorted()
             isCurrent = false
-            return Outcome(strategy: .failed)
+            return Outcome(strategy: .failed, timings: clock.phases.map { .init(phase: $0.phase, seconds: $0.seconds) })
         }
-        let site = prepared.site
-        let inputs = RenderInputs(site: site, bodies: prepared.bodies, theme: theme)
         var next = files
         var outcome = Outcome(strategy: last == nil ? .full : .incremental)
-        let changed = last.map { inputs.changes(since: $0.inputs) }
-
-        // Pages: new ones, those that read something else than before, and those whose
-        // inputs changed.
-        var pageDependencies: [String: [Dependency]] = [:]
-        var toRender: [PlannedPage] = []
-        for page in site.plan {
-            pageDependencies[page.path] = page.dependencies
-            if let last, let changed, last.pages[page.path] == page.dependencies,
-               !page.dependencies.contains(where: changed.contains) {
-                continue
-            }
-            toRender.append(page)
-        }
-        let renderer = PageRenderer(inputs: inputs, pages: toRender)
-        for file in Parallel.map(toRender, renderer.render) {
+        func put(_ file: OutputFile) {
             if next[file.path] != file.contents {
                 next[file.path] = file.contents
                 outcome.changed.insert(file.path)
             }
         }
-
-        // Feeds: those whose entries, titles or dates changed.
-        var feedSignatures: [String: FeedSignature] = [:]
-        var feedsToRender: [Feed] = []
-        for feed in Feed.all(of: site) {
-            let signature = FeedSignature(feed, inputs: inputs)
-            feedSignatures[feed.folder] = signature
-            if let changed, last?.feeds[feed.folder] == signature, !signature.dependencies.contains(where: changed.contains) { continue }
-            feedsToRender.append(feed)
-        }
-        let feeds = FeedRenderer(inputs: inputs, feeds: feedsToRender)
-        for file in Parallel.map(feedsToRender, feeds.files).joined() {
-            if next[file.path] != file.contents {
-                next[file.path] = file.contents
-                outcome.changed.insert(file.path)
+        let site = prepared.site
+        let rendered: Rendered
+        if var known = last, pending.sameStructure, let edited = pending.paths {
+            // The same structure: the values of what changed, and the pages and feeds that
+            // read them.
+            let changed = known.inputs.update(site: site, bodies: prepared.bodies, theme: theme, changed: edited)
+            clock.mark("inputs")
+            let pages = known.index.pages(reading: changed).map { site.plan[$0] }
+            let renderer = PageRenderer(inputs: known.inputs, pages: pages)
+            Parallel.map(pages, renderer.render).forEach(put)
+            clock.mark("pages")
+            let feeds = known.index.feeds(reading: changed).map { known.feeds[$0] }
+            let feedRenderer = FeedRenderer(inputs: known.inputs, feeds: feeds)
+            Parallel.map(feeds, feedRenderer.files).joined().forEach(put)
+            clock.mark("feeds")
+            for lang in site.config.languages {
+                let removed = known.search[lang]!.update(inputs: known.inputs, lang: lang, changed: changed)
+                for path in known.search[lang]!.changedFiles { put(OutputFile(path: path, contents: .bytes(Array(known.search[lang]!.files[path]!.utf8)))) }
+                for path in removed where next.removeValue(forKey: path) != nil { outcome.removed.insert(path) }
+                known.made.subtract(removed)
+                known.made.formUnion(known.search[lang]!.files.keys)
+            }
+            clock.mark("search")
+            rendered = known
+        } else {
+            rendered = everything(site: site, bodies: prepared.bodies, theme: theme, put: put, clock: &clock)
+            let copies = site.copies
+            for path in next.keys where !rendered.made.contains(path) && !copies.contains(path) {
+                next.removeValue(forKey: path)
+                outcome.removed.insert(path)
             }
         }
-
-        // The sitemap, robots.txt and the search index of each language: made again and
-        // compared, or updated for the articles whose inputs changed.
-        var others = Sitemap.files(for: site, alternates: inputs.alternates)
-        var search: [String: SearchIndex] = [:]
-        for lang in site.config.languages {
-            var index = last?.search[lang] ?? SearchIndex(inputs: inputs, lang: lang)
-            if let changed, last?.search[lang] != nil { index.update(inputs: inputs, lang: lang, changed: changed) }
-            search[lang] = index
-            others += index.files.map { ($0.key, $0.value) }
+        for (file, edited) in copies(of: site, changes: changes) {
+            if edited, next[file.path] == file.contents { next[file.path] = nil }  // so that `put` reports it
+            put(file)
         }
-        others.append(("search/search.js", SearchScript.source))
-        for (path, text) in others {
-            let contents = FileContents.bytes(Array(text.utf8))
-            if next[path] != contents {
-                next[path] = contents
-                outcome.changed.insert(path)
-            }
-        }
-        // Copied files: their contents as the tree has them (bytes in tests, a path on disk
-        // read when served), changed when the edit says so or, for a file on disk, when its
-        // size or time changed (after a reload of the folders, which names no file).
-        var stamps: [String: [Int]] = [:]
-        for file in SiteRenderer.copies(of: site) {
-            var edited = changes.contains(.content("static/" + file.path))
-                || file.path.removingPrefix("assets/").map { changes.contains(.template("assets/" + $0)) } == true
-            if case .file(let absolutePath) = file.contents {
-                stamps[file.path] = FileSystem.stamp(at: absolutePath)
-                if copyStamps[file.path] != stamps[file.path] { edited = true }
-            }
-            if next[file.path] != file.contents || edited {
-                next[file.path] = file.contents
-                outcome.changed.insert(file.path)
-            }
-        }
-        copyStamps = stamps
-
-        // What the site no longer has.
-        var present = Set(site.plan.map { Routes.outputFile($0.path) })
-        for feed in Feed.all(of: site) { present.formUnion([feed.atomPath, feed.jsonPath]) }
-        present.formUnion(others.map(\.path))
-        present.formUnion(SiteRenderer.copies(of: site).map(\.path))
-        for path in next.keys where !present.contains(path) {
-            next.removeValue(forKey: path)
-            outcome.removed.insert(path)
-        }
+        clock.mark("copies")
 
         // The same diagnostics as a full build: its links to #fragments checked against the
         // pages as rendered.
@@ -177,11 +165,98 @@ public struct LiveSite: Sendable {
             return bytes
         }, bodies: prepared.bodies, site: site)
         diagnostics = (earlier + fragments).map { $0.escalated(strict: options.strict) }.sorted()
+        clock.mark("fragments")
+        outcome.timings = clock.phases.map { .init(phase: $0.phase, seconds: $0.seconds) }
         files = next
         isCurrent = true
+        pending = Pending()
         if last == nil { outcome.changed = Set(files.keys) }
-        last = Rendered(inputs: inputs, pages: pageDependencies, feeds: feedSignatures, search: search)
+        last = rendered
         return outcome
+    }
+
+    /// Renders what changed with the site's structure: every value compared with the last
+    /// build's, pages and feeds that are new, read something else or read a changed value;
+    /// the sitemap and search index made again and compared.
+    private func everything(
+        site: Site, bodies: RenderedBodies, theme: Theme, put: (OutputFile) -> Void, clock: inout PhaseClock
+    ) -> Rendered {
+        let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
+        clock.mark("inputs")
+        let changed = last.map { inputs.changes(since: $0.inputs) }
+        var made: Set<String> = []
+        var pageDependencies: [String: [Dependency]] = [:]
+        var toRender: [PlannedPage] = []
+        for page in site.plan {
+            pageDependencies[page.path] = page.dependencies
+            made.insert(Routes.outputFile(page.path))
+            if let last, let changed, last.pages[page.path] == page.dependencies,
+               !page.dependencies.contains(where: changed.contains) {
+                continue
+            }
+            toRender.append(page)
+        }
+        let renderer = PageRenderer(inputs: inputs, pages: toRender)
+        Parallel.map(toRender, renderer.render).forEach(put)
+        clock.mark("pages")
+
+        let feeds = Feed.all(of: site)
+        var signatures: [String: FeedSignature] = [:]
+        var feedsToRender: [Feed] = []
+        for feed in feeds {
+            let signature = FeedSignature(feed, inputs: inputs)
+            signatures[feed.folder] = signature
+            made.formUnion([feed.atomPath, feed.jsonPath])
+            if let changed, last?.signatures[feed.folder] == signature, !signature.dependencies.contains(where: changed.contains) { continue }
+            feedsToRender.append(feed)
+        }
+        let feedRenderer = FeedRenderer(inputs: inputs, feeds: feedsToRender)
+        Parallel.map(feedsToRender, feedRenderer.files).joined().forEach(put)
+        clock.mark("feeds")
+
+        var others = Sitemap.files(for: site, alternates: inputs.alternates)
+        var search: [String: SearchIndex] = [:]
+        for lang in site.config.languages {
+            var index = last?.search[lang] ?? SearchIndex(inputs: inputs, lang: lang)
+            if let changed, last?.search[lang] != nil { _ = index.update(inputs: inputs, lang: lang, changed: changed) }
+            search[lang] = index
+            others += index.files.map { ($0.key, $0.value) }
+        }
+        others.append(("search/search.js", SearchScript.source))
+        for (path, text) in others {
+            put(OutputFile(path: path, contents: .bytes(Array(text.utf8))))
+            made.insert(path)
+        }
+        clock.mark("sitemap, search")
+        return Rendered(
+            inputs: inputs, pages: pageDependencies, feeds: feeds, signatures: signatures,
+            index: DependencyIndex(plan: site.plan, signatures: feeds.map { signatures[$0.folder]! }), search: search, made: made)
+    }
+
+    /// The copied files: their contents as the tree has them (bytes in tests, a path on disk
+    /// read when served), edited when the edit says so or, for a file on disk, when its
+    /// size or time changed (after a reload of the folders, which names no file).
+    private mutating func copies(of site: Site, changes: Set<SourceChange>) -> [(file: OutputFile, edited: Bool)] {
+        var stamps: [String: [Int]] = [:]
+        var copies: [(file: OutputFile, edited: Bool)] = []
+        for file in SiteRenderer.copies(of: site) {
+            var edited = changes.contains(.content("static/" + file.path))
+                || file.path.removingPrefix("assets/").map { changes.contains(.template("assets/" + $0)) } == true
+            if case .file(let absolutePath) = file.contents {
+                stamps[file.path] = FileSystem.stamp(at: absolutePath)
+                if copyStamps[file.path] != stamps[file.path] { edited = true }
+            }
+            copies.append((file, edited))
+        }
+        copyStamps = stamps
+        return copies
+    }
+}
+
+extension Site {
+    /// The output paths of the copied files.
+    var copies: Set<String> {
+        Set(staticFiles.map(\.path) + assets.map { Routes.asset($0.path) })
     }
 }
 

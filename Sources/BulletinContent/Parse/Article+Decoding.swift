@@ -74,7 +74,7 @@ extension Article {
             sessionLocation: session.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) },
             dateLocation: SourceLocation(file: source.file, line: date?.line ?? 1, column: date?.column ?? 1),
             keyLocations: reader.keyLocations,
-            source: source)
+            source: source, frontMatter: frontMatter.yaml)
         return (article, reader.diagnostics)
     }
 

@@ -36,6 +36,9 @@ public struct Article: Sendable {
     /// that disagree on it).
     package var keyLocations: [String: SourceLocation]
     package var source: SourceText
+    /// The front matter as written: what resolving reads of the file (a body can change
+    /// without changing anything but the page it is on).
+    package var frontMatter: String
 
     /// The keys every article understands, besides the taxonomies.
     package static let fixedKeys = [

@@ -27,7 +27,7 @@ extension Page {
             path: file.path, title: title?.value.trimmingWhitespace ?? slug.value, slug: slug.value, draft: draft,
             lang: lang.tag, translationKey: translationKey?.value.trimmingWhitespace, params: params,
             body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, slugLocation: slug.location,
-            keyLocations: reader.keyLocations, source: source)
+            keyLocations: reader.keyLocations, source: source, frontMatter: frontMatter.yaml)
         return (page, reader.diagnostics)
     }
 }

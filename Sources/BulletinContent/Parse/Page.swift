@@ -15,6 +15,9 @@ public struct Page: Sendable {
     package var slugLocation: SourceLocation
     package var keyLocations: [String: SourceLocation]
     package var source: SourceText
+    /// The front matter as written: what resolving reads of the file (a body can change
+    /// without changing anything but the page it is on).
+    package var frontMatter: String
 
     package static let fixedKeys = ["title", "slug", "draft", "lang", "translationKey"]
 }

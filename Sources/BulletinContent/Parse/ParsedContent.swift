@@ -12,13 +12,45 @@ public struct ParsedContent: Sendable {
     /// taxonomy name or `dialogues`.
     public var registryTranslations: [String: [RegistryTranslation]] = [:]
     public var staticFiles: [StaticFile]
+    /// The content paths whose parse is new since the memo's (changed, added or removed
+    /// files); nil when everything was parsed anew.
+    public var changed: Set<String>? = nil
 }
 
-/// What parsing each file gave, kept by `bulletin serve` between full rebuilds so that only
-/// files whose bytes changed are parsed again. Valid for one `site.yaml` (and base URL).
+/// What parsing each file gave, kept by `bulletin serve` between edits so that only files
+/// whose bytes changed are parsed again. Valid for one `site.yaml` (and base URL).
 package struct ParseMemo: Sendable {
     fileprivate var settings: [UInt8]?
     fileprivate var files: [String: (bytes: [UInt8], parsed: ContentParser.Parsed, problems: [Diagnostic])] = [:]
+    /// The last parse as a whole, updated in place when the next has the same files (an
+    /// edit of one file costs that file, not a pass copying every other).
+    fileprivate var last: Last?
+
+    fileprivate struct Last: Sendable {
+        /// The content folder's paths and bytes, in the tree's order.
+        var paths: [String]
+        var bytes: [[UInt8]]
+        /// Where each file's parse sits in `content`, by the file's index in the tree.
+        var slots: [Slot]
+        var content: ParsedContent
+        /// site.yaml's problems and those of files Bulletin does not read.
+        var leading: [Diagnostic]
+        /// Each parsed file's problems, by the file's index in the tree.
+        var problems: [[Diagnostic]]
+
+        var diagnostics: [Diagnostic] { leading + problems.joined() }
+    }
+
+    fileprivate enum Slot: Sendable, Equatable {
+        /// site.yaml, or a file Bulletin does not read.
+        case unread
+        /// A file that did not parse.
+        case failed
+        case article(Int)
+        case page(Int)
+        case entry(taxonomy: String, Int)
+        case translation(taxonomy: String, Int)
+    }
 
     package init() {}
 }
@@ -40,6 +72,16 @@ public enum ContentParser {
     /// `memo`: what an earlier parse of the same site gave, reused for files whose bytes are
     /// the same (and updated for the next time); nil parses everything.
     package static func parse(_ tree: SourceTree, baseURLOverride: BaseURL?, memo: inout ParseMemo?) -> (ParsedContent, [Diagnostic]) {
+        // Parsing a file depends on its bytes and on site.yaml (taxonomies, languages) and
+        // the base URL override; nothing else.
+        let settings = (tree.content.first { $0.path == "site.yaml" }?.bytes ?? []) + Array((baseURLOverride?.absolute ?? "").utf8)
+        if memo?.settings == settings, var last = memo?.last {
+            memo!.last = nil  // so that `last` is the only owner of its arrays, updated in place
+            if update(&last, with: tree) {
+                memo!.last = last
+                return (last.content, last.diagnostics)
+            }
+        }
         var diagnostics: [Diagnostic] = []
 
         let config: SiteConfig
@@ -63,11 +105,21 @@ public enum ContentParser {
             case page(SourceFile)
             case entry(SourceFile, taxonomy: String)
             case translation(SourceFile, taxonomy: String)
+
+            var file: SourceFile {
+                switch self {
+                case .article(let file), .page(let file), .entry(let file, _), .translation(let file, _): file
+                }
+            }
         }
         let registryNames = config.taxonomies + ["dialogues"]
         let knownFolders = ["articles", "pages", "static"] + registryNames
         var jobs: [Job] = []
-        for file in tree.content where file.path != "site.yaml" {
+        /// Each job's file's index in the tree.
+        var jobFiles: [Int] = []
+        for (fileIndex, file) in tree.content.enumerated() where file.path != "site.yaml" {
+            let jobsBefore = jobs.count
+            defer { if jobs.count > jobsBefore { jobFiles.append(fileIndex) } }
             let components = file.path.split(separator: "/").map(String.init)
             let top = components[0]
             let isMarkdown = file.path.hasSuffix(".md")
@@ -104,80 +156,170 @@ public enum ContentParser {
             }
         }
 
-        // Parsing a file depends on its bytes and on site.yaml (taxonomies, languages) and
-        // the base URL override; nothing else.
-        let settings = (tree.content.first { $0.path == "site.yaml" }?.bytes ?? []) + Array((baseURLOverride?.absolute ?? "").utf8)
+        let leading = diagnostics
         let earlier = memo.flatMap { $0.settings == settings ? $0.files : nil } ?? [:]
+        memo?.files = [:]  // so that `earlier` is the only owner of the files, updated in place below
         // The file names of each registry, so that a suggested new name is a free one.
         var registryFileIDs: [String: Set<String>] = [:]
         for case .entry(let file, let taxonomy) in jobs {
             registryFileIDs[taxonomy, default: []].insert(file.path.lastPathComponent.deletingPathExtension)
         }
         let takenIDs = registryFileIDs
-        let results = Parallel.map(jobs) { job -> (Parsed, [Diagnostic]) in
-            let file: SourceFile = switch job {
-            case .article(let file), .page(let file), .entry(let file, _), .translation(let file, _): file
-            }
+        // Each file's parse, and whether it was parsed now (false: the memo's, for the same bytes).
+        let results = Parallel.map(jobs) { job -> (Parsed, [Diagnostic], fresh: Bool) in
+            let file = job.file
             // A registry file with an invalid name is parsed again: its hint names a free name,
             // which depends on the other files.
             if let known = earlier[file.path], known.bytes == file.bytes,
                !(file.path.hasSuffix(".md") && !file.path.hasPrefix("articles/") && !file.path.hasPrefix("pages/")
                    && !RegistryEntry.isValidID(file.path.lastPathComponent.deletingPathExtension)) {
-                return (known.parsed, known.problems)
+                return (known.parsed, known.problems, false)
             }
             switch job {
             case .article(let file):
                 let (article, problems) = Article.decode(file, config: config)
-                return (.article(article), problems)
+                return (.article(article), problems, true)
             case .page(let file):
                 let (page, problems) = Page.decode(file, config: config)
-                return (.page(page), problems)
+                return (.page(page), problems, true)
             case .entry(let file, let taxonomy):
                 let (entry, problems) = RegistryEntry.decode(file, taxonomy: taxonomy, takenIDs: takenIDs[taxonomy] ?? [])
-                return (.entry(entry), problems)
+                return (.entry(entry), problems, true)
             case .translation(let file, let taxonomy):
                 let (translation, problems) = RegistryTranslation.decode(file, taxonomy: taxonomy, config: config)
-                return (.translation(translation), problems)
+                return (.translation(translation), problems, true)
             }
         }
 
-        var articles: [Article] = []
-        var pages: [Page] = []
-        var registries: [String: [RegistryEntry]] = [:]
-        var registryTranslations: [String: [RegistryTranslation]] = [:]
-        for name in registryNames where tree.contentFolders.contains(name) {
-            registries[name] = []
-        }
+        // The memo's files, updated in place: only the files parsed now, and those gone.
+        var changed: Set<String>?
         if memo != nil {
-            var next = ParseMemo()
-            next.settings = settings
-            for (job, result) in zip(jobs, results) {
-                let file: SourceFile = switch job {
-                case .article(let file), .page(let file), .entry(let file, _), .translation(let file, _): file
+            var files = earlier
+            if memo!.settings != settings {
+                memo!.settings = settings
+            } else {
+                changed = []
+            }
+            for (job, result) in zip(jobs, results) where result.fresh {
+                let file = job.file
+                files[file.path] = (file.bytes, result.0, result.1)
+                changed?.insert(file.path)
+            }
+            if files.count != jobs.count {
+                let present = Set(jobs.map(\.file.path))
+                for path in files.keys where !present.contains(path) {
+                    files.removeValue(forKey: path)
+                    changed?.insert(path)
                 }
-                next.files[file.path] = (file.bytes, result.0, result.1)
             }
-            memo = next
+            memo!.files = files
         }
-        for (parsed, problems) in results {
-            diagnostics += problems
-            switch parsed {
-            case .article(let article?): articles.append(article)
-            case .page(let page?): pages.append(page)
-            case .entry(let entry?): registries[entry.taxonomy, default: []].append(entry)
-            case .translation(let translation?): registryTranslations[translation.taxonomy, default: []].append(translation)
-            default: break
-            }
+        var content = ParsedContent(
+            config: config, articles: [], pages: [], registries: [:], registryTranslations: [:],
+            staticFiles: tree.staticFiles, changed: changed)
+        for name in registryNames where tree.contentFolders.contains(name) {
+            content.registries[name] = []
         }
-        let content = ParsedContent(
-            config: config, articles: articles, pages: pages, registries: registries,
-            registryTranslations: registryTranslations, staticFiles: tree.staticFiles)
-        return (content, diagnostics)
+        var slots = [ParseMemo.Slot](repeating: .unread, count: tree.content.count)
+        var problems = [[Diagnostic]](repeating: [], count: tree.content.count)
+        for ((parsed, found, _), fileIndex) in zip(results, jobFiles) {
+            problems[fileIndex] = found
+            slots[fileIndex] = content.append(parsed)
+        }
+        var last = ParseMemo.Last(
+            paths: tree.content.map(\.path), bytes: tree.content.map(\.bytes), slots: slots, content: content,
+            leading: leading, problems: problems)
+        if memo != nil { memo!.last = last }
+        last.content.changed = changed
+        return (last.content, last.diagnostics)
     }
 
-    private static func unexpected(_ file: SourceFile, hint: String) -> Diagnostic {
+    /// Updates `last` for `tree` when it has the same files: the files whose bytes changed
+    /// are parsed again and put in place. False when the files are others, or when a file
+    /// that parsed no longer does (or the other way round), which moves everything after it.
+    private static func update(_ last: inout ParseMemo.Last, with tree: SourceTree) -> Bool {
+        guard last.paths.count == tree.content.count else { return false }
+        var edited: [Int] = []
+        for (index, file) in tree.content.enumerated() {
+            guard file.path == last.paths[index] else { return false }
+            if file.bytes != last.bytes[index] { edited.append(index) }
+        }
+        let config = last.content.config
+        last.content.staticFiles = tree.staticFiles
+        // A registry entry's problems name free ids, which depend only on which files exist.
+        var takenIDs: [String: Set<String>] = [:]
+        if edited.contains(where: { if case .entry = last.slots[$0] { true } else { false } }) {
+            for (index, slot) in last.slots.enumerated() {
+                if case .entry(let taxonomy, _) = slot {
+                    takenIDs[taxonomy, default: []].insert(last.paths[index].lastPathComponent.deletingPathExtension)
+                }
+            }
+        }
+        // A file Bulletin does not read changes nothing (site.yaml's bytes are the memo's).
+        edited.removeAll { last.slots[$0] == .unread }
+        if edited.contains(where: { last.slots[$0] == .failed }) { return false }
+        let slots = last.slots, taken = takenIDs
+        let parses = Parallel.map(edited) { index -> (Int, Parsed, [Diagnostic]) in
+            let file = tree.content[index]
+            switch slots[index] {
+            case .unread, .failed:
+                preconditionFailure("left out above")
+            case .article:
+                let (article, problems) = Article.decode(file, config: config)
+                return (index, .article(article), problems)
+            case .page:
+                let (page, problems) = Page.decode(file, config: config)
+                return (index, .page(page), problems)
+            case .entry(let taxonomy, _):
+                let (entry, problems) = RegistryEntry.decode(file, taxonomy: taxonomy, takenIDs: taken[taxonomy] ?? [])
+                return (index, .entry(entry), problems)
+            case .translation(let taxonomy, _):
+                let (translation, problems) = RegistryTranslation.decode(file, taxonomy: taxonomy, config: config)
+                return (index, .translation(translation), problems)
+            }
+        }
+        var changed: Set<String> = []
+        for (index, parsed, problems) in parses {
+            switch (last.slots[index], parsed) {
+            case (.article(let at), .article(let article?)): last.content.articles[at] = article
+            case (.page(let at), .page(let page?)): last.content.pages[at] = page
+            case (.entry(let taxonomy, let at), .entry(let entry?)): last.content.registries[taxonomy]![at] = entry
+            case (.translation(let taxonomy, let at), .translation(let translation?)):
+                last.content.registryTranslations[taxonomy]![at] = translation
+            default: return false
+            }
+            last.problems[index] = problems
+            last.bytes[index] = tree.content[index].bytes
+            changed.insert(last.paths[index])
+        }
+        last.content.changed = changed
+        return true
+    }
+    fileprivate static func unexpected(_ file: SourceFile, hint: String) -> Diagnostic {
         Diagnostic(
             .warning, .unexpectedFile, "Bulletin does not use this file; it is not published",
             at: SourceLocation(file: file.displayPath), hint: hint)
+    }
+}
+
+extension ParsedContent {
+    /// Adds a file's parse where it belongs, and says where that is.
+    fileprivate mutating func append(_ parsed: ContentParser.Parsed) -> ParseMemo.Slot {
+        switch parsed {
+        case .article(let article?):
+            articles.append(article)
+            return .article(articles.count - 1)
+        case .page(let page?):
+            pages.append(page)
+            return .page(pages.count - 1)
+        case .entry(let entry?):
+            registries[entry.taxonomy, default: []].append(entry)
+            return .entry(taxonomy: entry.taxonomy, registries[entry.taxonomy]!.count - 1)
+        case .translation(let translation?):
+            registryTranslations[translation.taxonomy, default: []].append(translation)
+            return .translation(taxonomy: translation.taxonomy, registryTranslations[translation.taxonomy]!.count - 1)
+        case .article(nil), .page(nil), .entry(nil), .translation(nil):
+            return .failed
+        }
     }
 }

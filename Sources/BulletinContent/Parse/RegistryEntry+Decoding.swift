@@ -59,7 +59,7 @@ extension RegistryEntry {
             aliases: aliases.map(\.value),
             names: Dictionary(names.map { ($0.key.value, $0.value.value) }, uniquingKeysWith: { first, _ in first }),
             params: params, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, claims: claims,
-            source: source)
+            source: source, frontMatter: frontMatter.yaml)
         return (entry, diagnostics)
     }
 

@@ -17,6 +17,9 @@ public struct RegistryEntry: Sendable {
     /// Every text that refers to this term, with where it is written (for conflicts).
     package var claims: [(key: TermKey, location: SourceLocation)]
     package var source: SourceText
+    /// The front matter as written: what resolving reads of the file (a body can change
+    /// without changing anything but the page it is on).
+    package var frontMatter: String
 
     package static let fixedKeys = ["name", "short", "aliases", "names"]
 }

@@ -14,6 +14,9 @@ public struct RegistryTranslation: Sendable {
     public var body: String
     public var bodyFirstLine: Int
     package var source: SourceText
+    /// The front matter as written: what resolving reads of the file (a body can change
+    /// without changing anything but the page it is on).
+    package var frontMatter: String
 }
 
 extension RegistryTranslation {
@@ -61,7 +64,7 @@ extension RegistryTranslation {
         let translation = RegistryTranslation(
             taxonomy: taxonomy, path: file.path, id: id, lang: lang,
             name: name.map { $0.value.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
-            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, source: source)
+            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, source: source, frontMatter: frontMatter.yaml)
         return (translation, diagnostics)
     }
 }

@@ -17,6 +17,9 @@ package struct RenderedBodies: Sendable {
     /// The keys of `findings` in code-point order, sorted once (`bulletin serve` lists every
     /// finding after each edit).
     private var findingsOrder: [String]
+    /// The content paths whose bodies were rendered now, not taken from the memo; nil when
+    /// all were.
+    package var changed: Set<String>?
 
     package init(articles: [MarkdownDocument], pages: [MarkdownDocument], entries: [String: MarkdownDocument], findings: [String: Findings]) {
         self.articles = articles
@@ -68,17 +71,51 @@ package struct RenderedBodies: Sendable {
     /// `memo`: the bodies an earlier render of the same site made, reused for a file whose
     /// text is the same, while every link would be rewritten the same
     /// (the same pages, paths and unpublished files); updated for the next time.
+    /// `sameLinks`: the caller knows links are rewritten as last time (the same resolved
+    /// site), which spares comparing the link settings; with `edited`, the content paths
+    /// whose text may have changed since (`ParsedContent.changed`), only those bodies are
+    /// looked at, and the last result is updated in place.
     package static func render(
-        _ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo?
+        _ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo?, sameLinks: Bool = false,
+        edited: Set<String>? = nil
     ) -> RenderedBodies {
+        if sameLinks, let edited, memo?.links?.collectExternalLinks == collectExternalLinks, var last = memo?.last {
+            memo!.last = nil  // so that `last` is the only owner of its arrays
+            last.changed = []
+            for path in edited {
+                guard let slot = memo!.slots[path] else { continue }  // no body on the site (a draft, a translation)
+                let (body, firstLine, source): (String, Int, SourceText) = switch slot {
+                case .article(let index): (site.articles[index].article.body, site.articles[index].article.bodyFirstLine, site.articles[index].article.source)
+                case .page(let index): (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.source)
+                case .entry(let taxonomy, let term):
+                    { entry in (entry.body, entry.bodyFirstLine, entry.source) }(site.registryEntry(taxonomy: taxonomy, term: term))
+                }
+                if memo!.bodies[path]?.text == source.text { continue }
+                let (document, findings) = renderOne(
+                    body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
+                memo!.bodies[path] = .init(text: source.text, document: document, findings: findings)
+                switch slot {
+                case .article(let index): last.articles[index] = document
+                case .page(let index): last.pages[index] = document
+                case .entry: last.entries[path] = document
+                }
+                last.replaceFindings(findings, for: path)
+                last.changed!.insert(path)
+            }
+            memo!.last = last
+            return last
+        }
         enum Job: Sendable {
             case article(Int)
             case page(Int)
-            case entry(RegistryEntry)
+            /// By the index of its taxonomy (`site.dialogues` after the others) and of its term.
+            case entry(RegistryEntry, taxonomy: Int, term: Int)
         }
         var jobs: [Job] = site.articles.indices.map(Job.article) + site.pages.indices.map(Job.page)
-        for taxonomy in site.taxonomies + [site.dialogues] {
-            for term in taxonomy.terms { if let entry = term.entry { jobs.append(.entry(entry)) } }
+        for (taxonomyIndex, taxonomy) in (site.taxonomies + [site.dialogues]).enumerated() {
+            for (termIndex, term) in taxonomy.terms.enumerated() {
+                if let entry = term.entry { jobs.append(.entry(entry, taxonomy: taxonomyIndex, term: termIndex)) }
+            }
         }
         let inputs = jobs.map { job -> (body: String, firstLine: Int, path: String, source: SourceText) in
             switch job {
@@ -88,34 +125,48 @@ package struct RenderedBodies: Sendable {
             case .page(let index):
                 let page = site.pages[index].page
                 return (page.body, page.bodyFirstLine, page.path, page.source)
-            case .entry(let entry):
+            case .entry(let entry, _, _):
                 return (entry.body, entry.bodyFirstLine, entry.path, entry.source)
             }
         }
-        let links = memo.map { _ in BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks) }
-        let earlier = memo.flatMap { $0.links == links ? $0.bodies : nil } ?? [:]
-        let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings) in
+        if memo != nil, !(sameLinks && memo!.links?.collectExternalLinks == collectExternalLinks) {
+            let links = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
+            if memo!.links != links {
+                memo!.links = links
+                memo!.bodies = [:]
+            }
+        }
+        let earlier = memo?.bodies ?? [:]
+        memo?.bodies = [:]  // so that `earlier` is the only owner of the bodies, updated in place below
+        let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings, fresh: Bool) in
             // The body and its first line come from the file's text: the same text, the same body.
             if let known = earlier[input.path], known.text == input.source.text {
-                return (known.document, known.findings)
+                return (known.document, known.findings, false)
             }
-            return renderOne(
+            let (document, findings) = renderOne(
                 input.body, firstLine: input.firstLine, path: input.path, source: input.source, rewriter: rewriter,
                 collectExternalLinks: collectExternalLinks)
+            return (document, findings, true)
         }
+        // The memo, updated in place: the bodies rendered now, and those gone.
+        var changed: Set<String>?
         if memo != nil {
-            var next = BodyMemo()
-            next.links = links
-            for (input, (document, found)) in zip(inputs, results) {
-                next.bodies[input.path] = .init(text: input.source.text, document: document, findings: found)
+            changed = []
+            memo!.bodies = earlier
+            for (input, result) in zip(inputs, results) where result.fresh {
+                memo!.bodies[input.path] = .init(text: input.source.text, document: result.0, findings: result.1)
+                changed!.insert(input.path)
             }
-            memo = next
+            if memo!.bodies.count != inputs.count {
+                let present = Set(inputs.map(\.path))
+                for path in memo!.bodies.keys where !present.contains(path) { memo!.bodies.removeValue(forKey: path) }
+            }
         }
         var findings: [String: Findings] = [:]
         var articles: [MarkdownDocument] = []
         var pages: [MarkdownDocument] = []
         var entries: [String: MarkdownDocument] = [:]
-        for (job, (document, found)) in zip(jobs, results) {
+        for (job, (document, found, _)) in zip(jobs, results) {
             switch job {
             case .article(let index):
                 articles.append(document)
@@ -123,12 +174,26 @@ package struct RenderedBodies: Sendable {
             case .page(let index):
                 pages.append(document)
                 findings[site.pages[index].page.path] = found
-            case .entry(let entry):
+            case .entry(let entry, _, _):
                 entries[entry.path] = document
                 findings[entry.path] = found
             }
         }
-        return RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
+        var bodies = RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
+        bodies.changed = changed
+        if memo != nil {
+            var slots: [String: BodyMemo.Slot] = [:]
+            for (job, input) in zip(jobs, inputs) {
+                switch job {
+                case .article(let index): slots[input.path] = .article(index)
+                case .page(let index): slots[input.path] = .page(index)
+                case .entry(_, let taxonomy, let term): slots[input.path] = .entry(taxonomy: taxonomy, term: term)
+                }
+            }
+            memo!.slots = slots
+            memo!.last = bodies
+        }
+        return bodies
     }
 
     /// The bodies rendered last time, for `bulletin serve`'s full rebuilds.
@@ -160,6 +225,17 @@ package struct RenderedBodies: Sendable {
         /// Nil before the first render.
         package var links: LinkSettings?
         package var bodies: [String: Body] = [:]
+        /// The last result, and where each content path's body sits in it, to update in
+        /// place when only texts changed.
+        var last: RenderedBodies?
+        var slots: [String: Slot] = [:]
+
+        enum Slot: Sendable {
+            case article(Int)
+            case page(Int)
+            /// By the index of its taxonomy (`site.dialogues` after the others) and of its term.
+            case entry(taxonomy: Int, term: Int)
+        }
 
         package init() {}
     }

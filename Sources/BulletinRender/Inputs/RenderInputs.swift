@@ -13,9 +13,9 @@ package import BulletinResolve
 /// next (an unchanged article's text, a body the memo kept) compare by their storage,
 /// without reading them.
 package struct RenderInputs: Sendable {
-    package let site: Site
-    package let bodies: RenderedBodies
-    package let theme: Theme
+    package private(set) var site: Site
+    package private(set) var bodies: RenderedBodies
+    package private(set) var theme: Theme
 
     package var sites: [String: SiteData] = [:]
     package var templates: [PageKind: [String]] = [:]
@@ -59,19 +59,10 @@ package struct RenderInputs: Sendable {
             sites[lang] = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[config.language]!)
         }
         // Cards and article pages, by content path.
-        for (index, published) in site.articles.enumerated() {
-            let article = published.article
-            let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
-            cards[article.path] = CardData(
-                title: article.title, path: published.path, date: article.date, updated: article.updated,
-                summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
-                location: article.location, lang: article.lang,
-                dialogue: dialogue.map { TermNameData($0, in: site.dialogues, languages: config.languages) },
-                session: article.session)
-            articles[article.path] = ArticleData(
-                body: bodies.articles[index].html, params: article.params,
-                terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
-                slug: article.slug, translationKey: article.translationKey)
+        for index in site.articles.indices {
+            let path = site.articles[index].article.path
+            cards[path] = Self.card(index, site: site, bodies: bodies)
+            articles[path] = Self.article(index, site: site, bodies: bodies)
         }
         // Lists: every language's articles, and each term's in each language it has a page in.
         let perPage = config.perPage
@@ -111,6 +102,90 @@ package struct RenderInputs: Sendable {
             pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
         }
         if config.isMultilingual { alternates = Alternates.all(site: site) }
+    }
+
+    static func card(_ index: Int, site: Site, bodies: RenderedBodies) -> CardData {
+        let published = site.articles[index]
+        let article = published.article
+        let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
+        return CardData(
+            title: article.title, path: published.path, date: article.date, updated: article.updated,
+            summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
+            location: article.location, lang: article.lang,
+            dialogue: dialogue.map { TermNameData($0, in: site.dialogues, languages: site.config.languages) },
+            session: article.session)
+    }
+
+    static func article(_ index: Int, site: Site, bodies: RenderedBodies) -> ArticleData {
+        let published = site.articles[index]
+        let article = published.article
+        return ArticleData(
+            body: bodies.articles[index].html, params: article.params,
+            terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
+            slug: article.slug, translationKey: article.translationKey)
+    }
+
+    // MARK: - Updates
+
+    /// Takes in a site with the same structure as this one's (resolving was reused) whose
+    /// `changed` files (content paths: articles, pages, registry entries and translations) may
+    /// have new values, and a theme that may be new: only their values are made again. The
+    /// dependencies whose values changed.
+    package mutating func update(site: Site, bodies: RenderedBodies, theme: Theme, changed: Set<String>) -> Set<Dependency> {
+        var result: Set<Dependency> = []
+        let themeChanged = theme.sources != self.theme.sources || theme.strings != self.theme.strings
+        self.site = site
+        self.bodies = bodies
+        self.theme = theme
+        if themeChanged {
+            for kind in Set(templates.keys).union(theme.sources.keys) where templates[kind] != theme.sources[kind] {
+                result.insert(.template(kind))
+            }
+            templates = theme.sources
+            for lang in site.config.languages {
+                let data = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[site.config.language]!)
+                if sites[lang] != data {
+                    sites[lang] = data
+                    result.insert(.site(lang: lang))
+                }
+            }
+        }
+        guard !changed.isEmpty else { return result }
+        for (index, published) in site.articles.enumerated() where changed.contains(published.article.path) {
+            let path = published.article.path
+            let card = Self.card(index, site: site, bodies: bodies)
+            if cards[path] != card {
+                cards[path] = card
+                result.insert(.card(path))
+            }
+            let article = Self.article(index, site: site, bodies: bodies)
+            if articles[path] != article {
+                articles[path] = article
+                result.insert(.article(path))
+            }
+        }
+        for (index, page) in site.pages.enumerated() where changed.contains(page.page.path) {
+            let data = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
+            if pages[page.page.path] != data {
+                pages[page.page.path] = data
+                result.insert(.page(page.page.path))
+            }
+        }
+        for taxonomy in site.taxonomies + [site.dialogues] {
+            for term in taxonomy.terms {
+                let files = [term.entry?.path].compactMap { $0 } + term.translations.values.map(\.path)
+                guard files.contains(where: changed.contains) else { continue }
+                for lang in term.languages {
+                    let key = TermInLanguage(taxonomy: taxonomy.name, id: term.id, lang: lang)
+                    let data = TermData(term, taxonomy: taxonomy, lang: lang, bodies: bodies, routes: site.routes)
+                    if terms[key] != data {
+                        terms[key] = data
+                        result.insert(.term(taxonomy: taxonomy.name, id: term.id, lang: lang))
+                    }
+                }
+            }
+        }
+        return result
     }
 
     // MARK: - What changed

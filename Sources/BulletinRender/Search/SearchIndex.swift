@@ -69,11 +69,23 @@ package struct SearchIndex: Sendable {
             inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
     }
 
+    /// The paths of the files the last `update` wrote (none before the first).
+    package private(set) var changedFiles: Set<String> = []
+
     /// Takes in the dependencies that changed since the index was made (`RenderInputs`): when
     /// only articles' texts or titles changed, their words are replaced in place; when the
     /// articles of the language, their order, its terms or words changed, the index is made
-    /// again. Its files are then those of a new index of the same site.
-    package mutating func update(inputs: RenderInputs, lang: String, changed: Set<Dependency>) {
+    /// again. Its files are then those of a new index of the same site; `changedFiles` says
+    /// which were written, and the paths of those no longer there are returned.
+    @discardableResult
+    package mutating func update(inputs: RenderInputs, lang: String, changed: Set<Dependency>) -> Set<String> {
+        let before = files
+        let removed = apply(inputs: inputs, lang: lang, changed: changed)
+        changedFiles = Set(files.keys.filter { before[$0] != files[$0] })
+        return removed.union(Set(before.keys).subtracting(files.keys))
+    }
+
+    private mutating func apply(inputs: RenderInputs, lang: String, changed: Set<Dependency>) -> Set<String> {
         let remake = changed.contains { dependency in
             switch dependency {
             case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .term(_, _, let listLang),
@@ -84,8 +96,9 @@ package struct SearchIndex: Sendable {
         }
         if remake {
             self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum)
-            return
+            return []
         }
+        var touched = false
         let site = inputs.site
         let articles = site.articles(in: lang)
         let strings = inputs.sites[lang]!.strings
@@ -99,9 +112,14 @@ package struct SearchIndex: Sendable {
                 return [site.routes.href(card.path), card.title, strings.date(card.date), card.date.htmlDateTime, card.summary]
             }
             files[folder + Self.chunkName(chunk)] = Self.chunk(rows[...])
+            touched = true
         }
-        files[folder + "meta.json"] = Self.manifest(
-            inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+        // The manifest holds the shard keys and stop words, which a change of words may change.
+        if touched {
+            files[folder + "meta.json"] = Self.manifest(
+                inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+        }
+        return []
     }
 
     /// Replaces the words of the article at `position` (its place unchanged).

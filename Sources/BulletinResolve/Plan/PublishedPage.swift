@@ -2,7 +2,7 @@ public import BulletinContent
 
 /// A standalone page that is built.
 public struct PublishedPage: Sendable {
-    public let page: Page
+    public package(set) var page: Page
     /// `<slug>/`, under `<lang>/` in a language other than the default.
     public let path: String
     /// Its translations: the index of the page in each other language that shares its

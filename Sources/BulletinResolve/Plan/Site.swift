@@ -12,12 +12,12 @@ public struct Site: Sendable {
     /// The indices of each language's articles in `articles`, newest first.
     public let articlesByLanguage: [String: [Int]]
     /// The published standalone pages of every language, by language, then slug.
-    public let pages: [PublishedPage]
+    public package(set) var pages: [PublishedPage]
     /// The taxonomies, in the order of `site.yaml`.
-    public let taxonomies: [Taxonomy]
+    public package(set) var taxonomies: [Taxonomy]
     /// The dialogue series, a taxonomy of its own.
-    public let dialogues: Taxonomy
-    public let staticFiles: [StaticFile]
+    public package(set) var dialogues: Taxonomy
+    public package(set) var staticFiles: [StaticFile]
     public let assets: [StaticFile]
     /// Site paths by content path (`articles/2025/x.md` -> `articles/x/`), for Markdown links.
     public let contentPaths: [String: String]

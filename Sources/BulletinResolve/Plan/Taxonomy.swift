@@ -8,7 +8,7 @@ public struct Taxonomy: Sendable {
     /// Whether `Content/<name>/` exists.
     public let hasRegistry: Bool
     /// Every term: the registered ones and those only referenced; by name, then id.
-    public let terms: [Term]
+    public package(set) var terms: [Term]
 }
 
 extension Taxonomy {

@@ -9,9 +9,9 @@ public struct Term: Sendable {
     public let name: String
     public let short: String?
     /// The registry entry, when the term is registered.
-    public let entry: RegistryEntry?
+    public package(set) var entry: RegistryEntry?
     /// The entry's translations (`<id>.<lang>.md`), by language.
-    public let translations: [String: RegistryTranslation]
+    public package(set) var translations: [String: RegistryTranslation]
     /// `<taxonomy>/<id>/` (under `<lang>/` in other languages: `Routes.localized`).
     public let path: String
     /// Indices into `Site.articles` of the articles of every language using it, newest first.
