@@ -2,6 +2,7 @@ import BulletinCore
 import BulletinContent
 import BulletinBuild
 import ServiceLifecycle
+import Synchronization
 
 /// Builds the site in memory, then updates it batch after batch of file events, publishing
 /// each result to the `SiteState` and telling the terminal.
@@ -10,8 +11,8 @@ import ServiceLifecycle
 /// the watcher, so that the group stops them in the other order: the watcher first (its
 /// batches end), then this builder (it finishes the update in progress and ends every event
 /// stream), then the HTTP server (whose graceful shutdown waits for open responses, and no
-/// stream is left open). Its code runs on a queue of its own (`BuildExecutor`), off the
-/// threads that answer requests.
+/// stream is left open). The builds themselves run on a queue of its own (`BuildQueue`), off
+/// the threads that answer requests; the service's task only waits for them.
 struct PreviewBuilder: Service {
     /// The folders, drafts, future articles and the time; the base URL is set from
     /// `serverURL`.
@@ -28,19 +29,17 @@ struct PreviewBuilder: Service {
     /// ends the event streams. The service group cancels it only if the server could not
     /// start, before anything was built.
     func run() async {
-        await withTaskExecutorPreference(BuildExecutor()) {
-            // The one address, unless the server stops (or cannot start) before it listens.
-            for await url in serverURL.cancelOnGracefulShutdown() {
-                var options = options
-                options.baseURL = BaseURL(url)
-                await serve(options)
-                break
-            }
-            // After the update in progress: the site will not change any more. Returning
-            // earlier, before the group asks, would make it cancel the other services.
-            try? await gracefulShutdown()
-            state.close()
+        // The one address, unless the server stops (or cannot start) before it listens.
+        for await url in serverURL.cancelOnGracefulShutdown() {
+            var options = options
+            options.baseURL = BaseURL(url)
+            await serve(options)
+            break
         }
+        // After the update in progress: the site will not change any more. Returning
+        // earlier, before the group asks, would make it cancel the other services.
+        try? await gracefulShutdown()
+        state.close()
     }
 
     // MARK: - The loop
@@ -54,67 +53,45 @@ struct PreviewBuilder: Service {
             console.problems("warning: \(failure.description); the preview will not rebuild when files change\n")
             watcher = nil
         }
-        var started = ContinuousClock.now
-        var (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
-        var live = LiveSite(tree: tree, options: options, loadProblems: loadProblems)
-        var version = 0
-        var reported: [Diagnostic] = []
-        publish(live, changed: nil, version: &version, reported: &reported, strategy: .full, started: started)
+        let queue = BuildQueue()
+        let session = Mutex<PreviewSession?>(nil)
+        await queue.run { [self] in
+            let started = ContinuousClock.now
+            session.withLock { session in
+                var first = PreviewSession(options: options)
+                publish(first.live, changed: nil, version: first.version, reported: [], strategy: .full, started: started)
+                first.markReported()
+                session = first
+            }
+        }
 
         guard let watcher else { return }
         for await batch in watcher.batches {
-            started = ContinuousClock.now
-            let outcome: LiveSite.Outcome
-            // `loadProblems`: those of the last time the folders were walked.
-            switch EditPlan(batch, tree: tree, roots: watcher.roots, refused: refused(loadProblems, options: options)) {
-            case .nothing:
-                continue
-            case .files(let changes):
-                if let (newTree, problems) = tree.reloading(
-                    changes, contentPath: options.contentPath, templatesPath: options.templatesPath) {
-                    tree = newTree
-                    outcome = live.update(tree: tree, changes: changes, loadProblems: problems)
-                } else {
-                    (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
-                    outcome = live.update(tree: tree, changes: [], loadProblems: loadProblems)
-                }
-            case .everything:
-                (tree, loadProblems) = SiteLoader.load(contentPath: options.contentPath, templatesPath: options.templatesPath)
-                outcome = live.update(tree: tree, changes: [], loadProblems: loadProblems)
-            }
-            publish(live, changed: outcome.changed.union(outcome.removed), version: &version, reported: &reported,
-                    strategy: outcome.strategy, started: started)
-            if console.timings {
-                console.problems(outcome.timings.map { "  \($0.phase): \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined())
-            }
-        }
-    }
-
-    /// The files the loader reported problems with, by root, as paths under it.
-    private func refused(_ problems: [Diagnostic], options: BuildOptions) -> [FileWatcher.Root: Set<String>] {
-        var result: [FileWatcher.Root: Set<String>] = [:]
-        let prefixes: [(FileWatcher.Root, String)] = [
-            (.content, SiteLoader.displayRoot(options.contentPath) + "/"),
-            (.templates, SiteLoader.displayRoot(options.templatesPath) + "/"),
-        ]
-        for problem in problems {
-            for (root, prefix) in prefixes {
-                if problem.location.file.hasPrefix(prefix) {
-                    result[root, default: []].insert(String(problem.location.file.dropFirst(prefix.count)))
+            await queue.run { [self] in
+                let started = ContinuousClock.now
+                session.withLock { session in
+                    guard var current = session.take() else { return }
+                    defer { session = current }
+                    let reported = current.reported
+                    guard let outcome = current.apply(batch, roots: watcher.roots, options: options) else { return }
+                    publish(current.live, changed: outcome.changed.union(outcome.removed), version: current.version,
+                            reported: reported, strategy: outcome.strategy, started: started)
+                    current.markReported()
+                    if console.timings {
+                        console.problems(outcome.timings.map { "  \($0.phase): \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined())
+                    }
                 }
             }
         }
-        return result
     }
 
     /// Hands the site to the server and the browsers, and tells the terminal: new problems in
     /// full (not the same warnings after every save), then one line.
     private func publish(
-        _ live: LiveSite, changed: Set<String>?, version: inout Int, reported: inout [Diagnostic], strategy: RebuildStrategy,
+        _ live: LiveSite, changed: Set<String>?, version: Int, reported: [Diagnostic], strategy: RebuildStrategy,
         started: ContinuousClock.Instant
     ) {
         let changedPaths = changed.map { $0.sorted() } ?? []
-        if live.isCurrent && (changed == nil || !changedPaths.isEmpty) { version += 1 }
         let errors = live.diagnostics.filter { $0.severity == .error }
         let warnings = live.diagnostics.count(where: { $0.severity == .warning })
         // The overlay shows errors only: a large site can have thousands of warnings, which
@@ -131,7 +108,6 @@ struct PreviewBuilder: Service {
             let seen = Set(reported)
             let fresh = live.diagnostics.filter { !seen.contains($0) }
             if !fresh.isEmpty { console.problems(fresh.map { $0.formatted() + "\n" }.joined()) }
-            reported = live.diagnostics
         }
         let problems = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
         if !live.isCurrent {
