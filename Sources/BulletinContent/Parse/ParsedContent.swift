@@ -18,9 +18,12 @@ public struct ParsedContent: Sendable {
 }
 
 /// What parsing each file gave, kept by `bulletin serve` between edits so that only files
-/// whose bytes changed are parsed again. Valid for one `site.yaml` (and base URL).
+/// whose bytes changed are parsed again. The whole last parse is valid for one `site.yaml`
+/// (and base URL); a file's parse, for the settings a file's parse reads (`fileSettings`), so
+/// that editing the site's title or description parses no article again.
 package struct ParseMemo: Sendable {
     fileprivate var settings: [UInt8]?
+    fileprivate var fileSettings: String?
     fileprivate var files: [String: (bytes: [UInt8], parsed: ContentParser.Parsed, problems: [Diagnostic])] = [:]
     /// The last parse as a whole, updated in place when the next has the same files (an
     /// edit of one file costs that file, not a pass copying every other).
@@ -157,7 +160,13 @@ public enum ContentParser {
         }
 
         let leading = diagnostics
-        let earlier = memo.flatMap { $0.settings == settings ? $0.files : nil } ?? [:]
+        // What a file's parse reads of the settings: the taxonomies (term keys, reserved
+        // slugs), the languages and the base URL.
+        let fileSettings = [
+            config.taxonomies.joined(separator: ","), config.languages.joined(separator: ","), config.language,
+            config.reservedSlugs.sorted().joined(separator: ","), config.baseURL.absolute,
+        ].joined(separator: "\n")
+        let earlier = memo.flatMap { $0.fileSettings == fileSettings ? $0.files : nil } ?? [:]
         memo?.files = [:]  // so that `earlier` is the only owner of the files, updated in place below
         // The file names of each registry, so that a suggested new name is a free one.
         var registryFileIDs: [String: Set<String>] = [:]
@@ -196,7 +205,10 @@ public enum ContentParser {
         if memo != nil {
             var files = earlier
             if memo!.settings != settings {
+                // site.yaml changed: what follows parsing must not take only the files
+                // parsed now for all that changed.
                 memo!.settings = settings
+                memo!.fileSettings = fileSettings
             } else {
                 changed = []
             }

@@ -91,9 +91,10 @@ package struct RenderedBodies: Sendable {
                     { entry in (entry.body, entry.bodyFirstLine, entry.source) }(site.registryEntry(taxonomy: taxonomy, term: term))
                 }
                 if memo!.bodies[path]?.text == source.text { continue }
-                let (document, findings) = renderOne(
-                    body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
-                memo!.bodies[path] = .init(text: source.text, document: document, findings: findings)
+                let (document, findings, decisions) = renderOne(
+                    body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks,
+                    recording: ())
+                memo!.bodies[path] = .init(text: source.text, document: document, findings: findings, decisions: decisions)
                 switch slot {
                 case .article(let index): last.articles[index] = document
                 case .page(let index): last.pages[index] = document
@@ -129,32 +130,40 @@ package struct RenderedBodies: Sendable {
                 return (entry.body, entry.bodyFirstLine, entry.path, entry.source)
             }
         }
+        // When the pages, paths or unpublished files changed (an article moved, a series
+        // appeared), a kept body is checked link by link: most bodies link to nothing that
+        // moved, and rewriting their links is far cheaper than rendering them again.
+        var linksMoved = false
         if memo != nil, !(sameLinks && memo!.links?.collectExternalLinks == collectExternalLinks) {
             let links = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
             if memo!.links != links {
+                if memo!.links?.collectExternalLinks != collectExternalLinks { memo!.bodies = [:] }
+                linksMoved = true
                 memo!.links = links
-                memo!.bodies = [:]
             }
         }
         let earlier = memo?.bodies ?? [:]
         memo?.bodies = [:]  // so that `earlier` is the only owner of the bodies, updated in place below
-        let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings, fresh: Bool) in
+        let checkLinks = linksMoved
+        let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings, fresh: [BodyMemo.LinkDecision]?) in
             // The body and its first line come from the file's text: the same text, the same body.
-            if let known = earlier[input.path], known.text == input.source.text {
-                return (known.document, known.findings, false)
+            if let known = earlier[input.path], known.text == input.source.text,
+               !checkLinks || known.linksHold(rewriter, from: input.path) {
+                return (known.document, known.findings, nil)
             }
-            let (document, findings) = renderOne(
+            let (document, findings, decisions) = renderOne(
                 input.body, firstLine: input.firstLine, path: input.path, source: input.source, rewriter: rewriter,
-                collectExternalLinks: collectExternalLinks)
-            return (document, findings, true)
+                collectExternalLinks: collectExternalLinks, recording: ())
+            return (document, findings, decisions)
         }
         // The memo, updated in place: the bodies rendered now, and those gone.
         var changed: Set<String>?
         if memo != nil {
             changed = []
             memo!.bodies = earlier
-            for (input, result) in zip(inputs, results) where result.fresh {
-                memo!.bodies[input.path] = .init(text: input.source.text, document: result.0, findings: result.1)
+            for (input, result) in zip(inputs, results) {
+                guard let decisions = result.fresh else { continue }
+                memo!.bodies[input.path] = .init(text: input.source.text, document: result.0, findings: result.1, decisions: decisions)
                 changed!.insert(input.path)
             }
             if memo!.bodies.count != inputs.count {
@@ -220,6 +229,23 @@ package struct RenderedBodies: Sendable {
             package let text: String
             package let document: MarkdownDocument
             package let findings: Findings
+            /// How each of its links was rewritten, in order.
+            let decisions: [LinkDecision]
+
+            /// Whether `rewriter` rewrites every link of the body as before.
+            func linksHold(_ rewriter: LinkRewriter, from path: String) -> Bool {
+                decisions.allSatisfy { decision in
+                    let (result, target) = rewriter.rewrite(decision.destination, from: path)
+                    return result == decision.result && target == decision.target
+                }
+            }
+        }
+
+        /// A link of a body and what became of it.
+        struct LinkDecision: Sendable {
+            let destination: String
+            let result: LinkRewriter.Result
+            let target: LinkRewriter.Target?
         }
 
         /// Nil before the first render.
@@ -245,9 +271,23 @@ package struct RenderedBodies: Sendable {
         _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
         collectExternalLinks: Bool
     ) -> (MarkdownDocument, Findings) {
+        let (document, findings, _) = renderOne(
+            body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks,
+            recording: ())
+        return (document, findings)
+    }
+
+    /// The same, with how each of the body's links was rewritten, in order: the body renders
+    /// the same while its text and these stay the same.
+    static func renderOne(
+        _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
+        collectExternalLinks: Bool, recording: Void
+    ) -> (MarkdownDocument, Findings, [BodyMemo.LinkDecision]) {
         var findings = Findings()
+        var decisions: [BodyMemo.LinkDecision] = []
         let document = Markdown.render(body, firstLine: firstLine) { link in
             let (result, target) = rewriter.rewrite(link.destination, from: path)
+            decisions.append(BodyMemo.LinkDecision(destination: link.destination, result: result, target: target))
             if let target {
                 findings.fragments.append(FragmentCheck(
                     target: target, destination: link.destination, line: link.line, column: link.column, source: source))
@@ -306,6 +346,6 @@ package struct RenderedBodies: Sendable {
                 line: position.line, column: position.column,
                 hint: "write it in Markdown instead (**bold**, [link](url), ![image](url))"))
         }
-        return (document, findings)
+        return (document, findings, decisions)
     }
 }

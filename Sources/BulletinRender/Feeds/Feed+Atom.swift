@@ -1,7 +1,7 @@
 import BulletinContent
 import BulletinCore
 import BulletinMarkdown
-package import BulletinResolve
+import BulletinResolve
 
 // MARK: - Atom
 

@@ -1,6 +1,6 @@
 import BulletinContent
 import BulletinCore
-package import BulletinResolve
+import BulletinResolve
 
 // MARK: - JSON Feed 1.1
 

@@ -1,6 +1,6 @@
 import BulletinCore
 import BulletinContent
-package import BulletinResolve
+import BulletinResolve
 
 /// One article as a feed entry, in both formats, in its language, made once however many
 /// feeds it is in.

@@ -1,6 +1,6 @@
 package import BulletinCore
 import BulletinContent
-package import BulletinResolve
+import BulletinResolve
 
 /// Every feed of the site, with each article's entry made once however many feeds it is in
 /// (its language's, each of its terms', its series').

@@ -1,6 +1,6 @@
-package import BulletinCore
+import BulletinCore
 package import BulletinContent
-package import BulletinMarkdown
+import BulletinMarkdown
 package import BulletinResolve
 
 /// The value of every dependency a page can have (`Dependency`), computed from the resolved

@@ -1,5 +1,5 @@
 package import BulletinCore
-package import BulletinContent
+import BulletinContent
 package import BulletinResolve
 
 /// schema.org JSON-LD for `<script type="application/ld+json">`: what the page is, in the

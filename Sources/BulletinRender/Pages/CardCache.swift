@@ -1,4 +1,4 @@
-package import BulletinCore
+import BulletinCore
 package import BulletinResolve
 package import BulletinTemplates
 

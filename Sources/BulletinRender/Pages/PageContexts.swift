@@ -1,6 +1,6 @@
 import BulletinMarkdown
-package import BulletinCore
-package import BulletinContent
+import BulletinCore
+import BulletinContent
 package import BulletinResolve
 package import BulletinTemplates
 

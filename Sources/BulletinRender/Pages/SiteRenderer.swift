@@ -1,5 +1,5 @@
 package import BulletinCore
-package import BulletinContent
+import BulletinContent
 import BulletinMarkdown
 package import BulletinResolve
 import BulletinTemplates

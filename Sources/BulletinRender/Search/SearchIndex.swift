@@ -31,6 +31,9 @@ package struct SearchIndex: Sendable {
     package let folder: String
     /// Each article's words and their scores.
     private var scores: [[String: Int]]
+    /// Each article's content path, by position: a remade index takes the words of an article
+    /// whose text, card and terms did not change from the index before.
+    private var paths: [String]
     /// Each word's articles and scores: `[article, score, article, score, ...]`, ascending.
     private var postings: [String: [Int]] = [:]
     private var stopWords: Set<String> = []
@@ -41,12 +44,44 @@ package struct SearchIndex: Sendable {
 
     /// The index of the articles of `lang`, numbered from 0, newest first.
     package init(inputs: RenderInputs, lang: String, stopWordMinimum: Int = Self.stopWordMinimum) {
+        self.init(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: nil, changed: [])
+    }
+
+    /// The same, taking from `earlier` the words of every article for which none of
+    /// `changed` matters: its card, its page and the names of its terms.
+    private init(inputs: RenderInputs, lang: String, stopWordMinimum: Int, reusing earlier: SearchIndex?, changed: Set<Dependency>) {
         self.stopWordMinimum = stopWordMinimum
         let site = inputs.site
         folder = site.routes.localized(Routes.search, lang)
         let articles = site.articles(in: lang)
         let strings = inputs.sites[lang]!.strings
-        scores = Parallel.map(articles) { Self.scores(of: $0, inputs: inputs, lang: lang) }
+        paths = articles.map { site.articles[$0].article.path }
+        var known: [String: [String: Int]] = [:]
+        if let earlier {
+            // Terms whose names may have changed, in any language (search finds a term by all).
+            var renamed: Set<TermKeyPair> = []
+            for dependency in changed {
+                switch dependency {
+                case .term(let taxonomy, let id, _), .termLink(let taxonomy, let id, _): renamed.insert(TermKeyPair(taxonomy: taxonomy, id: id))
+                default: break
+                }
+            }
+            for (path, words) in zip(earlier.paths, earlier.scores)
+            where !changed.contains(.card(path)) && !changed.contains(.article(path)) {
+                known[path] = words
+            }
+            if !renamed.isEmpty {
+                for index in articles where known[site.articles[index].article.path] != nil {
+                    if Self.terms(of: index, in: site).contains(where: renamed.contains) {
+                        known[site.articles[index].article.path] = nil
+                    }
+                }
+            }
+        }
+        let reused = known
+        scores = Parallel.map(articles) { index in
+            reused[site.articles[index].article.path] ?? Self.scores(of: index, inputs: inputs, lang: lang)
+        }
         for (index, words) in scores.enumerated() {
             for (word, score) in words { postings[word, default: []].append(contentsOf: [index, score]) }
         }
@@ -95,7 +130,7 @@ package struct SearchIndex: Sendable {
             }
         }
         if remake {
-            self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum)
+            self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: self, changed: changed)
             return []
         }
         var touched = false
@@ -153,6 +188,25 @@ package struct SearchIndex: Sendable {
 
     private func isStopWord(_ list: [Int], count: Int) -> Bool {
         count >= stopWordMinimum && list.count / 2 > Int(Double(max(count, 1)) * Self.stopWordShare)
+    }
+
+    /// A term by taxonomy and id, as dependencies name it.
+    private struct TermKeyPair: Hashable {
+        let taxonomy: String
+        let id: String
+    }
+
+    /// The terms whose names `scores(of:)` reads for an article: its terms and its series.
+    private static func terms(of index: Int, in site: Site) -> [TermKeyPair] {
+        let published = site.articles[index]
+        var result: [TermKeyPair] = []
+        for (position, taxonomy) in site.taxonomies.enumerated() {
+            result += published.terms[position].map { TermKeyPair(taxonomy: taxonomy.name, id: taxonomy.terms[$0].id) }
+        }
+        if let dialogue = published.dialogue {
+            result.append(TermKeyPair(taxonomy: site.dialogues.name, id: site.dialogues.terms[dialogue].id))
+        }
+        return result
     }
 
     /// The words of an article and where they are: title 10, a term's names 6, summary 3, body 1.

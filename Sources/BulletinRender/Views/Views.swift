@@ -1,4 +1,4 @@
-package import BulletinCore
+import BulletinCore
 package import BulletinContent
 package import BulletinResolve
 package import BulletinTemplates
