@@ -58,14 +58,7 @@ package struct SearchIndex: Sendable {
         paths = articles.map { site.articles[$0].article.path }
         var known: [String: [String: Int]] = [:]
         if let earlier {
-            // Terms whose names may have changed, in any language (search finds a term by all).
-            var renamed: Set<TermKeyPair> = []
-            for dependency in changed {
-                switch dependency {
-                case .term(let taxonomy, let id, _), .termLink(let taxonomy, let id, _): renamed.insert(TermKeyPair(taxonomy: taxonomy, id: id))
-                default: break
-                }
-            }
+            let renamed = Self.renamedTerms(in: changed)
             for (path, words) in zip(earlier.paths, earlier.scores)
             where !changed.contains(.card(path)) && !changed.contains(.article(path)) {
                 known[path] = words
@@ -107,10 +100,10 @@ package struct SearchIndex: Sendable {
     /// The paths of the files the last `update` wrote (none before the first).
     package private(set) var changedFiles: Set<String> = []
 
-    /// Takes in the dependencies that changed since the index was made (`RenderInputs`): when
-    /// only articles' texts or titles changed, their words are replaced in place; when the
-    /// articles of the language, their order, its terms or words changed, the index is made
-    /// again. Its files are then those of a new index of the same site; `changedFiles` says
+    /// Takes in the dependencies that changed since the index was made (`RenderInputs`): while
+    /// the language's articles stay the same and in the same order, the words of those whose
+    /// text, card or terms' names changed are replaced in place; otherwise the index is made
+    /// again, keeping the words of the articles nothing changed for. Its files are then those of a new index of the same site; `changedFiles` says
     /// which were written, and the paths of those no longer there are returned.
     @discardableResult
     package mutating func update(inputs: RenderInputs, lang: String, changed: Set<Dependency>) -> Set<String> {
@@ -121,7 +114,18 @@ package struct SearchIndex: Sendable {
     }
 
     private mutating func apply(inputs: RenderInputs, lang: String, changed: Set<Dependency>) -> Set<String> {
-        let remake = changed.contains { dependency in
+        let site = inputs.site
+        let articles = site.articles(in: lang)
+        let newPaths = articles.map { site.articles[$0].article.path }
+        // Articles came, went or moved: every number after the first moved one changes.
+        guard newPaths == paths else {
+            self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: self, changed: changed)
+            return []
+        }
+        // The same articles in the same order: only the words of those whose text, card or
+        // terms' names changed are replaced. Settings, words and term names of the language
+        // may change every row's date and the facets, so those are written again.
+        let wide = changed.contains { dependency in
             switch dependency {
             case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .term(_, _, let listLang),
                  .taxonomyIndex(_, let listLang), .dialogueIndex(let listLang):
@@ -129,28 +133,29 @@ package struct SearchIndex: Sendable {
             default: false
             }
         }
-        if remake {
-            self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: self, changed: changed)
-            return []
-        }
+        let renamed = Self.renamedTerms(in: changed)
+        var touchedChunks: Set<Int> = []
         var touched = false
-        let site = inputs.site
-        let articles = site.articles(in: lang)
-        let strings = inputs.sites[lang]!.strings
         for (position, index) in articles.enumerated() {
-            let path = site.articles[index].article.path
-            guard changed.contains(.card(path)) || changed.contains(.article(path)) else { continue }
-            replaceWords(of: position, with: Self.scores(of: index, inputs: inputs, lang: lang), count: articles.count)
-            let chunk = position / Self.chunkSize
+            let path = newPaths[position]
+            let own = changed.contains(.card(path)) || changed.contains(.article(path))
+            guard own || (!renamed.isEmpty && Self.terms(of: index, in: site).contains(where: renamed.contains)) else { continue }
+            let words = Self.scores(of: index, inputs: inputs, lang: lang)
+            if words != scores[position] { replaceWords(of: position, with: words, count: articles.count) }
+            if own { touchedChunks.insert(position / Self.chunkSize) }
+            touched = true
+        }
+        let strings = inputs.sites[lang]!.strings
+        let chunks = wide ? Set(stride(from: 0, to: articles.count, by: Self.chunkSize).map { $0 / Self.chunkSize }) : touchedChunks
+        for chunk in chunks {
             let rows = articles[(chunk * Self.chunkSize)..<min((chunk + 1) * Self.chunkSize, articles.count)].map { index -> [String] in
                 let card = inputs.cards[site.articles[index].article.path]!
                 return [site.routes.href(card.path), card.title, strings.date(card.date), card.date.htmlDateTime, card.summary]
             }
             files[folder + Self.chunkName(chunk)] = Self.chunk(rows[...])
-            touched = true
         }
-        // The manifest holds the shard keys and stop words, which a change of words may change.
-        if touched {
+        // The manifest holds the facets, the shard keys and the stop words.
+        if touched || wide {
             files[folder + "meta.json"] = Self.manifest(
                 inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
         }
@@ -194,6 +199,18 @@ package struct SearchIndex: Sendable {
     private struct TermKeyPair: Hashable {
         let taxonomy: String
         let id: String
+    }
+
+    /// Terms whose names may have changed, in any language (search finds a term by all).
+    private static func renamedTerms(in changed: Set<Dependency>) -> Set<TermKeyPair> {
+        var renamed: Set<TermKeyPair> = []
+        for dependency in changed {
+            switch dependency {
+            case .term(let taxonomy, let id, _), .termLink(let taxonomy, let id, _): renamed.insert(TermKeyPair(taxonomy: taxonomy, id: id))
+            default: break
+            }
+        }
+        return renamed
     }
 
     /// The terms whose names `scores(of:)` reads for an article: its terms and its series.
