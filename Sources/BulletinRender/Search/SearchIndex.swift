@@ -34,6 +34,15 @@ package struct SearchIndex: Sendable {
     /// Each article's content path, by position: a remade index takes the words of an article
     /// whose text, card and terms did not change from the index before.
     private var paths: [String]
+    /// Each article's facet values by position (its terms and series by id, and its year):
+    /// the manifest lists them, so it is written again only when one of these, a shard key or
+    /// a stop word changed.
+    private var facetValues: [FacetValues]
+
+    private struct FacetValues: Equatable, Sendable {
+        let terms: [TermKeyPair]
+        let year: Int
+    }
     /// Each word's articles and scores: `[article, score, article, score, ...]`, ascending.
     private var postings: [String: [Int]] = [:]
     private var stopWords: Set<String> = []
@@ -56,6 +65,7 @@ package struct SearchIndex: Sendable {
         let articles = site.articles(in: lang)
         let strings = inputs.sites[lang]!.strings
         paths = articles.map { site.articles[$0].article.path }
+        facetValues = articles.map { Self.facetValues(of: $0, in: site) }
         var known: [String: [String: Int]] = [:]
         if let earlier {
             let renamed = Self.renamedTerms(in: changed)
@@ -135,7 +145,8 @@ package struct SearchIndex: Sendable {
         }
         let renamed = Self.renamedTerms(in: changed)
         var touchedChunks: Set<Int> = []
-        var touched = false
+        var facetsMoved = false
+        let (shardKeysBefore, stopWordsBefore) = (Set(shardWords.keys), stopWords)
         for (position, index) in articles.enumerated() {
             let path = newPaths[position]
             let own = changed.contains(.card(path)) || changed.contains(.article(path))
@@ -143,7 +154,11 @@ package struct SearchIndex: Sendable {
             let words = Self.scores(of: index, inputs: inputs, lang: lang)
             if words != scores[position] { replaceWords(of: position, with: words, count: articles.count) }
             if own { touchedChunks.insert(position / Self.chunkSize) }
-            touched = true
+            let values = Self.facetValues(of: index, in: site)
+            if values != facetValues[position] {
+                facetValues[position] = values
+                facetsMoved = true
+            }
         }
         let strings = inputs.sites[lang]!.strings
         let chunks = wide ? Set(stride(from: 0, to: articles.count, by: Self.chunkSize).map { $0 / Self.chunkSize }) : touchedChunks
@@ -155,7 +170,7 @@ package struct SearchIndex: Sendable {
             files[folder + Self.chunkName(chunk)] = Self.chunk(rows[...])
         }
         // The manifest holds the facets, the shard keys and the stop words.
-        if touched || wide {
+        if wide || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
             files[folder + "meta.json"] = Self.manifest(
                 inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
         }
@@ -196,7 +211,7 @@ package struct SearchIndex: Sendable {
     }
 
     /// A term by taxonomy and id, as dependencies name it.
-    private struct TermKeyPair: Hashable {
+    private struct TermKeyPair: Hashable, Sendable {
         let taxonomy: String
         let id: String
     }
@@ -211,6 +226,10 @@ package struct SearchIndex: Sendable {
             }
         }
         return renamed
+    }
+
+    private static func facetValues(of index: Int, in site: Site) -> FacetValues {
+        FacetValues(terms: terms(of: index, in: site), year: site.articles[index].article.date.year)
     }
 
     /// The terms whose names `scores(of:)` reads for an article: its terms and its series.
