@@ -103,7 +103,7 @@ let package = Package(
             name: "BulletinTests",
             dependencies: [
                 "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
-                "BulletinOutput", "BulletinBuild", "BulletinServer", "bulletin",
+                "BulletinOutput", "BulletinBuild", "BulletinServer", "bulletin", "CLinuxSupport",
                 // The preview's HTTP responder, tested in process (`Application.test(.router)`).
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

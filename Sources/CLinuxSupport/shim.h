@@ -7,5 +7,12 @@ extern int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char
 static inline int bulletin_rename_exchange(const char *first, const char *second) {
     return renameat2(-100 /* AT_FDCWD */, first, -100 /* AT_FDCWD */, second, 2u /* RENAME_EXCHANGE */);
 }
+// pipe2 likewise (glibc 2.9+): a pipe whose ends are close-on-exec from the start, so that
+// a child another thread starts meanwhile does not inherit them (the tests read their
+// children's output through such pipes).
+extern int pipe2(int pipefd[2], int flags);
+static inline int bulletin_pipe_cloexec(int ends[2]) {
+    return pipe2(ends, 02000000 /* O_CLOEXEC */);
+}
 #endif
 #endif

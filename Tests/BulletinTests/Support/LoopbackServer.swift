@@ -25,15 +25,20 @@ struct LoopbackServer: Sendable {
         process.standardError = FileHandle.nullDevice
         // What it printed, and whether it closed its output (it ended).
         let output = Observed<(bytes: [UInt8], ended: Bool)>(([], false))
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        // Read as long as it writes, so that a full pipe never blocks it.
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            output.update { data.isEmpty ? ($0.ended = true) : ($0.bytes += data) }
+        let reader = try OutputReader()
+        process.standardOutput = reader.handle
+        do {
+            try process.run()
+        } catch {
+            reader.abandon()
+            throw error
         }
-        try process.run()
+        // Read as long as it writes, so that a full pipe never blocks it.
+        reader.start { piece in
+            output.update { state in
+                if let piece { state.bytes += piece } else { state.ended = true }
+            }
+        }
         _ = await output.wait { Self.port(in: $0.bytes, after: marker) != nil || $0.ended }
         guard let port = Self.port(in: output.value.bytes, after: marker) else {
             LoopbackServer(process: process, port: 0).stop()

@@ -27,20 +27,23 @@ final class PreviewProcess: Sendable {
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let (output, errors) = (Observed<[UInt8]>([]), Observed<[UInt8]>([]))
         let exit = Observed<Int32?>(nil)
-        let (outputPipe, errorPipe) = (Pipe(), Pipe())
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        for (pipe, text) in [(outputPipe, output), (errorPipe, errors)] {
-            pipe.fileHandleForReading.readabilityHandler = { handle in
-                let data = handle.availableData
-                if data.isEmpty { handle.readabilityHandler = nil } else { text.update { $0 += data } }
-            }
-        }
+        let (outputReader, errorReader) = (try OutputReader(), try OutputReader())
+        process.standardOutput = outputReader.handle
+        process.standardError = errorReader.handle
         process.terminationHandler = { process in
             exit.update { $0 = process.terminationStatus }
             output.update { _ in }  // wakes a wait for output that will not come
         }
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            outputReader.abandon()
+            errorReader.abandon()
+            throw error
+        }
+        for (reader, text) in [(outputReader, output), (errorReader, errors)] {
+            reader.start { piece in if let piece { text.update { $0 += piece } } }
+        }
         let started = PreviewProcess(process: process, port: 0, folder: folder, output: output, errors: errors, exit: exit)
         // The first line says the address; the first build ends with "Built …" or "Not rebuilt: …".
         _ = await output.wait { Self.built($0) || exit.value != nil }
