@@ -186,15 +186,11 @@ enum NewFileWriter {
         guard written == text.utf8.count else { throw Failure(description: "cannot write \(path)") }
     }
 
-    /// Replaces the file at `path` with `bytes` in one step (a new file renamed over it,
-    /// with the old one's permissions), so that it is never seen half-written.
+    /// Replaces the file at `path` with `bytes` in one step (a new file renamed over it, with
+    /// the permissions an editor's new file gets), so that it is never seen half-written.
     static func replace(_ path: String, bytes: [UInt8]) throws(Failure) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
-        }
         let temporary = path + ".bulletin-new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o7777)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create \(temporary): \(String(cString: strerror(errno)))")
         }

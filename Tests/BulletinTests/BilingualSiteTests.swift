@@ -1,4 +1,5 @@
 @testable import BulletinCore
+@testable import BulletinContent
 @testable import BulletinRender
 @testable import BulletinBuild
 import Foundation

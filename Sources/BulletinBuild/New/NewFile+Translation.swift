@@ -1,4 +1,4 @@
-import BulletinCore
+public import BulletinCore
 public import BulletinContent
 
 /// `bulletin new article --lang ko --translation-of Content/articles/2025/x.md`: the
