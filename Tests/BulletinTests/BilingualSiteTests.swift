@@ -158,6 +158,24 @@ import Testing
         #expect(header.0.contains(#"<nav class="language-switcher" aria-label="Languages">"#))
     }
 
+    /// Every link of both languages leads somewhere (the Korean pages' stylesheet, the
+    /// switcher), and every hreflang alternate is absolute and reciprocal.
+    @Test func everyLinkOfBothLanguagesResolves() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.site().write(to: folder.path)
+        let result = Builder.run(BuildOptions(
+            contentPath: folder.path + "/Content", templatesPath: folder.path + "/Templates", outputPath: folder.path + "/Public",
+            now: TestSite.now))
+        #expect(result.succeeded)
+        let checker = SiteLinkChecker(root: folder.path + "/Public", baseURL: URL(string: "https://bilingual.test/")!)
+        let (pages, _, problems) = try checker.check()
+        #expect(pages > 20)
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+        let korean = try String(contentsOfFile: folder.path + "/Public/ko/index.html", encoding: .utf8)
+        #expect(korean.contains(#"<link rel="stylesheet" href="/assets/style.css">"#))
+    }
+
     @Test func aSiteOfOneLanguageHasNoneOfIt() throws {
         var site = Self.site()
         site["Content/site.yaml"] = "title: One Language\nbaseURL: https://one.test/\n"
