@@ -279,6 +279,33 @@ import Testing
         #expect(TemporaryFolder.snapshot(folder.path) == before)
     }
 
+    /// The placeholder title cannot go out unnoticed: harmless in the draft, a warning (an
+    /// error with --strict) once the draft line is removed.
+    @Test func publishingTheUntranslatedTitleIsAWarning() throws {
+        let folder = try bilingualSite()
+        defer { folder.remove() }
+        // In a site of two languages --lang may be left out: the other one.
+        let made = try BulletinProcess.run(["new", "article", "--translation-of", "Content/articles/first.md"], in: folder.path)
+        #expect(made.status == 0, "\(made.standardError)")
+        let path = folder.path + "/Content/articles/ko/2024/first.md"
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("lang: ko\n"))
+        let draft = try BulletinProcess.run(["check", "--strict", "--drafts"], in: folder.path)
+        #expect(!draft.standardOutput.contains("BUL038") && !draft.standardError.contains("BUL038"))
+
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "draft: true\n", with: "").utf8).write(to: URL(fileURLWithPath: path))
+        let published = try BulletinProcess.run(["check", "--strict"], in: folder.path)
+        #expect(published.status == 1)
+        #expect((published.standardOutput + published.standardError).contains(
+            "Content/articles/ko/2024/first.md:2:8: error: the title is still the original's, marked 'TRANSLATE:' to be translated [BUL038]"),
+            "\(published.standardOutput)\(published.standardError)")
+        try Data(text.replacingOccurrences(of: "draft: true\n", with: "").replacingOccurrences(of: "TRANSLATE: First meeting", with: "제1차 회의").utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let translated = try BulletinProcess.run(["check"], in: folder.path)
+        #expect(translated.status == 0)
+        #expect(!(translated.standardOutput + translated.standardError).contains("BUL038"))
+    }
+
     @Test func aNewArticleInAnotherLanguageHasItsFolderAndLang() throws {
         let folder = try bilingualSite()
         defer { folder.remove() }

@@ -19,8 +19,9 @@ extension NewFile {
     }
 
     /// What the translator must replace: the title stays the original's, behind this mark,
-    /// until it is translated (and the new file is a draft, so it is not published as it is).
-    public static let untranslatedMark = "TRANSLATE: "
+    /// until it is translated. The new file is a draft, and publishing it with the mark still
+    /// there is a warning (BUL038).
+    public static var untranslatedMark: String { Article.untranslatedMark }
 
     /// The front-matter keys a translation shares with its original: the facts of the meeting
     /// (`bulletin check` warns when translations disagree on them), besides each taxonomy.
