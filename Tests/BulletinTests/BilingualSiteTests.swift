@@ -156,6 +156,9 @@ import Testing
         let html = try #require(result.text("index.html"))
         let header = try #require(html.firstMatch(of: /(?s)<header class="site-header">.*?<\/header>/))
         #expect(header.0.contains(#"<nav class="language-switcher" aria-label="Languages">"#))
+        // The language being read is named, marked current, and is not a link.
+        #expect(header.0.contains(#"<li><span lang="en" aria-current="true">English</span></li>"#))
+        #expect(try #require(result.text("ko/index.html")).contains(#"<li><span lang="ko" aria-current="true">한국어</span></li>"#))
     }
 
     /// Every link of both languages leads somewhere (the Korean pages' stylesheet, the
