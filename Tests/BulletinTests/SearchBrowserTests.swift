@@ -43,8 +43,10 @@ import Testing
             let box = try await browser.element("#search_query")
             try await browser.type("ransomware\u{E007}", into: box)
             #expect(try await browser.wait { try await browser.text(of: status) == "3 articles found for “ransomware”." })
-            let titles = try await browser.texts("[data-results] h3")
-            #expect(titles.contains("Counter Ransomware Initiative meets in Washington"))
+            // The status is written before the results' chunks arrive: wait for the list too.
+            #expect(try await browser.wait {
+                try await browser.texts("[data-results] h3").contains("Counter Ransomware Initiative meets in Washington")
+            })
             #expect(try await browser.currentURL.hasSuffix("/search/?q=ransomware"))
 
             // A facet, toggled with the space bar as a keyboard user would.
@@ -52,10 +54,12 @@ import Testing
             try await browser.type(" ", into: year)
             #expect(try await browser.wait { try await browser.text(of: status) == "2 articles found for “ransomware”." })
             // Best first: the word in a title counts most.
-            #expect(try await browser.texts("[data-results] h3") == [
-                "Counter Ransomware Initiative meets in Washington",
-                "Korea and UK pledge action at 4th dialogue",
-            ])
+            #expect(try await browser.wait {
+                try await browser.texts("[data-results] h3") == [
+                    "Counter Ransomware Initiative meets in Washington",
+                    "Korea and UK pledge action at 4th dialogue",
+                ]
+            })
             #expect(try await browser.currentURL.hasSuffix("/search/?q=ransomware&year=2024"))
             // The filters are made anew, and the focus stays on the box the reader toggled.
             #expect(try await browser.script("return document.activeElement.name + '=' + document.activeElement.value") as? String == "year=2024")
@@ -72,7 +76,10 @@ import Testing
             try await browser.open("/search/?q=Stadejek&agencies=eeas")
             let again = try await browser.element("[data-status]")
             #expect(try await browser.wait { try await browser.text(of: again) == "2 articles found for “Stadejek”." })
-            #expect(try await browser.texts("[data-results] h3").first?.hasPrefix("Korea and the EU resume cyber policy consultation") == true)
+            // The status is written before the results' chunks arrive: wait for the list too.
+            #expect(try await browser.wait {
+                try await browser.texts("[data-results] h3").first?.hasPrefix("Korea and the EU resume cyber policy consultation") == true
+            })
             let checked = try await browser.element("[data-facets] input[name=agencies][value=eeas]")
             #expect(try await browser.isSelected(checked))
 
@@ -120,12 +127,13 @@ import Testing
             try await browser.type("서울\u{E007}", into: box)
             // Only the Korean index: the English article that says 서울 is not in it.
             #expect(try await browser.wait { try await browser.text(of: status) == "“서울”(으)로 기사 1건을 찾았습니다." })
-            #expect(try await browser.texts("[data-results] h3") == ["정책 협의회 개최"])
+            // The status is written before the results' chunks arrive: wait for the list too.
+            #expect(try await browser.wait { try await browser.texts("[data-results] h3") == ["정책 협의회 개최"] })
 
             try await browser.open("/ko/search/?q=랜섬웨어")
             let again = try await browser.element("[data-status]")
             #expect(try await browser.wait { try await browser.text(of: again) == "“랜섬웨어”(으)로 기사 1건을 찾았습니다." })
-            #expect(try await browser.texts("[data-results] h3") == ["대응 이니셔티브 회의"])
+            #expect(try await browser.wait { try await browser.texts("[data-results] h3") == ["대응 이니셔티브 회의"] })
         } catch {
             await browser.quit()
             throw error
