@@ -134,7 +134,7 @@ import Testing
              code: .templateSyntax, file: "Templates/partials/loop-b.mustache", line: 2, column: 19,
              message: "partials include each other in a circle (loop-a → loop-b → loop-a)"),
         Case(name: "a layout whose header partial is missing", files: ["Templates/partials/site-header.mustache": nil],
-             code: .missingPartial, file: "Templates/layout.mustache", line: 45, column: 1,
+             code: .missingPartial, file: "Templates/layout.mustache", line: 48, column: 1,
              message: "the layout shows the header made by partials/site-header.mustache, which does not exist"),
         Case(name: "a template tag never closed", files: ["Templates/page.mustache": "<p>{{body}}</p>\n<p>{{ title "],
              code: .templateSyntax, file: "Templates/page.mustache", line: 2, column: 4, message: "this tag is never closed",

@@ -43,8 +43,10 @@ import Testing
             let box = try await browser.element("#search_query")
             try await browser.type("ransomware\u{E007}", into: box)
             #expect(try await browser.wait { try await browser.text(of: status) == "3 articles found for “ransomware”." })
-            let titles = try await browser.texts("[data-results] h3")
-            #expect(titles.contains("Counter Ransomware Initiative meets in Washington"))
+            // The status is written before the results' chunks arrive: wait for the list too.
+            #expect(try await browser.wait {
+                try await browser.texts("[data-results] h3").contains("Counter Ransomware Initiative meets in Washington")
+            })
             #expect(try await browser.currentURL.hasSuffix("/search/?q=ransomware"))
 
             // A facet, toggled with the space bar as a keyboard user would.
@@ -52,10 +54,12 @@ import Testing
             try await browser.type(" ", into: year)
             #expect(try await browser.wait { try await browser.text(of: status) == "2 articles found for “ransomware”." })
             // Best first: the word in a title counts most.
-            #expect(try await browser.texts("[data-results] h3") == [
-                "Counter Ransomware Initiative meets in Washington",
-                "Korea and UK pledge action at 4th dialogue",
-            ])
+            #expect(try await browser.wait {
+                try await browser.texts("[data-results] h3") == [
+                    "Counter Ransomware Initiative meets in Washington",
+                    "Korea and UK pledge action at 4th dialogue",
+                ]
+            })
             #expect(try await browser.currentURL.hasSuffix("/search/?q=ransomware&year=2024"))
             // The filters are made anew, and the focus stays on the box the reader toggled.
             #expect(try await browser.script("return document.activeElement.name + '=' + document.activeElement.value") as? String == "year=2024")
@@ -72,7 +76,10 @@ import Testing
             try await browser.open("/search/?q=Stadejek&agencies=eeas")
             let again = try await browser.element("[data-status]")
             #expect(try await browser.wait { try await browser.text(of: again) == "2 articles found for “Stadejek”." })
-            #expect(try await browser.texts("[data-results] h3").first?.hasPrefix("Korea and the EU resume cyber policy consultation") == true)
+            // The status is written before the results' chunks arrive: wait for the list too.
+            #expect(try await browser.wait {
+                try await browser.texts("[data-results] h3").first?.hasPrefix("Korea and the EU resume cyber policy consultation") == true
+            })
             let checked = try await browser.element("[data-facets] input[name=agencies][value=eeas]")
             #expect(try await browser.isSelected(checked))
 
@@ -93,11 +100,55 @@ import Testing
         await browser.quit()
     }
 
+    /// A fictional site in English and Korean: one Korean article says only 서울에서 (in
+    /// Seoul), another 랜섬웨어를 (ransomware, as an object); an English one says Seoul.
+    static func koreanSite() -> TestSite {
+        var site = site()
+        site["Content/site.yaml"] = "title: Search Test\nbaseURL: https://search.test/\nperPage: 5\nlanguages: [en, ko]\n"
+        site["Content/articles/ko/seoul.md"] = "---\ntitle: 정책 협의회 개최\ndate: 2025-05-20\nlang: ko\n---\n\n양측 대표단은 서울에서 만났다.\n"
+        site["Content/articles/ko/ransomware.md"] = "---\ntitle: 대응 이니셔티브 회의\ndate: 2024-10-01\nlang: ko\n---\n\n참가국은 랜섬웨어를 논의했다.\n"
+        site["Content/articles/seoul.md"] = "---\ntitle: Talks in Seoul\ndate: 2025-05-21\n---\n\nThey met in Seoul, 서울.\n"
+        return site
+    }
+
+    @Test func onTheKoreanSearchPageAWordFindsItsInflectedForms() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.koreanSite().write(to: folder.path)
+        let build = try BulletinProcess.run(["build", "--output", folder.path + "/site", "--quiet"], in: folder.path)
+        #expect(build.status == 0, "\(build.standardError)")
+        guard let browser = try await Browser.start(serving: folder.path + "/site") else { return }
+        do {
+            try await browser.open("/ko/search/")
+            let status = try await browser.element("[data-status]")
+            // The page speaks Korean, words given by the theme's ko.yaml.
+            #expect(try await browser.wait { try await browser.text(of: status) == "기사 2건에서 찾을 낱말을 입력하거나 필터를 고르세요." })
+            let box = try await browser.element("#search_query")
+            try await browser.type("서울\u{E007}", into: box)
+            // Only the Korean index: the English article that says 서울 is not in it.
+            #expect(try await browser.wait { try await browser.text(of: status) == "“서울”(으)로 기사 1건을 찾았습니다." })
+            // The status is written before the results' chunks arrive: wait for the list too.
+            #expect(try await browser.wait { try await browser.texts("[data-results] h3") == ["정책 협의회 개최"] })
+
+            try await browser.open("/ko/search/?q=랜섬웨어")
+            let again = try await browser.element("[data-status]")
+            #expect(try await browser.wait { try await browser.text(of: again) == "“랜섬웨어”(으)로 기사 1건을 찾았습니다." })
+            #expect(try await browser.wait { try await browser.texts("[data-results] h3") == ["대응 이니셔티브 회의"] })
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+
     @Test func withoutJavaScriptThePageSaysSoAndLinksToBrowsing() throws {
-        let page = try String(contentsOfFile: packageRoot + "/Templates/search.mustache", encoding: .utf8)
-        #expect(page.contains("<noscript>"))
-        #expect(page.contains("Search needs JavaScript"))
-        #expect(page.contains("role=\"status\""))
-        #expect(page.contains("<label for=\"search_query\">"))
+        let result = Self.koreanSite().build()
+        for (path, words) in [("search/index.html", "Search needs JavaScript"), ("ko/search/index.html", "검색에는 자바스크립트가 필요한데")] {
+            let page = try #require(result.text(path))
+            #expect(page.contains("<noscript>"))
+            #expect(page.contains(words))
+            #expect(page.contains("role=\"status\""))
+            #expect(page.contains("<label for=\"search_query\">"))
+        }
     }
 }

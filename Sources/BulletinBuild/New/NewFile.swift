@@ -10,8 +10,9 @@ internal import Foundation
 public enum NewFile {
     /// What to create.
     public enum Request: Sendable {
-        /// An article titled `title`, dated `date` (`YYYY-MM-DD`), optionally about a dialogue.
-        case article(title: String, date: String, dialogue: String?, slug: String?)
+        /// An article titled `title`, dated `date` (`YYYY-MM-DD`), optionally about a dialogue;
+        /// in `lang` when given (nil: the site's default language).
+        case article(title: String, date: String, dialogue: String?, slug: String?, lang: String? = nil)
         /// A registry entry of `taxonomy` (a taxonomy's name or `dialogues`).
         case term(taxonomy: String, name: String, id: String?)
     }
@@ -53,8 +54,8 @@ public enum NewFile {
     /// that no suggested name is one a file already has.
     public static func draft(_ request: Request, content: ParsedContent, existing: Set<String> = []) throws(Failure) -> Draft {
         switch request {
-        case .article(let title, let date, let dialogue, let slug):
-            return try article(title: title, date: date, dialogue: dialogue, slug: slug, content: content)
+        case .article(let title, let date, let dialogue, let slug, let lang):
+            return try article(title: title, date: date, dialogue: dialogue, slug: slug, lang: lang, content: content)
         case .term(let taxonomy, let name, let id):
             return try term(taxonomy: taxonomy, name: name, id: id, content: content, existing: existing)
         }
@@ -62,9 +63,18 @@ public enum NewFile {
 
     // MARK: - Articles
 
-    package static func article(title: String, date: String, dialogue: String?, slug explicit: String?, content: ParsedContent) throws(Failure) -> Draft {
+    package static func article(
+        title: String, date: String, dialogue: String?, slug explicit: String?, lang: String? = nil, content: ParsedContent
+    ) throws(Failure) -> Draft {
         let title = title.trimmingWhitespace
         guard !title.isEmpty else { throw Failure(description: "the title is empty") }
+        let config = content.config
+        if let lang, !config.languages.contains(lang) {
+            throw Failure(description: "'\(lang)' is not one of the site's languages (\(config.languages.joined(separator: ", "))); "
+                + "add it to `languages` in site.yaml first")
+        }
+        // Another language's articles live in a folder of their own, as their URLs do.
+        let otherLanguage = lang.flatMap { $0 == config.language ? nil : $0 }
         let parsedDate: ContentDate
         do {
             parsedDate = try ContentDate.parse(date)
@@ -84,11 +94,13 @@ public enum NewFile {
         if let problem = Slug.problem(with: slug, reserved: content.config.reservedSlugs) {
             throw Failure(description: "\(problem.message); give another with --slug")
         }
-        if let existing = content.articles.first(where: { $0.slug == slug }) {
+        // A slug is an article's URL within its language: translations may share one.
+        if let existing = content.articles.first(where: { $0.slug == slug && $0.lang == (lang ?? config.language) }) {
             throw Failure(description: "\(existing.path) already has the slug '\(slug)'; give another with --slug", isMisuse: false)
         }
 
         var lines = ["---", "title: \(yamlQuoted(title))", "date: \(parsedDate.isoDate)", "draft: true"]
+        if let otherLanguage { lines.append("lang: \(otherLanguage)") }
         if let dialogue {
             lines.append("dialogue: \(yamlQuoted(try resolve(dialogue, in: "dialogues", content: content)))")
             lines.append("# session: 1")
@@ -97,7 +109,8 @@ public enum NewFile {
         lines.append("# summary: One or two sentences for lists, feeds and search engines.")
         for taxonomy in content.config.taxonomies { lines.append("\(taxonomy): []") }
         lines += ["---", "", ""]
-        return Draft(path: "articles/\(parsedDate.year)/\(slug).md", text: lines.joined(separator: "\n"))
+        let folder = otherLanguage.map { "articles/\($0)/" } ?? "articles/"
+        return Draft(path: "\(folder)\(parsedDate.year)/\(slug).md", text: lines.joined(separator: "\n"))
     }
 
     /// The registry id a reference names, when the registry exists; the reference as given

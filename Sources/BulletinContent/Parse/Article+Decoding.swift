@@ -55,6 +55,14 @@ extension Article {
                 line: summary.line, column: summary.column,
                 hint: "shorten it to one or two sentences; the article's text can say the rest"))
         }
+        // A draft may keep the mark while it is translated; the article that is published may not.
+        if let title, !draft, title.value.hasPrefix(untranslatedMark) {
+            reader.report(source.diagnostic(
+                .warning, .untranslatedTitle,
+                "the title is still the original's, marked '\(untranslatedMark.trimmingWhitespace)' to be translated",
+                line: title.line, column: title.column,
+                hint: "write the title in \(lang.tag), without the mark"))
+        }
 
         // An article with errors is still returned when it has a URL, with stand-ins for a
         // missing title or date: the build fails on the errors anyway, but its links,

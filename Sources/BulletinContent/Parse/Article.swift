@@ -40,6 +40,11 @@ public struct Article: Sendable {
     /// without changing anything but the page it is on).
     package var frontMatter: String
 
+    /// What `bulletin new --translation-of` puts before the original's title, for the
+    /// translator to replace: a published article whose title still starts with it is a
+    /// warning (BUL038).
+    public static let untranslatedMark = "TRANSLATE: "
+
     /// The keys every article understands, besides the taxonomies.
     package static let fixedKeys = [
         "title", "date", "updated", "summary", "slug", "draft", "dialogue", "session", "location", "lang",

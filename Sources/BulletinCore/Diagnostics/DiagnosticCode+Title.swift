@@ -40,6 +40,7 @@ extension DiagnosticCode {
         case .unsafeLink: "unsafe link"
         case .futureArticle: "dated in the future"
         case .translationDrift: "translations disagree"
+        case .untranslatedTitle: "untranslated title"
         }
     }
 }

@@ -94,4 +94,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Translations of one article that disagree on a fact: its date, series, session,
     /// place or terms.
     case translationDrift = "BUL037"
+    /// An article to be published whose title is still the original's, as
+    /// `bulletin new --translation-of` wrote it for the translator to replace.
+    case untranslatedTitle = "BUL038"
 }

@@ -91,7 +91,7 @@ package struct StructuredData {
     /// The event an article about a session reports on.
     package func session(_ card: CardData, seriesName: String, seriesURL: JSONValue, number: Int) -> Object {
         var event: Object = [
-            "@type": "Event", "name": .string("\(seriesName), \(Ordinal.english(number)) session"),
+            "@type": "Event", "name": .string("\(seriesName), \(site.strings.session(number))"),
             "startDate": .string(card.date.htmlDateTime),
             "superEvent": ["@type": "EventSeries", "name": .string(seriesName), "url": seriesURL],
         ]

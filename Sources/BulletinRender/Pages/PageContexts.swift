@@ -203,12 +203,7 @@ package struct PageContexts: Sendable {
             let versions = alternates.filter(\.isTranslation)
             object["alternates"] = .list(versions.map { ["lang": .text($0.lang), "url": .text(routes.absolute($0.path))] }
                 + versions.filter { $0.lang == site.config.language }.map { ["lang": "x-default", "url": .text(routes.absolute($0.path))] })
-            object["translations"] = .list(alternates.filter { $0.lang != planned.lang }.map { alternate in
-                [
-                    "lang": .text(alternate.lang), "url": .text(routes.href(alternate.path)),
-                    "name": .text(siteData.strings.languageName(alternate.lang)), "isTranslation": .bool(alternate.isTranslation),
-                ]
-            })
+            object["translations"] = Views(routes: routes, strings: siteData.strings, lang: planned.lang).translations(alternates)
         }
         return object
     }
@@ -220,6 +215,8 @@ package struct PageContexts: Sendable {
         return [
             "name": .text(name), "title": .text(heading.name), "url": .text(routes.href(heading.path)),
             "terms": .list(terms.map { views.termLink($0) }), "count": .number(terms.count),
+            // "12 agencies in this bulletin": a sentence, since languages order its parts differently.
+            "lede": .text(siteData.strings("lists.taxonomyLede", ["count": String(terms.count), "name": name, "title": heading.name])),
         ]
     }
 

@@ -8,21 +8,27 @@ package enum BuiltInTemplates {
   <header class="page-header">
     <h1>{{page.title}}</h1>
   </header>
-  <div class="search" data-bulletin-search data-index="{{search.indexURL}}">
+  <div class="search" data-bulletin-search data-index="{{search.indexURL}}"
+    data-text-prompt="{{i18n.search.status.prompt}}" data-text-too-common="{{i18n.search.status.tooCommon}}"
+    data-text-none="{{i18n.search.status.none}}" data-text-none-for="{{i18n.search.status.noneFor}}"
+    data-text-one="{{i18n.search.status.one}}" data-text-one-for="{{i18n.search.status.oneFor}}"
+    data-text-other="{{i18n.search.status.other}}" data-text-other-for="{{i18n.search.status.otherFor}}"
+    data-text-more="{{i18n.search.status.more}}" data-text-more-for="{{i18n.search.status.moreFor}}"
+    data-text-unavailable="{{i18n.search.status.unavailable}}">
     <form class="search-form" role="search" action="{{page.url}}" method="get">
-      <label for="search_query">Words to find</label>
+      <label for="search_query">{{i18n.search.queryLabel}}</label>
       <input type="search" id="search_query" name="q" autocomplete="off">
-      <button type="submit">Search</button>
+      <button type="submit">{{i18n.search.submit}}</button>
     </form>
     <noscript>
-      <p class="search-noscript">Search needs JavaScript, which is off in this browser. You can still browse by
-      {{#site.taxonomies}}<a href="{{url}}" dir="auto">{{name}}</a>, {{/site.taxonomies}}<a href="{{site.dialoguesURL}}">dialogue series</a>
-      or <a href="{{site.articlesURL}}">all articles</a>.</p>
+      <p class="search-noscript">{{i18n.search.noscript.intro}}
+      {{#site.taxonomies}}<a href="{{url}}" dir="auto">{{name}}</a>, {{/site.taxonomies}}<a href="{{site.dialoguesURL}}">{{i18n.search.noscript.dialogues}}</a>
+      {{i18n.search.noscript.or}} <a href="{{site.articlesURL}}">{{i18n.search.noscript.allArticles}}</a>.</p>
     </noscript>
     <div class="search-layout">
-      <div class="search-facets" data-facets aria-label="Filters" role="group"></div>
+      <div class="search-facets" data-facets aria-label="{{i18n.search.filters}}" role="group"></div>
       <section class="search-results" aria-labelledby="search_results_title">
-        <h2 id="search_results_title">Results</h2>
+        <h2 id="search_results_title">{{i18n.search.results}}</h2>
         <p class="search-status" data-status role="status" aria-live="polite"></p>
         <ol class="article-list" data-results></ol>
       </section>

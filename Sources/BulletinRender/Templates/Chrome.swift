@@ -8,8 +8,8 @@ import Synchronization
 ///
 /// `partials/site-header.mustache` and `partials/site-footer.mustache` see `site` (with
 /// `site.nav` marked for the page), `i18n`, and `page.kind`, `page.isHome`, `page.is404`,
-/// `page.section` and `page.lang`; nothing else of the page, which is what lets them be
-/// shared. The layout puts them in with `{{{header}}}` and `{{{footer}}}`.
+/// `page.section`, `page.lang` and `page.translations` (the language switcher); nothing else
+/// of the page, which is what lets them be shared. The layout puts them in with `{{{header}}}` and `{{{footer}}}`.
 package final class Chrome: Sendable {
     private let inputs: RenderInputs
     private let rendered = Mutex<[String: (header: String, footer: String)]>([:])
@@ -28,15 +28,21 @@ package final class Chrome: Sendable {
             + [Routes.articles, Routes.dialogues, Routes.search].map { routes.localized($0, page.lang) }
         let current = linkPaths.contains { routes.href($0) == url } ? page.path : ""
         let kind = page.kind
-        let key = [page.lang, kind.templateName, section, current].joined(separator: "\u{0}")
+        // The language switcher links to the page's translations, or to the other languages'
+        // homes: part of the state, so pages without translations still share one header.
+        let alternates = inputs.alternates[page.path] ?? []
+        let switcher = alternates.filter { $0.lang != page.lang }.map { "\($0.lang)=\($0.path)" }
+        let key = ([page.lang, kind.templateName, section, current] + switcher).joined(separator: "\u{0}")
         if let parts = rendered.withLock({ $0[key] }) { return parts }
         let views = Views(routes: routes, strings: data.strings, lang: page.lang)
+        var pageObject: TemplateObject = [
+            "kind": .text(kind.templateName), "section": .text(section), "isHome": .bool(kind == .home),
+            "is404": .bool(kind == .notFound), "lang": .text(page.lang),
+        ]
+        if !alternates.isEmpty { pageObject["translations"] = views.translations(alternates) }
         let context: TemplateValue = [
             "site": views.site(data, markedFor: (current, section)),
-            "page": [
-                "kind": .text(kind.templateName), "section": .text(section), "isHome": .bool(kind == .home),
-                "is404": .bool(kind == .notFound), "lang": .text(page.lang),
-            ],
+            "page": .object(pageObject),
             "i18n": data.strings.value,
         ]
         let library = inputs.theme.library

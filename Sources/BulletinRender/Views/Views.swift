@@ -76,6 +76,20 @@ package struct Views: Sendable {
         ]
     }
 
+    // MARK: - Languages
+
+    /// The language switcher of a page whose versions are `alternates`: every other language,
+    /// `{lang, url, name, isTranslation}`, linking to the page's translation or, where it has
+    /// none, to that language's home. Names are each language's own (`한국어`, `English`).
+    package func translations(_ alternates: [Alternate]) -> TemplateValue {
+        .list(alternates.filter { $0.lang != lang }.map { alternate in
+            [
+                "lang": .text(alternate.lang), "url": .text(routes.href(alternate.path)),
+                "name": .text(strings.languageName(alternate.lang)), "isTranslation": .bool(alternate.isTranslation),
+            ]
+        })
+    }
+
     // MARK: - Cards
 
     /// An article's entry in lists: `title`, `url`, `date`, `updated`, `summary`, `location`,
@@ -112,7 +126,10 @@ package struct Views: Sendable {
         object["pages"] = .list(Self.pageWindow(current: number, total: total).map { page in
             page == 0
                 ? ["number": 0, "url": "", "isCurrent": false, "isGap": true]
-                : ["number": .number(page), "url": .text(routes.href(Routes.listPage(first, page))), "isCurrent": .bool(page == number), "isGap": false]
+                : [
+                    "number": .number(page), "url": .text(routes.href(Routes.listPage(first, page))), "isCurrent": .bool(page == number),
+                    "isGap": false, "label": .text(strings("pagination.page", ["number": String(page)])),
+                ]
         })
         object["status"] = .text(strings("pagination.status", ["current": String(number), "total": String(total)]))
         return .object(object)

@@ -56,7 +56,46 @@ struct SiteLinkChecker {
                 }
             }
         }
+        problems += try alternateProblems(pages: pages.sorted(), fileSet: fileSet)
         return (pages.count, count, problems)
+    }
+
+    /// `<link rel="alternate" hreflang>`: every one absolute, to a page of the site, and
+    /// reciprocal (the page it names declares the same versions), as search engines require.
+    private func alternateProblems(pages: [String], fileSet: Set<String>) throws -> [Problem] {
+        let pattern = try! NSRegularExpression(pattern: #"<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">"#)
+        var declared: [String: Set<String>] = [:]
+        for page in pages {
+            let html = try String(contentsOfFile: root + "/" + page, encoding: .utf8)
+            let matches = pattern.matches(in: html, range: NSRange(html.startIndex..., in: html))
+            guard !matches.isEmpty else { continue }
+            declared[page] = Set(matches.map { match in
+                String(html[Range(match.range(at: 1), in: html)!]) + " " + String(html[Range(match.range(at: 2), in: html)!])
+            })
+        }
+        var problems: [Problem] = []
+        for (page, versions) in declared.sorted(by: { $0.key < $1.key }) {
+            let own = baseURL.absoluteString.hasSuffix("/") ? baseURL.absoluteString : baseURL.absoluteString + "/"
+            if !versions.contains(where: { $0.hasSuffix(" " + own + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)) }) {
+                problems.append(Problem(page: page, link: "hreflang", reason: "its alternates do not name the page itself"))
+            }
+            for version in versions.sorted() {
+                let url = String(version.split(separator: " ", maxSplits: 1)[1])
+                guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                    problems.append(Problem(page: page, link: url, reason: "an hreflang alternate must be an absolute URL"))
+                    continue
+                }
+                guard let (target, _) = resolve(url, from: page),
+                      let file = [target + "index.html", target].first(where: fileSet.contains) else {
+                    problems.append(Problem(page: page, link: url, reason: "an hreflang alternate that is no page of the site"))
+                    continue
+                }
+                if declared[file] != versions {
+                    problems.append(Problem(page: page, link: url, reason: "not reciprocal: /\(file) declares other alternates"))
+                }
+            }
+        }
+        return problems
     }
 
     /// The site file path a link leads to and its fragment, or nil for an external link.

@@ -10,6 +10,24 @@
   var status = root.querySelector("[data-status]");
   var list = root.querySelector("[data-results]");
   var maxShown = 50, maxValues = 12;
+  // What the page says, in its language: the theme puts i18n.search.status.* in
+  // data-text-* attributes; a theme that does not gets these English words.
+  var english = {
+    "prompt": "Type words to search {count} articles, or choose a filter.",
+    "too-common": "\u201c{query}\u201d is in most of the {count} articles, so it finds them all: add another word, or choose a filter.",
+    "none": "No articles found.", "none-for": "No articles found for \u201c{query}\u201d.",
+    "one": "1 article found.", "one-for": "1 article found for \u201c{query}\u201d.",
+    "other": "{count} articles found.", "other-for": "{count} articles found for \u201c{query}\u201d.",
+    "more": "{count} articles found; the first {shown} are shown.",
+    "more-for": "{count} articles found for \u201c{query}\u201d; the first {shown} are shown.",
+    "unavailable": "Search is not available right now ({error})."
+  };
+  function say(key, values) {
+    var text = root.getAttribute("data-text-" + key) || english[key];
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
   var cache = {};
   var meta = null;
   root.classList.add("search-ready");
@@ -226,19 +244,16 @@
       var common = scores ? [] : tokens(query).filter(function (t) { return meta.stop.indexOf(t) >= 0; });
       if (!scores && !anyFacet) {
         status.textContent = common.length ?
-          "“" + query + "” is in most of the " + meta.count + " articles, so it finds them all: add another word, or choose a filter." :
-          "Type words to search " + meta.count + " articles, or choose a filter.";
+          say("too-common", {query: query, count: meta.count}) : say("prompt", {count: meta.count});
         list.textContent = "";
         return;
       }
       var found = candidates.filter(function (doc) { return passes(doc, chosen, -1); });
-      var what = query ? " for “" + query + "”" : "";
-      status.textContent = found.length === 0 ? "No articles found" + what + "." :
-        (found.length === 1 ? "1 article" : found.length + " articles") + " found" + what +
-        (found.length > maxShown ? "; the first " + maxShown + " are shown." : ".");
+      var form = found.length === 0 ? "none" : found.length === 1 ? "one" : found.length > maxShown ? "more" : "other";
+      status.textContent = say(form + (query ? "-for" : ""), {count: found.length, query: query, shown: maxShown});
       return renderResults(found.slice(0, maxShown));
     }).catch(function (error) {
-      status.textContent = "Search is not available right now (" + error.message + ").";
+      status.textContent = say("unavailable", {error: error.message});
     });
   }
 
@@ -264,6 +279,6 @@
   });
 
   getJSON("meta.json").then(function (m) { meta = m; return run(); }).catch(function (error) {
-    status.textContent = "Search is not available right now (" + error.message + ").";
+    status.textContent = say("unavailable", {error: error.message});
   });
 })();
