@@ -96,6 +96,9 @@ public struct LiveSite: Sendable {
     /// diagnostics of loading or reading `tree`.
     public mutating func update(tree: SourceTree, changes: Set<SourceChange>, loadProblems: [Diagnostic] = []) -> Outcome {
         var clock = PhaseClock()
+        // The memo's site and bodies are updated in place for an edit; the last render's
+        // copies of their article arrays would make that a copy of every article.
+        last?.inputs.releaseSources()
         let prepared = PreparedBuild(tree, options: options, memo: &memo, clock: &clock)
         pending.add(
             paths: prepared.content.changed.flatMap { content in prepared.bodies.changed.map { content.union($0) } },
@@ -111,6 +114,7 @@ public struct LiveSite: Sendable {
             return Outcome(strategy: .failed, timings: clock.phases.map { .init(phase: $0.phase, seconds: $0.seconds) })
         }
         var next = files
+        files = [:]  // so that `next` is the only owner of the files, changed in place below
         var outcome = Outcome(strategy: last == nil ? .full : .incremental)
         func put(_ file: OutputFile) {
             if next[file.path] != file.contents {
@@ -120,7 +124,8 @@ public struct LiveSite: Sendable {
         }
         let site = prepared.site
         let rendered: Rendered
-        if var known = last, pending.sameStructure, let edited = pending.paths {
+        if pending.sameStructure, let edited = pending.paths, var known = last {
+            last = nil  // so that `known` is the only owner of the values it updates
             // The same structure: the values of what changed, and the pages and feeds that
             // read them.
             let changed = known.inputs.update(site: site, bodies: prepared.bodies, theme: theme, changed: edited)
@@ -170,7 +175,7 @@ public struct LiveSite: Sendable {
         files = next
         isCurrent = true
         pending = Pending()
-        if last == nil { outcome.changed = Set(files.keys) }
+        if outcome.strategy == .full { outcome.changed = Set(files.keys) }
         last = rendered
         return outcome
     }

@@ -131,6 +131,16 @@ package struct RenderInputs: Sendable {
     /// `changed` files (content paths: articles, pages, registry entries and translations) may
     /// have new values, and a theme that may be new: only their values are made again. The
     /// dependencies whose values changed.
+    /// Lets go of the site's and the bodies' article arrays, which the next build changes in
+    /// place (this value keeping them would make that a copy). Only `update(site:...)`, which
+    /// takes the new ones first, and `changes(since:)`, which compares values alone, may
+    /// follow.
+    package mutating func releaseSources() {
+        site.articles = []
+        bodies.articles = []
+        bodies.pages = []
+    }
+
     package mutating func update(site: Site, bodies: RenderedBodies, theme: Theme, changed: Set<String>) -> Set<Dependency> {
         var result: Set<Dependency> = []
         let themeChanged = theme.sources != self.theme.sources || theme.strings != self.theme.strings
