@@ -62,8 +62,8 @@ package struct FragmentCheck: Sendable {
     /// The heading ids of every page with a Markdown body, by site path.
     private static func headings(site: Site, bodies: RenderedBodies) -> [String: [String]] {
         var headingsByPath: [String: [String]] = [:]
-        for (index, article) in site.articles.enumerated() { headingsByPath[article.path] = bodies.articles[index].headings.map(\.id) }
-        for (index, page) in site.pages.enumerated() { headingsByPath[page.path] = bodies.pages[index].headings.map(\.id) }
+        for index in site.articles.indices { headingsByPath[site.articles[index].path] = bodies.articles[index].headings.map(\.id) }
+        for index in site.pages.indices { headingsByPath[site.pages[index].path] = bodies.pages[index].headings.map(\.id) }
         for taxonomy in site.taxonomies + [site.dialogues] {
             for term in taxonomy.terms {
                 if let entry = term.entry { headingsByPath[term.path] = bodies.entries[entry.path]?.headings.map(\.id) }

@@ -60,8 +60,12 @@ package struct Unpublished: Sendable {
         let drafts = changed.filter { texts[$0] != nil }
         if drafts.isEmpty { return self }
         var result = self
-        for article in content.articles where drafts.contains(article.path) { result.updateHeadings(of: article.path, body: article.body) }
-        for page in content.pages where drafts.contains(page.path) { result.updateHeadings(of: page.path, body: page.body) }
+        for index in content.articles.indices where drafts.contains(content.articles[index].path) {
+            result.updateHeadings(of: content.articles[index].path, body: content.articles[index].body)
+        }
+        for index in content.pages.indices where drafts.contains(content.pages[index].path) {
+            result.updateHeadings(of: content.pages[index].path, body: content.pages[index].body)
+        }
         return result
     }
 

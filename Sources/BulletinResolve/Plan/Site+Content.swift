@@ -15,14 +15,19 @@ extension Site {
         func isChanged(_ path: String) -> Bool { changed?.contains(path) ?? true }
 
         var articlesByPath: [String: Article] = [:]
-        for article in content.articles where isChanged(article.path) { articlesByPath[article.path] = article }
+        // By index: an element copied out of the array would retain every field of every article.
+        for index in content.articles.indices where isChanged(content.articles[index].path) {
+            articlesByPath[content.articles[index].path] = content.articles[index]
+        }
         if !articlesByPath.isEmpty {
             for index in articles.indices {
                 if let article = articlesByPath[articles[index].article.path] { articles[index].article = article }
             }
         }
         var pagesByPath: [String: Page] = [:]
-        for page in content.pages where isChanged(page.path) { pagesByPath[page.path] = page }
+        for index in content.pages.indices where isChanged(content.pages[index].path) {
+            pagesByPath[content.pages[index].path] = content.pages[index]
+        }
         if !pagesByPath.isEmpty {
             for index in pages.indices {
                 if let page = pagesByPath[pages[index].page.path] { pages[index].page = page }
