@@ -86,7 +86,7 @@ package struct SearchIndex: Sendable {
             reused[site.articles[index].article.path] ?? Self.scores(of: index, inputs: inputs, lang: lang)
         }
         for (index, words) in scores.enumerated() {
-            for (word, score) in words { postings[word, default: []].append(contentsOf: [index, score]) }
+            for (word, score) in words { postings[word, default: []].appendPair(index, score) }
         }
         for (word, list) in postings {
             if isStopWord(list, count: articles.count) {
@@ -338,5 +338,14 @@ package struct SearchIndex: Sendable {
         var output = ""
         JSONValue.writeString(text, to: &output)
         return output
+    }
+}
+
+extension Array where Element == Int {
+    /// Two numbers at once, in place (a literal `[a, b]` would allocate an array per pair, a
+    /// million and a half times for a large site's index).
+    fileprivate mutating func appendPair(_ first: Int, _ second: Int) {
+        append(first)
+        append(second)
     }
 }
