@@ -1,3 +1,4 @@
+import BulletinBuild
 @testable import BulletinCore
 import Foundation
 import Testing

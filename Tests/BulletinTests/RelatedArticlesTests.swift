@@ -1,4 +1,5 @@
 @testable import BulletinCore
+@testable import BulletinContent
 @testable import BulletinResolve
 @testable import BulletinRender
 @testable import BulletinBuild
@@ -78,7 +79,7 @@ import Testing
         let result = site.build()
         #expect(try Self.related(result, "articles/t/index.html") == ["/articles/a/", "/articles/d/", "/articles/c/", "/articles/b/", "/articles/e/"])
         let scores = try Self.scores(site, "t").map(\.1)
-        for (score, expected) in zip(scores, [log(2) + log(4), log(2) + log(3), log(2) + log(3), log(2), log(2)]) {
+        for (score, expected) in zip(scores, [Double]([log(2.0) + log(4.0), log(2.0) + log(3.0), log(2.0) + log(3.0), log(2.0), log(2.0)])) {
             #expect(abs(score - expected) < 1e-12)
         }
     }

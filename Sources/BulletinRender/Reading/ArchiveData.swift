@@ -1,3 +1,5 @@
+import BulletinCore
+import BulletinContent
 package import BulletinResolve
 
 /// What a language's archive shows: the years with their counts, or one year's articles under

@@ -1,3 +1,4 @@
+import BulletinCore
 package import BulletinContent
 package import BulletinResolve
 

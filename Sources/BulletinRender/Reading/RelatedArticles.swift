@@ -1,3 +1,5 @@
+import BulletinCore
+import BulletinContent
 internal import Foundation
 package import BulletinResolve
 

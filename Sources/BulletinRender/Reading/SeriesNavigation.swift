@@ -1,3 +1,5 @@
+import BulletinCore
+import BulletinContent
 package import BulletinResolve
 
 /// An article's place in its dialogue series, in its language: the series page and the

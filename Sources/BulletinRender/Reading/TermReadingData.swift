@@ -1,3 +1,5 @@
+import BulletinCore
+import BulletinContent
 package import BulletinResolve
 
 /// What a term's or series' page shows besides its own data and list, in a language: the

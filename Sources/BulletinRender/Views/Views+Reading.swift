@@ -1,3 +1,6 @@
+import BulletinCore
+import BulletinContent
+import BulletinResolve
 package import BulletinTemplates
 
 extension Views {

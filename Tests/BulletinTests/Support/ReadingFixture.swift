@@ -1,3 +1,5 @@
+@testable import BulletinCore
+import BulletinBuild
 import Foundation
 import Testing
 
