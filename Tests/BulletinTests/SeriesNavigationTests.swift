@@ -15,6 +15,8 @@ import Testing
             "s2-ko": ReadingFixture.article("제2차 회의", "2024-03-06", "dialogue: Harbour Talks\nsession: 2\nlang: ko\ntranslationKey: s2\n"),
             "s1-ko": ReadingFixture.article("제1차 회의", "2024-01-11", "dialogue: Harbour Talks\nsession: 1\nlang: ko\n"),
             "unrelated": ReadingFixture.article("Elsewhere", "2024-02-01"),
+            // Background: in the series, without a session, between the 1st and the 2nd.
+            "background": ReadingFixture.article("Background", "2024-02-15", "dialogue: Harbour Talks\n"),
         ], siteYAML: "title: Reading\nbaseURL: https://reading.test/\nlanguages: [en, ko]\n")
         site["Templates/i18n/ko.yaml"] = "session: \"제{number}차\"\n"
         return site
@@ -43,6 +45,12 @@ import Testing
         let korean = try #require(result.text("ko/articles/s2-ko/index.html"))
         #expect(ReadingFixture.links(in: korean, after: "class=\"aside-box series-box\"", until: "</section>") == ["/ko/dialogues/harbour-talks/", "/ko/articles/s1-ko/"])
         #expect(korean.contains("제1차"))
+
+        // A background piece is no report: it is nobody's neighbour, and its own neighbours
+        // are the reports either side of its date.
+        let background = try #require(result.text("articles/background/index.html"))
+        #expect(ReadingFixture.links(in: background, after: "class=\"aside-box series-box\"", until: "</section>") == ["/dialogues/harbour-talks/", "/articles/s1/", "/articles/z-s2/"])
+        #expect(!background.contains("class=\"position\""))
 
         // An article without a series has no series box.
         let unrelated = try #require(result.text("articles/unrelated/index.html"))

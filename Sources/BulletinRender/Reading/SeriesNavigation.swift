@@ -3,7 +3,7 @@ import BulletinContent
 package import BulletinResolve
 
 /// An article's place in its dialogue series, in its language: the series page and the
-/// reports before and after it.
+/// session reports before and after it.
 package struct SeriesNavigation: Sendable, Equatable {
     /// The series' name in the article's language.
     package let name: String
@@ -11,35 +11,47 @@ package struct SeriesNavigation: Sendable, Equatable {
     package let path: String
     package let previous: ArticleReference?
     package let next: ArticleReference?
-    /// Its position (from 1) among the series' articles of its language, and their number.
-    package let position: Int
+    /// For a session report, its position (from 1) among the series' reports of its
+    /// language; nil for another article of the series (a background piece).
+    package let position: Int?
+    /// The number of the series' session reports in the article's language.
     package let count: Int
 
     /// The navigation of every article that has a series, by index into `site.articles`.
     ///
-    /// The series' articles of one language are put in the order a reader follows the
-    /// series: by date, oldest first (by instant), ties by session (an article without one
-    /// after those with one), then by URL, so that two reports on one day keep their order.
+    /// The neighbours are session reports (articles with a `session`) of the article's
+    /// language, in the order a reader follows the series: by date, oldest first (by
+    /// instant), ties by session, then by URL. An article of the series without a session
+    /// number sits among them by its date, so that a background piece links to the sessions
+    /// before and after it.
     package static func all(site: Site) -> [Int: SeriesNavigation] {
         var result: [Int: SeriesNavigation] = [:]
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let left = site.articles[a]
+            let right = site.articles[b]
+            if left.article.date != right.article.date { return left.article.date < right.article.date }
+            let (x, y) = (left.article.session ?? Int.max, right.article.session ?? Int.max)
+            if x != y { return x < y }
+            return left.path.codePointPrecedes(right.path)
+        }
         for term in site.dialogues.terms {
             for lang in term.languages {
-                let ordered = term.articles(in: lang).sorted { a, b in
-                    let left = site.articles[a]
-                    let right = site.articles[b]
-                    if left.article.date != right.article.date { return left.article.date < right.article.date }
-                    let (x, y) = (left.article.session ?? Int.max, right.article.session ?? Int.max)
-                    if x != y { return x < y }
-                    return left.path.codePointPrecedes(right.path)
-                }
+                let members = term.articles(in: lang)
+                guard !members.isEmpty else { continue }
+                let reports = members.filter { site.articles[$0].article.session != nil }.sorted(by: precedes)
                 let name = term.name(in: lang)
                 let path = site.routes.localized(term.path, lang)
-                for (position, index) in ordered.enumerated() {
+                for index in members {
+                    let position = reports.firstIndex(of: index)
+                    // Where the article falls among the reports: before the first report that
+                    // comes after it.
+                    let after = reports.firstIndex { $0 != index && precedes(index, $0) } ?? reports.count
+                    let before = position ?? after
                     result[index] = SeriesNavigation(
                         name: name, path: path,
-                        previous: position > 0 ? ArticleReference(ordered[position - 1], site: site) : nil,
-                        next: position + 1 < ordered.count ? ArticleReference(ordered[position + 1], site: site) : nil,
-                        position: position + 1, count: ordered.count)
+                        previous: before > 0 ? ArticleReference(reports[before - 1], site: site) : nil,
+                        next: after < reports.count ? ArticleReference(reports[after], site: site) : nil,
+                        position: position.map { $0 + 1 }, count: reports.count)
                 }
             }
         }

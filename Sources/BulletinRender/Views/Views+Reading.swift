@@ -13,13 +13,15 @@ extension Views {
     }
 
     /// An article's place in its series: `{name, url, position, count, positionLabel,
-    /// previous, next}`.
+    /// previous, next}` (`position` and `positionLabel` only for a session report).
     package func seriesNavigation(_ series: SeriesNavigation) -> TemplateValue {
         var object: TemplateObject = [
-            "name": .text(series.name), "url": .text(routes.href(series.path)),
-            "position": .number(series.position), "count": .number(series.count),
-            "positionLabel": .text(strings("reading.position", ["position": String(series.position), "count": String(series.count)])),
+            "name": .text(series.name), "url": .text(routes.href(series.path)), "count": .number(series.count),
         ]
+        object["position"] = .number(series.position)
+        object["positionLabel"] = .text(series.position.map {
+            strings("reading.position", ["position": String($0), "count": String(series.count)])
+        })
         object["previous"] = series.previous.map(reference)
         object["next"] = series.next.map(reference)
         return .object(object)
