@@ -20,9 +20,9 @@ package struct RelatedArticles: Sendable {
     }
 
     let site: Site
-    /// For each article, its terms: the postings (articles of its language carrying the term)
-    /// and the term's weight.
-    private let weights: [Double]  // by taxonomy position; the series after the taxonomies
+    /// The weight of a shared term, by taxonomy position in `site.taxonomies`, the series
+    /// last.
+    private let weights: [Double]
 
     package init(site: Site) {
         self.site = site
