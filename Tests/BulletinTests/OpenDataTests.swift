@@ -119,4 +119,37 @@ import Testing
         ])
         #expect(rows[3][1] == "항구 대화")
     }
+
+    /// The JSON files against the JSON Schemas docs/data.md gives (the first ```json block is
+    /// the sessions', the second the terms'), and a broken record against them, which must
+    /// fail: the schemas are the documentation, so they must hold what is built.
+    @Test func theJSONFilesMatchTheSchemasOfDocsData() throws {
+        guard let python = TestTools.path("python") else { return }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = Self.site().build()
+        for name in ["sessions.json", "terms.json"] {
+            try Data(try #require(result.text("data/" + name)).utf8).write(to: URL(fileURLWithPath: folder.path + "/" + name))
+        }
+        let script = """
+            import json, re, sys
+            from jsonschema import Draft202012Validator, ValidationError
+            doc = open(sys.argv[1], encoding="utf-8").read()
+            sessions_schema, terms_schema = [json.loads(b) for b in re.findall(r"```json\\n(.*?)```", doc, re.S)][:2]
+            sessions = json.load(open(sys.argv[2] + "/sessions.json", encoding="utf-8"))
+            terms = json.load(open(sys.argv[2] + "/terms.json", encoding="utf-8"))
+            Draft202012Validator(sessions_schema).validate(sessions)
+            Draft202012Validator(terms_schema).validate(terms)
+            broken = [dict(sessions[0], session="two")]
+            try:
+                Draft202012Validator(sessions_schema).validate(broken)
+                sys.exit("a session written as text passed the schema")
+            except ValidationError:
+                pass
+            print("valid", len(sessions), len(terms))
+            """
+        let run = try BulletinProcess.run(python, ["-c", script, packageRoot + "/docs/data.md", folder.path], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("valid 3 3"))
+    }
 }
