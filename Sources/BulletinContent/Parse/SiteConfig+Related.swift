@@ -1,4 +1,4 @@
-package import BulletinCore
+import BulletinCore
 
 extension SiteConfig {
     /// `related: {limit: 5, weights: {dialogues: 2, agencies: 1}}`. A weight must name a

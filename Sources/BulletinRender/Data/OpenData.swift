@@ -1,5 +1,5 @@
-package import BulletinCore
-package import BulletinContent
+import BulletinCore
+import BulletinContent
 package import BulletinResolve
 internal import Foundation
 
@@ -84,7 +84,7 @@ package enum OpenData {
             if a.dialogue != b.dialogue { return a.dialogue.codePointPrecedes(b.dialogue) }
             let (x, y) = (a.session ?? Int.max, b.session ?? Int.max)
             if x != y { return x < y }
-            if a.date != b.date { return a.date < b.date }
+            if (a.date.seconds, a.date.nanoseconds) != (b.date.seconds, b.date.nanoseconds) { return a.date < b.date }
             if a.lang != b.lang { return a.lang.codePointPrecedes(b.lang) }
             return a.url.codePointPrecedes(b.url)
         }
@@ -120,7 +120,9 @@ package enum OpenData {
     }
 
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
+        // By byte: the four that need quoting are ASCII, and a UTF-8 continuation byte is never
+        // ASCII (reading Characters here was most of the file's cost on 10,000 articles).
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -23,19 +23,38 @@ package struct RelatedArticles: Sendable {
     /// The weight of a shared term, by taxonomy position in `site.taxonomies`, the series
     /// last.
     private let weights: [Double]
+    /// Each article's instant and URL, for ties: read from arrays of plain values, not from
+    /// the articles (whose every read retains a score of strings and arrays), because ties
+    /// are common where many candidates share one term.
+    private let instants: [Instant]
+    private let paths: [String]
+
+    private struct Instant: Sendable, Comparable {
+        let seconds: Int64
+        let nanoseconds: Int32
+        static func < (a: Instant, b: Instant) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
+    }
 
     package init(site: Site) {
         self.site = site
+        instants = site.articles.map { Instant(seconds: $0.article.date.seconds, nanoseconds: $0.article.date.nanoseconds) }
+        paths = site.articles.map(\.path)
         let settings = site.config.related
         weights = site.taxonomies.map { settings.weight($0.name) } + [settings.weight(site.dialogues.name)]
     }
 
-    /// Every article's related articles, by index into `site.articles`.
+    /// Every article's related articles, by index into `site.articles`: in chunks on every
+    /// core, each chunk with a scratch array of its own; each article's list depends on
+    /// nothing but the site, so the result is the same whatever the number of cores.
     package func all() -> [[Int]] {
-        var scores = [Double](repeating: 0, count: site.articles.count)
-        return site.articles.indices.map { index in
-            scored(index, limit: site.config.related.limit, scratch: &scores).map(\.article)
-        }
+        let count = site.articles.count
+        let chunk = 256
+        let starts = Array(stride(from: 0, to: count, by: chunk))
+        let limit = site.config.related.limit
+        return Parallel.map(starts) { start in
+            var scores = [Double](repeating: 0, count: count)
+            return (start..<min(start + chunk, count)).map { scored($0, limit: limit, scratch: &scores).map(\.article) }
+        }.flatMap { $0 }
     }
 
     /// The best `limit` candidates of article `index`, with their scores. `scratch` holds a
@@ -63,15 +82,30 @@ package struct RelatedArticles: Sendable {
 
         // A translation is in another language, so never among the candidates; said here
         // all the same, for the day candidates span languages.
-        let translations = Set(published.translations.values)
-        var candidates = touched.filter { !translations.contains($0) }.map { Scored(article: $0, score: scores[$0]) }
-        for candidate in touched { scores[candidate] = 0 }
-        candidates.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            let (left, right) = (site.articles[a.article], site.articles[b.article])
-            if left.article.date != right.article.date { return left.article.date > right.article.date }
-            return left.path.codePointPrecedes(right.path)
+        let translations = published.translations.values
+        // The best `limit`, kept sorted while the candidates go by: a candidate is compared
+        // with the worst kept one only (sorting every candidate of a 10,000-article site,
+        // thousands for an article with a common term, cost more than the scoring itself).
+        var best: [Scored] = []
+        best.reserveCapacity(limit + 1)
+        for candidate in touched {
+            let scored = Scored(article: candidate, score: scores[candidate])
+            scores[candidate] = 0
+            if best.count == limit, let worst = best.last, !precedes(scored, worst) { continue }
+            if translations.contains(candidate) { continue }
+            let position = best.firstIndex { precedes(scored, $0) } ?? best.count
+            best.insert(scored, at: position)
+            if best.count > limit { best.removeLast() }
         }
-        return Array(candidates.prefix(limit))
+        return best
+    }
+
+    /// The order of the list: higher score first; ties to the newer article, then the smaller
+    /// URL.
+    private func precedes(_ a: Scored, _ b: Scored) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        let (left, right) = (instants[a.article], instants[b.article])
+        if left != right { return left > right }
+        return paths[a.article].codePointPrecedes(paths[b.article])
     }
 }
