@@ -14,7 +14,7 @@ import Testing
         defer { folder.remove() }
         let result = try BulletinProcess.run(["build"], in: folder.path)
         #expect(result.status == 0)
-        #expect(result.standardOutput.hasPrefix("Wrote 14 pages (2 articles, 1 article list, 3 taxonomy indexes, 3 term pages, 1 dialogue series, 0 standalone pages, home, dialogue index, search and 404) and 1 copied file to Public/ in "))
+        #expect(result.standardOutput.hasPrefix("Wrote 16 pages (2 articles, 1 article list, 3 taxonomy indexes, 3 term pages, 1 dialogue series, 0 standalone pages, 2 archive pages, home, dialogue index, search and 404) and 1 copied file to Public/ in "))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/Public/index.html"))
         let quiet = try BulletinProcess.run(["build", "--quiet"], in: folder.path)
         #expect(quiet.status == 0)

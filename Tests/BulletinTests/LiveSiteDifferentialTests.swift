@@ -107,7 +107,7 @@ enum SiteEdits {
         "body", "title", "summary", "date", "slug", "draft", "terms", "unregistered term", "dialogue", "session",
         "registry entry", "new registry entry", "registry translation", "site.yaml", "template", "partial", "static file",
         "new article", "rename", "remove article", "page", "translation", "broken front matter", "broken link",
-        "broken template", "repair",
+        "broken template", "repair", "chairs", "related settings",
     ]
 
     static let agencies = ["KISA", "EEAS", "kisa", "European External Action Service", "한국인터넷진흥원", "MOFA"]
@@ -182,6 +182,14 @@ enum SiteEdits {
         case "terms":
             set("agencies", "[\(agencies.shuffled(using: &random).prefix(number % 3).joined(separator: ", "))]", in: path)
             set("threats", "[\(threats.shuffled(using: &random).prefix(number % 2 + 1).joined(separator: ", "))]", in: path)
+        case "chairs":
+            // Chairs and documents are front matter: shown on the article, in its JSON-LD and
+            // in the open data; a chair's agency links to a term page that may come and go.
+            set("chairs", number % 3 == 0 ? nil : "[{name: Chair \(number), role: Head, agency: \(agencies[number % agencies.count])}]", in: path)
+            set("documents", number % 2 == 0 ? nil : "[{title: Statement \(number), url: /files/s-\(number).pdf}]", in: path)
+        case "related settings":
+            site["Content/site.yaml"] = "title: Test Bulletin\nbaseURL: https://bulletin.test/\nperPage: 2\nlanguages: [en, ko]\n"
+                + "related: {limit: \(number % 4), weights: {dialogues: \(number % 3), agencies: \(number % 2)}}\n"
         case "unregistered term": set("agencies", "[Harbour Police \(number % 3)]", in: path)
         case "dialogue": set("dialogue", number % 3 == 0 ? nil : "Test Dialogue", in: path)
         case "session": set("session", number % 4 == 0 ? nil : String(number % 5 + 1), in: path)
@@ -199,7 +207,8 @@ enum SiteEdits {
             let name = ["Templates/article.mustache", "Templates/term.mustache", "Templates/layout.mustache"][number % 3]
             edit(name) { $0.replacingOccurrences(of: "</div>", with: "<!-- \(number) --></div>") }
         case "partial":
-            let name = ["Templates/partials/article-card.mustache", "Templates/partials/site-footer.mustache"][number % 2]
+            let name = ["Templates/partials/article-card.mustache", "Templates/partials/site-footer.mustache",
+                        "Templates/partials/term-reading.mustache"][number % 3]
             edit(name) { $0 + "<!-- \(number) -->\n" }
         case "static file":
             site.files["Content/static/file-\(number % 3).txt"] = number % 4 == 0 ? nil : "text \(number)\n"

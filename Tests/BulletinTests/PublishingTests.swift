@@ -333,4 +333,11 @@ import Testing
         let file = try String(contentsOfFile: packageRoot + "/Templates/search.mustache", encoding: .utf8)
         #expect(BuiltInTemplates.search + "\n" == file)
     }
+
+    @Test func theBuiltInArchiveTemplatesAreTheDefaultThemes() throws {
+        let index = try String(contentsOfFile: packageRoot + "/Templates/archive.mustache", encoding: .utf8)
+        let year = try String(contentsOfFile: packageRoot + "/Templates/archive-year.mustache", encoding: .utf8)
+        #expect(BuiltInTemplates.archive + "\n" == index)
+        #expect(BuiltInTemplates.archiveYear + "\n" == year)
+    }
 }

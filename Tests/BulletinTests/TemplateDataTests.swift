@@ -19,7 +19,8 @@ import Testing
         var site = LiveSiteDifferentialTests.richSite()
         site["Content/dialogues/test-dialogue.md"] = "---\nname: Test Dialogue\nshort: TD\naliases: [The test]\nnames: {ko: 시험 대화}\nwebsite: https://dialogue.test/\nparties: [A, B]\n---\n\nA dialogue series for tests.\n"
         site["Content/agencies/kisa.md"] = "---\nname: Korea Internet & Security Agency\nshort: KISA\naliases: [Korea Internet and Security Agency]\nnames: {ko: 한국인터넷진흥원}\nwebsite: https://kisa.test/\n---\n\nKorea's internet agency.\n"
-        site["Content/articles/other.md"] = "---\ntitle: Other coverage\ndate: 2024-06-01\nupdated: 2024-06-02\nlocation: Seoul\ndialogue: Test Dialogue\nfeatured: true\n---\n\nOther.\n"
+        site["Content/articles/other.md"] = "---\ntitle: Other coverage\ndate: 2024-06-01\nupdated: 2024-06-02\nlocation: Seoul\ndialogue: Test Dialogue\nfeatured: true\n"
+            + "chairs: [{name: Kim, role: Director, agency: KISA}]\ndocuments: [{title: Statement, url: https://example.org/s}]\n---\n\nOther.\n"
         return site
     }
 

@@ -31,11 +31,13 @@ public struct PageCounts: Sendable, Equatable {
     public var terms = 0
     public var dialogues = 0
     public var pages = 0
+    /// The archive's index and its years.
+    public var archives = 0
     /// The home page, the dialogue index, the search page and the 404 page.
     public var other = 0
     public var copied = 0
 
-    public var totalPages: Int { articles + articleLists + taxonomies + terms + dialogues + pages + other }
+    public var totalPages: Int { articles + articleLists + taxonomies + terms + dialogues + pages + archives + other }
 
     package init() {}
 
@@ -48,6 +50,7 @@ public struct PageCounts: Sendable, Equatable {
             case .term: terms += 1
             case .dialogue: dialogues += 1
             case .page: pages += 1
+            case .archive, .archiveYear: archives += 1
             case .home, .dialogues, .search, .notFound: other += 1
             }
         }
@@ -55,7 +58,7 @@ public struct PageCounts: Sendable, Equatable {
     }
 
     /// "245 pages (39 articles, 4 article lists, 3 taxonomies, 84 term pages, 9 dialogue
-    /// series, 1 standalone page, home, dialogue index, 404) and 2 copied files".
+    /// series, 1 standalone page, 12 archive pages, home, dialogue index, 404) and 2 copied files".
     public var summary: String {
         func count(_ value: Int, _ singular: String, _ plural: String) -> String {
             "\(value) \(value == 1 ? singular : plural)"
@@ -64,6 +67,7 @@ public struct PageCounts: Sendable, Equatable {
             count(articles, "article", "articles"), count(articleLists, "article list", "article lists"),
             count(taxonomies, "taxonomy index", "taxonomy indexes"), count(terms, "term page", "term pages"),
             count(dialogues, "dialogue series", "dialogue series"), count(pages, "standalone page", "standalone pages"),
+            count(archives, "archive page", "archive pages"),
             "home, dialogue index, search and 404",
         ]
         return "\(count(totalPages, "page", "pages")) (\(parts.joined(separator: ", "))) and \(count(copied, "copied file", "copied files"))"

@@ -228,6 +228,8 @@ public struct LiveSite: Sendable {
             others += index.files.map { ($0.key, $0.value) }
         }
         others.append(("search/search.js", SearchScript.source))
+        // The open data follows from front matter alone: made here, with the structure.
+        others += OpenData.files(for: site)
         for (path, text) in others {
             put(OutputFile(path: path, contents: .bytes(Array(text.utf8))))
             made.insert(path)

@@ -72,6 +72,7 @@ extension SiteConfig {
             }
             config.taxonomies = taxonomies
         }
+        config.related = readRelated(&reader, source: source, taxonomies: config.taxonomies)
         config.params = reader.params(known: knownKeys)
         return (config, reader.diagnostics)
     }
@@ -161,7 +162,7 @@ extension SiteConfig {
 
     /// Top-level names that slugs cannot take.
     package var reservedSlugs: Set<String> {
-        Set(["articles", "dialogues", "search", "assets", "feed.xml", "sitemap.xml", "robots.txt", "404.html"]
+        Set(["articles", "dialogues", "search", "assets", "archive", "data", "feed.xml", "sitemap.xml", "robots.txt", "404.html"]
             + taxonomies + languages.map { $0.lowercased() })
     }
 }

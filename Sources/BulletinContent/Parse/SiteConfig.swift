@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var feedLimit: Int
     /// The taxonomies' names: each is a front-matter key, a folder and a URL segment.
     public var taxonomies: [String]
+    /// `related:`: the limit and weights of related articles.
+    public var related = RelatedSettings()
     public var params: [String: ParamValue]
 
     /// Whether the site publishes more than one language (and has `/<lang>/` folders,
@@ -36,7 +38,7 @@ public struct SiteConfig: Sendable {
     }
 
     package static let defaultTaxonomies = ["agencies", "frameworks", "threats"]
-    package static let knownKeys = ["title", "baseURL", "description", "language", "languages", "perPage", "feedLimit", "taxonomies"]
+    package static let knownKeys = ["title", "baseURL", "description", "language", "languages", "perPage", "feedLimit", "taxonomies", "related"]
     /// Names a taxonomy cannot take: the other folders and URLs of a site, and article keys.
     package static let unavailableTaxonomyNames = Set([
         "articles", "dialogues", "pages", "static", "search", "assets", "page", "feed",

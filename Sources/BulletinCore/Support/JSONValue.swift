@@ -6,6 +6,8 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     case string(String)
     case integer(Int)
     case bool(Bool)
+    /// A value that is absent on purpose (a session without a number in the open data).
+    case null
     case array([JSONValue])
     case object([String: JSONValue])
 
@@ -26,6 +28,7 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         case .string(let text): Self.writeString(text, to: &output)
         case .integer(let number): output += String(number)
         case .bool(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
         case .array(let items):
             output += "["
             for (index, item) in items.enumerated() {

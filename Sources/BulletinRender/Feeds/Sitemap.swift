@@ -92,6 +92,10 @@ package enum Sitemap {
             return newest(slice(site.taxonomies[taxonomy].terms[term].articles(in: lang), number))
         case .dialogue(let index):
             return newest(site.dialogues.terms[index].articles)
+        case .archive:
+            return newest(site.articles(in: lang))
+        case .archiveYear(let year):
+            return newest(site.articles(in: lang).filter { site.articles[$0].article.date.year == year })
         case .page, .search, .notFound:
             return nil
         }

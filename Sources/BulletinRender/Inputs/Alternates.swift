@@ -49,6 +49,8 @@ enum Alternates {
         case .dialogue(let index): "dialogue/\(site.dialogues.terms[index].id)"
         case .page(let index): site.pages[index].page.translationKey.map { "page/" + $0 } ?? "page-path/" + site.pages[index].page.path
         case .search: "search"
+        case .archive: "archive"
+        case .archiveYear(let year): "archive/\(year)"
         case .notFound: nil
         }
     }

@@ -29,6 +29,16 @@ package struct RenderInputs: Sendable {
     package var series: [LanguageKey: SeriesData] = [:]
     package var pages: [String: PageData] = [:]
     package var alternates: [String: [Alternate]] = [:]
+    /// Series neighbours and related articles, by article content path.
+    package var readings: [String: ReadingData] = [:]
+    package var termReadings: [TermInLanguage: TermReadingData] = [:]
+    package var archives: [ArchiveKey: ArchiveData] = [:]
+
+    /// A language's archive (`year` nil: the index of years) or one of its years.
+    package struct ArchiveKey: Hashable, Sendable {
+        package let lang: String
+        package let year: Int?
+    }
 
     /// A key of one item in a language: `(taxonomy, lang)`, `(series id, lang)`.
     package struct LanguageKey: Hashable, Sendable {
@@ -102,6 +112,16 @@ package struct RenderInputs: Sendable {
             pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
         }
         if config.isMultilingual { alternates = Alternates.all(site: site) }
+        // What follows from front matter across articles: made again only when resolving is
+        // (an edit that leaves every front matter as it was cannot change it).
+        let series = SeriesNavigation.all(site: site)
+        let related = RelatedArticles(site: site).all()
+        for (index, published) in site.articles.enumerated() {
+            readings[published.article.path] = ReadingData(
+                series: series[index], related: related[index].map { ArticleReference($0, site: site) })
+        }
+        termReadings = TermReadingData.all(site: site)
+        archives = ArchiveData.all(site: site)
     }
 
     static func card(_ index: Int, site: Site, bodies: RenderedBodies) -> CardData {
@@ -119,10 +139,17 @@ package struct RenderInputs: Sendable {
     static func article(_ index: Int, site: Site, bodies: RenderedBodies) -> ArticleData {
         let published = site.articles[index]
         let article = published.article
+        let agencies = site.taxonomies.firstIndex { $0.name == "agencies" }
         return ArticleData(
             body: bodies.articles[index].html, params: article.params,
             terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
-            slug: article.slug, translationKey: article.translationKey)
+            slug: article.slug, translationKey: article.translationKey,
+            chairs: article.chairs.enumerated().map { position, chair in
+                ChairData(
+                    name: chair.name, role: chair.role, agency: chair.agency?.text,
+                    agencyID: published.chairAgencies[position].flatMap { term in agencies.map { site.taxonomies[$0].terms[term].id } })
+            },
+            documents: article.documents.map { DocumentData(title: $0.title, url: $0.url) })
     }
 
     // MARK: - Updates
@@ -222,6 +249,9 @@ package struct RenderInputs: Sendable {
         compare(series, earlier.series) { .series(id: $0.name, lang: $0.lang) }
         compare(pages, earlier.pages) { .page($0) }
         compare(alternates, earlier.alternates) { .alternates($0) }
+        compare(readings, earlier.readings) { .reading($0) }
+        compare(termReadings, earlier.termReadings) { .termReading(taxonomy: $0.taxonomy, id: $0.id, lang: $0.lang) }
+        compare(archives, earlier.archives) { .archive(lang: $0.lang, year: $0.year) }
         return changed
     }
 }
@@ -301,6 +331,30 @@ package struct ArticleData: Sendable, Equatable {
     package let terms: [[String]]
     package let slug: String
     package let translationKey: String?
+    package let chairs: [ChairData]
+    package let documents: [DocumentData]
+}
+
+/// A chair as the article page shows it: the agency as written, and its registered id when
+/// it resolves (then linked, through `TermLinkData`, where it has a page).
+package struct ChairData: Sendable, Equatable {
+    package let name: String
+    package let role: String?
+    package let agency: String?
+    package let agencyID: String?
+}
+
+/// An outcome document: its title and address as written (an absolute URL or a site path).
+package struct DocumentData: Sendable, Equatable {
+    package let title: String
+    package let url: String
+}
+
+/// What an article's page shows of other articles: its place in its series, its related
+/// articles.
+package struct ReadingData: Sendable, Equatable {
+    package let series: SeriesNavigation?
+    package let related: [ArticleReference]
 }
 
 /// Which articles one page of a list shows, by content path, and how many pages and

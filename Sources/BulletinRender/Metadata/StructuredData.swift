@@ -44,8 +44,12 @@ package struct StructuredData {
     }
 
     /// An article: `terms` are its terms' links in its language, by taxonomy, with each
-    /// taxonomy's link.
-    package func article(_ card: CardData, terms: [(taxonomy: LinkData, terms: [TermLinkData])]) -> Object {
+    /// taxonomy's link; `chairs` its chairs with their agencies' links where they resolve;
+    /// `documents` its outcome documents' titles and absolute URLs.
+    package func article(
+        _ card: CardData, terms: [(taxonomy: LinkData, terms: [TermLinkData])],
+        chairs: [(ChairData, TermLinkData?)] = [], documents: [(title: String, url: String)] = []
+    ) -> Object {
         let url = JSONValue.string(routes.absolute(card.path))
         var about: [JSONValue] = []
         for group in terms {
@@ -54,8 +58,18 @@ package struct StructuredData {
         if let dialogue = card.dialogue {
             let name = dialogue.names[card.lang] ?? dialogue.id
             let seriesURL = JSONValue.string(routes.absolute(routes.localized(dialogue.path, card.lang)))
-            about.append(card.session.map { .object(session(card, seriesName: name, seriesURL: seriesURL, number: $0)) }
-                ?? ["@type": "EventSeries", "name": .string(name), "url": seriesURL])
+            if card.session != nil || !chairs.isEmpty || !documents.isEmpty {
+                var event = session(card, seriesName: name, seriesURL: seriesURL, number: card.session)
+                let agencies = terms.first { $0.taxonomy.key == "agencies" }?.terms ?? []
+                participants(chairs: chairs, agencies: agencies, into: &event)
+                if !documents.isEmpty {
+                    // The statements are about the meeting: schema.org's `subjectOf`.
+                    event["subjectOf"] = .array(documents.map { ["@type": "CreativeWork", "name": .string($0.title), "url": .string($0.url)] })
+                }
+                about.append(.object(event))
+            } else {
+                about.append(["@type": "EventSeries", "name": .string(name), "url": seriesURL])
+            }
         }
         var object: Object = [
             "@type": "NewsArticle", "headline": .string(card.title), "url": url, "mainEntityOfPage": url,
@@ -88,10 +102,40 @@ package struct StructuredData {
         return object
     }
 
-    /// The event an article about a session reports on.
-    package func session(_ card: CardData, seriesName: String, seriesURL: JSONValue, number: Int) -> Object {
+    /// The meeting's participants: the chairs' agencies lead it (`organizer`, each once);
+    /// the chairs themselves (`Person`, with `jobTitle` and `affiliation`) and the article's
+    /// other agencies take part (`attendee`). Agencies are `GovernmentOrganization`s, with
+    /// their page when they have one.
+    func participants(chairs: [(ChairData, TermLinkData?)], agencies: [TermLinkData], into event: inout Object) {
+        func organization(_ chair: ChairData, _ link: TermLinkData?) -> JSONValue? {
+            if let link { return ["@type": "GovernmentOrganization", "name": .string(link.name), "url": .string(routes.absolute(link.path))] }
+            return chair.agency.map { ["@type": "GovernmentOrganization", "name": .string($0)] }
+        }
+        var organizers: [JSONValue] = []
+        var organizerNames: Set<String> = []
+        var attendees: [JSONValue] = []
+        for (chair, link) in chairs {
+            let agency = organization(chair, link)
+            if let agency, case .object(let fields) = agency, case .string(let name)? = fields["name"], organizerNames.insert(name).inserted {
+                organizers.append(agency)
+            }
+            var person: Object = ["@type": "Person", "name": .string(chair.name)]
+            if let role = chair.role { person["jobTitle"] = .string(role) }
+            if let agency { person["affiliation"] = agency }
+            attendees.append(.object(person))
+        }
+        for agency in agencies where !organizerNames.contains(agency.name) {
+            attendees.append(["@type": "GovernmentOrganization", "name": .string(agency.name), "url": .string(routes.absolute(agency.path))])
+        }
+        if !organizers.isEmpty { event["organizer"] = .array(organizers) }
+        if !attendees.isEmpty { event["attendee"] = .array(attendees) }
+    }
+
+    /// The event an article about a session reports on (a meeting of the series without a
+    /// session number is named after the series alone).
+    package func session(_ card: CardData, seriesName: String, seriesURL: JSONValue, number: Int?) -> Object {
         var event: Object = [
-            "@type": "Event", "name": .string("\(seriesName), \(site.strings.session(number))"),
+            "@type": "Event", "name": .string(number.map { "\(seriesName), \(site.strings.session($0))" } ?? seriesName),
             "startDate": .string(card.date.htmlDateTime),
             "superEvent": ["@type": "EventSeries", "name": .string(seriesName), "url": seriesURL],
         ]

@@ -74,12 +74,30 @@ package struct PageContexts: Sendable {
             article["taxonomies"] = .list(groups)
             article["hasTerms"] = .bool(!groups.isEmpty)
             article["params"] = data.params.templateValue
+            let reading = inputs.readings[path]!
+            if let series = reading.series { article["series"] = views.seriesNavigation(series) }
+            article["hasSeries"] = .bool(reading.series != nil)
+            let chairs = data.chairs.map { chair in
+                (chair, chair.agencyID.flatMap { inputs.termLinks[.init(taxonomy: "agencies", id: $0, lang: lang)] })
+            }
+            article["chairs"] = .list(chairs.map(views.chair))
+            article["hasChairs"] = .bool(!chairs.isEmpty)
+            article["documents"] = .list(data.documents.map { document in
+                ["title": .text(document.title), "url": .text(OpenData.documentURL(document.url, routes: routes, absolute: false))]
+            })
+            article["hasDocuments"] = .bool(!data.documents.isEmpty)
+            article["related"] = .list(reading.related.map(views.reference))
+            article["hasRelated"] = .bool(!reading.related.isEmpty)
+            article["hasAside"] = .bool(reading.series != nil || !chairs.isEmpty || !data.documents.isEmpty
+                || !reading.related.isEmpty || !groups.isEmpty)
             object["article"] = .object(article)
             meta.openGraphType = "article"
             meta.published = card.date.rfc3339
             meta.modified = card.updated?.rfc3339
             meta.tags = about.flatMap { $0.terms.map(\.name) }
-            meta.structuredData = StructuredData.encode(structured.article(card, terms: about))
+            meta.structuredData = StructuredData.encode(structured.article(
+                card, terms: about, chairs: chairs,
+                documents: data.documents.map { ($0.title, OpenData.documentURL($0.url, routes: routes, absolute: true)) }))
 
         case .taxonomy(let index):
             let heading = siteData.taxonomies[index]
@@ -98,7 +116,9 @@ package struct PageContexts: Sendable {
                 title: number == 1 ? term.link.name
                     : strings("titles.listPage", ["title": term.link.name, "number": String(number), "total": String(list.total)]),
                 description: termDescription(term, strings: strings), section: taxonomy.name)
-            object["term"] = .object(views.term(term, taxonomy: heading))
+            var termObject = views.term(term, taxonomy: heading)
+            views.addReading(inputs.termReadings[.init(taxonomy: taxonomy.name, id: id, lang: lang)]!, to: &termObject)
+            object["term"] = .object(termObject)
             object["articles"] = cards.list(list.articles, lang: lang, level: 3)
             object["pagination"] = views.pagination(first: term.link.path, number: number, total: list.total)
             object["params"] = term.params.templateValue
@@ -119,6 +139,7 @@ package struct PageContexts: Sendable {
             meta = Meta(title: term.link.name, description: termDescription(term, strings: strings), section: "dialogues")
             let heading = LinkData(name: strings("titles.dialogues"), path: routes.localized(Routes.dialogues, lang), key: "dialogues")
             var dialogue = views.term(term, taxonomy: heading)
+            views.addReading(inputs.termReadings[.init(taxonomy: site.dialogues.name, id: id, lang: lang)]!, to: &dialogue)
             dialogue["sessions"] = .list(series.sessions.map { session in
                 [
                     "number": .number(session.number), "label": .text(strings.session(session.number)),
@@ -153,6 +174,39 @@ package struct PageContexts: Sendable {
             object["search"] = [
                 "indexURL": .text(routes.href(routes.localized(Routes.search, lang))),
                 "scriptURL": .text(routes.href(Routes.search + "search.js")),
+            ]
+
+        case .archive:
+            meta = Meta(
+                title: strings("titles.archive"), description: strings("descriptions.archive", ["site": siteData.title]),
+                section: "archive")
+            guard case .years(let years)? = inputs.archives[.init(lang: lang, year: nil)] else { break }
+            object["archive"] = [
+                "years": .list(years.map { year in
+                    [
+                        "year": .number(year.year), "url": .text(routes.href(routes.localized(Routes.archiveYear(year.year), lang))),
+                        "count": .number(year.count), "countLabel": .text(strings.count("counts.articles", year.count)),
+                    ]
+                }),
+                "hasYears": .bool(!years.isEmpty),
+            ]
+
+        case .archiveYear(let year):
+            meta = Meta(
+                title: strings("titles.archiveYear", ["year": String(year)]),
+                description: strings("descriptions.archiveYear", ["site": siteData.title, "year": String(year)]), section: "archive")
+            guard case .months(let months)? = inputs.archives[.init(lang: lang, year: year)] else { break }
+            let count = months.reduce(0) { $0 + $1.articles.count }
+            object["archive"] = [
+                "year": .number(year), "url": .text(routes.href(routes.localized(Routes.archive, lang))),
+                "title": .text(strings("titles.archive")),
+                "count": .number(count), "countLabel": .text(strings.count("counts.articles", count)),
+                "months": .list(months.map { month in
+                    [
+                        "month": .number(month.month), "name": .text(strings("dates.months.\(month.month)")),
+                        "articles": cards.list(month.articles, lang: lang, level: 3),
+                    ]
+                }),
             ]
 
         case .notFound:

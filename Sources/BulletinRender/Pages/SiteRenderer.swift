@@ -32,6 +32,7 @@ public enum SiteRenderer {
         // The generated files a page may link to: feeds, the sitemap, robots.txt.
         for feed in Feed.all(of: site) { sitePaths.formUnion([feed.atomPath, feed.jsonPath]) }
         sitePaths.formUnion(Sitemap.paths(for: site))
+        sitePaths.formUnion([Routes.sessionsCSV, Routes.sessionsJSON, Routes.termsJSON])
         return LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
     }
 
@@ -48,6 +49,7 @@ public enum SiteRenderer {
             others += index.files.keys.sorted().map { OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8))) }
         }
         others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
+        others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
         _ = Parallel.map(others) { sink.accept($0) }
         _ = Parallel.map(copies(of: site)) { sink.accept($0) }
     }

@@ -37,4 +37,43 @@ package enum BuiltInTemplates {
 </div>
 <script src="{{search.scriptURL}}" defer></script>
 """#
+
+    package static let archive = #"""
+<div class="wrap">
+  <header class="page-header">
+    <h1>{{page.title}}</h1>
+  </header>
+  {{#archive.hasYears}}
+  <ul class="archive-years">
+    {{#archive.years}}
+    <li><a href="{{url}}">{{year}}</a> <span class="count">{{countLabel}}</span></li>
+    {{/archive.years}}
+  </ul>
+  {{/archive.hasYears}}
+  {{^archive.hasYears}}
+  <p>{{i18n.counts.articles.zero}}</p>
+  {{/archive.hasYears}}
+</div>
+"""#
+
+    package static let archiveYear = #"""
+<div class="wrap">
+  <header class="page-header">
+    <p class="kicker"><a href="{{archive.url}}">{{archive.title}}</a></p>
+    <h1>{{page.title}} <span class="count">{{archive.countLabel}}</span></h1>
+  </header>
+  {{#archive.months}}
+  <section class="archive-month" aria-labelledby="month_{{month}}">
+    <h2 id="month_{{month}}">{{name}}</h2>
+    <ol class="article-list">
+      {{#articles}}
+      <li class="article-card">
+{{#card}}{{{card}}}{{/card}}{{^card}}<h3><a href="{{url}}" dir="auto">{{title}}</a></h3>{{/card}}
+      </li>
+      {{/articles}}
+    </ol>
+  </section>
+  {{/archive.months}}
+</div>
+"""#
 }

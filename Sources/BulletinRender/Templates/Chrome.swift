@@ -25,7 +25,7 @@ package final class Chrome: Sendable {
         // The page is current in the navigation only when it is one of its links.
         let url = routes.href(page.path)
         let linkPaths = data.taxonomies.map(\.path) + data.pages.map(\.path)
-            + [Routes.articles, Routes.dialogues, Routes.search].map { routes.localized($0, page.lang) }
+            + [Routes.articles, Routes.dialogues, Routes.archive, Routes.search].map { routes.localized($0, page.lang) }
         let current = linkPaths.contains { routes.href($0) == url } ? page.path : ""
         let kind = page.kind
         // The language switcher links to the page's translations, or to the other languages'

@@ -23,7 +23,9 @@ package struct Theme: Sendable {
 
     /// Templates Bulletin carries itself, for kinds a theme may leave out (so a theme made of
     /// the contract's ten templates still gets a working `/search/`).
-    package static let builtIn: [PageKind: String] = [.search: BuiltInTemplates.search]
+    package static let builtIn: [PageKind: String] = [
+        .search: BuiltInTemplates.search, .archive: BuiltInTemplates.archive, .archiveYear: BuiltInTemplates.archiveYear,
+    ]
 
     /// Parses every template of the tree, and the theme's words for each of `languages`.
     package static func load(from tree: SourceTree, languages: [String] = ["en"]) -> (Theme?, [Diagnostic]) {

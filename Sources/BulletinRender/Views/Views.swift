@@ -61,12 +61,14 @@ package struct Views: Sendable {
         }
         let local = { (path: String) in routes.localized(path, data.lang) }
         let nav = [LinkData(name: strings("nav.articles"), path: local(Routes.articles), key: "articles")] + data.taxonomies
-            + [LinkData(name: strings("nav.dialogues"), path: local(Routes.dialogues), key: "dialogues")] + data.pages
+            + [LinkData(name: strings("nav.dialogues"), path: local(Routes.dialogues), key: "dialogues"),
+               LinkData(name: strings("nav.archive"), path: local(Routes.archive), key: "archive")] + data.pages
             + [LinkData(name: strings("nav.search"), path: local(Routes.search), key: "search")]
         return [
             "title": .text(data.title), "description": .text(data.description), "language": .text(data.lang),
             "baseURL": .text(routes.baseURL.absolute), "homeURL": .text(routes.href(local(Routes.home))),
             "articlesURL": .text(routes.href(local(Routes.articles))), "dialoguesURL": .text(routes.href(local(Routes.dialogues))),
+            "archiveURL": .text(routes.href(local(Routes.archive))),
             "searchURL": .text(routes.href(local(Routes.search))), "rootURL": .text(routes.href(Routes.home)),
             "taxonomies": .list(data.taxonomies.map(marked)), "pages": .list(data.pages.map(marked)), "nav": .list(nav.map(marked)),
             "params": data.params.templateValue,

@@ -25,6 +25,15 @@ public enum Dependency: Sendable, Hashable {
     case dialogueIndex(lang: String)
     /// Which articles a series' page lists in a language, under which session.
     case series(id: String, lang: String)
+    /// What an article's page shows of other articles, all of it from front matter: its
+    /// series neighbours and its related articles (titles, dates, sessions), by content path.
+    case reading(String)
+    /// What a term's or series' page shows of the terms found with it and of its years
+    /// (co-occurrence counts, names and links; articles per year), in a language.
+    case termReading(taxonomy: String, id: String, lang: String)
+    /// The years of a language's archive with their counts (`year` nil), or which articles
+    /// one year lists, under which month.
+    case archive(lang: String, year: Int?)
     /// A standalone page, by content path.
     case page(String)
     /// Which pages of other languages are this one's counterparts (its `hreflang` links and

@@ -11,13 +11,18 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case dialogue
     case page
     case search
+    /// `/archive/`: the years, with their article counts.
+    case archive
+    /// `/archive/<year>/`: one year's articles under a heading per month.
+    case archiveYear = "archive-year"
     case notFound = "404"
 
     /// The template that renders it: `article` for `article.mustache`.
     public var templateName: String { rawValue }
 
-    /// The page templates every theme must have; the others Bulletin carries itself.
+    /// The page templates every theme must have (the contract's ten); the others Bulletin
+    /// carries itself, so that a theme made before them still builds.
     public static var requiredTemplates: [PageKind] {
-        allCases.filter { $0 != .search }
+        allCases.filter { ![.search, .archive, .archiveYear].contains($0) }
     }
 }

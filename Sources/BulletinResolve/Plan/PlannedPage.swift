@@ -14,6 +14,10 @@ public struct PlannedPage: Sendable, Hashable {
         case dialogue(Int)
         case page(Int)
         case search
+        /// The index of years.
+        case archive
+        /// One year's articles.
+        case archiveYear(Int)
         case notFound
     }
 
@@ -44,6 +48,8 @@ public struct PlannedPage: Sendable, Hashable {
         case .dialogue: .dialogue
         case .page: .page
         case .search: .search
+        case .archive: .archive
+        case .archiveYear: .archiveYear
         case .notFound: .notFound
         }
     }

@@ -32,6 +32,13 @@ public struct Routes: Sendable {
     public static let dialogues = "dialogues/"
     public static let notFound = "404.html"
     public static let search = "search/"
+    public static let archive = "archive/"
+    /// The open data files (`/data/...`), written once for every language.
+    public static let sessionsCSV = "data/sessions.csv"
+    public static let sessionsJSON = "data/sessions.json"
+    public static let termsJSON = "data/terms.json"
+
+    public static func archiveYear(_ year: Int) -> String { "archive/\(year)/" }
 
     public static func article(_ slug: String) -> String { "articles/\(slug)/" }
     public static func taxonomy(_ name: String) -> String { "\(name)/" }

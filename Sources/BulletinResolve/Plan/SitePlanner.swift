@@ -55,6 +55,7 @@ package struct SitePlanner {
         func cards(_ indices: some Sequence<Int>) -> [Dependency] {
             indices.map { .card(articles[$0].article.path) }
         }
+        let agencies = taxonomies.firstIndex { $0.name == "agencies" }
         for lang in languages {
             let local = { (path: String) in routes.localized(path, lang) }
             let all = articlesByLanguage[lang] ?? []
@@ -70,9 +71,15 @@ package struct SitePlanner {
             }
             for index in all {
                 let article = articles[index]
-                var reads: [Dependency] = [.card(article.article.path), .article(article.article.path)]
+                var reads: [Dependency] = [.card(article.article.path), .article(article.article.path), .reading(article.article.path)]
                 for (position, taxonomy) in taxonomies.enumerated() {
                     reads += article.terms[position].map { .termLink(taxonomy: taxonomy.name, id: taxonomy.terms[$0].id, lang: lang) }
+                }
+                // A chair's agency is linked when it has a page in this language.
+                if let agencies {
+                    reads += article.chairAgencies.compactMap { $0 }.map {
+                        .termLink(taxonomy: "agencies", id: taxonomies[agencies].terms[$0].id, lang: lang)
+                    }
                 }
                 add(.article(index), lang, article.path, .file(article.article.slugLocation), reads)
             }
@@ -88,6 +95,7 @@ package struct SitePlanner {
                         add(.term(taxonomy: taxonomyIndex, term: termIndex, number: number), lang,
                             local(Routes.listPage(term.path, number)), origin,
                             [.term(taxonomy: taxonomy.name, id: term.id, lang: lang),
+                             .termReading(taxonomy: taxonomy.name, id: term.id, lang: lang),
                              .list(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), number: number)]
                                 + cards(slice(members, number)))
                     }
@@ -102,13 +110,20 @@ package struct SitePlanner {
                 // A series page lists every session, in another language where this one has
                 // no report: it reads the cards of the series' articles in every language.
                 add(.dialogue(index), lang, local(dialogue.path), origin,
-                    [.term(taxonomy: dialogues.name, id: dialogue.id, lang: lang), .series(id: dialogue.id, lang: lang)]
+                    [.term(taxonomy: dialogues.name, id: dialogue.id, lang: lang), .series(id: dialogue.id, lang: lang),
+                     .termReading(taxonomy: dialogues.name, id: dialogue.id, lang: lang)]
                         + cards(dialogue.articles))
             }
             for (index, page) in pages.enumerated() where page.page.lang == lang {
                 add(.page(index), lang, page.path, .file(page.page.slugLocation), [.page(page.page.path)])
             }
             add(.search, lang, local(Routes.search), .generated("the search page\(inLanguage)"), [])
+            // The archive: an index of years, and a page for each year that has articles.
+            add(.archive, lang, local(Routes.archive), .generated("the archive\(inLanguage)"), [.archive(lang: lang, year: nil)])
+            for (year, members) in Self.years(of: all, articles: articles) {
+                add(.archiveYear(year), lang, local(Routes.archiveYear(year)), .generated("the archive of \(year)\(inLanguage)"),
+                    [.archive(lang: lang, year: year)] + cards(members))
+            }
             if lang == config.language {
                 add(.notFound, lang, Routes.notFound, .generated("the 404 page"), [])
             }
@@ -130,6 +145,9 @@ package struct SitePlanner {
             }
             generated(routes.localized("search/meta.json", lang), "the search index")
         }
+        generated(Routes.sessionsCSV, "the open data of sessions (CSV)")
+        generated(Routes.sessionsJSON, "the open data of sessions (JSON)")
+        generated(Routes.termsJSON, "the open data of terms")
         generated("sitemap.xml", "the sitemap")
         generated("robots.txt", "robots.txt")
         generated("search/search.js", "the search script")
@@ -140,6 +158,25 @@ package struct SitePlanner {
             entries.append(Entry(page: nil, file: Routes.asset(file.path), origin: .file(SourceLocation(file: file.displayPath))))
         }
         return entries
+    }
+
+    /// The years of `indices` (newest first, as every list), newest first, each with its
+    /// articles in the same order. A year is the one the date is written in.
+    package static func years(of indices: [Int], articles: [PublishedArticle]) -> [(year: Int, articles: [Int])] {
+        var result: [(year: Int, articles: [Int])] = []
+        var position: [Int: Int] = [:]
+        for index in indices {
+            let year = articles[index].article.date.year
+            if let at = position[year] {
+                result[at].articles.append(index)
+            } else {
+                position[year] = result.count
+                result.append((year, [index]))
+            }
+        }
+        // By instant, an article at 23:00-05:00 on 31 December may come after one of the next
+        // year written in UTC: sort the years themselves.
+        return result.sorted { $0.year > $1.year }
     }
 
     /// Page `number` of a list of article indices.

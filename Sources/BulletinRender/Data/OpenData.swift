@@ -1,0 +1,153 @@
+import BulletinCore
+import BulletinContent
+package import BulletinResolve
+internal import Foundation
+
+/// The open data files (docs/data.md): `data/sessions.csv` and `data/sessions.json`, one
+/// record per published article that has a dialogue series, in every language; and
+/// `data/terms.json`, every term of every taxonomy and every series.
+///
+/// Made from front matter alone (and the base URL), so a full build and the preview make
+/// them at the same moments. Keys of JSON objects are sorted, records ordered as the
+/// contract says, so the bytes are the same for the same input.
+package enum OpenData {
+    /// The three files, path and text.
+    package static func files(for site: Site) -> [(path: String, text: String)] {
+        let records = sessions(of: site)
+        return [
+            (Routes.sessionsCSV, csv(records, taxonomies: site.config.taxonomies)),
+            (Routes.sessionsJSON, JSONValue.array(records.map { $0.json(taxonomies: site.config.taxonomies) }).encoded + "\n"),
+            (Routes.termsJSON, JSONValue.array(terms(of: site)).encoded + "\n"),
+        ]
+    }
+
+    // MARK: - Sessions
+
+    /// One article's record.
+    package struct Session {
+        let dialogue: String
+        let dialogueName: String
+        let session: Int?
+        let date: ContentDate
+        let location: String
+        let lang: String
+        let title: String
+        let url: String
+        /// Term ids, by taxonomy name.
+        let terms: [String: [String]]
+        let chairs: [(name: String, role: String?, agency: String?)]
+        let documents: [(title: String, url: String)]
+
+        func json(taxonomies: [String]) -> JSONValue {
+            var object: [String: JSONValue] = [
+                "dialogue": .string(dialogue), "dialogue_name": .string(dialogueName),
+                "session": session.map(JSONValue.integer) ?? .null, "date": .string(date.isoDate),
+                "location": .string(location), "lang": .string(lang), "title": .string(title), "url": .string(url),
+                "chairs": .array(chairs.map { chair in
+                    ["name": .string(chair.name), "role": chair.role.map(JSONValue.string) ?? .null,
+                     "agency": chair.agency.map(JSONValue.string) ?? .null]
+                }),
+                "documents": .array(documents.map { ["title": .string($0.title), "url": .string($0.url)] }),
+            ]
+            for taxonomy in taxonomies { object[taxonomy] = .array((terms[taxonomy] ?? []).map(JSONValue.string)) }
+            return .object(object)
+        }
+    }
+
+    /// The records, ordered by series id, session (those without one last), date, language.
+    package static func sessions(of site: Site) -> [Session] {
+        let routes = site.routes
+        let agencies = site.taxonomies.firstIndex { $0.name == "agencies" }
+        var records: [Session] = []
+        for published in site.articles {
+            guard let dialogueIndex = published.dialogue else { continue }
+            let article = published.article
+            let series = site.dialogues.terms[dialogueIndex]
+            var terms: [String: [String]] = [:]
+            for (position, taxonomy) in site.taxonomies.enumerated() {
+                terms[taxonomy.name] = published.terms[position].map { taxonomy.terms[$0].id }
+            }
+            let chairs = article.chairs.enumerated().map { position, chair in
+                // The registered agency's id; an agency the registry does not know, as the
+                // slug of what the editor wrote (how an unregistered term is published).
+                let id = published.chairAgencies[position].flatMap { index in agencies.map { site.taxonomies[$0].terms[index].id } }
+                    ?? chair.agency.map { Slug.make(from: $0.text) }
+                return (name: chair.name, role: chair.role, agency: id)
+            }
+            records.append(Session(
+                dialogue: series.id, dialogueName: series.name(in: article.lang), session: article.session, date: article.date,
+                location: article.location ?? "", lang: article.lang, title: article.title, url: routes.absolute(published.path),
+                terms: terms, chairs: chairs,
+                documents: article.documents.map { (title: $0.title, url: documentURL($0.url, routes: routes, absolute: true)) }))
+        }
+        records.sort { a, b in
+            if a.dialogue != b.dialogue { return a.dialogue.codePointPrecedes(b.dialogue) }
+            let (x, y) = (a.session ?? Int.max, b.session ?? Int.max)
+            if x != y { return x < y }
+            if (a.date.seconds, a.date.nanoseconds) != (b.date.seconds, b.date.nanoseconds) { return a.date < b.date }
+            if a.lang != b.lang { return a.lang.codePointPrecedes(b.lang) }
+            return a.url.codePointPrecedes(b.url)
+        }
+        return records
+    }
+
+    /// A document's address as a link: an absolute URL as written; a site path under the
+    /// site's base path (and made absolute for the open data).
+    package static func documentURL(_ url: String, routes: Routes, absolute: Bool) -> String {
+        guard url.hasPrefix("/") else { return url }
+        let path = routes.baseURL.path + url.dropFirst()
+        return absolute ? routes.baseURL.origin + path : path
+    }
+
+    // MARK: - CSV
+
+    /// RFC 4180: a header row, comma-separated fields, CRLF after every record, a field
+    /// quoted when it holds a comma, a quote, CR or LF, a quote inside doubled. Lists are
+    /// joined with `;`.
+    static func csv(_ records: [Session], taxonomies: [String]) -> String {
+        let header = ["dialogue", "dialogue_name", "session", "date", "location", "lang", "title", "url"] + taxonomies + ["chairs", "documents"]
+        var text = header.map(field).joined(separator: ",") + "\r\n"
+        for record in records {
+            let chairs = record.chairs.map { chair in chair.agency.map { "\(chair.name) (\($0))" } ?? chair.name }
+            let values = [
+                record.dialogue, record.dialogueName, record.session.map(String.init) ?? "", record.date.isoDate, record.location,
+                record.lang, record.title, record.url,
+            ] + taxonomies.map { (record.terms[$0] ?? []).joined(separator: ";") }
+                + [chairs.joined(separator: ";"), record.documents.map(\.url).joined(separator: ";")]
+            text += values.map(field).joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+
+    static func field(_ value: String) -> String {
+        // By byte: the four that need quoting are ASCII, and a UTF-8 continuation byte is never
+        // ASCII (reading Characters here was most of the file's cost on 10,000 articles).
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: - Terms
+
+    /// Every term of every taxonomy, then every series, each with its page (in the default
+    /// language, or the first language that has one) and its article count over every
+    /// language.
+    static func terms(of site: Site) -> [JSONValue] {
+        var result: [JSONValue] = []
+        for taxonomy in site.taxonomies + [site.dialogues] {
+            for term in taxonomy.terms {
+                let lang = term.exists(in: site.config.language) ? site.config.language : term.languages.first
+                var names: [String: JSONValue] = [:]
+                for (lang, name) in term.entry?.names ?? [:] { names[lang] = .string(name) }
+                for (lang, translation) in term.translations { if let name = translation.name { names[lang] = .string(name) } }
+                result.append([
+                    "taxonomy": .string(taxonomy.name), "id": .string(term.id), "name": .string(term.name),
+                    "short": term.short.map(JSONValue.string) ?? .null,
+                    "aliases": .array((term.entry?.aliases ?? []).map(JSONValue.string)), "names": .object(names),
+                    "url": lang.map { .string(site.routes.absolute(site.routes.localized(term.path, $0))) } ?? .null,
+                    "articles": .integer(term.articles.count),
+                ])
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,69 @@
+import BulletinCore
+import BulletinContent
+import BulletinResolve
+package import BulletinTemplates
+
+extension Views {
+    /// Another article named on an article's page: `{title, url, date, session, sessionLabel}`.
+    package func reference(_ reference: ArticleReference) -> TemplateValue {
+        var object: TemplateObject = ["title": .text(reference.title), "url": .text(routes.href(reference.path)), "date": date(reference.date)]
+        object["session"] = .number(reference.session)
+        object["sessionLabel"] = .text(reference.session.map(strings.session))
+        return .object(object)
+    }
+
+    /// An article's place in its series: `{name, url, position, count, positionLabel,
+    /// previous, next}` (`position` and `positionLabel` only for a session report).
+    package func seriesNavigation(_ series: SeriesNavigation) -> TemplateValue {
+        var object: TemplateObject = [
+            "name": .text(series.name), "url": .text(routes.href(series.path)), "count": .number(series.count),
+        ]
+        object["position"] = .number(series.position)
+        object["positionLabel"] = .text(series.position.map {
+            strings("reading.position", ["position": String($0), "count": String(series.count)])
+        })
+        object["previous"] = series.previous.map(reference)
+        object["next"] = series.next.map(reference)
+        return .object(object)
+    }
+
+    /// A chair: `{name, role, agency: {name, url}}`; the agency's `url` only when it resolves
+    /// to a registered agency with a page in this language.
+    package func chair(_ chair: ChairData, agency link: TermLinkData?) -> TemplateValue {
+        var object: TemplateObject = ["name": .text(chair.name)]
+        object["role"] = .text(chair.role)
+        if let link {
+            object["agency"] = ["name": .text(link.name), "url": .text(routes.href(link.path))]
+        } else if let agency = chair.agency {
+            object["agency"] = ["name": .text(agency)]
+        }
+        return .object(object)
+    }
+
+    /// Co-occurrence and years on a term's or series' page: `companions` (each `name`, `url`,
+    /// `taxonomy`, `count`, `countLabel`), `hasCompanions`, `years` (each `year`, `count`,
+    /// `countLabel`, and the bar's `x`, `y`, `height`, `labelX`), `hasYears` and `chart`
+    /// (`width`, `height`, `barWidth`, `labelY`): the geometry is computed here so that the
+    /// template stays logic-less and the SVG needs no script.
+    package func addReading(_ reading: TermReadingData, to object: inout TemplateObject) {
+        object["companions"] = .list(reading.companions.map { companion in
+            [
+                "name": .text(companion.name), "url": .text(routes.href(companion.path)), "taxonomy": .text(companion.taxonomy),
+                "count": .number(companion.count), "countLabel": .text(strings.count("counts.articles", companion.count)),
+            ]
+        })
+        object["hasCompanions"] = .bool(!reading.companions.isEmpty)
+        let chart = YearChart(reading.years)
+        object["years"] = .list(zip(reading.years, chart.bars).map { year, bar in
+            [
+                "year": .number(year.year), "count": .number(year.count), "countLabel": .text(strings.count("counts.articles", year.count)),
+                "x": .number(bar.x), "y": .number(bar.y), "height": .number(bar.height), "labelX": .number(bar.labelX),
+            ]
+        })
+        object["hasYears"] = .bool(!reading.years.isEmpty)
+        object["chart"] = [
+            "width": .number(chart.width), "height": .number(chart.height), "barWidth": .number(YearChart.barWidth),
+            "labelY": .number(chart.labelY),
+        ]
+    }
+}

@@ -1,0 +1,127 @@
+@testable import BulletinCore
+@testable import BulletinContent
+@testable import BulletinResolve
+@testable import BulletinRender
+@testable import BulletinBuild
+import Foundation
+import Testing
+
+/// Related articles: the contract's formula, `Σ weight(taxonomy) × ln(1 + N / df)` over the
+/// shared terms, with every expected score and order worked out by hand below.
+@Suite struct RelatedArticlesTests {
+    /// N = 5. alpha, beta, ransomware and the series D each on 2 articles, gamma on 1:
+    /// each shared term is worth ln(1 + 5/2) = ln 3.5, the series twice that.
+    ///   q shares beta and ransomware: 2 ln 3.5 = 2.5055
+    ///   s shares the series D:        2 ln 3.5 = 2.5055 (a tie with q: q is newer)
+    ///   p shares alpha:                 ln 3.5 = 1.2528
+    ///   r shares nothing: not listed.
+    static func shared(_ siteYAML: String = "title: Reading\nbaseURL: https://reading.test/\n") -> TestSite {
+        ReadingFixture.site([
+            "x": ReadingFixture.article("X", "2024-05-01", "agencies: [alpha, beta]\nthreats: [ransomware]\ndialogue: D\n"),
+            "p": ReadingFixture.article("P", "2024-04-01", "agencies: [alpha]\n"),
+            "q": ReadingFixture.article("Q", "2024-03-01", "agencies: [beta]\nthreats: [ransomware]\n"),
+            "r": ReadingFixture.article("R", "2024-02-01", "agencies: [gamma]\n"),
+            "s": ReadingFixture.article("S", "2024-01-01", "dialogue: D\n"),
+        ], siteYAML: siteYAML)
+    }
+
+    static func related(_ result: BuildResult, _ path: String) throws -> [String] {
+        ReadingFixture.links(in: try #require(result.text(path)), after: "<ul class=\"related\">")
+    }
+
+    /// The scores of `path`'s related articles, from the same code the pages use.
+    static func scores(_ site: TestSite, _ slug: String) throws -> [(String, Double)] {
+        var clock = PhaseClock()
+        let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        let built = prepared.site
+        let index = try #require(built.articles.firstIndex { $0.article.slug == slug })
+        var scratch = [Double](repeating: 0, count: built.articles.count)
+        return RelatedArticles(site: built).scored(index, limit: 10, scratch: &scratch).map { (built.articles[$0.article].article.slug, $0.score) }
+    }
+
+    @Test func sharedTermsScoreByRarityAndTheSeriesCountsDouble() throws {
+        let result = Self.shared().build()
+        #expect(result.succeeded, "\(result.errors.map { $0.formatted() })")
+        #expect(try Self.related(result, "articles/x/index.html") == ["/articles/q/", "/articles/s/", "/articles/p/"])
+        let scores = try Self.scores(Self.shared(), "x")
+        let unit = log(3.5)
+        #expect(scores.map(\.0) == ["q", "s", "p"])
+        for (score, expected) in zip(scores.map(\.1), [2 * unit, 2 * unit, unit]) { #expect(abs(score - expected) < 1e-12) }
+        // From p's side only x shares a term; r's list is empty and its page has no list.
+        #expect(try Self.related(result, "articles/p/index.html") == ["/articles/x/"])
+        #expect(!(try #require(result.text("articles/r/index.html"))).contains("class=\"related\""))
+    }
+
+    @Test func weightsAndLimitComeFromSiteYAML() throws {
+        // The series weighs nothing: s drops out; the limit keeps the best two.
+        let yaml = "title: Reading\nbaseURL: https://reading.test/\nrelated:\n  limit: 2\n  weights: {dialogues: 0, threats: 3}\n"
+        let result = Self.shared(yaml).build()
+        #expect(result.succeeded, "\(result.errors.map { $0.formatted() })")
+        // q: beta 1 × ln 3.5 + ransomware 3 × ln 3.5 = 4 ln 3.5; p: ln 3.5.
+        #expect(try Self.related(result, "articles/x/index.html") == ["/articles/q/", "/articles/p/"])
+        let scores = try Self.scores(Self.shared(yaml), "x")
+        #expect(abs(scores[0].1 - 4 * log(3.5)) < 1e-12)
+    }
+
+    /// N = 6: common on all six (ln 2 = 0.693), medium on three (ln 3 = 1.099), rare on two
+    /// (ln 4 = 1.386). a shares common and rare: 2.079; c and d common and medium: 1.792
+    /// (d is newer); b and e common only: 0.693 (b is newer). A generic term counts, a rare
+    /// one counts more: a comes first though c and d share as many terms.
+    @Test func aRareSharedTermOutweighsACommonOne() throws {
+        let site = ReadingFixture.site([
+            "t": ReadingFixture.article("T", "2024-06-01", "agencies: [common, rare, medium]\n"),
+            "a": ReadingFixture.article("A", "2024-01-01", "agencies: [common, rare]\n"),
+            "b": ReadingFixture.article("B", "2024-05-01", "agencies: [common]\n"),
+            "c": ReadingFixture.article("C", "2024-02-01", "agencies: [common, medium]\n"),
+            "d": ReadingFixture.article("D", "2024-03-01", "agencies: [common, medium]\n"),
+            "e": ReadingFixture.article("E", "2024-04-01", "agencies: [common]\n"),
+        ])
+        let result = site.build()
+        #expect(try Self.related(result, "articles/t/index.html") == ["/articles/a/", "/articles/d/", "/articles/c/", "/articles/b/", "/articles/e/"])
+        let scores = try Self.scores(site, "t").map(\.1)
+        for (score, expected) in zip(scores, [Double]([log(2.0) + log(4.0), log(2.0) + log(3.0), log(2.0) + log(3.0), log(2.0), log(2.0)])) {
+            #expect(abs(score - expected) < 1e-12)
+        }
+    }
+
+    @Test func onlyArticlesOfTheSameLanguageAndNeverATranslation() throws {
+        var site = ReadingFixture.site([
+            "x": ReadingFixture.article("X", "2024-05-01", "agencies: [alpha]\ntranslationKey: x\n"),
+            "x-ko": ReadingFixture.article("X ko", "2024-05-02", "agencies: [alpha]\nlang: ko\ntranslationKey: x\n"),
+            "y-ko": ReadingFixture.article("Y ko", "2024-05-03", "agencies: [alpha]\nlang: ko\n"),
+            "z": ReadingFixture.article("Z", "2024-01-01", "agencies: [alpha]\n"),
+        ], siteYAML: "title: Reading\nbaseURL: https://reading.test/\nlanguages: [en, ko]\n")
+        site["Templates/i18n/ko.yaml"] = "nav: {articles: 기사}\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.errors.map { $0.formatted() })")
+        #expect(try Self.related(result, "articles/x/index.html") == ["/articles/z/"])
+        #expect(try Self.related(result, "ko/articles/x-ko/index.html") == ["/ko/articles/y-ko/"])
+    }
+
+    @Test func badSettingsAreErrorsAtTheirPlaceWithAHint() throws {
+        let yaml = """
+            title: Reading
+            baseURL: https://reading.test/
+            related:
+              limit: -1
+              weights: {dialogs: 2, agencies: heavy}
+              size: 3
+
+            """
+        let result = Self.shared(yaml).build()
+        #expect(!result.succeeded)
+        func find(_ text: String) throws -> Diagnostic {
+            try #require(result.diagnostics.first { $0.message.contains(text) }, "no diagnostic says \(text)")
+        }
+        let limit = try find("'related.limit'")
+        #expect(limit.severity == .error && limit.location.line == 4 && limit.location.column == 10)
+        let misspelt = try find("'dialogs' is not a taxonomy")
+        #expect(misspelt.severity == .error && misspelt.location.line == 5 && misspelt.location.column == 13)
+        #expect(misspelt.hint == "did you mean `dialogues`?")
+        let heavy = try find("the weight of 'agencies'")
+        #expect(heavy.severity == .error && heavy.location.line == 5 && heavy.location.column == 35)
+        let unknown = try find("unknown key 'size'")
+        #expect(unknown.severity == .warning && unknown.location.line == 6 && unknown.location.column == 3)
+        #expect(limit.location.file.hasSuffix("site.yaml"))
+    }
+}
