@@ -45,8 +45,8 @@ struct PreviewSession {
         return outcome
     }
 
-    /// A new version when the site is current and its bytes changed (always after the first
-    /// build); the diagnostics count as told from now on.
+    /// A new version for the browsers when the site is current and its bytes changed (always
+    /// after the first build).
     private mutating func settle(changed: Set<String>?) {
         if live.isCurrent && (changed == nil || !changed!.isEmpty) { version += 1 }
     }
