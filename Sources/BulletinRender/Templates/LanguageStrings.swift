@@ -18,10 +18,46 @@ package struct LanguageStrings: Sendable, Equatable {
     /// The same, nested, for templates.
     package let value: TemplateValue
 
+    /// `dates.format` cut at its placeholders, and the month names: a date is written for
+    /// every card and link of every page, so it is not looked up and parsed each time.
+    private let dateFormat: [DatePiece]
+    private let months: [String]
+
+    private enum DatePiece: Sendable, Equatable {
+        case text(String)
+        case day
+        case month
+        case monthNumber
+        case year
+    }
+
     package init(lang: String, words: [String: String]) {
         self.lang = lang
         self.words = words
         value = Self.nested(words)
+        func word(_ key: String) -> String { words[key] ?? BuiltInStrings.english[key] ?? key }
+        months = (1...12).map { word("dates.months.\($0)") }
+        dateFormat = Self.pieces(of: word("dates.format"))
+    }
+
+    /// A format's text and placeholders, read as `fill` reads them (an unknown name stays as
+    /// written, braces included).
+    private static func pieces(of format: String) -> [DatePiece] {
+        var pieces: [DatePiece] = []
+        var rest = Substring(format)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+            switch rest[rest.index(after: open)..<close] {
+            case "day": pieces.append(.day)
+            case "month": pieces.append(.month)
+            case "monthNumber": pieces.append(.monthNumber)
+            case "year": pieces.append(.year)
+            default: pieces.append(.text(String(rest[open...close])))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
     }
 
     /// The word for `key`, with `{name}` placeholders filled from `values`.
@@ -43,10 +79,17 @@ package struct LanguageStrings: Sendable, Equatable {
 
     /// A date the language's way: `20 May 2025`, `2025년 5월 20일`.
     package func date(_ date: ContentDate) -> String {
-        self("dates.format", [
-            "day": String(date.day), "month": self("dates.months.\(date.month)"), "monthNumber": String(date.month),
-            "year": String(date.year),
-        ])
+        var result = ""
+        for piece in dateFormat {
+            switch piece {
+            case .text(let text): result += text
+            case .day: result += String(date.day)
+            case .month: result += (1...12).contains(date.month) ? months[date.month - 1] : self("dates.months.\(date.month)")
+            case .monthNumber: result += String(date.month)
+            case .year: result += String(date.year)
+            }
+        }
+        return result
     }
 
     /// A session's label: `7th session`, `제7차`.
