@@ -197,6 +197,24 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// A file's parse is kept across a site.yaml edit only while what a parse reads of the
+    /// settings stays: a new taxonomy turns a free-form key (`params.regions`) into terms, in
+    /// the same bytes.
+    @Test func aSiteYAMLEditThatAddsATaxonomyParsesTheArticlesAgain() throws {
+        var site = Self.site()
+        site["Content/articles/2025/regional.md"] = "---\ntitle: Regional\ndate: 2025-03-01\nregions: [Asia]\n---\n\nText.\n"
+        var live = LiveSite(tree: site.tree(), options: options)
+        #expect(live.isCurrent && live.files["regions/asia/index.html"] == nil, "regions is only a parameter yet")
+        _ = try apply({ $0["Content/site.yaml"]! += "taxonomies: [agencies, frameworks, threats, regions]\n" }, to: &live, site: &site)
+        #expect(live.isCurrent, "\(live.diagnostics.map { $0.formatted() })")
+        #expect(live.files["regions/asia/index.html"] != nil)
+        expectSameAsFullBuild(live, site)
+        // The title alone: every parse is kept, and the site is still the same as a full build.
+        _ = try apply({ $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "title: ", with: "title: New ") },
+                      to: &live, site: &site)
+        expectSameAsFullBuild(live, site)
+    }
+
     /// A full rebuild renders again only the bodies whose text changed, unless links would be
     /// rewritten differently: here another article's link follows a new slug.
     @Test func aFullRebuildRendersBodiesAgainWhenTheirLinksChange() throws {

@@ -7,6 +7,17 @@ import Foundation
 import Testing
 
 @Suite struct ThemeTests {
+    /// Dates follow the language's `dates.format`, its placeholders read as any text's are:
+    /// a name Bulletin does not fill stays as written, and a language's own month names win.
+    @Test func datesAreWrittenFromTheLanguagesFormat() throws {
+        let date = try ContentDate.parse("2025-05-20")
+        #expect(LanguageStrings(lang: "en", words: [:]).date(date) == "20 May 2025")
+        let korean = LanguageStrings(lang: "ko", words: ["dates.format": "{year}년 {monthNumber}월 {day}일"])
+        #expect(korean.date(date) == "2025년 5월 20일")
+        let odd = LanguageStrings(lang: "xx", words: ["dates.format": "{weekday} {month}/{year}{", "dates.months.5": "Mai"])
+        #expect(odd.date(date) == "{weekday} Mai/2025{")
+    }
+
     func load(_ templates: [String: String]) -> (Theme?, [Diagnostic]) {
         var files = TestSite.defaultTheme
         for (name, text) in templates { files["Templates/" + name] = text }

@@ -92,8 +92,7 @@ package struct RenderedBodies: Sendable {
                 }
                 if memo!.bodies[path]?.text == source.text { continue }
                 let (document, findings, decisions) = renderOne(
-                    body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks,
-                    recording: ())
+                    body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
                 memo!.bodies[path] = .init(text: source.text, document: document, findings: findings, decisions: decisions)
                 switch slot {
                 case .article(let index): last.articles[index] = document
@@ -153,7 +152,7 @@ package struct RenderedBodies: Sendable {
             }
             let (document, findings, decisions) = renderOne(
                 input.body, firstLine: input.firstLine, path: input.path, source: input.source, rewriter: rewriter,
-                collectExternalLinks: collectExternalLinks, recording: ())
+                collectExternalLinks: collectExternalLinks)
             return (document, findings, decisions)
         }
         // The memo, updated in place: the bodies rendered now, and those gone.
@@ -266,22 +265,12 @@ package struct RenderedBodies: Sendable {
         package init() {}
     }
 
-    /// One body: its HTML, and the problems with its links, images and raw HTML.
-    package static func renderOne(
-        _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
-        collectExternalLinks: Bool
-    ) -> (MarkdownDocument, Findings) {
-        let (document, findings, _) = renderOne(
-            body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks,
-            recording: ())
-        return (document, findings)
-    }
-
-    /// The same, with how each of the body's links was rewritten, in order: the body renders
-    /// the same while its text and these stay the same.
+    /// One body: its HTML, the problems with its links, images and raw HTML, and how each of
+    /// its links was rewritten, in order (the body renders the same while its text and these
+    /// stay the same).
     static func renderOne(
         _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
-        collectExternalLinks: Bool, recording: Void
+        collectExternalLinks: Bool
     ) -> (MarkdownDocument, Findings, [BodyMemo.LinkDecision]) {
         var findings = Findings()
         var decisions: [BodyMemo.LinkDecision] = []

@@ -83,10 +83,7 @@ final class PreviewProcess: Sendable {
 
     /// Writes a file of the site, as an editor's save does (in place).
     func write(_ relativePath: String, _ text: String) throws {
-        let path = folder + "/" + relativePath
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try TestSite.write([relativePath: text], to: folder)
     }
 
     func read(_ relativePath: String) throws -> String {
