@@ -1,3 +1,5 @@
+import BulletinCore
+
 /// Small edits of front matter as text, not through a YAML parser and printer: an editor's
 /// file keeps its comments, quoting, key order and line ends, and the diff of a change is
 /// the one line added.
@@ -26,7 +28,7 @@ enum FrontMatterEdit {
             if line.hasSuffix("\r") { line.removeLast() }
             if let first = line.first, first != " ", first != "\t", first != "-", first != "#", let colon = line.firstIndex(of: ":") {
                 close()
-                key = unquoted(line[..<colon].strippingBlanks())
+                key = unquoted(line[..<colon].trimmingWhitespace)
                 lines = [line]
             } else if key != nil {
                 lines.append(line)
@@ -62,7 +64,7 @@ enum FrontMatterEdit {
     }
 
     private static func isBlankOrComment(_ line: String) -> Bool {
-        let trimmed = line.strippingBlanks()
+        let trimmed = line.trimmingWhitespace
         return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 
@@ -71,15 +73,5 @@ enum FrontMatterEdit {
             return String(key.dropFirst().dropLast())
         }
         return key
-    }
-}
-
-extension StringProtocol {
-    fileprivate func strippingBlanks() -> String {
-        let set: Set<Character> = [" ", "\t"]
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }
