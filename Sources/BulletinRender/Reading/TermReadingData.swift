@@ -37,42 +37,66 @@ extension TermReadingData {
     /// The reading data of every term and series that has a page, by taxonomy name, id and
     /// language.
     ///
-    /// Co-occurrence is counted article by article: each article of a language adds one to
-    /// every ordered pair of its terms, so the cost is the sum of the squares of the
-    /// articles' term counts (a few dozen each), never terms × terms.
+    /// Co-occurrence is counted term by term over the term's own articles (the inverted
+    /// index the resolved site is): each of them adds one for every other term it carries,
+    /// so the cost is the sum of the squares of the articles' term counts (a few dozen each),
+    /// never terms × terms. Terms are numbered densely (taxonomies in order, the series
+    /// last) so that counting writes into a scratch array, not a dictionary, and terms are
+    /// counted on every core, each depending on nothing but the site.
     static func all(site: Site) -> [RenderInputs.TermInLanguage: TermReadingData] {
         let taxonomies = site.taxonomies + [site.dialogues]
-        struct TermRef: Hashable { let taxonomy: Int; let term: Int }
+        var starts: [Int] = []
+        var termCount = 0
+        for taxonomy in taxonomies {
+            starts.append(termCount)
+            termCount += taxonomy.terms.count
+        }
+        let offsets = starts
+        // Each article's terms, densely numbered.
+        let termsOf: [[Int]] = site.articles.map { published in
+            var refs: [Int] = []
+            for (position, terms) in published.terms.enumerated() { refs += terms.map { offsets[position] + $0 } }
+            if let dialogue = published.dialogue { refs.append(offsets[site.taxonomies.count] + dialogue) }
+            return refs
+        }
+        struct Unit: Sendable { let taxonomy: Int; let term: Int }
         var result: [RenderInputs.TermInLanguage: TermReadingData] = [:]
         for lang in site.config.languages {
-            var counts: [TermRef: [TermRef: Int]] = [:]
-            for index in site.articles(in: lang) {
-                let published = site.articles[index]
-                var refs: [TermRef] = []
-                for (position, terms) in published.terms.enumerated() { refs += terms.map { TermRef(taxonomy: position, term: $0) } }
-                if let dialogue = published.dialogue { refs.append(TermRef(taxonomy: site.taxonomies.count, term: dialogue)) }
-                for a in refs {
-                    for b in refs where b != a { counts[a, default: [:]][b, default: 0] += 1 }
+            var names: [String] = []
+            var paths: [String] = []
+            var units: [Unit] = []
+            names.reserveCapacity(termCount)
+            paths.reserveCapacity(termCount)
+            for (position, taxonomy) in taxonomies.enumerated() {
+                for (index, term) in taxonomy.terms.enumerated() {
+                    names.append(term.name(in: lang))
+                    paths.append(site.routes.localized(term.path, lang))
+                    if term.exists(in: lang) { units.append(Unit(taxonomy: position, term: index)) }
                 }
             }
-            for (position, taxonomy) in taxonomies.enumerated() {
-                for (termIndex, term) in taxonomy.terms.enumerated() where term.exists(in: lang) {
-                    let found = counts[TermRef(taxonomy: position, term: termIndex)] ?? [:]
-                    let companions = found.map { ref, count in
-                        let other = taxonomies[ref.taxonomy]
-                        let otherTerm = other.terms[ref.term]
-                        return Companion(
-                            taxonomy: other.name, name: otherTerm.name(in: lang),
-                            path: site.routes.localized(otherTerm.path, lang), count: count)
-                    }
-                    .sorted { a, b in
-                        if a.count != b.count { return a.count > b.count }
-                        if a.name != b.name { return a.name.codePointPrecedes(b.name) }
-                        return a.path.codePointPrecedes(b.path)
-                    }
-                    result[.init(taxonomy: taxonomy.name, id: term.id, lang: lang)] = TermReadingData(
-                        companions: Array(companions.prefix(limit)), years: years(of: term.articles(in: lang), site: site))
+            let (termNames, termPaths) = (names, paths)
+            let counted = Parallel.map(units) { unit -> TermReadingData in
+                let own = offsets[unit.taxonomy] + unit.term
+                let articles = taxonomies[unit.taxonomy].terms[unit.term].articles(in: lang)
+                var counts: [Int: Int] = [:]
+                for article in articles {
+                    for other in termsOf[article] where other != own { counts[other, default: 0] += 1 }
                 }
+                let best = counts.sorted { a, b in
+                    if a.value != b.value { return a.value > b.value }
+                    if termNames[a.key] != termNames[b.key] { return termNames[a.key].codePointPrecedes(termNames[b.key]) }
+                    return termPaths[a.key].codePointPrecedes(termPaths[b.key])
+                }
+                let companions = best.prefix(limit).map { other, count in
+                    let position = offsets.lastIndex { $0 <= other }!
+                    return Companion(
+                        taxonomy: taxonomies[position].name, name: termNames[other], path: termPaths[other], count: count)
+                }
+                return TermReadingData(companions: companions, years: years(of: articles, site: site))
+            }
+            for (unit, reading) in zip(units, counted) {
+                let term = taxonomies[unit.taxonomy].terms[unit.term]
+                result[.init(taxonomy: taxonomies[unit.taxonomy].name, id: term.id, lang: lang)] = reading
             }
         }
         return result
