@@ -283,6 +283,19 @@ import Testing
         #expect(SearchTokenizer.shardKey("a") == "61")
     }
 
+    /// The tokenizer reads bytes; words mixing ASCII with other scripts, compatibility
+    /// characters, combining marks and a long word must come out as the rules say.
+    @Test func wordsMixingScriptsAndFormsFollowTheRules() {
+        #expect(SearchTokenizer.tokens("KISA와 협력") == ["kisa와", "ki", "is", "sa", "a와", "협력"])
+        #expect(SearchTokenizer.tokens("\u{FB01}nal Ⅻ") == ["final", "xii"])
+        #expect(SearchTokenizer.tokens("E\u{301}te\u{301}-2025") == ["été", "2025"])
+        #expect(SearchTokenizer.tokens("Café—SPYWARE…x") == ["café", "spyware", "x"])
+        let long = String(repeating: "Ab9", count: 40)
+        #expect(SearchTokenizer.tokens(long + " " + long) == [long.lowercased(), long.lowercased()])
+        #expect(SearchTokenizer.tokens("🙂 — ,") == [])
+        #expect(SearchTokenizer.shardKey("été") == "c3a974")
+    }
+
     @Test func theIndexIsShardedAndDeltaEncoded() throws {
         let result = TestSite.standard().build()
         let metaText = try #require(result.text("search/meta.json"))

@@ -29,8 +29,12 @@ package struct SearchIndex: Sendable {
     package private(set) var files: [String: String] = [:]
     /// The folder of the index: `search/`, `ko/search/`.
     package let folder: String
-    /// Each article's words and their scores.
-    private var scores: [[String: Int]]
+    /// Every word of the index's articles, numbered: the postings, stop words and shards
+    /// name words by number. Words are only added, so numbers stay valid from one update to
+    /// the next (the preview reuses unchanged articles' words).
+    private var vocabulary = WordTable()
+    /// Each article's words and their scores, by word number, ascending.
+    private var scores: [[WordScore]]
     /// Each article's content path, by position: a remade index takes the words of an article
     /// whose text, card and terms did not change from the index before.
     private var paths: [String]
@@ -43,10 +47,17 @@ package struct SearchIndex: Sendable {
         let terms: [TermKeyPair]
         let year: Int
     }
-    /// Each word's articles and scores: `[article, score, article, score, ...]`, ascending.
-    private var postings: [String: [Int]] = [:]
-    private var stopWords: Set<String> = []
-    private var shardWords: [String: Set<String>] = [:]
+    /// Each word's articles and scores, by word number: `[article, score, article, score,
+    /// ...]`, ascending; empty for a word no article has any more.
+    private var postings: [[Int]] = []
+    private var stopWords: Set<Int> = []
+    private var shardWords: [String: Set<Int>] = [:]
+
+    /// A word of an article, by number, and its score there.
+    struct WordScore: Equatable, Sendable {
+        let word: Int32
+        let score: Int32
+    }
 
     /// `Self.stopWordMinimum`, or fewer for tests.
     private let stopWordMinimum: Int
@@ -66,7 +77,8 @@ package struct SearchIndex: Sendable {
         let strings = inputs.sites[lang]!.strings
         paths = articles.map { site.articles[$0].article.path }
         facetValues = articles.map { Self.facetValues(of: $0, in: site) }
-        var known: [String: [String: Int]] = [:]
+        var known: [String: [WordScore]] = [:]
+        var vocabulary = earlier?.vocabulary ?? WordTable()
         if let earlier {
             let renamed = Self.renamedTerms(in: changed)
             for (path, words) in zip(earlier.paths, earlier.scores)
@@ -82,20 +94,23 @@ package struct SearchIndex: Sendable {
             }
         }
         let reused = known
-        scores = Parallel.map(articles) { index in
-            reused[site.articles[index].article.path] ?? Self.scores(of: index, inputs: inputs, lang: lang)
+        let toScore = articles.filter { reused[site.articles[$0].article.path] == nil }
+        var made = Self.scoreAll(toScore, inputs: inputs, into: &vocabulary).makeIterator()
+        scores = articles.map { reused[site.articles[$0].article.path] ?? made.next()! }
+        self.vocabulary = vocabulary
+        postings = Array(repeating: [], count: vocabulary.count)
+        for (position, words) in scores.enumerated() {
+            for word in words { postings[Int(word.word)].appendPair(position, Int(word.score)) }
         }
-        for (index, words) in scores.enumerated() {
-            for (word, score) in words { postings[word, default: []].appendPair(index, score) }
-        }
-        for (word, list) in postings {
+        for (word, list) in postings.enumerated() where !list.isEmpty {
             if isStopWord(list, count: articles.count) {
                 stopWords.insert(word)
             } else {
-                shardWords[SearchTokenizer.shardKey(word), default: []].insert(word)
+                shardWords[vocabulary.shardKey(word), default: []].insert(word)
             }
         }
-        for key in shardWords.keys { files[folder + "t-\(key).json"] = shard(key) }
+        let keys = Array(shardWords.keys)
+        for (key, text) in zip(keys, Parallel.map(keys) { [self] in shard($0) }) { files[folder + "t-\(key).json"] = text }
         let rows = articles.map { index -> [String] in
             let card = inputs.cards[site.articles[index].article.path]!
             return [site.routes.href(card.path), card.title, strings.date(card.date), card.date.htmlDateTime, card.summary]
@@ -104,7 +119,7 @@ package struct SearchIndex: Sendable {
             files[folder + Self.chunkName(start / Self.chunkSize)] = Self.chunk(rows[start..<min(start + Self.chunkSize, rows.count)])
         }
         files[folder + "meta.json"] = Self.manifest(
-            inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+            inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
     }
 
     /// The paths of the files the last `update` wrote (none before the first).
@@ -151,7 +166,7 @@ package struct SearchIndex: Sendable {
             let path = newPaths[position]
             let own = changed.contains(.card(path)) || changed.contains(.article(path))
             guard own || (!renamed.isEmpty && Self.terms(of: index, in: site).contains(where: renamed.contains)) else { continue }
-            let words = Self.scores(of: index, inputs: inputs, lang: lang)
+            let words = Self.scoreAll([index], inputs: inputs, into: &vocabulary)[0]
             if words != scores[position] { replaceWords(of: position, with: words, count: articles.count) }
             if own { touchedChunks.insert(position / Self.chunkSize) }
             let values = Self.facetValues(of: index, in: site)
@@ -172,25 +187,42 @@ package struct SearchIndex: Sendable {
         // The manifest holds the facets, the shard keys and the stop words.
         if wide || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
             files[folder + "meta.json"] = Self.manifest(
-                inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.sorted())
+                inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
         }
         return []
     }
 
     /// Replaces the words of the article at `position` (its place unchanged).
-    private mutating func replaceWords(of position: Int, with new: [String: Int], count: Int) {
+    private mutating func replaceWords(of position: Int, with new: [WordScore], count: Int) {
         let old = scores[position]
         scores[position] = new
+        if postings.count < vocabulary.count { postings += Array(repeating: [], count: vocabulary.count - postings.count) }
+        // The words whose score here changed, walking both lists (each ascending by word).
+        var changedWords: [(word: Int, score: Int?)] = []
+        var (a, b) = (0, 0)
+        while a < old.count || b < new.count {
+            if b == new.count || (a < old.count && old[a].word < new[b].word) {
+                changedWords.append((Int(old[a].word), nil))
+                a += 1
+            } else if a == old.count || new[b].word < old[a].word {
+                changedWords.append((Int(new[b].word), Int(new[b].score)))
+                b += 1
+            } else {
+                if old[a].score != new[b].score { changedWords.append((Int(new[b].word), Int(new[b].score))) }
+                a += 1
+                b += 1
+            }
+        }
         var touchedShards: Set<String> = []
-        for word in Set(old.keys).union(new.keys) where old[word] != new[word] {
-            var list = postings[word] ?? []
+        for (word, score) in changedWords {
+            var list = postings[word]
             // Pairs are ascending by article: find this article's pair, if any.
             var place = 0
             while place < list.count, list[place] < position { place += 2 }
             if place < list.count, list[place] == position { list.removeSubrange(place..<(place + 2)) }
-            if let score = new[word] { list.insert(contentsOf: [position, score], at: place) }
-            postings[word] = list.isEmpty ? nil : list
-            let key = SearchTokenizer.shardKey(word)
+            if let score { list.insert(contentsOf: [position, score], at: place) }
+            postings[word] = list
+            let key = vocabulary.shardKey(word)
             let isStop = !list.isEmpty && isStopWord(list, count: count)
             if isStop { stopWords.insert(word) } else { stopWords.remove(word) }
             if isStop || list.isEmpty {
@@ -245,42 +277,91 @@ package struct SearchIndex: Sendable {
         return result
     }
 
-    /// The words of an article and where they are: title 10, a term's names 6, summary 3, body 1.
-    package static func scores(of index: Int, inputs: RenderInputs, lang: String) -> [String: Int] {
-        let site = inputs.site
-        let published = site.articles[index]
-        var scores: [String: Int] = [:]
-        func add(_ text: String, _ weight: Int) {
-            for token in SearchTokenizer.tokens(text) { scores[token] = max(scores[token] ?? 0, weight) }
+    /// The words of articles (indices into `site.articles`) and where they are: title 10, a
+    /// term's names 6, summary 3, body 1; each list by word number, ascending. Articles are
+    /// scored in chunks on every core, each chunk numbering its words in a table of its own;
+    /// the chunks' words are then numbered in the index's vocabulary, in article order, so
+    /// that the numbers do not depend on the number of cores.
+    private static func scoreAll(_ indices: [Int], inputs: RenderInputs, into vocabulary: inout WordTable) -> [[WordScore]] {
+        let chunk = 64
+        let starts = Array(stride(from: 0, to: indices.count, by: chunk))
+        let chunks = Parallel.map(starts) { start in
+            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs)
         }
-        add(inputs.bodies.articles[index].plainText, 1)
-        add(inputs.cards[published.article.path]!.summary, 3)
-        func addTerm(_ term: Term) {
-            for name in term.searchNames { add(name, 6) }
+        var result: [[WordScore]] = []
+        result.reserveCapacity(indices.count)
+        for (table, lists) in chunks {
+            let numbers = (0..<table.count).map { Int32(vocabulary.intern($0, of: table)) }
+            for list in lists {
+                result.append(list.map { WordScore(word: numbers[Int($0.word)], score: $0.score) }.sorted { $0.word < $1.word })
+            }
         }
-        for (position, taxonomy) in site.taxonomies.enumerated() {
-            published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
-        }
-        if let dialogue = published.dialogue { addTerm(site.dialogues.terms[dialogue]) }
-        add(published.article.title, 10)
-        return scores
+        return result
     }
 
-    /// The words of a shard, sorted, with their postings delta-encoded.
+    /// The words of some articles, numbered in a table of their own.
+    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs) -> (WordTable, [[WordScore]]) {
+        let site = inputs.site
+        var table = WordTable()
+        // Each word's best score in the article being scored (0: not in it yet).
+        var best: [Int32] = []
+        var touched: [Int] = []
+        func add(_ text: String, _ weight: Int32) {
+            SearchTokenizer.forEachToken(in: text) { token in
+                let word = table.intern(token)
+                if word >= best.count { best += Array(repeating: 0, count: max(word + 1 - best.count, 1024)) }
+                if best[word] == 0 { touched.append(word) }
+                if best[word] < weight { best[word] = weight }
+            }
+        }
+        let lists = indices.map { index -> [WordScore] in
+            let published = site.articles[index]
+            add(inputs.bodies.articles[index].plainText, 1)
+            add(inputs.cards[published.article.path]!.summary, 3)
+            func addTerm(_ term: Term) {
+                for name in term.searchNames { add(name, 6) }
+            }
+            for (position, taxonomy) in site.taxonomies.enumerated() {
+                published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
+            }
+            if let dialogue = published.dialogue { addTerm(site.dialogues.terms[dialogue]) }
+            add(published.article.title, 10)
+            defer {
+                for word in touched { best[word] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            return touched.map { WordScore(word: Int32($0), score: best[$0]) }
+        }
+        return (table, lists)
+    }
+
+    /// The words of a shard, sorted by code point, with their postings delta-encoded.
     private func shard(_ key: String) -> String {
-        let body = (shardWords[key] ?? []).sorted { $0.codePointPrecedes($1) }.map { word in
-            let list = postings[word]!
-            var encoded: [String] = []
-            encoded.reserveCapacity(list.count)
+        let words = (shardWords[key] ?? []).sorted { vocabulary.precedes($0, $1) }
+        var text: [UInt8] = [UInt8(ascii: "{")]
+        for (position, word) in words.enumerated() {
+            if position > 0 { text.append(UInt8(ascii: ",")) }
+            text += Self.json(vocabulary.word(word)).utf8
+            text += ":[".utf8
+            let list = postings[word]
             var previous = 0
             for pair in stride(from: 0, to: list.count, by: 2) {
-                encoded.append(String(list[pair] - previous))
-                encoded.append(String(list[pair + 1]))
+                if pair > 0 { text.append(UInt8(ascii: ",")) }
+                Self.appendDecimal(list[pair] - previous, to: &text)
+                text.append(UInt8(ascii: ","))
+                Self.appendDecimal(list[pair + 1], to: &text)
                 previous = list[pair]
             }
-            return Self.json(word) + ":[" + encoded.joined(separator: ",") + "]"
-        }.joined(separator: ",")
-        return "{" + body + "}\n"
+            text.append(UInt8(ascii: "]"))
+        }
+        text += "}\n".utf8
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `number` in decimal (it is never negative: articles ascend).
+    private static func appendDecimal(_ number: Int, to text: inout [UInt8]) {
+        if number >= 10 { appendDecimal(number / 10, to: &text) }
+        text.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     package static func chunkName(_ number: Int) -> String { "docs-\(number).json" }

@@ -13,36 +13,71 @@ internal import Foundation
 package enum SearchTokenizer {
     package static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        var ascii: [UInt8] = []
-        var other = String.UnicodeScalarView()
-        // Words are found on the text as written; only a word with characters outside ASCII
-        // goes through NFKC and lowercasing (ASCII needs neither, and bodies are mostly ASCII).
-        func flush() {
-            if !other.isEmpty {
-                other.insert(contentsOf: String(decoding: ascii, as: UTF8.self).unicodeScalars, at: other.startIndex)
-                add(String(other).precomposedStringWithCompatibilityMapping.lowercased(), to: &tokens)
-                other.removeAll()
-            } else if !ascii.isEmpty {
-                tokens.append(String(decoding: ascii, as: UTF8.self))
-            }
-            ascii.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII && other.isEmpty {
-                let byte = UInt8(scalar.value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): ascii.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
-                default: flush()
-                }
-            } else if isWordScalar(scalar) {
-                other.append(scalar)
-            } else {
-                flush()
-            }
-        }
-        flush()
+        forEachToken(in: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
         return tokens
+    }
+
+    /// Calls `body` with the UTF-8 of each token of `text`, in order (the buffer is valid
+    /// during the call only). Words are found on the bytes as written; a word made of ASCII
+    /// letters and digits alone (most words of most bodies) is lowercased in place, and only
+    /// a word with characters outside ASCII goes through NFKC and lowercasing as a `String`.
+    package static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var lowered = [UInt8](repeating: 0, count: 64)
+            var runStart = -1
+            var outsideASCII = false
+            func endRun(at end: Int) {
+                guard runStart >= 0 else { return }
+                defer { runStart = -1; outsideASCII = false }
+                if outsideASCII {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+                    var split: [String] = []
+                    add(word.precomposedStringWithCompatibilityMapping.lowercased(), to: &split)
+                    for var token in split { token.withUTF8(body) }
+                    return
+                }
+                let length = end - runStart
+                if lowered.count < length { lowered = [UInt8](repeating: 0, count: length) }
+                lowered.withUnsafeMutableBufferPointer { buffer in
+                    for offset in 0..<length {
+                        let byte = bytes[runStart + offset]
+                        buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    }
+                    body(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+                }
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if isASCIIWordByte(byte) {
+                        if runStart < 0 { runStart = index }
+                    } else {
+                        endRun(at: index)
+                    }
+                    index += 1
+                    continue
+                }
+                // A scalar of two, three or four bytes (a String's UTF-8 is valid).
+                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                if isWordScalar(Unicode.Scalar(value)!) {
+                    if runStart < 0 { runStart = index }
+                    outsideASCII = true
+                } else {
+                    endRun(at: index)
+                }
+                index += length
+            }
+            endRun(at: bytes.count)
+        }
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     /// The tokens of one normalised word (NFKC may split it).
@@ -91,7 +126,28 @@ package enum SearchTokenizer {
 
     /// The shard a token is stored in: its first two characters, as hex of their UTF-8.
     package static func shardKey(_ token: String) -> String {
-        String(String.UnicodeScalarView(token.unicodeScalars.prefix(2))).utf8
-            .map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        shardKey(Array(token.utf8)[...])
+    }
+
+    /// The same, of a token's UTF-8.
+    static func shardKey(_ token: ArraySlice<UInt8>) -> String {
+        // The first two scalars: a scalar's first byte is any byte but a continuation byte.
+        var end = token.startIndex
+        var scalars = 0
+        while end < token.endIndex {
+            if token[end] & 0xC0 != 0x80 {
+                if scalars == 2 { break }
+                scalars += 1
+            }
+            end += 1
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var key: [UInt8] = []
+        key.reserveCapacity(2 * (end - token.startIndex))
+        for byte in token[..<end] {
+            key.append(digits[Int(byte >> 4)])
+            key.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }
