@@ -9,10 +9,23 @@ package import BulletinTemplates
 package struct PageContexts: Sendable {
     package let inputs: RenderInputs
     package let cards: CardCache
+    package let references: ReferenceCache
+    /// Each term's and series' co-occurrence and years, as template fields: made once, not
+    /// for every page of a long list.
+    private let readings: [RenderInputs.TermInLanguage: TemplateObject]
 
-    package init(inputs: RenderInputs, cards: CardCache) {
+    package init(inputs: RenderInputs, cards: CardCache, references: ReferenceCache) {
         self.inputs = inputs
         self.cards = cards
+        self.references = references
+        var readings: [RenderInputs.TermInLanguage: TemplateObject] = [:]
+        for (key, reading) in inputs.termReadings {
+            let views = Views(routes: inputs.site.routes, strings: inputs.sites[key.lang]!.strings, lang: key.lang)
+            var object = TemplateObject()
+            views.addReading(reading, to: &object)
+            readings[key] = object
+        }
+        self.readings = readings
     }
 
     var site: Site { inputs.site }
@@ -75,7 +88,9 @@ package struct PageContexts: Sendable {
             article["hasTerms"] = .bool(!groups.isEmpty)
             article["params"] = data.params.templateValue
             let reading = inputs.readings[path]!
-            if let series = reading.series { article["series"] = views.seriesNavigation(series) }
+            if let series = reading.series {
+                article["series"] = views.seriesNavigation(series) { references.value($0, views: views) }
+            }
             article["hasSeries"] = .bool(reading.series != nil)
             let chairs = data.chairs.map { chair in
                 (chair, chair.agencyID.flatMap { inputs.termLinks[.init(taxonomy: "agencies", id: $0, lang: lang)] })
@@ -86,7 +101,7 @@ package struct PageContexts: Sendable {
                 ["title": .text(document.title), "url": .text(OpenData.documentURL(document.url, routes: routes, absolute: false))]
             })
             article["hasDocuments"] = .bool(!data.documents.isEmpty)
-            article["related"] = .list(reading.related.map(views.reference))
+            article["related"] = .list(reading.related.map { references.value($0, views: views) })
             article["hasRelated"] = .bool(!reading.related.isEmpty)
             article["hasAside"] = .bool(reading.series != nil || !chairs.isEmpty || !data.documents.isEmpty
                 || !reading.related.isEmpty || !groups.isEmpty)
@@ -117,7 +132,7 @@ package struct PageContexts: Sendable {
                     : strings("titles.listPage", ["title": term.link.name, "number": String(number), "total": String(list.total)]),
                 description: termDescription(term, strings: strings), section: taxonomy.name)
             var termObject = views.term(term, taxonomy: heading)
-            views.addReading(inputs.termReadings[.init(taxonomy: taxonomy.name, id: id, lang: lang)]!, to: &termObject)
+            termObject.merge(readings[.init(taxonomy: taxonomy.name, id: id, lang: lang)]!)
             object["term"] = .object(termObject)
             object["articles"] = cards.list(list.articles, lang: lang, level: 3)
             object["pagination"] = views.pagination(first: term.link.path, number: number, total: list.total)
@@ -139,7 +154,7 @@ package struct PageContexts: Sendable {
             meta = Meta(title: term.link.name, description: termDescription(term, strings: strings), section: "dialogues")
             let heading = LinkData(name: strings("titles.dialogues"), path: routes.localized(Routes.dialogues, lang), key: "dialogues")
             var dialogue = views.term(term, taxonomy: heading)
-            views.addReading(inputs.termReadings[.init(taxonomy: site.dialogues.name, id: id, lang: lang)]!, to: &dialogue)
+            dialogue.merge(readings[.init(taxonomy: site.dialogues.name, id: id, lang: lang)]!)
             dialogue["sessions"] = .list(series.sessions.map { session in
                 [
                     "number": .number(session.number), "label": .text(strings.session(session.number)),

@@ -20,9 +20,16 @@ package struct RelatedArticles: Sendable {
     }
 
     let site: Site
-    /// The weight of a shared term, by taxonomy position in `site.taxonomies`, the series
-    /// last.
-    private let weights: [Double]
+    /// Each article's terms and series, numbered densely (the taxonomies' terms in order,
+    /// the series last), and its translations: read from plain arrays in the scoring loop,
+    /// not through `Term` values, whose every copy retains a dozen strings and arrays.
+    private let termsOf: [[Int]]
+    private let translationsOf: [[Int]]
+    /// By language: each numbered term's articles of that language, newest first, and what a
+    /// shared term adds to a candidate's score (`weight × ln(1 + N / df)`, 0 when the
+    /// taxonomy's weight is 0).
+    private let postings: [String: [[Int]]]
+    private let contributions: [String: [Double]]
     /// Each article's instant and URL, for ties: read from arrays of plain values, not from
     /// the articles (whose every read retains a score of strings and arrays), because ties
     /// are common where many candidates share one term.
@@ -40,7 +47,41 @@ package struct RelatedArticles: Sendable {
         instants = site.articles.map { Instant(seconds: $0.article.date.seconds, nanoseconds: $0.article.date.nanoseconds) }
         paths = site.articles.map(\.path)
         let settings = site.config.related
-        weights = site.taxonomies.map { settings.weight($0.name) } + [settings.weight(site.dialogues.name)]
+        let taxonomies = site.taxonomies + [site.dialogues]
+        var offsets: [Int] = []
+        var termCount = 0
+        for taxonomy in taxonomies {
+            offsets.append(termCount)
+            termCount += taxonomy.terms.count
+        }
+        termsOf = site.articles.map { published in
+            var terms: [Int] = []
+            for (position, ids) in published.terms.enumerated() { terms += ids.map { offsets[position] + $0 } }
+            if let dialogue = published.dialogue { terms.append(offsets[site.taxonomies.count] + dialogue) }
+            return terms
+        }
+        translationsOf = site.articles.map { Array($0.translations.values) }
+        var postings: [String: [[Int]]] = [:]
+        var contributions: [String: [Double]] = [:]
+        for lang in site.config.languages {
+            let total = Double(site.articles(in: lang).count)
+            var lists: [[Int]] = []
+            var added: [Double] = []
+            lists.reserveCapacity(termCount)
+            added.reserveCapacity(termCount)
+            for taxonomy in taxonomies {
+                let weight = settings.weight(taxonomy.name)
+                for term in taxonomy.terms {
+                    let list = term.articles(in: lang)
+                    lists.append(list)
+                    added.append(weight > 0 && !list.isEmpty ? weight * log(1 + total / Double(list.count)) : 0)
+                }
+            }
+            postings[lang] = lists
+            contributions[lang] = added
+        }
+        self.postings = postings
+        self.contributions = contributions
     }
 
     /// Every article's related articles, by index into `site.articles`: in chunks on every
@@ -62,27 +103,28 @@ package struct RelatedArticles: Sendable {
     /// allocates one array, not 10,000).
     package func scored(_ index: Int, limit: Int, scratch scores: inout [Double]) -> [Scored] {
         guard limit > 0 else { return [] }
-        let published = site.articles[index]
-        let lang = published.article.lang
-        let total = Double(site.articles(in: lang).count)
+        let lang = site.articles[index].article.lang
+        guard let postings = postings[lang], let contributions = contributions[lang] else { return [] }
         var touched: [Int] = []
-        func add(_ term: Term, weight: Double) {
-            guard weight > 0 else { return }
-            let postings = term.articles(in: lang)
-            let contribution = weight * log(1 + total / Double(postings.count))
-            for candidate in postings where candidate != index {
-                if scores[candidate] == 0 { touched.append(candidate) }
-                scores[candidate] += contribution
+        touched.reserveCapacity(1024)
+        // The innermost loop of the build's related articles (a common term has thousands of
+        // articles): on the buffers, without bounds checks. Every candidate is an index into
+        // `site.articles`, which `scores` covers.
+        scores.withUnsafeMutableBufferPointer { scores in
+            for term in termsOf[index] where contributions[term] > 0 {
+                let contribution = contributions[term]
+                postings[term].withUnsafeBufferPointer { candidates in
+                    for candidate in candidates where candidate != index {
+                        if scores[candidate] == 0 { touched.append(candidate) }
+                        scores[candidate] += contribution
+                    }
+                }
             }
         }
-        for (position, taxonomy) in site.taxonomies.enumerated() where weights[position] > 0 {
-            for term in published.terms[position] { add(taxonomy.terms[term], weight: weights[position]) }
-        }
-        if let dialogue = published.dialogue { add(site.dialogues.terms[dialogue], weight: weights[site.taxonomies.count]) }
 
         // A translation is in another language, so never among the candidates; said here
         // all the same, for the day candidates span languages.
-        let translations = published.translations.values
+        let translations = translationsOf[index]
         // The best `limit`, kept sorted while the candidates go by: a candidate is compared
         // with the worst kept one only (sorting every candidate of a 10,000-article site,
         // thousands for an article with a common term, cost more than the scoring itself).

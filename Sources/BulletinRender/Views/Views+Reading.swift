@@ -13,8 +13,11 @@ extension Views {
     }
 
     /// An article's place in its series: `{name, url, position, count, positionLabel,
-    /// previous, next}` (`position` and `positionLabel` only for a session report).
-    package func seriesNavigation(_ series: SeriesNavigation) -> TemplateValue {
+    /// previous, next}` (`position` and `positionLabel` only for a session report);
+    /// `reference` gives the neighbours' values (`reference(_:)`, or one made earlier).
+    package func seriesNavigation(
+        _ series: SeriesNavigation, reference: (ArticleReference) -> TemplateValue
+    ) -> TemplateValue {
         var object: TemplateObject = [
             "name": .text(series.name), "url": .text(routes.href(series.path)), "count": .number(series.count),
         ]
