@@ -354,3 +354,25 @@ import Testing
         #expect(BuiltInTemplates.archiveYear + "\n" == year)
     }
 }
+
+@Suite struct FeedLinkTests {
+    /// Feed readers resolve links against the feed: every `href` and `src` of a body is made
+    /// absolute as the browser would on the article's page, and nothing else is touched.
+    @Test func linksInABodyAreMadeAbsoluteAsTheBrowserWouldOnThePage() {
+        let page = "https://bulletin.example.org/articles/seventh/"
+        let cases: [(String, String)] = [
+            (##"<a href="#notes">n</a>"##, ##"<a href="https://bulletin.example.org/articles/seventh/#notes">n</a>"##),
+            (##"<a href="../other/">o</a>"##, ##"<a href="https://bulletin.example.org/articles/other/">o</a>"##),
+            (##"<img src="/agencies/kisa/logo.png" alt="K">"##, ##"<img src="https://bulletin.example.org/agencies/kisa/logo.png" alt="K">"##),
+            (##"<a href="서울/">서울</a>"##, ##"<a href="https://bulletin.example.org/articles/seventh/서울/">서울</a>"##),
+            (##"<a data-href="x/" href="mailto:desk@example.org">m</a>"##, ##"<a data-href="x/" href="mailto:desk@example.org">m</a>"##),
+            (##"<a title="a=&quot;b" href="https://eeas.europa.eu/">e</a>"##, ##"<a title="a=&quot;b" href="https://eeas.europa.eu/">e</a>"##),
+            (##"<p>x="y" and <a href="?q=1">q</a></p>"##, ##"<p>x="y" and <a href="https://bulletin.example.org/articles/seventh/?q=1">q</a></p>"##),
+            (##"<p>no links, an unclosed href="</p>"##, ##"<p>no links, an unclosed href="</p>"##),
+            ("", ""),
+        ]
+        for (html, expected) in cases {
+            #expect(Feed.absoluteLinks(html, pageURL: page) == expected, "\(html)")
+        }
+    }
+}

@@ -31,7 +31,11 @@ package enum ForbiddenCodePoints {
     /// The text without them; the same string when it has none (the common case, found by
     /// looking at bytes).
     package static func removed(from text: String) -> String {
-        guard text.utf8.contains(where: mayStart), text.unicodeScalars.contains(where: { !isAllowed($0) }) else {
+        // Bodies of many kilobytes go through here (feeds, JSON): the bytes are read from the
+        // string's own storage, which a loop over `utf8` would not do as fast.
+        let suspicious = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: mayStart) }
+            ?? text.utf8.contains(where: mayStart)
+        guard suspicious, text.unicodeScalars.contains(where: { !isAllowed($0) }) else {
             return text
         }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))

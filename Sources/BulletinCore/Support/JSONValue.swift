@@ -51,12 +51,11 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     package static func writeString(_ text: String, to output: inout String) {
         // JSON-LD sits in HTML: the same code points are left out as everywhere else.
         let text = ForbiddenCodePoints.removed(from: text)
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-            || byte == UInt8(ascii: "<") || byte == 0xE2 {
-            plain = false
-            break
+        func needsEscape(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2
         }
+        let plain = !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
+            ?? text.utf8.contains(where: needsEscape))
         guard !plain else {
             output += "\""
             output += text
@@ -65,25 +64,35 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         }
         // Bytes: every character escaped here is ASCII (the only controls left are tab, line
         // feed and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
-        let bytes = Array(text.utf8)
         var result: [UInt8] = [UInt8(ascii: "\"")]
-        result.reserveCapacity(bytes.count + 64)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""): result.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): result.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): result.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): result.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): result.append(contentsOf: "\\t".utf8)
-            case UInt8(ascii: "<"): result.append(contentsOf: "\\u003c".utf8)
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: result.append(byte)
+        var stored = text
+        stored.withUTF8 { bytes in
+            result.reserveCapacity(bytes.count + 64)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsEscape(byte) else {
+                    // A run of bytes that need nothing, copied at once.
+                    var end = index + 1
+                    while end < bytes.count, !needsEscape(bytes[end]) { end += 1 }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): result.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): result.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): result.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): result.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): result.append(contentsOf: "\\t".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "\\u003c".utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default: result.append(byte)
+                }
+                index += 1
             }
-            index += 1
         }
         result.append(UInt8(ascii: "\""))
         output += String(decoding: result, as: UTF8.self)

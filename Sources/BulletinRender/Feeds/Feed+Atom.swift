@@ -41,19 +41,53 @@ extension Feed {
     /// article's page at `pageURL` (`#notes`, `../other/`, `/agencies/kisa/`); links with a
     /// scheme or a host (`https:`, `mailto:`, `//host`) stay as they are.
     package static func absoluteLinks(_ html: String, pageURL: String) -> String {
-        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        while let range = rest.firstRange(of: "=\"") {
-            let before = rest[..<range.lowerBound]
-            result += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            guard before.hasSuffix(" href") || before.hasSuffix(" src"), let close = rest.firstIndex(of: "\"") else { continue }
-            result += resolve(String(rest[..<close]), against: pageURL)
-            rest = rest[close...]
+        // On the bytes: every body of the site goes through here once, and the markers are
+        // ASCII. A value is an attribute's from `="` to the next `"`; it is a link when the
+        // attribute's name, just before, is ` href` or ` src`.
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            var rewritten = false
+            var copied = 0
+            // Where the text after the last `="` (or the last link's closing quote) starts: a
+            // name is looked for there only.
+            var segment = 0
+            var index = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else {
+                    index += 1
+                    continue
+                }
+                let valueStart = index + 2
+                let isLink = Self.ends(bytes, at: index, with: " href", after: segment) || Self.ends(bytes, at: index, with: " src", after: segment)
+                guard isLink, let close = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
+                    index = valueStart
+                    segment = valueStart
+                    continue
+                }
+                if !rewritten {
+                    result.reserveCapacity(bytes.count + 256)
+                    rewritten = true
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
+                result += resolve(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<close]), as: UTF8.self), against: pageURL).utf8
+                copied = close
+                segment = close
+                index = close
+            }
+            guard rewritten else { return String(decoding: bytes, as: UTF8.self) }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + rest
+    }
+
+    /// Whether `bytes[..<end]`, looking no further back than `start`, ends with `suffix`.
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, with suffix: StaticString, after start: Int) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        let pattern = UnsafeBufferPointer(start: suffix.utf8Start, count: count)
+        for offset in 0..<count where bytes[end - count + offset] != pattern[offset] { return false }
+        return true
     }
 
     /// A URL reference resolved against an absolute `http(s)://host/path/` URL (RFC 3986,
