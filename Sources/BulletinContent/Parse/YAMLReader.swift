@@ -37,7 +37,10 @@ package enum YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding said outright: Yams' default reads the process's whole environment
+            // (for YAMS_DEFAULT_ENCODING) on every call, a dictionary of every variable made
+            // for each of 10,000 front matters.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, firstLine: firstLine, source: source))
         } catch {
