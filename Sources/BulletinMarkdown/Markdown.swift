@@ -142,41 +142,59 @@ public enum Markdown {
     /// could look like one, so the n-th heading tag in the HTML is the n-th heading node.
     package static func addingHeadingIDs(_ html: String, _ ids: [String]) -> String {
         guard !ids.isEmpty else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + ids.count * 24)
-        var remaining = ids[...]
-        var utf8 = html.utf8[...]
-        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
-            result += String(Substring(utf8[utf8.startIndex..<open]))
-            let tag = utf8[open...].prefix(4)
-            if tag.count == 4, tag[tag.index(tag.startIndex, offsetBy: 1)] == UInt8(ascii: "h"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(tag[tag.index(tag.startIndex, offsetBy: 2)]),
-               tag[tag.index(tag.startIndex, offsetBy: 3)] == UInt8(ascii: ">"), let id = remaining.popFirst() {
-                result += String(Substring(tag.dropLast())) + " id=\"\(HTMLEscaping.escape(id))\">"
-                utf8 = utf8[tag.endIndex...]
-            } else {
-                result += "<"
-                utf8 = utf8[utf8.index(after: open)...]
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + ids.count * 24)
+            var remaining = ids[...]
+            var copied = 0
+            var index = 0
+            while index + 3 < bytes.count, !remaining.isEmpty {
+                guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+                      bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"),
+                      bytes[index + 3] == UInt8(ascii: ">"), let id = remaining.popFirst()
+                else {
+                    index += 1
+                    continue
+                }
+                // `<hN` as it is, then the id, then the `>`.
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]))
+                result += " id=\"\(HTMLEscaping.escape(id))\"".utf8
+                copied = index + 3
+                index += 4
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += String(Substring(utf8))
-        return result
     }
 }
 
 /// Converts cmark's byte columns into Unicode scalar columns.
 private struct LineIndex {
-    package let lines: [Substring.UTF8View]
+    /// The text's UTF-8, and where each line starts in it (line 1 at 0).
+    private let bytes: [UInt8]
+    private let starts: [Int]
 
-    package init(_ text: String) {
-        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0).utf8 }
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for (offset, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        self.starts = starts
+    }
+
+    /// The bytes of `line` (from 1), without its line feed.
+    private func line(_ number: Int) -> ArraySlice<UInt8> {
+        let end = number < starts.count ? starts[number] - 1 : bytes.count
+        return bytes[starts[number - 1]..<end]
     }
 
     /// The column of `<destination>` on `line`, the last one written before `column`, when the
     /// link there is an autolink; nil otherwise.
-    package func autolinkColumn(line: Int, before column: Int, destination: String) -> Int? {
-        guard line >= 1, line <= lines.count else { return nil }
-        let scalars = Array(String(Substring(lines[line - 1])).unicodeScalars)
+    func autolinkColumn(line: Int, before column: Int, destination: String) -> Int? {
+        guard line >= 1, line <= starts.count else { return nil }
+        let scalars = Array(String(decoding: self.line(line), as: UTF8.self).unicodeScalars)
         let written = Array(("<" + destination + ">").unicodeScalars)
         // Its last occurrence that ends before `column`.
         var end = min(column, scalars.count)
@@ -187,9 +205,8 @@ private struct LineIndex {
         return nil
     }
 
-    package func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-        let bytes = lines[line - 1].prefix(byteColumn - 1)
-        return bytes.reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        return self.line(line).prefix(byteColumn - 1).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
