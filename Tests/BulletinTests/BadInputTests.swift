@@ -43,6 +43,10 @@ import Testing
         Case(name: "a duplicate key in a flow mapping",
              files: ["Content/agencies/kisa.md": "---\nname: Korea Internet & Security Agency\nnames: {ko: 한국인터넷진흥원, ko: 키사}\n---\n"],
              code: .duplicateKey, file: "Content/agencies/kisa.md", line: 3, column: 23, message: "the key 'ko' appears twice"),
+        // Keys are names: `1` and `"1"` are one key however YAML would type them.
+        Case(name: "a key written plain and quoted",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\nparams:\n  1: a\n  \"1\": b\n---\n"],
+             code: .duplicateKey, file: article, line: 6, column: 3, message: "the key '1' appears twice (first at line 5)"),
         Case(name: "a null title", files: [article: "---\ndate: 2024-01-01\ntitle: ~\n---\nBody.\n"],
              code: .missingKey, file: article, line: 3, column: 1, message: "'title' is empty"),
         Case(name: "a quote never closed", files: [article: "---\ntitle: \"Seoul talks\ndate: 2024-01-01\n---\nBody.\n"],
