@@ -18,56 +18,58 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     }
 
     package var encoded: String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     package func write(to output: inout String) {
+        output += encoded
+    }
+
+    /// The value's JSON appended to `output`, as UTF-8.
+    package func write(to output: inout [UInt8]) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
-        case .integer(let number): output += String(number)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let number): output += String(number).utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .null: output += "null".utf8
         case .array(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 item.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            output += "{"
-            for (index, key) in fields.keys.sorted(by: { $0.codePointPrecedes($1) }).enumerated() {
-                if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
-                output += ":"
-                fields[key]!.write(to: &output)
+            output.append(UInt8(ascii: "{"))
+            for (index, field) in fields.sorted(by: { $0.key.codePointPrecedes($1.key) }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(field.key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                field.value.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     package static func writeString(_ text: String, to output: inout String) {
+        var bytes: [UInt8] = []
+        writeString(text, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A JSON string literal of `text`, appended to `output` as UTF-8.
+    package static func writeString(_ text: String, to output: inout [UInt8]) {
         // JSON-LD sits in HTML: the same code points are left out as everywhere else.
-        let text = ForbiddenCodePoints.removed(from: text)
+        var text = ForbiddenCodePoints.removed(from: text)
         func needsEscape(_ byte: UInt8) -> Bool {
             byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2
         }
-        let plain = !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
-            ?? text.utf8.contains(where: needsEscape))
-        guard !plain else {
-            output += "\""
-            output += text
-            output += "\""
-            return
-        }
-        // Bytes: every character escaped here is ASCII (the only controls left are tab, line
-        // feed and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
-        var result: [UInt8] = [UInt8(ascii: "\"")]
-        var stored = text
-        stored.withUTF8 { bytes in
-            result.reserveCapacity(bytes.count + 64)
+        output.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            // Every character escaped here is ASCII (the only controls left are tab, line feed
+            // and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -75,26 +77,25 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
                     // A run of bytes that need nothing, copied at once.
                     var end = index + 1
                     while end < bytes.count, !needsEscape(bytes[end]) { end += 1 }
-                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                     index = end
                     continue
                 }
                 switch byte {
-                case UInt8(ascii: "\""): result.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): result.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): result.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): result.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): result.append(contentsOf: "\\t".utf8)
-                case UInt8(ascii: "<"): result.append(contentsOf: "\\u003c".utf8)
+                case UInt8(ascii: "\""): output += "\\\"".utf8
+                case UInt8(ascii: "\\"): output += "\\\\".utf8
+                case UInt8(ascii: "\n"): output += "\\n".utf8
+                case UInt8(ascii: "\r"): output += "\\r".utf8
+                case UInt8(ascii: "\t"): output += "\\t".utf8
+                case UInt8(ascii: "<"): output += "\\u003c".utf8
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    result.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    output += (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
                     index += 2
-                default: result.append(byte)
+                default: output.append(byte)
                 }
                 index += 1
             }
         }
-        result.append(UInt8(ascii: "\""))
-        output += String(decoding: result, as: UTF8.self)
+        output.append(UInt8(ascii: "\""))
     }
 }
