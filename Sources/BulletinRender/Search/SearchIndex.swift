@@ -302,37 +302,53 @@ package struct SearchIndex: Sendable {
     /// The words of some articles, numbered in a table of their own.
     private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs) -> (WordTable, [[WordScore]]) {
         let site = inputs.site
-        var table = WordTable()
-        // Each word's best score in the article being scored (0: not in it yet).
-        var best: [Int32] = []
-        var touched: [Int] = []
-        func add(_ text: String, _ weight: Int32) {
-            SearchTokenizer.forEachToken(in: text) { token in
-                let word = table.intern(token)
-                if word >= best.count { best += Array(repeating: 0, count: max(word + 1 - best.count, 1024)) }
-                if best[word] == 0 { touched.append(word) }
-                if best[word] < weight { best[word] = weight }
-            }
-        }
+        var words = ChunkWords()
         let lists = indices.map { index -> [WordScore] in
             let published = site.articles[index]
-            add(inputs.bodies.articles[index].plainText, 1)
-            add(inputs.cards[published.article.path]!.summary, 3)
-            func addTerm(_ term: Term) {
-                for name in term.searchNames { add(name, 6) }
-            }
+            words.add(inputs.bodies.articles[index].plainText, weight: 1)
+            words.add(inputs.cards[published.article.path]!.summary, weight: 3)
             for (position, taxonomy) in site.taxonomies.enumerated() {
-                published.terms[position].forEach { addTerm(taxonomy.terms[$0]) }
+                for term in published.terms[position] {
+                    for name in taxonomy.terms[term].searchNames { words.add(name, weight: 6) }
+                }
             }
-            if let dialogue = published.dialogue { addTerm(site.dialogues.terms[dialogue]) }
-            add(published.article.title, 10)
-            defer {
-                for word in touched { best[word] = 0 }
-                touched.removeAll(keepingCapacity: true)
+            if let dialogue = published.dialogue {
+                for name in site.dialogues.terms[dialogue].searchNames { words.add(name, weight: 6) }
             }
-            return touched.map { WordScore(word: Int32($0), score: best[$0]) }
+            words.add(published.article.title, weight: 10)
+            return words.finishArticle()
         }
-        return (table, lists)
+        return (words.table, lists)
+    }
+
+    /// The words of the articles of one chunk, as the tokenizer gives them: each word's best
+    /// score in the article being read.
+    private struct ChunkWords: TokenSink {
+        var table = WordTable()
+        /// Each word's best score in the current article (0: not in it yet).
+        private var best: [Int32] = []
+        private var touched: [Int] = []
+        private var weight: Int32 = 0
+
+        mutating func add(_ text: String, weight: Int32) {
+            self.weight = weight
+            SearchTokenizer.forEachToken(in: text, into: &self)
+        }
+
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
+            let word = table.intern(token)
+            if word >= best.count { best += Array(repeating: 0, count: max(word + 1 - best.count, 1024)) }
+            if best[word] == 0 { touched.append(word) }
+            if best[word] < weight { best[word] = weight }
+        }
+
+        /// The current article's words, and a clean slate for the next.
+        mutating func finishArticle() -> [WordScore] {
+            let words = touched.map { WordScore(word: Int32($0), score: best[$0]) }
+            for word in touched { best[word] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            return words
+        }
     }
 
     /// The words of a shard, sorted by code point, with their postings delta-encoded.

@@ -2,6 +2,12 @@ import BulletinCore
 
 internal import Foundation
 
+/// What takes the tokens of a text (`SearchTokenizer.forEachToken`), one at a time: the UTF-8
+/// of each, valid during the call only.
+package protocol TokenSink {
+    mutating func take(_ token: UnsafeBufferPointer<UInt8>)
+}
+
 /// The words of a text, as the search index stores them and as search.js splits a query:
 /// the two must agree, so both follow these rules exactly.
 ///
@@ -12,16 +18,24 @@ internal import Foundation
 ///    particles to words (한국과 = 한국 + 과) and a search for 한국 must find it.
 package enum SearchTokenizer {
     package static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        forEachToken(in: text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
-        return tokens
+        struct Collected: TokenSink {
+            var tokens: [String] = []
+            mutating func take(_ token: UnsafeBufferPointer<UInt8>) { tokens.append(String(decoding: token, as: UTF8.self)) }
+        }
+        var collected = Collected()
+        forEachToken(in: text, into: &collected)
+        return collected.tokens
     }
 
     /// Calls `body` with the UTF-8 of each token of `text`, in order (the buffer is valid
     /// during the call only). Words are found on the bytes as written; a word made of ASCII
     /// letters and digits alone (most words of most bodies) is lowercased in place, and only
     /// a word with characters outside ASCII goes through NFKC and lowercasing as a `String`.
-    package static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    ///
+    /// The tokens go to a sink, not a closure: the index's sink updates its word table for
+    /// each of millions of tokens, and state a closure captured would be checked for
+    /// exclusive access at run time on every one.
+    package static func forEachToken<Sink: TokenSink>(in text: String, into sink: inout Sink) {
         var text = text
         text.withUTF8 { bytes in
             var lowered = [UInt8](repeating: 0, count: 64)
@@ -34,7 +48,7 @@ package enum SearchTokenizer {
                     let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
                     var split: [String] = []
                     add(word.precomposedStringWithCompatibilityMapping.lowercased(), to: &split)
-                    for var token in split { token.withUTF8(body) }
+                    for var token in split { token.withUTF8 { sink.take($0) } }
                     return
                 }
                 let length = end - runStart
@@ -44,7 +58,7 @@ package enum SearchTokenizer {
                         let byte = bytes[runStart + offset]
                         buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
                     }
-                    body(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+                    sink.take(UnsafeBufferPointer(rebasing: buffer[0..<length]))
                 }
             }
             var index = 0
