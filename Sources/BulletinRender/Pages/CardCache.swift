@@ -25,6 +25,12 @@ package struct CardCache: Sendable {
         let keys = Array(needed)
         let theme = inputs.theme
         let card = theme.library["article-card"]
+        // The partial sees `site` unmarked: one value per language, not one per card.
+        var sites: [String: TemplateValue] = [:]
+        for (lang, siteData) in inputs.sites {
+            sites[lang] = Views(routes: inputs.site.routes, strings: siteData.strings, lang: lang).site(siteData, markedFor: nil)
+        }
+        let siteValues = sites
         let made = Parallel.map(keys) { key -> TemplateValue in
             let siteData = inputs.sites[key.lang]!
             let views = Views(routes: inputs.site.routes, strings: siteData.strings, lang: key.lang)
@@ -32,7 +38,7 @@ package struct CardCache: Sendable {
             if let card {
                 var context = object
                 context["headingLevel"] = .number(key.level)
-                context["site"] = views.site(siteData, markedFor: nil)
+                context["site"] = siteValues[key.lang]!
                 context["i18n"] = siteData.strings.value
                 object["card"] = .text(card.render(.object(context), library: theme.library))
             }

@@ -10,6 +10,7 @@ package struct PageContexts: Sendable {
     package let inputs: RenderInputs
     package let cards: CardCache
     package let references: ReferenceCache
+    private let siteValues: SiteValueCache
     /// Each term's and series' co-occurrence and years, as template fields: made once, not
     /// for every page of a long list.
     private let readings: [RenderInputs.TermInLanguage: TemplateObject]
@@ -18,6 +19,7 @@ package struct PageContexts: Sendable {
         self.inputs = inputs
         self.cards = cards
         self.references = references
+        siteValues = SiteValueCache(inputs: inputs)
         var readings: [RenderInputs.TermInLanguage: TemplateObject] = [:]
         for (key, reading) in inputs.termReadings {
             let views = Views(routes: inputs.site.routes, strings: inputs.sites[key.lang]!.strings, lang: key.lang)
@@ -228,7 +230,7 @@ package struct PageContexts: Sendable {
             meta = Meta(title: strings("titles.notFound"), description: "", section: "")
         }
 
-        object["site"] = views.site(siteData, markedFor: (planned.path, meta.section))
+        object["site"] = siteValues.value(for: planned, section: meta.section)
         object["page"] = .object(pageView(meta, planned: planned, siteData: siteData))
         object["i18n"] = strings.value
         if object["listHeadingLevel"] == nil { object["listHeadingLevel"] = 3 }

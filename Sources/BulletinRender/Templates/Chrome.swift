@@ -24,9 +24,8 @@ package final class Chrome: Sendable {
         let data = inputs.sites[page.lang]!
         // The page is current in the navigation only when it is one of its links.
         let url = routes.href(page.path)
-        let linkPaths = data.taxonomies.map(\.path) + data.pages.map(\.path)
-            + [Routes.articles, Routes.dialogues, Routes.archive, Routes.search].map { routes.localized($0, page.lang) }
-        let current = linkPaths.contains { routes.href($0) == url } ? page.path : ""
+        let views = Views(routes: routes, strings: data.strings, lang: page.lang)
+        let current = views.navigationPaths(data).contains { routes.href($0) == url } ? page.path : ""
         let kind = page.kind
         // The language switcher links to the page's translations, or to the other languages'
         // homes: part of the state, so pages without translations still share one header.
@@ -34,7 +33,6 @@ package final class Chrome: Sendable {
         let switcher = alternates.filter { $0.lang != page.lang }.map { "\($0.lang)=\($0.path)" }
         let key = ([page.lang, kind.templateName, section, current] + switcher).joined(separator: "\u{0}")
         if let parts = rendered.withLock({ $0[key] }) { return parts }
-        let views = Views(routes: routes, strings: data.strings, lang: page.lang)
         var pageObject: TemplateObject = [
             "kind": .text(kind.templateName), "section": .text(section), "isHome": .bool(kind == .home),
             "is404": .bool(kind == .notFound), "lang": .text(page.lang),
