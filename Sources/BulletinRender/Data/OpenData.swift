@@ -14,9 +14,12 @@ package enum OpenData {
     /// The three files, path and text.
     package static func files(for site: Site) -> [(path: String, text: String)] {
         let records = sessions(of: site)
+        let taxonomies = site.config.taxonomies
+        // Each record's JSON on every core: the array's text is its items' joined by commas.
+        let items = Parallel.map(records) { $0.json(taxonomies: taxonomies).encoded }
         return [
-            (Routes.sessionsCSV, csv(records, taxonomies: site.config.taxonomies)),
-            (Routes.sessionsJSON, JSONValue.array(records.map { $0.json(taxonomies: site.config.taxonomies) }).encoded + "\n"),
+            (Routes.sessionsCSV, csv(records, taxonomies: taxonomies)),
+            (Routes.sessionsJSON, "[" + items.joined(separator: ",") + "]\n"),
             (Routes.termsJSON, JSONValue.array(terms(of: site)).encoded + "\n"),
         ]
     }
@@ -24,7 +27,7 @@ package enum OpenData {
     // MARK: - Sessions
 
     /// One article's record.
-    package struct Session {
+    package struct Session: Sendable {
         let dialogue: String
         let dialogueName: String
         let session: Int?
@@ -106,17 +109,16 @@ package enum OpenData {
     /// joined with `;`.
     static func csv(_ records: [Session], taxonomies: [String]) -> String {
         let header = ["dialogue", "dialogue_name", "session", "date", "location", "lang", "title", "url"] + taxonomies + ["chairs", "documents"]
-        var text = header.map(field).joined(separator: ",") + "\r\n"
-        for record in records {
+        let rows = Parallel.map(records) { record -> String in
             let chairs = record.chairs.map { chair in chair.agency.map { "\(chair.name) (\($0))" } ?? chair.name }
             let values = [
                 record.dialogue, record.dialogueName, record.session.map(String.init) ?? "", record.date.isoDate, record.location,
                 record.lang, record.title, record.url,
             ] + taxonomies.map { (record.terms[$0] ?? []).joined(separator: ";") }
                 + [chairs.joined(separator: ";"), record.documents.map(\.url).joined(separator: ";")]
-            text += values.map(field).joined(separator: ",") + "\r\n"
+            return values.map(field).joined(separator: ",") + "\r\n"
         }
-        return text
+        return header.map(field).joined(separator: ",") + "\r\n" + rows.joined()
     }
 
     static func field(_ value: String) -> String {
