@@ -288,15 +288,15 @@ package struct SearchIndex: Sendable {
         let chunks = Parallel.map(starts) { start in
             scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs)
         }
-        var result: [[WordScore]] = []
-        result.reserveCapacity(indices.count)
+        // Numbering is in article order, one chunk after the other; renumbering and sorting
+        // each article's words then goes on every core again.
+        var numbered: [(numbers: [Int32], lists: [[WordScore]])] = []
         for (table, lists) in chunks {
-            let numbers = (0..<table.count).map { Int32(vocabulary.intern($0, of: table)) }
-            for list in lists {
-                result.append(list.map { WordScore(word: numbers[Int($0.word)], score: $0.score) }.sorted { $0.word < $1.word })
-            }
+            numbered.append(((0..<table.count).map { Int32(vocabulary.intern($0, of: table)) }, lists))
         }
-        return result
+        return Parallel.map(numbered) { numbers, lists in
+            lists.map { list in list.map { WordScore(word: numbers[Int($0.word)], score: $0.score) }.sorted { $0.word < $1.word } }
+        }.flatMap { $0 }
     }
 
     /// The words of some articles, numbered in a table of their own.
