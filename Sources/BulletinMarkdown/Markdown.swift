@@ -109,8 +109,12 @@ public enum Markdown {
         }
         let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered in
             defer { free(rendered) }
-            // libcmark passes control characters through; HTML forbids them.
-            return addingHeadingIDs(ForbiddenCodePoints.removed(from: String(cString: rendered)), headings.map(\.id))
+            let ids = headings.map(\.id)
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+            // libcmark passes control characters through; HTML forbids them. Without any
+            // (nearly always), the ids go in on cmark's own bytes, made a String once.
+            guard bytes.contains(where: ForbiddenCodePoints.mayStart) else { return addingHeadingIDs(bytes, ids) }
+            return addingHeadingIDs(ForbiddenCodePoints.removed(from: String(cString: rendered)), ids)
         } ?? ""
         return MarkdownDocument(
             html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
@@ -143,29 +147,32 @@ public enum Markdown {
     package static func addingHeadingIDs(_ html: String, _ ids: [String]) -> String {
         guard !ids.isEmpty else { return html }
         var html = html
-        return html.withUTF8 { bytes -> String in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + ids.count * 24)
-            var remaining = ids[...]
-            var copied = 0
-            var index = 0
-            while index + 3 < bytes.count, !remaining.isEmpty {
-                guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
-                      bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"),
-                      bytes[index + 3] == UInt8(ascii: ">"), let id = remaining.popFirst()
-                else {
-                    index += 1
-                    continue
-                }
-                // `<hN` as it is, then the id, then the `>`.
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]))
-                result += " id=\"\(HTMLEscaping.escape(id))\"".utf8
-                copied = index + 3
-                index += 4
+        return html.withUTF8 { addingHeadingIDs($0, ids) }
+    }
+
+    /// The same, on the HTML's UTF-8.
+    static func addingHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + ids.count * 24)
+        var remaining = ids[...]
+        var copied = 0
+        var index = 0
+        while index + 3 < bytes.count, !remaining.isEmpty {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+                  bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"),
+                  bytes[index + 3] == UInt8(ascii: ">"), let id = remaining.popFirst()
+            else {
+                index += 1
+                continue
             }
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: result, as: UTF8.self)
+            // `<hN` as it is, then the id, then the `>`.
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]))
+            result += " id=\"\(HTMLEscaping.escape(id))\"".utf8
+            copied = index + 3
+            index += 4
         }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
