@@ -49,9 +49,7 @@ import Testing
         let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
         let theme = try #require(prepared.theme)
         let inputs = RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme)
-        let contexts = PageContexts(
-            inputs: inputs, cards: CardCache(inputs: inputs, pages: prepared.site.plan),
-            references: ReferenceCache(inputs: inputs, pages: prepared.site.plan))
+        let contexts = PageContexts(inputs: inputs, pages: prepared.site.plan)
         var result: [PageKind: Set<String>] = [:]
         for page in prepared.site.plan {
             var paths: Set<String> = []

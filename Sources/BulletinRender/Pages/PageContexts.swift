@@ -11,23 +11,40 @@ package struct PageContexts: Sendable {
     package let cards: CardCache
     package let references: ReferenceCache
     private let siteValues: SiteValueCache
-    /// Each term's and series' co-occurrence and years, as template fields: made once, not
-    /// for every page of a long list.
+    /// The co-occurrence and years of the terms and series whose pages are rendered, as
+    /// template fields: made once per term, not for every page of a long list (and only for
+    /// those pages: the preview renders a few pages per save).
     private let readings: [RenderInputs.TermInLanguage: TemplateObject]
 
-    package init(inputs: RenderInputs, cards: CardCache, references: ReferenceCache) {
+    /// Ready to make the template data of `pages` (others get theirs too, made on demand).
+    package init(inputs: RenderInputs, pages: [PlannedPage]) {
         self.inputs = inputs
-        self.cards = cards
-        self.references = references
+        cards = CardCache(inputs: inputs, pages: pages)
+        references = ReferenceCache(inputs: inputs, pages: pages)
         siteValues = SiteValueCache(inputs: inputs)
+        let site = inputs.site
         var readings: [RenderInputs.TermInLanguage: TemplateObject] = [:]
-        for (key, reading) in inputs.termReadings {
-            let views = Views(routes: inputs.site.routes, strings: inputs.sites[key.lang]!.strings, lang: key.lang)
-            var object = TemplateObject()
-            views.addReading(reading, to: &object)
-            readings[key] = object
+        for page in pages {
+            let key: RenderInputs.TermInLanguage
+            switch page.subject {
+            case .term(let taxonomy, let term, _):
+                key = .init(taxonomy: site.taxonomies[taxonomy].name, id: site.taxonomies[taxonomy].terms[term].id, lang: page.lang)
+            case .dialogue(let index):
+                key = .init(taxonomy: site.dialogues.name, id: site.dialogues.terms[index].id, lang: page.lang)
+            default:
+                continue
+            }
+            if readings[key] == nil { readings[key] = Self.reading(key, inputs: inputs) }
         }
         self.readings = readings
+    }
+
+    /// A term's co-occurrence and years as template fields.
+    private static func reading(_ key: RenderInputs.TermInLanguage, inputs: RenderInputs) -> TemplateObject {
+        let views = Views(routes: inputs.site.routes, strings: inputs.sites[key.lang]!.strings, lang: key.lang)
+        var object = TemplateObject()
+        views.addReading(inputs.termReadings[key]!, to: &object)
+        return object
     }
 
     var site: Site { inputs.site }
@@ -134,7 +151,8 @@ package struct PageContexts: Sendable {
                     : strings("titles.listPage", ["title": term.link.name, "number": String(number), "total": String(list.total)]),
                 description: termDescription(term, strings: strings), section: taxonomy.name)
             var termObject = views.term(term, taxonomy: heading)
-            termObject.merge(readings[.init(taxonomy: taxonomy.name, id: id, lang: lang)]!)
+            let readingKey = RenderInputs.TermInLanguage(taxonomy: taxonomy.name, id: id, lang: lang)
+            termObject.merge(readings[readingKey] ?? Self.reading(readingKey, inputs: inputs))
             object["term"] = .object(termObject)
             object["articles"] = cards.list(list.articles, lang: lang, level: 3)
             object["pagination"] = views.pagination(first: term.link.path, number: number, total: list.total)
@@ -156,7 +174,8 @@ package struct PageContexts: Sendable {
             meta = Meta(title: term.link.name, description: termDescription(term, strings: strings), section: "dialogues")
             let heading = LinkData(name: strings("titles.dialogues"), path: routes.localized(Routes.dialogues, lang), key: "dialogues")
             var dialogue = views.term(term, taxonomy: heading)
-            dialogue.merge(readings[.init(taxonomy: site.dialogues.name, id: id, lang: lang)]!)
+            let readingKey = RenderInputs.TermInLanguage(taxonomy: site.dialogues.name, id: id, lang: lang)
+            dialogue.merge(readings[readingKey] ?? Self.reading(readingKey, inputs: inputs))
             dialogue["sessions"] = .list(series.sessions.map { session in
                 [
                     "number": .number(session.number), "label": .text(strings.session(session.number)),

@@ -70,8 +70,7 @@ package struct PageRenderer: Sendable {
     /// Ready to render `pages` (their cards are made first, once).
     package init(inputs: RenderInputs, pages: [PlannedPage]) {
         self.inputs = inputs
-        contexts = PageContexts(
-            inputs: inputs, cards: CardCache(inputs: inputs, pages: pages), references: ReferenceCache(inputs: inputs, pages: pages))
+        contexts = PageContexts(inputs: inputs, pages: pages)
         chrome = Chrome(inputs: inputs)
     }
 
