@@ -93,62 +93,30 @@ package struct RelatedArticles: Sendable {
         let starts = Array(stride(from: 0, to: count, by: chunk))
         let limit = site.config.related.limit
         return Parallel.map(starts) { start in
-            var scratch = Scratch(count: count)
-            return (start..<min(start + chunk, count)).map { scored($0, limit: limit, scratch: &scratch).map(\.article) }
+            var scores = [Double](repeating: 0, count: count)
+            return (start..<min(start + chunk, count)).map { scored($0, limit: limit, scratch: &scores).map(\.article) }
         }.flatMap { $0 }
     }
 
-    /// Room to score one article's candidates, reused from one article to the next (scoring
-    /// 10,000 articles allocates it once, not 10,000 times). Every entry is zero between
-    /// articles.
-    package struct Scratch {
-        /// Per article, which of the scored article's (first 16) terms it shares: bit `p` for
-        /// the `p`-th. Two bytes an article keep the whole array in the first-level cache,
-        /// where the scattered writes of the innermost loop land.
-        fileprivate var shared: [UInt16]
-        /// Per article, the score so far, for an article with more than 16 weighted terms.
-        fileprivate var scores: [Double]
-
-        package init(count: Int) {
-            shared = Array(repeating: 0, count: count)
-            scores = Array(repeating: 0, count: count)
-        }
-    }
-
-    /// The best `limit` candidates of article `index`, with their scores.
-    package func scored(_ index: Int, limit: Int, scratch: inout Scratch) -> [Scored] {
+    /// The best `limit` candidates of article `index`, with their scores. `scratch` holds a
+    /// zero for every article on entry and on return (reused so that scoring 10,000 articles
+    /// allocates one array, not 10,000).
+    package func scored(_ index: Int, limit: Int, scratch scores: inout [Double]) -> [Scored] {
         guard limit > 0 else { return [] }
         let lang = site.articles[index].article.lang
         guard let postings = postings[lang], let contributions = contributions[lang] else { return [] }
-        // The article's weighted terms, in its own order: the order the contract's sum adds
-        // them in, which a candidate's score must follow to the last bit (ties depend on it).
-        let terms = termsOf[index].filter { contributions[$0] > 0 }
-        let added = terms.map { contributions[$0] }
         var touched: [Int] = []
         touched.reserveCapacity(1024)
         // The innermost loop of the build's related articles (a common term has thousands of
         // articles): on the buffers, without bounds checks. Every candidate is an index into
-        // `site.articles`, which the scratch arrays cover.
-        if terms.count <= 16 {
-            scratch.shared.withUnsafeMutableBufferPointer { shared in
-                for (position, term) in terms.enumerated() {
-                    let bit = UInt16(1) << UInt16(position)
-                    postings[term].withUnsafeBufferPointer { candidates in
-                        for candidate in candidates where candidate != index {
-                            if shared[candidate] == 0 { touched.append(candidate) }
-                            shared[candidate] |= bit
-                        }
-                    }
-                }
-            }
-        } else {
-            scratch.scores.withUnsafeMutableBufferPointer { scores in
-                for (position, term) in terms.enumerated() {
-                    postings[term].withUnsafeBufferPointer { candidates in
-                        for candidate in candidates where candidate != index {
-                            if scores[candidate] == 0 { touched.append(candidate) }
-                            scores[candidate] += added[position]
-                        }
+        // `site.articles`, which `scores` covers.
+        scores.withUnsafeMutableBufferPointer { scores in
+            for term in termsOf[index] where contributions[term] > 0 {
+                let contribution = contributions[term]
+                postings[term].withUnsafeBufferPointer { candidates in
+                    for candidate in candidates where candidate != index {
+                        if scores[candidate] == 0 { touched.append(candidate) }
+                        scores[candidate] += contribution
                     }
                 }
             }
@@ -163,22 +131,8 @@ package struct RelatedArticles: Sendable {
         var best: [Scored] = []
         best.reserveCapacity(limit + 1)
         for candidate in touched {
-            let score: Double
-            if terms.count <= 16 {
-                // The shared terms' contributions, added in the article's order.
-                var bits = scratch.shared[candidate]
-                scratch.shared[candidate] = 0
-                var sum: Double = 0
-                while bits != 0 {
-                    sum += added[bits.trailingZeroBitCount]
-                    bits &= bits - 1
-                }
-                score = sum
-            } else {
-                score = scratch.scores[candidate]
-                scratch.scores[candidate] = 0
-            }
-            let scored = Scored(article: candidate, score: score)
+            let scored = Scored(article: candidate, score: scores[candidate])
+            scores[candidate] = 0
             if best.count == limit, let worst = best.last, !precedes(scored, worst) { continue }
             if translations.contains(candidate) { continue }
             let position = best.firstIndex { precedes(scored, $0) } ?? best.count
