@@ -376,3 +376,26 @@ import Testing
         }
     }
 }
+
+@Suite struct WordTableTests {
+    /// The search index names words by the numbers this table gives: the same word must get
+    /// the same number however often it comes, across the table's growth, and words must
+    /// come back intact and sort by code point.
+    @Test func aWordKeepsItsNumberAndComesBackIntact() {
+        var table = WordTable()
+        let words = (0..<3000).map { "w\($0)" } + ["한국", "été", "a", ""]
+        let numbers = words.map { table.intern($0) }
+        #expect(numbers == Array(0..<words.count))
+        #expect(words.map { table.intern($0) } == numbers)
+        #expect(table.count == words.count)
+        #expect(numbers.map(table.word) == words)
+        let other = table
+        var copy = WordTable()
+        #expect(copy.intern(3000, of: other) == 0)
+        #expect(copy.word(0) == "한국")
+        #expect(table.precedes(table.intern("a"), table.intern("été")))
+        #expect(table.precedes(table.intern("été"), table.intern("한국")))
+        #expect(!table.precedes(table.intern("w10"), table.intern("w1")))
+        #expect(table.shardKey(table.intern("한국")) == SearchTokenizer.shardKey("한국"))
+    }
+}

@@ -47,19 +47,8 @@ package struct RelatedArticles: Sendable {
         instants = site.articles.map { Instant(seconds: $0.article.date.seconds, nanoseconds: $0.article.date.nanoseconds) }
         paths = site.articles.map(\.path)
         let settings = site.config.related
-        let taxonomies = site.taxonomies + [site.dialogues]
-        var offsets: [Int] = []
-        var termCount = 0
-        for taxonomy in taxonomies {
-            offsets.append(termCount)
-            termCount += taxonomy.terms.count
-        }
-        termsOf = site.articles.map { published in
-            var terms: [Int] = []
-            for (position, ids) in published.terms.enumerated() { terms += ids.map { offsets[position] + $0 } }
-            if let dialogue = published.dialogue { terms.append(offsets[site.taxonomies.count] + dialogue) }
-            return terms
-        }
+        let terms = DenseTerms(site: site)
+        termsOf = terms.ofArticle
         translationsOf = site.articles.map { Array($0.translations.values) }
         var postings: [String: [[Int]]] = [:]
         var contributions: [String: [Double]] = [:]
@@ -67,9 +56,9 @@ package struct RelatedArticles: Sendable {
             let total = Double(site.articles(in: lang).count)
             var lists: [[Int]] = []
             var added: [Double] = []
-            lists.reserveCapacity(termCount)
-            added.reserveCapacity(termCount)
-            for taxonomy in taxonomies {
+            lists.reserveCapacity(terms.count)
+            added.reserveCapacity(terms.count)
+            for taxonomy in terms.taxonomies {
                 let weight = settings.weight(taxonomy.name)
                 for term in taxonomy.terms {
                     let list = term.articles(in: lang)

@@ -40,33 +40,20 @@ extension TermReadingData {
     /// Co-occurrence is counted term by term over the term's own articles (the inverted
     /// index the resolved site is): each of them adds one for every other term it carries,
     /// so the cost is the sum of the squares of the articles' term counts (a few dozen each),
-    /// never terms × terms. Terms are numbered densely (taxonomies in order, the series
-    /// last) so that counting writes into a scratch array, not a dictionary, and terms are
-    /// counted on every core, each depending on nothing but the site.
+    /// never terms × terms. Terms are numbered densely (`DenseTerms`), so that a term's
+    /// companions are counted by number, and terms are counted on every core, each
+    /// depending on nothing but the site.
     static func all(site: Site) -> [RenderInputs.TermInLanguage: TermReadingData] {
-        let taxonomies = site.taxonomies + [site.dialogues]
-        var starts: [Int] = []
-        var termCount = 0
-        for taxonomy in taxonomies {
-            starts.append(termCount)
-            termCount += taxonomy.terms.count
-        }
-        let offsets = starts
-        // Each article's terms, densely numbered.
-        let termsOf: [[Int]] = site.articles.map { published in
-            var refs: [Int] = []
-            for (position, terms) in published.terms.enumerated() { refs += terms.map { offsets[position] + $0 } }
-            if let dialogue = published.dialogue { refs.append(offsets[site.taxonomies.count] + dialogue) }
-            return refs
-        }
+        let dense = DenseTerms(site: site)
+        let taxonomies = dense.taxonomies
         struct Unit: Sendable { let taxonomy: Int; let term: Int }
         var result: [RenderInputs.TermInLanguage: TermReadingData] = [:]
         for lang in site.config.languages {
             var names: [String] = []
             var paths: [String] = []
             var units: [Unit] = []
-            names.reserveCapacity(termCount)
-            paths.reserveCapacity(termCount)
+            names.reserveCapacity(dense.count)
+            paths.reserveCapacity(dense.count)
             for (position, taxonomy) in taxonomies.enumerated() {
                 for (index, term) in taxonomy.terms.enumerated() {
                     names.append(term.name(in: lang))
@@ -76,11 +63,11 @@ extension TermReadingData {
             }
             let (termNames, termPaths) = (names, paths)
             let counted = Parallel.map(units) { unit -> TermReadingData in
-                let own = offsets[unit.taxonomy] + unit.term
+                let own = dense.number(taxonomy: unit.taxonomy, term: unit.term)
                 let articles = taxonomies[unit.taxonomy].terms[unit.term].articles(in: lang)
                 var counts: [Int: Int] = [:]
                 for article in articles {
-                    for other in termsOf[article] where other != own { counts[other, default: 0] += 1 }
+                    for other in dense.ofArticle[article] where other != own { counts[other, default: 0] += 1 }
                 }
                 let best = counts.sorted { a, b in
                     if a.value != b.value { return a.value > b.value }
@@ -88,7 +75,7 @@ extension TermReadingData {
                     return termPaths[a.key].codePointPrecedes(termPaths[b.key])
                 }
                 let companions = best.prefix(limit).map { other, count in
-                    let position = offsets.lastIndex { $0 <= other }!
+                    let position = dense.taxonomy(of: other)
                     return Companion(
                         taxonomy: taxonomies[position].name, name: termNames[other], path: termPaths[other], count: count)
                 }
