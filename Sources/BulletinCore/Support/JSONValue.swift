@@ -23,10 +23,6 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         return String(decoding: output, as: UTF8.self)
     }
 
-    package func write(to output: inout String) {
-        output += encoded
-    }
-
     /// The value's JSON appended to `output`, as UTF-8.
     package func write(to output: inout [UInt8]) {
         switch self {
