@@ -113,7 +113,7 @@ public enum Markdown {
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
             // libcmark passes control characters through; HTML forbids them. Without any
             // (nearly always), the ids go in on cmark's own bytes, made a String once.
-            guard bytes.contains(where: ForbiddenCodePoints.mayStart) else { return addingHeadingIDs(bytes, ids) }
+            guard ForbiddenCodePoints.mayContain(bytes) else { return addingHeadingIDs(bytes, ids) }
             return addingHeadingIDs(ForbiddenCodePoints.removed(from: String(cString: rendered)), ids)
         } ?? ""
         return MarkdownDocument(

@@ -155,7 +155,7 @@ struct TemplateRenderer: ~Copyable {
                 stack.removeLast()
             }
             listPosition = outer
-        case .text, .number, .object:
+        case .text, .utf8, .number, .object:
             let outer = listPosition
             listPosition = nil
             stack.append(value)
@@ -178,8 +178,11 @@ struct TemplateRenderer: ~Copyable {
                 found = library.index[unit.plan.partialNames[Int(name)]]
             }
         case .dynamic(let value):
-            guard case .text(let name)? = resolve(value, in: unit.plan) else { return nil }
-            found = library.index[name]
+            switch resolve(value, in: unit.plan) {
+            case .text(let name)?: found = library.index[name]
+            case .utf8(let bytes)?: found = library.index[String(decoding: bytes, as: UTF8.self)]
+            default: return nil
+            }
         }
         return found.map { Unit(plan: library.plans[$0], libraryIndex: $0) }
     }
@@ -259,6 +262,12 @@ struct TemplateRenderer: ~Copyable {
             var text = text
             // A native string is contiguous UTF-8 already; one bridged from elsewhere is made so once.
             text.withUTF8 { bytes in
+                if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
+            }
+        case .utf8(let bytes):
+            guard !bytes.isEmpty else { return }
+            writePendingIndentation()
+            bytes.withUnsafeBufferPointer { bytes in
                 if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
             }
         case .number(let number):

@@ -26,6 +26,7 @@ enum TemplateTransform: String, CaseIterable, Sendable {
     func apply(to value: TemplateValue) -> TemplateValue? {
         switch value {
         case .text(let text): apply(toText: text)
+        case .utf8(let bytes): apply(toText: String(decoding: bytes, as: UTF8.self))
         case .list(let items): apply(toList: items)
         case .number(let number): apply(toNumber: number)
         case .object(let object): apply(toObject: object)
@@ -100,6 +101,7 @@ enum TemplateTransform: String, CaseIterable, Sendable {
         for item in items {
             switch item {
             case .text(let text): texts.append(text)
+            case .utf8(let bytes): texts.append(String(decoding: bytes, as: UTF8.self))
             case .number(let number): numbers.append(number)
             default: return nil
             }

@@ -8,6 +8,7 @@
 /// | case | `{{x}}` | `{{#x}}` |
 /// | --- | --- | --- |
 /// | `text` | the text, HTML-escaped (`{{{x}}}` and `{{& x}}` insert it as it is) | renders once, with the text on the context stack (even `""`) |
+/// | `utf8` | as `text` | as `text` |
 /// | `bool` | `true` / `false` | `true` renders once with the stack unchanged; `false` skips |
 /// | `number` | the number in decimal | renders once, with the number on the stack (even `0`) |
 /// | `list` | the items rendered in turn, joined with `", "` | renders once per item, with the item on the stack; an empty list skips |
@@ -15,6 +16,10 @@
 public enum TemplateValue: Sendable, Equatable {
     /// Text; `{{x}}` escapes it for HTML per Unicode scalar, `{{{x}}}` inserts it as it is.
     case text(String)
+    /// Text held as its UTF-8 bytes, which must be valid UTF-8: a page already rendered, put
+    /// into its layout without being made a `String` (which would check every byte again).
+    /// It renders, and transforms, as `text` does; it is not equal to the same `text`.
+    case utf8([UInt8])
     /// A truth value; a section on `false` is skipped, on `true` rendered once.
     case bool(Bool)
     /// A whole number, rendered in decimal.
@@ -44,7 +49,7 @@ extension TemplateValue {
         switch self {
         case .bool(let value): value
         case .list(let items): !items.isEmpty
-        case .text, .number, .object: true
+        case .text, .utf8, .number, .object: true
         }
     }
 }

@@ -95,4 +95,22 @@ import Testing
         let data: TemplateValue = ["name": "outer", "item": ["other": 1]]
         #expect(try Template("{{#item}}[{{name}}|{{.name}}|{{.other}}]{{/item}}").render(data) == "[outer||1]")
     }
+
+    /// Text given as its UTF-8 bytes (how a page goes into its layout) renders exactly as the
+    /// same text does: escaped and not, as a section, through transforms, as a partial's name.
+    @Test func utf8BytesRenderAsTheirText() throws {
+        let text = "<b>Seoul & 서울</b> \"q\" 'a'\nline"
+        let library = TemplateLibrary(partials: [text: try Template("[partial]")])
+        let template = try Template(
+            "{{x}}|{{{x}}}|{{& x}}|{{#x}}({{.}}){{/x}}|{{^x}}none{{/x}}|{{uppercased(x)}}|{{empty(x)}}|{{list}}|{{>* x}}")
+        let asText = template.render(["x": .text(text), "list": .list([.text(text), .text("b")])], library: library)
+        let asBytes = template.render(
+            ["x": .utf8(Array(text.utf8)), "list": .list([.utf8(Array(text.utf8)), .utf8(Array("b".utf8))])], library: library)
+        #expect(asBytes == asText)
+        #expect(asText.contains("&lt;b&gt;Seoul &amp; 서울&lt;/b&gt; &quot;q&quot; &#39;a&#39;"))
+        #expect(asText.hasSuffix("[partial]"))
+        // Empty bytes, like empty text, render nothing but are truthy.
+        #expect(try Template("[{{x}}{{#x}}y{{/x}}]").render(["x": .utf8([])]) == "[y]")
+        #expect(try Template("{{sorted(list)}}").render(["list": .list([.utf8(Array("b".utf8)), .text("a")])]) == "a, b")
+    }
 }

@@ -35,7 +35,7 @@ import Testing
         let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
         let built = prepared.site
         let index = try #require(built.articles.firstIndex { $0.article.slug == slug })
-        var scratch = [Double](repeating: 0, count: built.articles.count)
+        var scratch = RelatedArticles.Scratch(articles: built.articles.count)
         return RelatedArticles(site: built).scored(index, limit: 10, scratch: &scratch).map { (built.articles[$0.article].article.slug, $0.score) }
     }
 

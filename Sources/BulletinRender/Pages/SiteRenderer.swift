@@ -80,14 +80,16 @@ package struct PageRenderer: Sendable {
         var context = contexts.context(for: planned)
         var bytes: [UInt8] = []
         theme.pages[planned.kind]!.render(.object(context), library: theme.library, into: &bytes)
-        context["content"] = .text(String(decoding: bytes, as: UTF8.self))
+        // The page goes into the layout as the bytes it is: made a String, every byte of every
+        // page would be checked again for being UTF-8 (which it is, made of Strings).
+        context["content"] = .utf8(bytes)
         let section: String
         if case .object(let page)? = context["page"], case .text(let text)? = page["section"] { section = text } else { section = "" }
         let (header, footer) = chrome.parts(for: planned, section: section)
         context["header"] = .text(header)
         context["footer"] = .text(footer)
-        bytes.removeAll(keepingCapacity: true)
-        theme.layout.render(.object(context), library: theme.library, into: &bytes)
-        return OutputFile(path: Routes.outputFile(planned.path), contents: .bytes(bytes))
+        var page: [UInt8] = []
+        theme.layout.render(.object(context), library: theme.library, into: &page)
+        return OutputFile(path: Routes.outputFile(planned.path), contents: .bytes(page))
     }
 }

@@ -74,7 +74,7 @@ package struct RelatedArticles: Sendable {
     }
 
     /// Every article's related articles, by index into `site.articles`: in chunks on every
-    /// core, each chunk with a scratch array of its own; each article's list depends on
+    /// core, each chunk with a scratch space of its own; each article's list depends on
     /// nothing but the site, so the result is the same whatever the number of cores.
     package func all() -> [[Int]] {
         let count = site.articles.count
@@ -82,30 +82,48 @@ package struct RelatedArticles: Sendable {
         let starts = Array(stride(from: 0, to: count, by: chunk))
         let limit = site.config.related.limit
         return Parallel.map(starts) { start in
-            var scores = [Double](repeating: 0, count: count)
-            return (start..<min(start + chunk, count)).map { scored($0, limit: limit, scratch: &scores).map(\.article) }
+            var scratch = Scratch(articles: count)
+            return (start..<min(start + chunk, count)).map { scored($0, limit: limit, scratch: &scratch).map(\.article) }
         }.flatMap { $0 }
     }
 
-    /// The best `limit` candidates of article `index`, with their scores. `scratch` holds a
-    /// zero for every article on entry and on return (reused so that scoring 10,000 articles
-    /// allocates one array, not 10,000).
-    package func scored(_ index: Int, limit: Int, scratch scores: inout [Double]) -> [Scored] {
+    /// What scoring one article needs besides the site, made once for many: a score for every
+    /// article (all zero between two articles) and room for the list of those touched.
+    package struct Scratch {
+        var scores: [Double]
+        /// One more slot than there are articles: the scoring loop writes every candidate at
+        /// the end of the list and moves the end past it only when it is new.
+        var touched: [Int32]
+
+        package init(articles: Int) {
+            scores = [Double](repeating: 0, count: articles)
+            touched = [Int32](repeating: 0, count: articles + 1)
+        }
+    }
+
+    /// The best `limit` candidates of article `index`, with their scores. `scratch` is left as
+    /// it was found (reused so that scoring 10,000 articles allocates once, not 10,000 times).
+    package func scored(_ index: Int, limit: Int, scratch: inout Scratch) -> [Scored] {
         guard limit > 0 else { return [] }
         let lang = site.articles[index].article.lang
         guard let postings = postings[lang], let contributions = contributions[lang] else { return [] }
-        var touched: [Int] = []
-        touched.reserveCapacity(1024)
         // The innermost loop of the build's related articles (a common term has thousands of
-        // articles): on the buffers, without bounds checks. Every candidate is an index into
-        // `site.articles`, which `scores` covers.
-        scores.withUnsafeMutableBufferPointer { scores in
-            for term in termsOf[index] where contributions[term] > 0 {
-                let contribution = contributions[term]
-                postings[term].withUnsafeBufferPointer { candidates in
-                    for candidate in candidates where candidate != index {
-                        if scores[candidate] == 0 { touched.append(candidate) }
-                        scores[candidate] += contribution
+        // articles): on the buffers, without bounds checks, and without a branch on whether a
+        // candidate is new (half of them are, at random: the branch mispredicted half the
+        // time). Every candidate is an index into `site.articles`, which `scores` covers; the
+        // article itself is scored too and skipped below.
+        var touchedCount = 0
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            scratch.touched.withUnsafeMutableBufferPointer { touched in
+                for term in termsOf[index] where contributions[term] > 0 {
+                    let contribution = contributions[term]
+                    postings[term].withUnsafeBufferPointer { candidates in
+                        for candidate in candidates {
+                            let before = scores[candidate]
+                            touched[touchedCount] = Int32(truncatingIfNeeded: candidate)
+                            touchedCount &+= before == 0 ? 1 : 0
+                            scores[candidate] = before + contribution
+                        }
                     }
                 }
             }
@@ -115,18 +133,28 @@ package struct RelatedArticles: Sendable {
         // all the same, for the day candidates span languages.
         let translations = translationsOf[index]
         // The best `limit`, kept sorted while the candidates go by: a candidate is compared
-        // with the worst kept one only (sorting every candidate of a 10,000-article site,
-        // thousands for an article with a common term, cost more than the scoring itself).
+        // with the worst kept one only, and by score alone unless the two are tied (sorting
+        // every candidate of a 10,000-article site, thousands for an article with a common
+        // term, cost more than the scoring itself).
         var best: [Scored] = []
         best.reserveCapacity(limit + 1)
-        for candidate in touched {
-            let scored = Scored(article: candidate, score: scores[candidate])
-            scores[candidate] = 0
-            if best.count == limit, let worst = best.last, !precedes(scored, worst) { continue }
-            if translations.contains(candidate) { continue }
-            let position = best.firstIndex { precedes(scored, $0) } ?? best.count
-            best.insert(scored, at: position)
-            if best.count > limit { best.removeLast() }
+        var worst = -Double.infinity
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            scratch.touched.withUnsafeBufferPointer { touched in
+                for position in 0..<touchedCount {
+                    let candidate = Int(touched[position])
+                    let score = scores[candidate]
+                    scores[candidate] = 0
+                    if score < worst || candidate == index { continue }
+                    let scored = Scored(article: candidate, score: score)
+                    if best.count == limit, !precedes(scored, best[limit - 1]) { continue }
+                    if translations.contains(candidate) { continue }
+                    let place = best.firstIndex { precedes(scored, $0) } ?? best.count
+                    best.insert(scored, at: place)
+                    if best.count > limit { best.removeLast() }
+                    if best.count == limit { worst = best[limit - 1].score }
+                }
+            }
         }
         return best
     }
