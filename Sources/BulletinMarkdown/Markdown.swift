@@ -123,7 +123,8 @@ public enum Markdown {
 
     /// The text of a node's inlines, with line breaks as spaces and white space collapsed.
     package static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        // The literals' bytes (cmark checked the source's UTF-8 and replaced what was not).
+        var bytes: [UInt8] = []
         let iterator = cmark_iter_new(node)!
         defer { cmark_iter_free(iterator) }
         while true {
@@ -132,14 +133,52 @@ public enum Markdown {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(child) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                bytes.append(0x20)
             default:
                 break
             }
         }
-        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        return collapsingWhiteSpace(bytes)
+    }
+
+    /// The text with every run of spaces, line feeds and tabs made one space, and none at
+    /// either end. White space is collapsed per character: a space that a combining mark
+    /// follows is part of another character, not white space.
+    static func collapsingWhiteSpace(_ bytes: [UInt8]) -> String {
+        func isWhite(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
+        // On bytes when every white-space byte stands between ASCII bytes (each then a
+        // character of its own) and there is no CR (CR LF is one character): nearly always.
+        let byBytes = bytes.withUnsafeBufferPointer { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x0D { return false }
+                if isWhite(byte), (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80) {
+                    return false
+                }
+            }
+            return true
+        }
+        guard byBytes else {
+            return String(decoding: bytes, as: UTF8.self)
+                .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if isWhite(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// cmark writes headings as bare `<h1>`...`<h6>` and escapes or drops everything else that
@@ -201,7 +240,19 @@ private struct LineIndex {
     /// link there is an autolink; nil otherwise.
     func autolinkColumn(line: Int, before column: Int, destination: String) -> Int? {
         guard line >= 1, line <= starts.count else { return nil }
-        let scalars = Array(String(decoding: self.line(line), as: UTF8.self).unicodeScalars)
+        // Every link comes here, and few are autolinks: without `<destination>` anywhere on
+        // the line (its bytes), there is nothing to find, and no line to decode.
+        let pattern = Array(("<" + destination + ">").utf8)
+        let bytes = self.line(line)
+        guard bytes.count >= pattern.count else { return nil }
+        var found = false
+        var start = bytes.startIndex
+        while !found, start + pattern.count <= bytes.endIndex {
+            if bytes[start] == UInt8(ascii: "<"), bytes[start..<(start + pattern.count)].elementsEqual(pattern) { found = true }
+            start += 1
+        }
+        guard found else { return nil }
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         let written = Array(("<" + destination + ">").unicodeScalars)
         // Its last occurrence that ends before `column`.
         var end = min(column, scalars.count)

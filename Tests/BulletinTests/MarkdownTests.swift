@@ -7,6 +7,19 @@ import Foundation
 import Testing
 
 @Suite struct MarkdownTests {
+    /// The plain text of a body (summaries, search) collapses white space per character; the
+    /// byte path it takes for nearly every text must agree with splitting on characters.
+    @Test func whiteSpaceCollapsesAsOnCharacters() {
+        let pieces = ["a", "Z", "7", " ", "  ", "\n", "\t", "\r", "\r\n", "\u{301}", "é", "—", "한", "\u{600}", "\u{200D}", ".", "-"]
+        var generator = SplitMix64(seed: 0x70E7)
+        for _ in 0..<1_500 {
+            let text = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let expected = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+            #expect(Markdown.collapsingWhiteSpace(Array(text.utf8)) == expected, "\(text.debugDescription)")
+        }
+        #expect(Markdown.collapsingWhiteSpace(Array("  one\ttwo \n three  ".utf8)) == "one two three")
+    }
+
     @Test func rendersCommonMarkSafely() {
         let document = Markdown.render("# Title\n\nText with <b>raw</b> and [x](javascript:alert(1)).\n\n<div>block</div>\n")
         #expect(document.html.contains("<h1 id=\"title\">Title</h1>"))

@@ -24,6 +24,21 @@ import Testing
         #expect(Slug.make(from: name) == slug)
     }
 
+    /// ASCII names take a byte-by-byte path; it must agree with the rule on characters for
+    /// every kind of byte: letters of both cases, digits, `&`, punctuation, controls, CR LF.
+    @Test func theASCIIPathAgreesWithTheRuleOnCharacters() {
+        var generator = SplitMix64(seed: 0xA5C11)
+        let alphabet = Array("aZbYmQ09&-_ .,!/\\\t\r\n\u{0}\u{1F}\u{7F}~`'\"()[]{}@#$%^*+=|<>?:;".unicodeScalars)
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 24)
+            let name = String(String.UnicodeScalarView((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+            #expect(Slug.make(from: name) == Slug.makeByCharacters(from: name), "\(name.debugDescription)")
+        }
+        for name in ["a\r\nb", "&a&", "A&&B", "-&-", "R&D", "2025 Annual Report", "ABC def"] {
+            #expect(Slug.makeASCII(from: name) == Slug.makeByCharacters(from: name), "\(name.debugDescription)")
+        }
+    }
+
     @Test func slugsOfSlugsAreStable() {
         for name in ["Korea Internet & Security Agency", "한-EU 사이버정책협의회", "Ünïcödé", "a--b"] {
             let slug = Slug.make(from: name)

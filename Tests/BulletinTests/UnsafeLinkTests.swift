@@ -2,6 +2,7 @@ import BulletinBuild
 import BulletinCore
 import BulletinContent
 import BulletinRender
+import BulletinResolve
 import Testing
 
 /// Links and images whose address could run a script or open a local file are reported
@@ -74,5 +75,21 @@ import Testing
         site["Content/articles/unsafe.md"] = "---\ntitle: U\ndate: 2024-05-01\n---\n\n[x](<\(destination)>)\n"
         let warnings = site.build().warnings.filter { $0.code == .unsafeLink }
         #expect(warnings.count == 1 && warnings.first?.message.contains("uses \(scheme):") == true, "\(warnings)")
+    }
+
+    /// The quick look on bytes (most links have no colon, or letters before it) decides as
+    /// the browsers' rule on scalars does, for destinations mixing every kind of piece.
+    @Test func theQuickLookAgreesWithTheBrowsersRule() {
+        let pieces = [
+            "javascript", "JavaScript", "java", "script", "vbscript", "data", "file", "https", "mailto", "x1", "a+b", "",
+            ":", "::", "/", "//", "#", "?", " ", "\t", "\n", "\r", "\u{1}", "\u{20}", "é", "한", "alert(1)", "0",
+        ]
+        var generator = SplitMix64(seed: 0x5C4E3E)
+        for _ in 0..<4_000 {
+            let destination = (0..<Int(1 + generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(
+                LinkRewriter.unsafeScheme(of: destination) == LinkRewriter.unsafeSchemeAsBrowsersRead(destination),
+                "\(destination.debugDescription)")
+        }
     }
 }

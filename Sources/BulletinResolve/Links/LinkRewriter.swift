@@ -52,6 +52,27 @@ package struct LinkRewriter: Sendable {
     /// characters in front (`java\tscript:` is `javascript:`). cmark has already decoded
     /// entities (`&#106;avascript:`).
     package static func unsafeScheme(of destination: String) -> String? {
+        // Every link of every body comes here. Most have no colon at all (`/articles/x/`), or
+        // plain ASCII letters before it (`https:`): both decided on bytes, with nothing made.
+        var letters = 0
+        for byte in destination.utf8 {
+            if byte == UInt8(ascii: ":") {
+                guard letters > 0 else { break }
+                let scheme = String(decoding: destination.utf8.prefix(letters).map { $0 | 0x20 }, as: UTF8.self)
+                return unsafeSchemes.contains(scheme) ? scheme : nil
+            }
+            let lower = byte | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else {
+                // Anything else before a colon (a tab, a space, a digit): the browser's rule below.
+                return destination.utf8.contains(UInt8(ascii: ":")) ? unsafeSchemeAsBrowsersRead(destination) : nil
+            }
+            letters += 1
+        }
+        return letters == destination.utf8.count ? nil : unsafeSchemeAsBrowsersRead(destination)
+    }
+
+    /// The rule as the comment above says it, on Unicode scalars (the quick path agrees with it).
+    package static func unsafeSchemeAsBrowsersRead(_ destination: String) -> String? {
         var scalars = destination.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
         while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
         guard let colon = scalars.firstIndex(of: ":") else { return nil }
@@ -198,10 +219,15 @@ package struct LinkRewriter: Sendable {
     }
 
     private func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        // On bytes: a scheme is ASCII, and no byte of a non-ASCII character is one.
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = text.utf8[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy {
+            isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: ".")
+        }
     }
 
     /// A destination's path (percent-decoded), query and fragment (percent-decoded).
