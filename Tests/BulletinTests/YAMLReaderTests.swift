@@ -85,6 +85,24 @@ import Testing
         #expect(diagnostic.location.line == 3)
     }
 
+    /// Columns count characters: Hangul before the alias or the `?` does not push them on.
+    @Test func aliasAndComplexKeysAreFoundInFlowsAfterOtherScripts() {
+        let cases: [(yaml: String, line: Int, column: Int, message: String)] = [
+            ("a: &a [x, y]\nb: {\"한국\": 1, *a : v}\n", 3, 14, "an alias"),
+            ("a: &a [x]\nb: ['서울', \"q\\\"*\", {? k : v}]\n", 3, 20, "complex keys"),
+            ("t: '&한' # *a: not a key\nb: x\n", 0, 0, ""),
+        ]
+        for item in cases {
+            switch parse(item.yaml) {
+            case .failure(let diagnostic):
+                #expect(diagnostic.location.line == item.line && diagnostic.location.column == item.column, "\(item.yaml.debugDescription)")
+                #expect(!item.message.isEmpty && diagnostic.message.hasPrefix(item.message), "\(diagnostic.message)")
+            case .success:
+                #expect(item.message.isEmpty, "\(item.yaml.debugDescription) should be refused")
+            }
+        }
+    }
+
     @Test func rootMustBeAMapping() {
         guard case .failure(let diagnostic) = parse("- a\n- b\n") else {
             Issue.record("expected an error")

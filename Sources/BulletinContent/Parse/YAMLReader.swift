@@ -140,40 +140,51 @@ package enum YAMLReader {
     /// before the budget above could stop it. Front matter keys are names; refuse aliases and
     /// explicit complex keys (`? ...`) in key position whenever the document defines anchors.
     private static func complexAliasKey(in yaml: String, firstLine: Int, source: SourceText) -> Diagnostic? {
-        guard yaml.contains("&"), yaml.contains("*") || yaml.contains("?") else { return nil }
+        // Whether the document has `&` and `*` or `?` as characters (as bytes first: most
+        // documents lack one, and a byte is quicker to look for than a character).
+        func has(_ character: Character) -> Bool {
+            yaml.utf8.contains(character.asciiValue!) && yaml.contains(character)
+        }
+        guard has("&"), has("*") || has("?") else { return nil }
+        // On bytes: every character looked for is ASCII, and no byte of any other character
+        // is one (a line feed is always a character of its own; CR LF was made LF on reading).
+        // Columns count characters, as everywhere: converted when one is reported.
         var lineNumber = firstLine
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             defer { lineNumber += 1 }
-            let scalars = Array(line.unicodeScalars)
+            let bytes = Array(line)
+            func column(_ index: Int) -> Int { bytes[..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
             var index = 0
             var inSingle = false
             var inDouble = false
-            while index < scalars.count {
-                let scalar = scalars[index]
+            while index < bytes.count {
+                let byte = bytes[index]
                 if inSingle {
-                    if scalar == "'" { inSingle = false }
+                    if byte == UInt8(ascii: "'") { inSingle = false }
                 } else if inDouble {
-                    if scalar == "\\" { index += 1 } else if scalar == "\"" { inDouble = false }
-                } else if scalar == "'" {
+                    // A backslash escapes what follows; the rest of a longer character's bytes
+                    // match nothing below.
+                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inDouble = false }
+                } else if byte == UInt8(ascii: "'") {
                     inSingle = true
-                } else if scalar == "\"" {
+                } else if byte == UInt8(ascii: "\"") {
                     inDouble = true
-                } else if scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
+                } else if byte == UInt8(ascii: "#") && (index == 0 || bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t")) {
                     break
-                } else if scalar == "?" && isKeyPosition(scalars, index)
-                    && (index + 1 == scalars.count || scalars[index + 1] == " ") {
+                } else if byte == UInt8(ascii: "?") && isKeyPosition(bytes, index)
+                    && (index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: " ")) {
                     return source.diagnostic(
                         .error, .wrongType, "complex keys (`? ...`) are not supported in front matter",
-                        line: lineNumber, column: index + 1, hint: "write keys as plain words: `title: ...`")
-                } else if scalar == "*" && isKeyPosition(scalars, index) {
+                        line: lineNumber, column: column(index), hint: "write keys as plain words: `title: ...`")
+                } else if byte == UInt8(ascii: "*") && isKeyPosition(bytes, index) {
                     var end = index + 1
-                    while end < scalars.count, isAnchorCharacter(scalars[end]) { end += 1 }
+                    while end < bytes.count, isAnchorCharacter(bytes[end]) { end += 1 }
                     var after = end
-                    while after < scalars.count, scalars[after] == " " { after += 1 }
-                    if end > index + 1, after < scalars.count, scalars[after] == ":" {
+                    while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+                    if end > index + 1, after < bytes.count, bytes[after] == UInt8(ascii: ":") {
                         return source.diagnostic(
                             .error, .wrongType, "an alias (`*name`) cannot be used as a key in front matter",
-                            line: lineNumber, column: index + 1, hint: "write keys as plain words: `title: ...`")
+                            line: lineNumber, column: column(index), hint: "write keys as plain words: `title: ...`")
                     }
                 }
                 index += 1
@@ -183,16 +194,16 @@ package enum YAMLReader {
     }
 
     /// At the start of the line (after indentation and `- `), or after `{`, `[` or `,`.
-    private static func isKeyPosition(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    private static func isKeyPosition(_ bytes: [UInt8], _ index: Int) -> Bool {
         var before = index - 1
-        while before >= 0, scalars[before] == " " || scalars[before] == "\t" { before -= 1 }
+        while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }
         if before < 0 { return true }
-        return ["-", "{", "[", ",", "?"].contains(scalars[before])
+        return Array("-{[,?".utf8).contains(bytes[before])
     }
 
-    private static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        !(scalar == " " || scalar == "\t" || scalar == "," || scalar == "[" || scalar == "]"
-            || scalar == "{" || scalar == "}" || scalar == ":")
+    private static func isAnchorCharacter(_ byte: UInt8) -> Bool {
+        !(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[")
+            || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ":"))
     }
 
     // MARK: - Errors
