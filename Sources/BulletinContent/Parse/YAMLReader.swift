@@ -14,7 +14,22 @@ package enum YAMLReader {
     /// Parses `yaml`, whose first line is line `firstLine` of `source`.
     /// The root must be a mapping; an empty document is an empty mapping.
     package static func parseMapping(_ yaml: String, firstLine: Int, in source: SourceText) -> Result<[YAMLPair], Diagnostic> {
-        switch parse(yaml, firstLine: firstLine, in: source) {
+        if let diagnostic = complexAliasKey(in: yaml, firstLine: firstLine, source: source) {
+            return .failure(diagnostic)
+        }
+        // Most front matter is a few keys of the simplest forms, read without Yams.
+        if let pairs = SimpleYAML.mapping(yaml, firstLine: firstLine) { return .success(pairs) }
+        return mapping(of: composed(yaml, firstLine: firstLine, in: source), in: source)
+    }
+
+    /// What Yams makes of `yaml` as a mapping (`parseMapping` without its quick path, for
+    /// comparing the two).
+    package static func parseMappingWithYams(_ yaml: String, firstLine: Int, in source: SourceText) -> Result<[YAMLPair], Diagnostic> {
+        mapping(of: parse(yaml, firstLine: firstLine, in: source), in: source)
+    }
+
+    private static func mapping(of parsed: Result<YAMLValue?, Diagnostic>, in source: SourceText) -> Result<[YAMLPair], Diagnostic> {
+        switch parsed {
         case .failure(let diagnostic):
             return .failure(diagnostic)
         case .success(nil):
@@ -35,6 +50,11 @@ package enum YAMLReader {
         if let diagnostic = complexAliasKey(in: yaml, firstLine: firstLine, source: source) {
             return .failure(diagnostic)
         }
+        return composed(yaml, firstLine: firstLine, in: source)
+    }
+
+    /// The document as Yams composes it, converted under the budget.
+    private static func composed(_ yaml: String, firstLine: Int, in source: SourceText) -> Result<YAMLValue?, Diagnostic> {
         let node: Node?
         do {
             // The encoding said outright: Yams' default reads the process's whole environment
