@@ -38,15 +38,28 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
             }
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            output.append(UInt8(ascii: "{"))
-            for (index, field) in fields.sorted(by: { $0.key.codePointPrecedes($1.key) }).enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(field.key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                field.value.write(to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+            Self.writeObject(fields, to: &output)
         }
+    }
+
+    /// An object of `fields`, and `extra` when given (replacing a field of its name), keys
+    /// sorted: the same as `.object` of the fields with `extra` set, without copying them
+    /// into another dictionary first (every page's JSON-LD adds its `@context` so).
+    package static func writeObject(_ fields: [String: JSONValue], adding extra: (key: String, value: JSONValue)? = nil, to output: inout [UInt8]) {
+        var entries = Array(fields)
+        if let extra {
+            entries.removeAll { $0.key == extra.key }
+            entries.append(extra)
+        }
+        entries.sort { $0.key.codePointPrecedes($1.key) }
+        output.append(UInt8(ascii: "{"))
+        for (index, field) in entries.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            writeString(field.key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            field.value.write(to: &output)
+        }
+        output.append(UInt8(ascii: "}"))
     }
 
     package static func writeString(_ text: String, to output: inout String) {

@@ -21,10 +21,12 @@ package struct StructuredData {
     package let routes: Routes
     package let site: SiteData
 
-    package static func encode(_ object: Object) -> String {
-        var withContext = object
-        withContext["@context"] = "https://schema.org"
-        return JSONValue.object(withContext).encoded
+    /// `object` with schema.org's `@context`, as the UTF-8 that goes into the page.
+    package static func encode(_ object: Object) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(2048)
+        JSONValue.writeObject(object, adding: ("@context", "https://schema.org"), to: &output)
+        return output
     }
 
     package var publisher: JSONValue {

@@ -268,7 +268,8 @@ package struct PageContexts: Sendable {
         var modified: String?
         var tags: [String] = []
         var feeds: [TemplateValue] = []
-        var structuredData: String?
+        /// The page's JSON-LD, as the bytes it goes into the page as.
+        var structuredData: [UInt8]?
     }
 
     func pageView(_ meta: Meta, planned: PlannedPage, siteData: SiteData) -> TemplateObject {
@@ -286,7 +287,7 @@ package struct PageContexts: Sendable {
         object["modified"] = .text(meta.modified)
         if !meta.tags.isEmpty { object["tags"] = .list(meta.tags.map(TemplateValue.text)) }
         if !meta.feeds.isEmpty { object["feeds"] = .list(meta.feeds) }
-        object["structuredData"] = .text(meta.structuredData)
+        object["structuredData"] = meta.structuredData.map(TemplateValue.utf8)
         if let alternates = inputs.alternates[planned.path] {
             // hreflang: every version of a page that has more than one, with x-default the
             // default language's; the switcher: every other language, its version or its home.
