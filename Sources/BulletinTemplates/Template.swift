@@ -31,8 +31,12 @@ public struct Template: Sendable {
     }
 
     /// Renders with `library` supplying partials by name, appending UTF-8 bytes to `output`.
-    public func render(_ context: TemplateValue, library: TemplateLibrary = TemplateLibrary(), into output: inout [UInt8]) {
-        let renderer = run(context, library)
+    /// `expectedSize`, when known, saves growing the render's memory step by step (a page
+    /// in its layout is tens of kilobytes; the layout alone a few).
+    public func render(
+        _ context: TemplateValue, library: TemplateLibrary = TemplateLibrary(), into output: inout [UInt8], expectedSize: Int = 0
+    ) {
+        let renderer = run(context, library, capacity: expectedSize)
         renderer.output.withBytes { output.append(contentsOf: $0) }
     }
 
@@ -42,8 +46,8 @@ public struct Template: Sendable {
         return renderer.output.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func run(_ context: TemplateValue, _ library: TemplateLibrary) -> TemplateRenderer {
-        var renderer = TemplateRenderer(context: context, library: library, capacity: plan.bytes.count * 2)
+    private func run(_ context: TemplateValue, _ library: TemplateLibrary, capacity: Int = 0) -> TemplateRenderer {
+        var renderer = TemplateRenderer(context: context, library: library, capacity: Swift.max(capacity, plan.bytes.count * 2))
         renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count)
         return renderer
     }

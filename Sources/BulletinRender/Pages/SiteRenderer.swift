@@ -79,7 +79,7 @@ package struct PageRenderer: Sendable {
         let theme = inputs.theme
         var context = contexts.context(for: planned)
         var bytes: [UInt8] = []
-        theme.pages[planned.kind]!.render(.object(context), library: theme.library, into: &bytes)
+        theme.pages[planned.kind]!.render(.object(context), library: theme.library, into: &bytes, expectedSize: 16 << 10)
         // The page goes into the layout as the bytes it is: made a String, every byte of every
         // page would be checked again for being UTF-8 (which it is, made of Strings).
         context["content"] = .utf8(bytes)
@@ -89,7 +89,7 @@ package struct PageRenderer: Sendable {
         context["header"] = .text(header)
         context["footer"] = .text(footer)
         var page: [UInt8] = []
-        theme.layout.render(.object(context), library: theme.library, into: &page)
+        theme.layout.render(.object(context), library: theme.library, into: &page, expectedSize: bytes.count + (8 << 10))
         return OutputFile(path: Routes.outputFile(planned.path), contents: .bytes(page))
     }
 }
