@@ -43,21 +43,25 @@ public enum Builder {
         let findings = prepared.bodies.allFindings
 
         var rendered = false
+        var renderParts: [(phase: String, seconds: Double)] = []
         var page: ((String) -> [UInt8]?)?
         if let theme = prepared.theme, !diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors,
            let sink = makeSink(findings.fragments.pagesToKeep) {
-            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink)
+            // The render's parts, listed after it as `render · pages` and so on.
+            var parts = PhaseClock()
+            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink) { parts.mark($0) }
             if let failure = sink.failure {
                 diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))
             }
             rendered = true
             page = sink.retained
             clock.mark("render")
+            renderParts = parts.phases.map { ("render · " + $0.phase, $0.seconds) }
         }
         diagnostics += FragmentCheck.verify(findings.fragments, page: page, bodies: prepared.bodies, site: prepared.site)
         diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
         return BuildResult(
-            diagnostics: diagnostics, output: nil, counts: PageCounts(prepared.site), timings: clock.phases,
+            diagnostics: diagnostics, output: nil, counts: PageCounts(prepared.site), timings: clock.phases + renderParts,
             externalLinks: findings.externalLinks, rendered: rendered)
     }
 

@@ -36,13 +36,19 @@ public enum SiteRenderer {
         return LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
     }
 
-    /// Every page, feed and file of the site, each handed to `sink` as soon as it is made.
-    package static func render(_ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink) {
+    /// Every page, feed and file of the site, each handed to `sink` as soon as it is made;
+    /// `mark` is told when each part is done (`bulletin build --timings`).
+    package static func render(
+        _ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink, mark: (String) -> Void = { _ in }
+    ) {
         let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
+        mark("values")
         let pages = PageRenderer(inputs: inputs, pages: site.plan)
         _ = Parallel.map(site.plan) { sink.accept(pages.render($0)) }
+        mark("pages")
         let feeds = FeedRenderer(inputs: inputs)
         _ = Parallel.map(feeds.feeds) { feed in feeds.files(feed).forEach(sink.accept) }
+        mark("feeds")
         var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
         for lang in site.config.languages {
             let index = SearchIndex(inputs: inputs, lang: lang)
@@ -51,7 +57,9 @@ public enum SiteRenderer {
         others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
         others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
         _ = Parallel.map(others) { sink.accept($0) }
+        mark("sitemap, search, open data")
         _ = Parallel.map(copies(of: site)) { sink.accept($0) }
+        mark("copies")
     }
 
     /// The files copied as they are: `Content/static/**` and `Templates/assets/**`.
