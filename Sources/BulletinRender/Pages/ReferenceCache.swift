@@ -8,32 +8,39 @@ package import BulletinTemplates
 /// of several others (a related list of five on each of 10,000 pages is 50,000 names), but
 /// its name, link and date read the same on all of them.
 package struct ReferenceCache: Sendable {
-    private struct Key: Hashable, Sendable {
-        let path: String
-        let lang: String
-    }
-
-    private let entries: [Key: TemplateValue]
+    /// By language, by index into the site's articles (no path hashed for each of 50,000
+    /// references).
+    private let entries: [String: [TemplateValue?]]
 
     /// The references the article pages among `pages` show, in parallel.
     package init(inputs: RenderInputs, pages: [PlannedPage]) {
-        var needed: [Key: ArticleReference] = [:]
+        let count = inputs.site.articles.count
+        var wanted: [String: [ArticleReference?]] = [:]
         for page in pages {
             guard case .article(let index) = page.subject, let reading = inputs.readings[inputs.site.articles[index].article.path]
             else { continue }
-            let references = reading.related + [reading.series?.previous, reading.series?.next].compactMap { $0 }
-            for reference in references { needed[Key(path: reference.path, lang: page.lang)] = reference }
+            for reference in reading.related where reference.index < count {
+                wanted[page.lang, default: Array(repeating: nil, count: count)][reference.index] = reference
+            }
+            for case let reference? in [reading.series?.previous, reading.series?.next] where reference.index < count {
+                wanted[page.lang, default: Array(repeating: nil, count: count)][reference.index] = reference
+            }
         }
-        let (wanted, keys) = (needed, Array(needed.keys))
-        let made = Parallel.map(keys) { key in
-            let views = Views(routes: inputs.site.routes, strings: inputs.sites[key.lang]!.strings, lang: key.lang)
-            return views.reference(wanted[key]!)
+        var entries: [String: [TemplateValue?]] = [:]
+        for (lang, references) in wanted {
+            let present = references.indices.filter { references[$0] != nil }
+            let views = Views(routes: inputs.site.routes, strings: inputs.sites[lang]!.strings, lang: lang)
+            let made = Parallel.map(present) { views.reference(references[$0]!) }
+            var values = [TemplateValue?](repeating: nil, count: count)
+            for (index, value) in zip(present, made) { values[index] = value }
+            entries[lang] = values
         }
-        entries = Dictionary(uniqueKeysWithValues: zip(keys, made))
+        self.entries = entries
     }
 
     /// `reference` on a page of `lang` (made now if the pages given did not include it).
     package func value(_ reference: ArticleReference, views: Views) -> TemplateValue {
-        entries[Key(path: reference.path, lang: views.lang)] ?? views.reference(reference)
+        if let values = entries[views.lang], reference.index < values.count, let value = values[reference.index] { return value }
+        return views.reference(reference)
     }
 }

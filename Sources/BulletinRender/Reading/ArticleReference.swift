@@ -10,6 +10,14 @@ package struct ArticleReference: Sendable, Equatable {
     package let path: String
     package let date: ContentDate
     package let session: Int?
+    /// Where the article is in the site's articles, to find what was made for it without
+    /// hashing its path; not what a page shows, so two references to the same article in
+    /// two builds are equal wherever it sits.
+    package let index: Int
+
+    package static func == (a: ArticleReference, b: ArticleReference) -> Bool {
+        a.title == b.title && a.path == b.path && a.date == b.date && a.session == b.session
+    }
 
     init(_ index: Int, site: Site) {
         // Field by field: a copy of the whole article (every string and list of it retained,
@@ -18,5 +26,6 @@ package struct ArticleReference: Sendable, Equatable {
         path = site.articles[index].path
         date = site.articles[index].article.date
         session = site.articles[index].article.session
+        self.index = index
     }
 }
