@@ -207,7 +207,13 @@ private struct SimpleYAMLReader {
     /// What a plain scalar may begin with here: letters, digits, any other script, and a few
     /// signs that are no YAML indicator.
     private func isPlainStart(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || byte >= 0x80 || Array("(/.+$~=<;^\\".utf8).contains(byte)
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "$"), UInt8(ascii: "~"),
+             UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ";"), UInt8(ascii: "^"), UInt8(ascii: "\\"), 0x80...:
+            true
+        default:
+            isNameStart(byte)
+        }
     }
 }
 
