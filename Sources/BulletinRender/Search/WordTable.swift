@@ -19,33 +19,13 @@ struct WordTable: Sendable {
     /// The number of `word`, given to it now if it is new.
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(word)
-        // The probe, on the arrays' buffers: called for every token of every body, where
-        // bounds checks on four arrays cost as much as the probing itself.
-        let (found, slot) = slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                ends.withUnsafeBufferPointer { ends in
-                    bytes.withUnsafeBufferPointer { bytes -> (Int, Int) in
-                        let mask = slots.count - 1
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while slots[slot] >= 0 {
-                            let id = Int(slots[slot])
-                            if hashes[id] == hash {
-                                let start = id == 0 ? 0 : ends[id - 1]
-                                // Words are a few bytes long: a loop, not a call to memcmp.
-                                if ends[id] - start == word.count {
-                                    var offset = 0
-                                    while offset < word.count, bytes[start + offset] == word[offset] { offset += 1 }
-                                    if offset == word.count { return (id, slot) }
-                                }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                        return (-1, slot)
-                    }
-                }
-            }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if hashes[id] == hash && matches(id, word) { return id }
+            slot = (slot + 1) & mask
         }
-        if found >= 0 { return found }
         let id = ends.count
         bytes.append(contentsOf: word)
         ends.append(bytes.count)
@@ -84,6 +64,13 @@ struct WordTable: Sendable {
     }
 
     private func start(of id: Int) -> Int { id == 0 ? 0 : ends[id - 1] }
+
+    private func matches(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = start(of: id)
+        guard ends[id] - start == word.count else { return false }
+        for offset in 0..<word.count where bytes[start + offset] != word[offset] { return false }
+        return true
+    }
 
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
