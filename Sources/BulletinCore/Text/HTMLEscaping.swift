@@ -1,44 +1,57 @@
-/// HTML escaping per Unicode scalar.
+/// HTML (and XML) escaping per Unicode scalar.
 ///
 /// swift-mustache's own HTML escaping looks at whole Characters, so `"` followed by a
 /// combining mark (U+0301) is one Character that matches nothing, and goes out unescaped,
 /// closing an attribute. Here every scalar is looked at, so it cannot happen.
 public enum HTMLEscaping {
-    /// `&`, `<`, `>`, `"` and `'` as entities; `ForbiddenCodePoints` left out; everything
+    /// `&`, `<`, `>`, `"` and `'` as entities (`'` as `apostrophe`: HTML's `&#39;` by default,
+    /// XML's `&apos;` for feeds and sitemaps); `ForbiddenCodePoints` left out; everything
     /// else as it is.
-    public static func escape(_ text: String) -> String {
-        guard needsWork(text) else { return text }
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 32)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x26: result += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-            case 0x3C: result += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-            case 0x3E: result += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-            case 0x22: result += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case 0x27: result += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-            default:
-                // Each of the five is one byte that never occurs inside another character's
-                // encoding, so the rest is copied a whole character at a time.
-                // (A String's bytes are valid UTF-8.)
-                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
-                for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                if ForbiddenCodePoints.isAllowed(value) { result += bytes[index..<(index + length)] }
-                index += length
-                continue
+    public static func escape(_ text: String, apostrophe: StaticString = "&#39;") -> String {
+        var text = text
+        // On the string's own bytes, copying the runs that need nothing at once: every
+        // article's HTML goes through here for the Atom feeds.
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: needsWork) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 64)
+            var index = 0
+            var copied = 0  // the bytes before this one are dealt with
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsWork(byte) else {
+                    index += 1
+                    continue
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                switch byte {
+                case 0x26: result += "&amp;".utf8
+                case 0x3C: result += "&lt;".utf8
+                case 0x3E: result += "&gt;".utf8
+                case 0x22: result += "&quot;".utf8
+                case 0x27: result.append(contentsOf: UnsafeBufferPointer(start: apostrophe.utf8Start, count: apostrophe.utf8CodeUnitCount))
+                default:
+                    // A byte that may begin a forbidden code point is always a scalar's first
+                    // byte (a String's bytes are valid UTF-8): the scalar is read whole.
+                    let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
+                    for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                    if ForbiddenCodePoints.isAllowed(value) {
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                    }
+                    index += length
+                    copied = index
+                    continue
+                }
+                index += 1
+                copied = index
             }
-            index += 1
-        }
-        return String(decoding: result, as: UTF8.self)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
-    private static func needsWork(_ text: String) -> Bool {
-        text.utf8.contains {
-            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ForbiddenCodePoints.mayStart($0)
-        }
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || ForbiddenCodePoints.mayStart(byte)
     }
 }

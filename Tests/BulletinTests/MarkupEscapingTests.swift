@@ -1,0 +1,36 @@
+import BulletinCore
+import BulletinRender
+import Testing
+
+/// HTML and XML text share one escaping pass: the five markup characters as entities (`'` as
+/// each language wants it) and the forbidden code points left out, wherever they stand.
+@Suite struct MarkupEscapingTests {
+    /// The rule, written plainly: forbidden code points out, then each markup character replaced.
+    private func reference(_ text: String, apostrophe: String) -> String {
+        var result = ""
+        for scalar in ForbiddenCodePoints.removed(from: text).unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += apostrophe
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    @Test func escapesAsTheRuleSaysOnSeededText() {
+        let forbidden = [0x1, 0x7F, 0x85, 0xFDD0, 0xFFFE, 0x1FFFF].map { String(Unicode.Scalar(UInt32($0))!) }
+        let pieces = ["&", "<", ">", "\"", "'", "\"\u{301}", "a", "plain words", "é", "한국", "😀", "\u{A0}", "\t", "\n"] + forbidden
+        var generator = SplitMix64(seed: 0xE5CA9E)
+        for _ in 0..<2_000 {
+            let text = (0..<Int(generator.next() % 8)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(HTMLEscaping.escape(text) == reference(text, apostrophe: "&#39;"), "\(text.debugDescription)")
+            #expect(XMLText.escape(text) == reference(text, apostrophe: "&apos;"), "\(text.debugDescription)")
+        }
+        #expect(XMLText.escape("R&D's <b>") == "R&amp;D&apos;s &lt;b&gt;")
+        #expect(HTMLEscaping.escape("R&D's <b>") == "R&amp;D&#39;s &lt;b&gt;")
+    }
+}
