@@ -19,10 +19,8 @@ package struct ReferenceCache: Sendable {
         for page in pages {
             guard case .article(let index) = page.subject, let reading = inputs.readings[inputs.site.articles[index].article.path]
             else { continue }
-            for reference in reading.related where reference.index < count {
-                wanted[page.lang, default: Array(repeating: nil, count: count)][reference.index] = reference
-            }
-            for case let reference? in [reading.series?.previous, reading.series?.next] where reference.index < count {
+            let neighbours = [reading.series?.previous, reading.series?.next].compactMap { $0 }
+            for reference in reading.related + neighbours where reference.index < count {
                 wanted[page.lang, default: Array(repeating: nil, count: count)][reference.index] = reference
             }
         }
