@@ -21,6 +21,22 @@ import Testing
         #expect(quiet.standardOutput.isEmpty && quiet.standardError.isEmpty)
     }
 
+    /// `--timings`: every phase in order, then the render's parts, each with its seconds.
+    @Test func timingsListThePhasesAndTheRendersParts() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        let result = try BulletinProcess.run(["build", "--quiet", "--timings"], in: folder.path)
+        #expect(result.status == 0)
+        let phases = result.standardError.split(separator: "\n").map { line in
+            String(line.trimmingPrefix("  ").prefix { $0 != ":" })
+        }
+        #expect(phases == [
+            "load", "parse", "resolve", "markdown", "render", "render · values", "render · pages", "render · feeds",
+            "render · sitemap, search, open data", "render · copies", "swap",
+        ], "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").allSatisfy { $0.hasSuffix(" s") })
+    }
+
     @Test func errorsExitOneAndPrintEveryDiagnostic() throws {
         let folder = try site()
         defer { folder.remove() }
