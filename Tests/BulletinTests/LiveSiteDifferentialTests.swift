@@ -107,7 +107,7 @@ enum SiteEdits {
         "body", "title", "summary", "date", "slug", "draft", "terms", "unregistered term", "dialogue", "session",
         "registry entry", "new registry entry", "registry translation", "site.yaml", "template", "partial", "static file",
         "new article", "rename", "remove article", "page", "translation", "broken front matter", "broken link",
-        "broken template", "repair", "chairs", "related settings",
+        "broken template", "repair", "chairs", "related settings", "site words",
     ]
 
     static let agencies = ["KISA", "EEAS", "kisa", "European External Action Service", "한국인터넷진흥원", "MOFA"]
@@ -203,6 +203,20 @@ enum SiteEdits {
         case "site.yaml":
             site["Content/site.yaml"] = "title: Test Bulletin \(number % 3)\nbaseURL: https://bulletin.test/\nperPage: \(number % 3 + 1)\nlanguages: [en, ko]\n"
                 + (number % 5 == 0 ? "description: A description \(number).\n" : "")
+        case "site words":
+            // The site's words alone (its title, description, a parameter, the languages' own
+            // titles and descriptions), the rest of site.yaml as it is: the structure stays.
+            edit("Content/site.yaml") { text in
+                var lines = text.split(separator: "\n").map(String.init).filter { line in
+                    !["title:", "description:", "tagline:", "languages:"].contains { line.hasPrefix($0) }
+                }
+                lines.insert("title: Test Bulletin \(number % 4)", at: 0)
+                if number % 3 != 0 { lines.append("description: Words \(number).") }
+                if number % 2 == 0 { lines.append("tagline: Tag \(number % 5)") }
+                lines.append(number % 4 == 0 ? "languages: [en, ko]"
+                    : "languages: {en: \(number % 8 == 1 ? "{title: English \(number)}" : "null"), ko: {title: 회보 \(number % 3), description: 설명 \(number)}}")
+                return lines.joined(separator: "\n") + "\n"
+            }
         case "template":
             let name = ["Templates/article.mustache", "Templates/term.mustache", "Templates/layout.mustache"][number % 3]
             edit(name) { $0.replacingOccurrences(of: "</div>", with: "<!-- \(number) --></div>") }

@@ -215,6 +215,33 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// An edit of the site's words (its title, description, a language's own title, a
+    /// parameter) keeps the site's structure: nothing is parsed or resolved again, and the
+    /// pages and feeds that show the words are rendered with the new ones.
+    @Test func anEditOfTheSitesWordsKeepsItsStructure() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let edits: [(String, (inout TestSite) -> Void)] = [
+            ("the description", { $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "description: ", with: "description: New words. ") }),
+            ("the title", { $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "title: ", with: "title: New ") }),
+            ("a parameter", { $0["Content/site.yaml"]! += "tagline: Weekly\n" }),
+            ("the languages' own words", { $0["Content/site.yaml"]! += "languages: {en: {title: English title, description: English words}}\n" }),
+        ]
+        for (name, edit) in edits {
+            let outcome = try apply(edit, to: &live, site: &site)
+            #expect(outcome.strategy == .incremental, "\(name)")
+            let phases = outcome.timings.map(\.phase)
+            #expect(phases.contains("search") && !phases.contains("sitemap, search"), "\(name): the structure is kept, \(phases)")
+            #expect(outcome.changed.contains("index.html") && outcome.changed.contains("feed.xml") || name == "a parameter", "\(name)")
+            expectSameAsFullBuild(live, site)
+        }
+        // A setting that decides the structure: resolved again.
+        let outcome = try apply({ $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "perPage: 2", with: "perPage: 1") },
+                                to: &live, site: &site)
+        #expect(outcome.timings.map(\.phase).contains("sitemap, search"))
+        expectSameAsFullBuild(live, site)
+    }
+
     /// A full rebuild renders again only the bodies whose text changed, unless links would be
     /// rewritten differently: here another article's link follows a new slug.
     @Test func aFullRebuildRendersBodiesAgainWhenTheirLinksChange() throws {

@@ -52,8 +52,9 @@ package struct PreparedBuild: Sendable {
 
     /// Everything resolving reads. Two contents with equal keys resolve alike.
     struct ResolveKey: Sendable, Equatable {
-        /// site.yaml and the base URL override.
-        let settings: [UInt8]
+        /// The settings (the base URL override in place) but the site's words, which no
+        /// part of resolving reads: an edit of the description keeps the structure.
+        let settings: SiteConfig
         let selection: SiteResolver.Selection
         /// Every file of the content folder, for links to files that do not parse.
         let files: [String]
@@ -66,7 +67,7 @@ package struct PreparedBuild: Sendable {
         let assets: [String]
 
         init(_ tree: SourceTree, content: ParsedContent, options: BuildOptions, selection: SiteResolver.Selection) {
-            settings = (tree.content.first { $0.path == "site.yaml" }?.bytes ?? []) + Array((options.baseURL?.absolute ?? "").utf8)
+            settings = content.config.structure
             self.selection = selection
             files = tree.content.map(\.path)
             articles = content.articles.map(\.frontMatter)

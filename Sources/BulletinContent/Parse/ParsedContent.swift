@@ -13,7 +13,8 @@ public struct ParsedContent: Sendable {
     public var registryTranslations: [String: [RegistryTranslation]] = [:]
     public var staticFiles: [StaticFile]
     /// The content paths whose parse is new since the memo's (changed, added or removed
-    /// files); nil when everything was parsed anew.
+    /// files; `site.yaml` when the settings changed but not what the files' parse reads of
+    /// them); nil when everything was parsed anew.
     public var changed: Set<String>? = nil
 }
 
@@ -204,13 +205,19 @@ public enum ContentParser {
         var changed: Set<String>?
         if memo != nil {
             var files = earlier
-            if memo!.settings != settings {
-                // site.yaml changed: what follows parsing must not take only the files
-                // parsed now for all that changed.
+            if memo!.settings == settings {
+                changed = []
+            } else if memo!.fileSettings == fileSettings {
+                // site.yaml changed, but not what a file's parse reads of it (the title, the
+                // description): every other parse stands, and what follows parsing compares
+                // the settings themselves.
+                changed = ["site.yaml"]
+                memo!.settings = settings
+            } else {
+                // What every file's parse reads changed: what follows parsing must not take
+                // only the files parsed now for all that changed.
                 memo!.settings = settings
                 memo!.fileSettings = fileSettings
-            } else {
-                changed = []
             }
             for (job, result) in zip(jobs, results) where result.fresh {
                 let file = job.file

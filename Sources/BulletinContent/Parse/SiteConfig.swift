@@ -1,7 +1,7 @@
 import BulletinCore
 
 /// `Content/site.yaml`: the site's settings.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public var title: String
     public var baseURL: BaseURL
     public var description: String
@@ -26,6 +26,19 @@ public struct SiteConfig: Sendable {
     /// Whether the site publishes more than one language (and has `/<lang>/` folders,
     /// `hreflang` alternates and a language switcher).
     public var isMultilingual: Bool { languages.count > 1 }
+
+    /// The settings without the site's words (its title and description in every language,
+    /// its params): what decides the site's structure. An edit of `site.yaml` that leaves it
+    /// as it was changes what pages and feeds say, never which there are or where.
+    package var structure: SiteConfig {
+        var structure = self
+        structure.title = ""
+        structure.description = ""
+        structure.languageTitles = [:]
+        structure.languageDescriptions = [:]
+        structure.params = [:]
+        return structure
+    }
 
     /// The site's title in `lang`.
     public func title(in lang: String) -> String {

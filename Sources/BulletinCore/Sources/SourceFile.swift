@@ -32,4 +32,12 @@ public struct StaticFile: Sendable, Hashable {
 public enum FileContents: Sendable, Hashable {
     case bytes([UInt8])
     case file(absolutePath: String)
+
+    public static func == (a: FileContents, b: FileContents) -> Bool {
+        switch (a, b) {
+        case (.bytes(let a), .bytes(let b)): a.hasSameBytes(as: b)
+        case (.file(let a), .file(let b)): a == b
+        default: false
+        }
+    }
 }

@@ -154,10 +154,6 @@ package struct RenderInputs: Sendable {
 
     // MARK: - Updates
 
-    /// Takes in a site with the same structure as this one's (resolving was reused) whose
-    /// `changed` files (content paths: articles, pages, registry entries and translations) may
-    /// have new values, and a theme that may be new: only their values are made again. The
-    /// dependencies whose values changed.
     /// Lets go of the site's and the bodies' article arrays, which the next build changes in
     /// place (this value keeping them would make that a copy). Only `update(site:...)`, which
     /// takes the new ones first, and `changes(since:)`, which compares values alone, may
@@ -168,9 +164,19 @@ package struct RenderInputs: Sendable {
         bodies.pages = []
     }
 
+    /// Takes in a site with the same structure as this one's (resolving was reused) whose
+    /// `changed` files (content paths: articles, pages, registry entries and translations,
+    /// `site.yaml` for the site's words) may have new values, and a theme that may be new:
+    /// only their values are made again. The dependencies whose values changed.
     package mutating func update(site: Site, bodies: RenderedBodies, theme: Theme, changed: Set<String>) -> Set<Dependency> {
         var result: Set<Dependency> = []
         let themeChanged = theme.sources != self.theme.sources || theme.strings != self.theme.strings
+        let settingsChanged = site.config != self.site.config
+        if site.config.title != self.site.config.title {
+            // Feeds' ids are made from the title, which a language's own title can hide
+            // from its `SiteData`.
+            for lang in site.config.languages { result.insert(.site(lang: lang)) }
+        }
         self.site = site
         self.bodies = bodies
         self.theme = theme
@@ -179,6 +185,8 @@ package struct RenderInputs: Sendable {
                 result.insert(.template(kind))
             }
             templates = theme.sources
+        }
+        if themeChanged || settingsChanged {
             for lang in site.config.languages {
                 let data = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[site.config.language]!)
                 if sites[lang] != data {

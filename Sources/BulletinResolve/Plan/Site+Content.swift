@@ -1,8 +1,8 @@
 package import BulletinContent
 
 extension Site {
-    /// Puts the articles, pages and registry entries of `content` in place of those at the
-    /// same paths. Resolving reads only what front matter says, so for content whose front
+    /// Puts the settings, articles, pages and registry entries of `content` in place of
+    /// those at the same paths. Resolving reads only what front matter says, so for content whose front
     /// matter is the same everywhere (an edit of articles' texts, of a term's description)
     /// this is what resolving it again would give, at a fraction of the cost.
     ///
@@ -11,6 +11,8 @@ extension Site {
     /// everything.
     package mutating func replaceContent(with content: ParsedContent, changed: Set<String>?) {
         staticFiles = content.staticFiles
+        // The same structure, perhaps other words (`SiteConfig.structure`).
+        config = content.config
         if let changed, changed.isEmpty { return }
         func isChanged(_ path: String) -> Bool { changed?.contains(path) ?? true }
 

@@ -5,7 +5,7 @@ public import BulletinContent
 /// its URL, and the plan of every page to render with what each reads. Everything the render
 /// phase needs and nothing it must decide.
 public struct Site: Sendable {
-    public let config: SiteConfig
+    public package(set) var config: SiteConfig
     public let routes: Routes
     /// The published articles of every language, newest first (ties by slug, then language).
     public package(set) var articles: [PublishedArticle]
