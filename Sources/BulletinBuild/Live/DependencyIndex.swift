@@ -1,29 +1,44 @@
 import BulletinResolve
 
-/// The pages and feeds that read each dependency: what to render again when the values of
-/// some dependencies changed, without looking at every page.
+/// What each page and feed reads, and who reads each dependency: what to render again when
+/// the values of some dependencies changed, without looking at every page. Kept from one
+/// update to the next and changed only for the pages and feeds that read something else
+/// now, so that an edit that moves one article updates the few hundred lists it moves in,
+/// not the fifteen thousand pages of a large site.
 struct DependencyIndex: Sendable {
-    /// Positions in the plan, by dependency.
-    private var pages: [Dependency: [Int]] = [:]
-    /// Positions in the list of feeds, by dependency.
-    private var feeds: [Dependency: [Int]] = [:]
+    /// The pages, by site path.
+    var pages = Readers()
+    /// The feeds, by folder.
+    var feeds = Readers()
 
-    init(plan: [PlannedPage], signatures: [FeedSignature]) {
-        for (position, page) in plan.enumerated() {
-            for dependency in page.dependencies { pages[dependency, default: []].append(position) }
+    /// What some readers (pages or feeds) read, by name, and the readers of each dependency.
+    struct Readers: Sendable {
+        /// What each reader reads, in the order it reads it.
+        private(set) var reads: [String: [Dependency]] = [:]
+        private var readers: [Dependency: Set<String>] = [:]
+
+        /// Records what `reader` reads now; whether it is what it read before.
+        @discardableResult
+        mutating func record(_ reader: String, reads new: [Dependency]) -> Bool {
+            let old = reads.updateValue(new, forKey: reader)
+            if old == new { return true }
+            for dependency in old ?? [] { readers[dependency]?.remove(reader) }
+            for dependency in new { readers[dependency, default: []].insert(reader) }
+            return false
         }
-        for (position, signature) in signatures.enumerated() {
-            for dependency in signature.dependencies { feeds[dependency, default: []].append(position) }
+
+        /// Forgets the readers not in `kept` (pages and feeds that are gone).
+        mutating func forget(allBut kept: Set<String>) {
+            for reader in reads.keys.filter({ !kept.contains($0) }) {
+                for dependency in reads.removeValue(forKey: reader)! { readers[dependency]?.remove(reader) }
+            }
         }
-    }
 
-    /// The positions of the pages that read any of `dependencies`, in plan order.
-    func pages(reading dependencies: Set<Dependency>) -> [Int] {
-        Set(dependencies.flatMap { pages[$0] ?? [] }).sorted()
-    }
-
-    /// The positions of the feeds that read any of `dependencies`, in order.
-    func feeds(reading dependencies: Set<Dependency>) -> [Int] {
-        Set(dependencies.flatMap { feeds[$0] ?? [] }).sorted()
+        /// The readers of any of `dependencies`.
+        func readers(of dependencies: Set<Dependency>) -> Set<String> {
+            var result: Set<String> = []
+            for dependency in dependencies { result.formUnion(readers[dependency] ?? []) }
+            return result
+        }
     }
 }

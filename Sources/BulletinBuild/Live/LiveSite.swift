@@ -68,12 +68,14 @@ public struct LiveSite: Sendable {
 
     private struct Rendered: Sendable {
         var inputs: RenderInputs
-        /// The dependencies of each page, by site path.
-        var pages: [String: [Dependency]]
+        /// Each page's place in the plan, by site path.
+        var pages: [String: Int]
         var feeds: [Feed]
-        /// Each feed's signature, by its folder: what its two files are made of.
+        /// Each feed's place in `feeds`, and its signature (what its two files are made
+        /// of), by its folder.
+        var feedPositions: [String: Int]
         var signatures: [String: FeedSignature]
-        /// The pages and feeds that read each dependency.
+        /// What each page and feed reads, and who reads each dependency.
         var index: DependencyIndex
         var search: [String: SearchIndex]
         /// Every output path but the copied files'.
@@ -130,11 +132,11 @@ public struct LiveSite: Sendable {
             // read them.
             let changed = known.inputs.update(site: site, bodies: prepared.bodies, theme: theme, changed: edited)
             clock.mark("inputs")
-            let pages = known.index.pages(reading: changed).map { site.plan[$0] }
+            let pages = known.index.pages.readers(of: changed).map { known.pages[$0]! }.sorted().map { site.plan[$0] }
             let renderer = PageRenderer(inputs: known.inputs, pages: pages)
             Parallel.map(pages, renderer.render).forEach(put)
             clock.mark("pages")
-            let feeds = known.index.feeds(reading: changed).map { known.feeds[$0] }
+            let feeds = known.index.feeds.readers(of: changed).map { known.feedPositions[$0]! }.sorted().map { known.feeds[$0] }
             let feedRenderer = FeedRenderer(inputs: known.inputs, feeds: feeds)
             Parallel.map(feeds, feedRenderer.files).joined().forEach(put)
             clock.mark("feeds")
@@ -148,7 +150,10 @@ public struct LiveSite: Sendable {
             clock.mark("search")
             rendered = known
         } else {
-            rendered = everything(site: site, bodies: prepared.bodies, theme: theme, put: put, clock: &clock)
+            // The index is updated in place: taken out of the last build, so that it is its only owner.
+            let index = last?.index ?? DependencyIndex()
+            last?.index = DependencyIndex()
+            rendered = everything(site: site, bodies: prepared.bodies, theme: theme, index: index, put: put, clock: &clock)
             let copies = site.copies
             for path in next.keys where !rendered.made.contains(path) && !copies.contains(path) {
                 next.removeValue(forKey: path)
@@ -184,37 +189,43 @@ public struct LiveSite: Sendable {
     /// build's, pages and feeds that are new, read something else or read a changed value;
     /// the sitemap and search index made again and compared.
     private func everything(
-        site: Site, bodies: RenderedBodies, theme: Theme, put: (OutputFile) -> Void, clock: inout PhaseClock
+        site: Site, bodies: RenderedBodies, theme: Theme, index: DependencyIndex, put: (OutputFile) -> Void,
+        clock: inout PhaseClock
     ) -> Rendered {
+        var index = index
         let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
         clock.mark("inputs")
         let changed = last.map { inputs.changes(since: $0.inputs) }
         var made: Set<String> = []
-        var pageDependencies: [String: [Dependency]] = [:]
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(site.plan.count)
         var toRender: [PlannedPage] = []
-        for page in site.plan {
-            pageDependencies[page.path] = page.dependencies
+        for (position, page) in site.plan.enumerated() {
+            positions[page.path] = position
             made.insert(Routes.outputFile(page.path))
-            if let last, let changed, last.pages[page.path] == page.dependencies,
-               !page.dependencies.contains(where: changed.contains) {
-                continue
-            }
+            let readsTheSame = index.pages.record(page.path, reads: page.dependencies)
+            if let changed, readsTheSame, !page.dependencies.contains(where: changed.contains) { continue }
             toRender.append(page)
         }
+        index.pages.forget(allBut: Set(positions.keys))
         let renderer = PageRenderer(inputs: inputs, pages: toRender)
         Parallel.map(toRender, renderer.render).forEach(put)
         clock.mark("pages")
 
         let feeds = Feed.all(of: site)
         var signatures: [String: FeedSignature] = [:]
+        var feedPositions: [String: Int] = [:]
         var feedsToRender: [Feed] = []
-        for feed in feeds {
+        for (position, feed) in feeds.enumerated() {
             let signature = FeedSignature(feed, inputs: inputs)
             signatures[feed.folder] = signature
+            feedPositions[feed.folder] = position
+            index.feeds.record(feed.folder, reads: signature.dependencies)
             made.formUnion([feed.atomPath, feed.jsonPath])
             if let changed, last?.signatures[feed.folder] == signature, !signature.dependencies.contains(where: changed.contains) { continue }
             feedsToRender.append(feed)
         }
+        index.feeds.forget(allBut: Set(feedPositions.keys))
         let feedRenderer = FeedRenderer(inputs: inputs, feeds: feedsToRender)
         Parallel.map(feedsToRender, feedRenderer.files).joined().forEach(put)
         clock.mark("feeds")
@@ -236,8 +247,8 @@ public struct LiveSite: Sendable {
         }
         clock.mark("sitemap, search")
         return Rendered(
-            inputs: inputs, pages: pageDependencies, feeds: feeds, signatures: signatures,
-            index: DependencyIndex(plan: site.plan, signatures: feeds.map { signatures[$0.folder]! }), search: search, made: made)
+            inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
+            index: index, search: search, made: made)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk
