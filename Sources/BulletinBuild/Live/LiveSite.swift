@@ -231,21 +231,30 @@ public struct LiveSite: Sendable {
         clock.mark("feeds")
 
         var others = Sitemap.files(for: site, alternates: inputs.alternates)
+        others.append(("search/search.js", SearchScript.source))
+        clock.mark("sitemap")
         var search: [String: SearchIndex] = [:]
         for lang in site.config.languages {
-            var index = last?.search[lang] ?? SearchIndex(inputs: inputs, lang: lang)
-            if let changed, last?.search[lang] != nil { _ = index.update(inputs: inputs, lang: lang, changed: changed) }
-            search[lang] = index
-            others += index.files.map { ($0.key, $0.value) }
+            if let changed, var index = last?.search[lang] {
+                // Only the files the update wrote can differ from those served.
+                index.update(inputs: inputs, lang: lang, changed: changed)
+                others += index.changedFiles.map { ($0, index.files[$0]!) }
+                made.formUnion(index.files.keys)
+                search[lang] = index
+            } else {
+                let index = SearchIndex(inputs: inputs, lang: lang)
+                others += index.files.map { ($0.key, $0.value) }
+                search[lang] = index
+            }
         }
-        others.append(("search/search.js", SearchScript.source))
+        clock.mark("search")
         // The open data follows from front matter alone: made here, with the structure.
         others += OpenData.files(for: site)
         for (path, text) in others {
             put(OutputFile(path: path, contents: .bytes(Array(text.utf8))))
             made.insert(path)
         }
-        clock.mark("sitemap, search")
+        clock.mark("open data")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
             index: index, search: search, made: made)
