@@ -181,6 +181,8 @@ public struct LiveSite: Sendable {
         isCurrent = true
         pending = Pending()
         if outcome.strategy == .full { outcome.changed = Set(files.keys) }
+        // The last build's values are freed on another thread, so the reload does not wait.
+        if let earlier = last.take() { Parallel.release(earlier) }
         last = rendered
         return outcome
     }

@@ -213,9 +213,10 @@ package struct SitePlanner {
                 continue
             }
             owners[key] = index
+            // A folder met before had its own folders recorded with it: stop there.
             var folder = key.deletingLastPathComponent
-            while !folder.isEmpty {
-                if folders[folder] == nil { folders[folder] = index }
+            while !folder.isEmpty, folders[folder] == nil {
+                folders[folder] = index
                 folder = folder.deletingLastPathComponent
             }
         }
