@@ -201,17 +201,19 @@ public struct LiveSite: Sendable {
         var made: Set<String> = []
         var positions: [String: Int] = [:]
         positions.reserveCapacity(site.plan.count)
-        var toRender: [PlannedPage] = []
+        // A page is rendered when it is new or reads something else, or when a value it reads
+        // changed (found through the index, not by looking at every page's dependencies).
+        var toRender: Set<Int> = []
         for (position, page) in site.plan.enumerated() {
             positions[page.path] = position
             made.insert(Routes.outputFile(page.path))
-            let readsTheSame = index.pages.record(page.path, reads: page.dependencies)
-            if let changed, readsTheSame, !page.dependencies.contains(where: changed.contains) { continue }
-            toRender.append(page)
+            if !index.pages.record(page.path, reads: page.dependencies) || changed == nil { toRender.insert(position) }
         }
         index.pages.forget(allBut: Set(positions.keys))
-        let renderer = PageRenderer(inputs: inputs, pages: toRender)
-        Parallel.map(toRender, renderer.render).forEach(put)
+        if let changed { toRender.formUnion(index.pages.readers(of: changed).map { positions[$0]! }) }
+        let pages = toRender.sorted().map { site.plan[$0] }
+        let renderer = PageRenderer(inputs: inputs, pages: pages)
+        Parallel.map(pages, renderer.render).forEach(put)
         clock.mark("pages")
 
         let feeds = Feed.all(of: site)
