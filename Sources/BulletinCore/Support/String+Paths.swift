@@ -34,13 +34,20 @@ extension String {
 
     /// The last path component.
     package var lastPathComponent: String {
-        guard let slash = lastIndex(of: "/") else { return self }
-        return String(self[index(after: slash)...])
+        guard let slash = lastSlash else { return self }
+        return String(self[utf8.index(after: slash)...])
     }
 
     /// Everything before the last path component, without the slash ("" for a bare name).
     package var deletingLastPathComponent: String {
-        guard let slash = lastIndex(of: "/") else { return "" }
+        guard let slash = lastSlash else { return "" }
         return String(self[..<slash])
+    }
+
+    /// The last `/`, found by byte as the file system splits a path: a name may begin with a
+    /// combining mark, which Characters would join to the slash (and it is quicker so, for
+    /// the 15,000 paths a large site's collision check walks up).
+    private var lastSlash: String.Index? {
+        utf8.lastIndex(of: UInt8(ascii: "/"))
     }
 }

@@ -1,0 +1,21 @@
+@testable import BulletinCore
+import Testing
+
+/// Paths are split at their last `/` as the file system splits them: by byte, also where a
+/// name begins with a combining mark (which, read as Characters, joins the slash).
+@Suite struct PathComponentTests {
+    @Test(arguments: [
+        ("articles/2025/seoul.md", "articles/2025", "seoul.md", "articles/2025/seoul"),
+        ("seoul.md", "", "seoul.md", "seoul"),
+        ("articles/", "articles", "", "articles/"),
+        ("agencies/kisa.ko.md", "agencies", "kisa.ko.md", "agencies/kisa.ko"),
+        ("articles/서울/회의.md", "articles/서울", "회의.md", "articles/서울/회의"),
+        ("a/\u{301}b.md", "a", "\u{301}b.md", "a/\u{301}b"),
+        (".hidden", "", ".hidden", ".hidden"),
+    ])
+    func splitsAtTheLastSlash(path: String, folder: String, name: String, stem: String) {
+        #expect(path.deletingLastPathComponent.utf8.elementsEqual(folder.utf8))
+        #expect(path.lastPathComponent.utf8.elementsEqual(name.utf8))
+        #expect(path.deletingPathExtension.utf8.elementsEqual(stem.utf8))
+    }
+}
