@@ -31,8 +31,8 @@ import Testing
             String(line.trimmingPrefix("  ").prefix { $0 != ":" })
         }
         #expect(phases == [
-            "load", "parse", "resolve", "markdown", "render", "render · values", "render · pages", "render · feeds",
-            "render · sitemap, search, open data", "render · copies", "swap",
+            "load", "parse", "resolve", "markdown", "render", "render · values", "render · pages, feeds",
+            "render · sitemap, search, open data (alongside)", "render · copies", "swap",
         ], "\(result.standardError)")
         #expect(result.standardError.split(separator: "\n").allSatisfy { $0.hasSuffix(" s") })
     }

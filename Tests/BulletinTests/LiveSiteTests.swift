@@ -231,14 +231,14 @@ import Testing
             let outcome = try apply(edit, to: &live, site: &site)
             #expect(outcome.strategy == .incremental, "\(name)")
             let phases = outcome.timings.map(\.phase)
-            #expect(phases.contains("search") && !phases.contains("sitemap"), "\(name): the structure is kept, \(phases)")
+            #expect(phases.contains("search") && !phases.contains { $0.hasPrefix("sitemap") }, "\(name): the structure is kept, \(phases)")
             #expect(outcome.changed.contains("index.html") && outcome.changed.contains("feed.xml") || name == "a parameter", "\(name)")
             expectSameAsFullBuild(live, site)
         }
         // A setting that decides the structure: resolved again.
         let outcome = try apply({ $0["Content/site.yaml"] = $0["Content/site.yaml"]!.replacingOccurrences(of: "perPage: 2", with: "perPage: 1") },
                                 to: &live, site: &site)
-        #expect(outcome.timings.map(\.phase).contains("sitemap"), "resolved again: the sitemap is made again")
+        #expect(outcome.timings.map(\.phase).contains { $0.hasPrefix("sitemap") }, "resolved again: the sitemap is made again")
         expectSameAsFullBuild(live, site)
     }
 

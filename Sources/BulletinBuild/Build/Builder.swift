@@ -47,16 +47,16 @@ public enum Builder {
         var page: ((String) -> [UInt8]?)?
         if let theme = prepared.theme, !diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors,
            let sink = makeSink(findings.fragments.pagesToKeep) {
-            // The render's parts, listed after it as `render · pages` and so on.
-            var parts = PhaseClock()
-            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink) { parts.mark($0) }
+            // The render's parts, listed after it as `render · values` and so on.
+            var parts: [(phase: String, seconds: Double)] = []
+            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink) { parts.append(($0, $1)) }
             if let failure = sink.failure {
                 diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))
             }
             rendered = true
             page = sink.retained
             clock.mark("render")
-            renderParts = parts.phases.map { ("render · " + $0.phase, $0.seconds) }
+            renderParts = parts.map { ("render · " + $0.phase, $0.seconds) }
         }
         diagnostics += FragmentCheck.verify(findings.fragments, page: page, bodies: prepared.bodies, site: prepared.site)
         diagnostics = diagnostics.map { $0.escalated(strict: options.strict) }.sorted()
@@ -130,6 +130,12 @@ package struct PhaseClock {
         let now = Self.now()
         phases.append((phase, now - last))
         last = now
+    }
+
+    /// Adds a phase that ran alongside the others, timed on its own (the next mark still
+    /// counts from the last one).
+    package mutating func record(_ phase: String, seconds: Double) {
+        phases.append((phase, seconds))
     }
 
     package static func now() -> Double {

@@ -3,6 +3,7 @@ public import BulletinContent
 import BulletinResolve
 import BulletinRender
 import BulletinOutput
+import Synchronization
 
 /// A site kept in memory between edits, for `bulletin serve`: built once in full, then
 /// updated after every edit by rendering again exactly the pages whose inputs changed, and
@@ -150,10 +151,14 @@ public struct LiveSite: Sendable {
             clock.mark("search")
             rendered = known
         } else {
-            // The index is updated in place: taken out of the last build, so that it is its only owner.
+            // The index and the search index are updated in place: taken out of the last build,
+            // so that they have one owner.
             let index = last?.index ?? DependencyIndex()
             last?.index = DependencyIndex()
-            rendered = everything(site: site, bodies: prepared.bodies, theme: theme, index: index, put: put, clock: &clock)
+            let search = last?.search ?? [:]
+            last?.search = [:]
+            rendered = everything(
+                site: site, bodies: prepared.bodies, theme: theme, index: index, search: search, put: put, clock: &clock)
             let copies = site.copies
             for path in next.keys where !rendered.made.contains(path) && !copies.contains(path) {
                 next.removeValue(forKey: path)
@@ -191,8 +196,8 @@ public struct LiveSite: Sendable {
     /// build's, pages and feeds that are new, read something else or read a changed value;
     /// the sitemap and search index made again and compared.
     private func everything(
-        site: Site, bodies: RenderedBodies, theme: Theme, index: DependencyIndex, put: (OutputFile) -> Void,
-        clock: inout PhaseClock
+        site: Site, bodies: RenderedBodies, theme: Theme, index: DependencyIndex, search: [String: SearchIndex],
+        put: (OutputFile) -> Void, clock: inout PhaseClock
     ) -> Rendered {
         var index = index
         let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
@@ -200,68 +205,81 @@ public struct LiveSite: Sendable {
         let changed = last.map { inputs.changes(since: $0.inputs) }
         var made: Set<String> = []
         var positions: [String: Int] = [:]
-        positions.reserveCapacity(site.plan.count)
-        // A page is rendered when it is new or reads something else, or when a value it reads
-        // changed (found through the index, not by looking at every page's dependencies).
-        var toRender: Set<Int> = []
-        for (position, page) in site.plan.enumerated() {
-            positions[page.path] = position
-            made.insert(Routes.outputFile(page.path))
-            if !index.pages.record(page.path, reads: page.dependencies) || changed == nil { toRender.insert(position) }
-        }
-        index.pages.forget(allBut: Set(positions.keys))
-        if let changed { toRender.formUnion(index.pages.readers(of: changed).map { positions[$0]! }) }
-        let pages = toRender.sorted().map { site.plan[$0] }
-        let renderer = PageRenderer(inputs: inputs, pages: pages)
-        Parallel.map(pages, renderer.render).forEach(put)
-        clock.mark("pages")
-
-        let feeds = Feed.all(of: site)
+        var feeds: [Feed] = []
         var signatures: [String: FeedSignature] = [:]
         var feedPositions: [String: Int] = [:]
-        var feedsToRender: [Feed] = []
-        for (position, feed) in feeds.enumerated() {
-            let signature = FeedSignature(feed, inputs: inputs)
-            signatures[feed.folder] = signature
-            feedPositions[feed.folder] = position
-            index.feeds.record(feed.folder, reads: signature.dependencies)
-            made.formUnion([feed.atomPath, feed.jsonPath])
-            if let changed, last?.signatures[feed.folder] == signature, !signature.dependencies.contains(where: changed.contains) { continue }
-            feedsToRender.append(feed)
-        }
-        index.feeds.forget(allBut: Set(feedPositions.keys))
-        let feedRenderer = FeedRenderer(inputs: inputs, feeds: feedsToRender)
-        Parallel.map(feedsToRender, feedRenderer.files).joined().forEach(put)
-        clock.mark("feeds")
-
-        var others = Sitemap.files(for: site, alternates: inputs.alternates)
-        others.append(("search/search.js", SearchScript.source))
-        clock.mark("sitemap")
-        var search: [String: SearchIndex] = [:]
-        for lang in site.config.languages {
-            if let changed, var index = last?.search[lang] {
-                // Only the files the update wrote can differ from those served.
-                index.update(inputs: inputs, lang: lang, changed: changed)
-                others += index.changedFiles.map { ($0, index.files[$0]!) }
-                made.formUnion(index.files.keys)
-                search[lang] = index
-            } else {
-                let index = SearchIndex(inputs: inputs, lang: lang)
-                others += index.files.map { ($0.key, $0.value) }
-                search[lang] = index
+        // The sitemap, the search index and the open data are made on a thread of their own
+        // while the pages and feeds render: their long stretches on one core (the index's
+        // numbering, the open data's records) fill the cores the pages leave idle.
+        let earlierSearch = Mutex<[String: SearchIndex]?>(search)
+        let (_, others) = Parallel.both({
+            positions.reserveCapacity(site.plan.count)
+            // A page is rendered when it is new or reads something else, or when a value it
+            // reads changed (found through the index, not by looking at every page's
+            // dependencies).
+            var toRender: Set<Int> = []
+            for (position, page) in site.plan.enumerated() {
+                positions[page.path] = position
+                made.insert(Routes.outputFile(page.path))
+                if !index.pages.record(page.path, reads: page.dependencies) || changed == nil { toRender.insert(position) }
             }
-        }
-        clock.mark("search")
-        // The open data follows from front matter alone: made here, with the structure.
-        others += OpenData.files(for: site)
-        for (path, text) in others {
+            index.pages.forget(allBut: Set(positions.keys))
+            if let changed { toRender.formUnion(index.pages.readers(of: changed).map { positions[$0]! }) }
+            let pages = toRender.sorted().map { site.plan[$0] }
+            let renderer = PageRenderer(inputs: inputs, pages: pages)
+            Parallel.map(pages, renderer.render).forEach(put)
+            clock.mark("pages")
+
+            feeds = Feed.all(of: site)
+            var feedsToRender: [Feed] = []
+            for (position, feed) in feeds.enumerated() {
+                let signature = FeedSignature(feed, inputs: inputs)
+                signatures[feed.folder] = signature
+                feedPositions[feed.folder] = position
+                index.feeds.record(feed.folder, reads: signature.dependencies)
+                made.formUnion([feed.atomPath, feed.jsonPath])
+                if let changed, last?.signatures[feed.folder] == signature, !signature.dependencies.contains(where: changed.contains) { continue }
+                feedsToRender.append(feed)
+            }
+            index.feeds.forget(allBut: Set(feedPositions.keys))
+            let feedRenderer = FeedRenderer(inputs: inputs, feeds: feedsToRender)
+            Parallel.map(feedsToRender, feedRenderer.files).joined().forEach(put)
+            clock.mark("feeds")
+        }, { [inputs, changed] in
+            let start = PhaseClock.now()
+            var files = Sitemap.files(for: inputs.site, alternates: inputs.alternates)
+            files.append(("search/search.js", SearchScript.source))
+            // Taken out of the lock, so that each index is updated in place (not copied).
+            var earlier = earlierSearch.withLock { $0.take()! }
+            var search: [String: SearchIndex] = [:]
+            var searchFiles: [String] = []
+            for lang in inputs.site.config.languages {
+                if changed != nil, var index = earlier.removeValue(forKey: lang) {
+                    // Only the files the update wrote can differ from those served.
+                    index.update(inputs: inputs, lang: lang, changed: changed!)
+                    files += index.changedFiles.map { ($0, index.files[$0]!) }
+                    searchFiles += index.files.keys
+                    search[lang] = index
+                } else {
+                    let index = SearchIndex(inputs: inputs, lang: lang)
+                    files += index.files.map { ($0.key, $0.value) }
+                    search[lang] = index
+                }
+            }
+            // The open data follows from front matter alone: made here, with the structure.
+            files += OpenData.files(for: inputs.site)
+            return (files: files, search: search, searchFiles: searchFiles, seconds: PhaseClock.now() - start)
+        })
+        clock.record("sitemap, search, open data (alongside)", seconds: others.seconds)
+        made.formUnion(others.searchFiles)
+        for (path, text) in others.files {
             put(OutputFile(path: path, contents: .bytes(Array(text.utf8))))
             made.insert(path)
         }
-        clock.mark("open data")
+        clock.mark("their files")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: search, made: made)
+            index: index, search: others.search, made: made)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk

@@ -36,6 +36,41 @@ package enum Parallel {
         }
     }
 
+    /// `(first(), second())`, the second computed on a thread of its own while this one
+    /// computes the first (each may use `map` on every core): for parts of a phase that do not
+    /// read each other, so that the stretches one spends on a single core leave no core idle.
+    /// (A thread outside the worker pool: `map` called from inside the pool runs on one core.)
+    /// One after the other when the build has one worker.
+    package static func both<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        if width == 1 { return (first(), second()) }
+        let workers = workers
+        let result = Mutex<B?>(nil)
+        let job = Job {
+            let value = Parallel.$workers.withValue(workers) { second() }
+            result.withLock { $0 = value }
+        }
+        var thread = pthread_t()
+        let opaque = Unmanaged.passRetained(job).toOpaque()
+        guard pthread_create(&thread, nil, { job in
+            Unmanaged<Job>.fromOpaque(job!).takeRetainedValue().body()
+            return nil
+        }, opaque) == 0 else {
+            Unmanaged<Job>.fromOpaque(opaque).release()
+            return (first(), second())
+        }
+        let a = first()
+        pthread_join(thread, nil)
+        return (a, result.withLock { $0.take()! })
+    }
+
+    private final class Job: Sendable {
+        let body: @Sendable () -> Void
+
+        init(_ body: @escaping @Sendable () -> Void) {
+            self.body = body
+        }
+    }
+
     /// Lets go of `value` on another thread: freeing the last build of a large site (the
     /// values of 10,000 articles) takes tens of milliseconds that nothing needs to wait for.
     package static func release(_ value: consuming some Sendable) {

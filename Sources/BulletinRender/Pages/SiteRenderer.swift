@@ -37,29 +37,45 @@ public enum SiteRenderer {
     }
 
     /// Every page, feed and file of the site, each handed to `sink` as soon as it is made;
-    /// `mark` is told when each part is done (`bulletin build --timings`).
+    /// `report` is told how long each part took, in seconds (`bulletin build --timings`). The
+    /// pages and feeds are made while the sitemap, the search index and the open data are
+    /// made alongside: those two parts overlap.
     package static func render(
-        _ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink, mark: (String) -> Void = { _ in }
+        _ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink,
+        report: (_ part: String, _ seconds: Double) -> Void = { _, _ in }
     ) {
-        let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
-        mark("values")
-        let pages = PageRenderer(inputs: inputs, pages: site.plan)
-        _ = Parallel.map(site.plan) { sink.accept(pages.render($0)) }
-        mark("pages")
-        let feeds = FeedRenderer(inputs: inputs)
-        _ = Parallel.map(feeds.feeds) { feed in feeds.files(feed).forEach(sink.accept) }
-        mark("feeds")
-        var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
-        for lang in site.config.languages {
-            let index = SearchIndex(inputs: inputs, lang: lang)
-            others += index.files.keys.sorted().map { OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8))) }
+        @Sendable func seconds(since start: ContinuousClock.Instant) -> Double {
+            let elapsed = (ContinuousClock.now - start).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         }
-        others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
-        others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
-        _ = Parallel.map(others) { sink.accept($0) }
-        mark("sitemap, search, open data")
+        var start = ContinuousClock.now
+        let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
+        report("values", seconds(since: start))
+        start = ContinuousClock.now
+        let (pagesAndFeeds, others) = Parallel.both({ [start] in
+            let pages = PageRenderer(inputs: inputs, pages: site.plan)
+            _ = Parallel.map(site.plan) { sink.accept(pages.render($0)) }
+            let feeds = FeedRenderer(inputs: inputs)
+            _ = Parallel.map(feeds.feeds) { feed in feeds.files(feed).forEach(sink.accept) }
+            return seconds(since: start)
+        }, { [start] in
+            // On a thread of its own: its long serial stretches (the search index's postings
+            // and chunks, the open data's records) fill the cores the pages leave idle.
+            var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
+            for lang in site.config.languages {
+                let index = SearchIndex(inputs: inputs, lang: lang)
+                others += index.files.keys.sorted().map { OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8))) }
+            }
+            others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
+            others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
+            _ = Parallel.map(others) { sink.accept($0) }
+            return seconds(since: start)
+        })
+        report("pages, feeds", pagesAndFeeds)
+        report("sitemap, search, open data (alongside)", others)
+        start = ContinuousClock.now
         _ = Parallel.map(copies(of: site)) { sink.accept($0) }
-        mark("copies")
+        report("copies", seconds(since: start))
     }
 
     /// The files copied as they are: `Content/static/**` and `Templates/assets/**`.

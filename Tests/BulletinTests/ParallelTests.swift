@@ -1,0 +1,35 @@
+@testable import BulletinCore
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `Parallel.both` runs two parts of a phase at once, the second on a thread of its own; the
+/// results are the two parts' whatever the timing, and the build's width holds on both sides.
+@Suite struct ParallelTests {
+    @Test func bothGivesEachSidesResult() {
+        let (a, b) = Parallel.both({ (1...1000).reduce(0, +) }, { Parallel.map(Array(1...1000)) { $0 * 2 }.reduce(0, +) })
+        #expect(a == 500_500)
+        #expect(b == 1_001_000)
+    }
+
+    @Test func theSecondSideRunsOnAnotherThreadWithTheBuildsWidth() {
+        let (here, there) = Parallel.$workers.withValue(3) {
+            Parallel.both({ (pthread_self(), Parallel.width) }, { (pthread_self(), Parallel.width) })
+        }
+        #expect(pthread_equal(here.0, pthread_self()) != 0, "the first side runs on the calling thread")
+        #expect(pthread_equal(there.0, pthread_self()) == 0, "the second side runs on a thread of its own")
+        #expect(here.1 == 3 && there.1 == 3, "both sides keep the build's width")
+    }
+
+    @Test func oneWorkerRunsTheSidesOneAfterTheOther() {
+        let order = Mutex<[String]>([])
+        let (_, there) = Parallel.$workers.withValue(1) {
+            Parallel.both({ order.withLock { $0.append("first") } }, { order.withLock { $0.append("second") }; return pthread_self() })
+        }
+        #expect(order.withLock { $0 } == ["first", "second"])
+        #expect(pthread_equal(there, pthread_self()) != 0)
+    }
+}
