@@ -86,12 +86,15 @@ package enum FileSystem {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(path: path, operation: "stat", code: errno) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than its size, to find the end of the file without growing the
+        // buffer: growing it by 64 KiB at the end of every file (and keeping that capacity)
+        // held 640 MB for the 10,000 files of a large site.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var total = 0
         while true {
             let wanted = max(bytes.count - total, 0)
             if wanted == 0 {
-                // The file may have grown since fstat: read on until the end.
+                // The file grew since fstat: read on until the end.
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: 65536))
                 continue
             }
