@@ -210,11 +210,13 @@ enum SiteEdits {
                 var lines = text.split(separator: "\n").map(String.init).filter { line in
                     !["title:", "description:", "tagline:", "languages:"].contains { line.hasPrefix($0) }
                 }
-                lines.insert("title: Test Bulletin \(number % 4)", at: 0)
+                // Now and then without its title (an error) or with a misspelt word (a warning).
+                if number % 7 != 0 { lines.insert("title: Test Bulletin \(number % 4)", at: 0) }
                 if number % 3 != 0 { lines.append("description: Words \(number).") }
                 if number % 2 == 0 { lines.append("tagline: Tag \(number % 5)") }
+                let korean = number % 5 == 0 ? "{title: 회보, subtitle: 부제}" : "{title: 회보 \(number % 3), description: 설명 \(number)}"
                 lines.append(number % 4 == 0 ? "languages: [en, ko]"
-                    : "languages: {en: \(number % 8 == 1 ? "{title: English \(number)}" : "null"), ko: {title: 회보 \(number % 3), description: 설명 \(number)}}")
+                    : "languages: {en: \(number % 8 == 1 ? "{title: English \(number)}" : "null"), ko: \(korean)}")
                 return lines.joined(separator: "\n") + "\n"
             }
         case "template":

@@ -136,10 +136,14 @@ public struct LiveSite: Sendable {
             let pages = known.index.pages.readers(of: changed).map { known.pages[$0]! }.sorted().map { site.plan[$0] }
             let renderer = PageRenderer(inputs: known.inputs, pages: pages)
             Parallel.map(pages, renderer.render).forEach(put)
+            // What the renderers made for these pages (every card, when every page was
+            // rendered) is freed on another thread.
+            Parallel.release(consume renderer)
             clock.mark("pages")
             let feeds = known.index.feeds.readers(of: changed).map { known.feedPositions[$0]! }.sorted().map { known.feeds[$0] }
             let feedRenderer = FeedRenderer(inputs: known.inputs, feeds: feeds)
             Parallel.map(feeds, feedRenderer.files).joined().forEach(put)
+            Parallel.release(consume feedRenderer)
             clock.mark("feeds")
             for lang in site.config.languages {
                 let removed = known.search[lang]!.update(inputs: known.inputs, lang: lang, changed: changed)

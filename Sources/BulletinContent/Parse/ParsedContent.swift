@@ -39,6 +39,8 @@ package struct ParseMemo: Sendable {
         var content: ParsedContent
         /// site.yaml's problems and those of files Bulletin does not read.
         var leading: [Diagnostic]
+        /// How many of `leading` are site.yaml's (they come first).
+        var settingsProblems: Int
         /// Each parsed file's problems, by the file's index in the tree.
         var problems: [[Diagnostic]]
 
@@ -86,22 +88,22 @@ public enum ContentParser {
                 return (last.content, last.diagnostics)
             }
         }
-        var diagnostics: [Diagnostic] = []
-
-        let config: SiteConfig
-        if let file = tree.content.first(where: { $0.path == "site.yaml" }) {
-            let (decoded, problems) = SiteConfig.decode(file, baseURLOverride: baseURLOverride)
-            config = decoded
-            diagnostics += problems
-        } else {
-            let nearMiss = tree.content.first { ["site.yml", "site.yaml.txt", "Site.yaml", "config.yaml", "hugo.yaml"].contains($0.path) }
-            diagnostics.append(Diagnostic(
-                .error, .missingSiteConfig, "the site has no site.yaml",
-                at: SourceLocation(file: tree.contentRoot + "/site.yaml"),
-                hint: nearMiss.map { "rename \($0.displayPath) to site.yaml" }
-                    ?? "create it with at least `title: ...` and `baseURL: https://...`"))
-            config = SiteConfig.fallback(baseURL: baseURLOverride)
+        let (config, settingsProblems) = readSettings(tree, baseURLOverride: baseURLOverride)
+        if let known = memo?.fileSettings, known == fileSettings(of: config), var last = memo?.last {
+            // site.yaml changed, but not what a file's parse reads of it (the title, the
+            // description): the last parse stands, with the new settings.
+            memo!.last = nil
+            last.content.config = config
+            last.leading = settingsProblems + last.leading.dropFirst(last.settingsProblems)
+            last.settingsProblems = settingsProblems.count
+            if update(&last, with: tree) {
+                last.content.changed?.insert("site.yaml")
+                memo!.settings = settings
+                memo!.last = last
+                return (last.content, last.diagnostics)
+            }
         }
+        var diagnostics = settingsProblems
 
         // Classify every file by where it sits.
         enum Job: Sendable {
@@ -161,12 +163,7 @@ public enum ContentParser {
         }
 
         let leading = diagnostics
-        // What a file's parse reads of the settings: the taxonomies (term keys, reserved
-        // slugs), the languages and the base URL.
-        let fileSettings = [
-            config.taxonomies.joined(separator: ","), config.languages.joined(separator: ","), config.language,
-            config.reservedSlugs.sorted().joined(separator: ","), config.baseURL.absolute,
-        ].joined(separator: "\n")
+        let fileSettings = fileSettings(of: config)
         let earlier = memo.flatMap { $0.fileSettings == fileSettings ? $0.files : nil } ?? [:]
         memo?.files = [:]  // so that `earlier` is the only owner of the files, updated in place below
         // The file names of each registry, so that a suggested new name is a free one.
@@ -247,10 +244,34 @@ public enum ContentParser {
         }
         var last = ParseMemo.Last(
             paths: tree.content.map(\.path), bytes: tree.content.map(\.bytes), slots: slots, content: content,
-            leading: leading, problems: problems)
+            leading: leading, settingsProblems: settingsProblems.count, problems: problems)
         if memo != nil { memo!.last = last }
         last.content.changed = changed
         return (last.content, last.diagnostics)
+    }
+
+    /// The settings, from site.yaml (or the fallback, with an error, when there is none), and
+    /// site.yaml's problems.
+    private static func readSettings(_ tree: SourceTree, baseURLOverride: BaseURL?) -> (SiteConfig, [Diagnostic]) {
+        if let file = tree.content.first(where: { $0.path == "site.yaml" }) {
+            return SiteConfig.decode(file, baseURLOverride: baseURLOverride)
+        }
+        let nearMiss = tree.content.first { ["site.yml", "site.yaml.txt", "Site.yaml", "config.yaml", "hugo.yaml"].contains($0.path) }
+        let missing = Diagnostic(
+            .error, .missingSiteConfig, "the site has no site.yaml",
+            at: SourceLocation(file: tree.contentRoot + "/site.yaml"),
+            hint: nearMiss.map { "rename \($0.displayPath) to site.yaml" }
+                ?? "create it with at least `title: ...` and `baseURL: https://...`")
+        return (SiteConfig.fallback(baseURL: baseURLOverride), [missing])
+    }
+
+    /// What a file's parse reads of the settings: the taxonomies (term keys, reserved slugs),
+    /// the languages and the base URL.
+    private static func fileSettings(of config: SiteConfig) -> String {
+        [
+            config.taxonomies.joined(separator: ","), config.languages.joined(separator: ","), config.language,
+            config.reservedSlugs.sorted().joined(separator: ","), config.baseURL.absolute,
+        ].joined(separator: "\n")
     }
 
     /// Updates `last` for `tree` when it has the same files: the files whose bytes changed
