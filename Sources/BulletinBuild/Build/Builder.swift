@@ -24,21 +24,23 @@ public enum Builder {
     /// The phases from parse to render. `sink(pagesToKeep)` gives where the rendered files go;
     /// it is called only when nothing has failed by then (`earlier` holds the load phase's
     /// diagnostics), and returns nil when it cannot write.
+    /// (Handed over, the tree's source bytes are let go of once parsed.)
     package static func build(
-        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, earlier: [Diagnostic] = [],
+        _ tree: consuming SourceTree, options: BuildOptions, collectExternalLinks: Bool = false, earlier: [Diagnostic] = [],
         sink makeSink: (Set<String>) -> (any OutputSink)?
     ) -> BuildResult {
-        Parallel.$workers.withValue(options.workers) {
-            phases(tree, options: options, collectExternalLinks: collectExternalLinks, earlier: earlier, sink: makeSink)
+        var handed: SourceTree? = consume tree
+        return Parallel.$workers.withValue(options.workers) {
+            phases(handed.take()!, options: options, collectExternalLinks: collectExternalLinks, earlier: earlier, sink: makeSink)
         }
     }
 
     private static func phases(
-        _ tree: SourceTree, options: BuildOptions, collectExternalLinks: Bool, earlier: [Diagnostic],
+        _ tree: consuming SourceTree, options: BuildOptions, collectExternalLinks: Bool, earlier: [Diagnostic],
         sink makeSink: (Set<String>) -> (any OutputSink)?
     ) -> BuildResult {
         var clock = PhaseClock()
-        let prepared = PreparedBuild(tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
+        let prepared = PreparedBuild(consume tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
         var diagnostics = earlier + prepared.diagnostics
         let findings = prepared.bodies.allFindings
 
@@ -89,7 +91,7 @@ public enum Builder {
         clock.mark("load")
         var staged: StagedOutput?
         var stagingFailure: Diagnostic?
-        var result = build(tree, options: options, earlier: loadProblems.map { $0.escalated(strict: options.strict) }) { keep in
+        var result = build(consume tree, options: options, earlier: loadProblems.map { $0.escalated(strict: options.strict) }) { keep in
             do throws(StagedOutput.Failure) {
                 staged = try StagedOutput(outputPath: options.outputPath, keep: keep)
             } catch {
