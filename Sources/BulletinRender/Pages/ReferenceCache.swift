@@ -15,14 +15,26 @@ package struct ReferenceCache: Sendable {
     /// The references the article pages among `pages` show, in parallel.
     package init(inputs: RenderInputs, pages: [PlannedPage]) {
         let count = inputs.site.articles.count
-        var wanted: [String: [ArticleReference?]] = [:]
+        // The article pages by language, then each language's references marked in one array
+        // (each article named kept once: copying every one of 70,000 names was most of the
+        // cost of this serial stretch).
+        var articlePages: [String: [Int]] = [:]
         for page in pages {
-            guard case .article(let index) = page.subject, let reading = inputs.readings[inputs.site.articles[index].article.path]
-            else { continue }
-            let neighbours = [reading.series?.previous, reading.series?.next].compactMap { $0 }
-            for reference in reading.related + neighbours where reference.index < count {
-                wanted[page.lang, default: Array(repeating: nil, count: count)][reference.index] = reference
+            if case .article(let index) = page.subject { articlePages[page.lang, default: []].append(index) }
+        }
+        var wanted: [String: [ArticleReference?]] = [:]
+        for (lang, indices) in articlePages {
+            var references = [ArticleReference?](repeating: nil, count: count)
+            func mark(_ reference: ArticleReference?) {
+                if let reference, reference.index < count, references[reference.index] == nil { references[reference.index] = reference }
             }
+            for index in indices {
+                guard let reading = inputs.readings[inputs.site.articles[index].article.path] else { continue }
+                for reference in reading.related { mark(reference) }
+                mark(reading.series?.previous)
+                mark(reading.series?.next)
+            }
+            if references.contains(where: { $0 != nil }) { wanted[lang] = references }
         }
         var entries: [String: [TemplateValue?]] = [:]
         for (lang, references) in wanted {
