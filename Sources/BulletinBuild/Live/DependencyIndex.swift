@@ -14,7 +14,7 @@ struct DependencyIndex: Sendable {
     /// What some readers (pages or feeds) read, by name, and the readers of each dependency.
     struct Readers: Sendable {
         /// What each reader reads, in the order it reads it.
-        private(set) var reads: [String: [Dependency]] = [:]
+        private var reads: [String: [Dependency]] = [:]
         private var readers: [Dependency: Set<String>] = [:]
 
         /// Records what `reader` reads now; whether it is what it read before.
