@@ -65,6 +65,13 @@ extension ContentDate: Comparable {
     public static func < (lhs: ContentDate, rhs: ContentDate) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
+
+    /// Whether the two are one moment, however written (`==` also compares how: the offset
+    /// and whether a time was given). Orders use this, so that ties are broken as the
+    /// contract says whatever the offsets.
+    public func isSameInstant(as other: ContentDate) -> Bool {
+        seconds == other.seconds && nanoseconds == other.nanoseconds
+    }
 }
 
 // MARK: - Parsing

@@ -87,7 +87,7 @@ package enum OpenData {
             if a.dialogue != b.dialogue { return a.dialogue.codePointPrecedes(b.dialogue) }
             let (x, y) = (a.session ?? Int.max, b.session ?? Int.max)
             if x != y { return x < y }
-            if (a.date.seconds, a.date.nanoseconds) != (b.date.seconds, b.date.nanoseconds) { return a.date < b.date }
+            if !a.date.isSameInstant(as: b.date) { return a.date < b.date }
             if a.lang != b.lang { return a.lang.codePointPrecedes(b.lang) }
             return a.url.codePointPrecedes(b.url)
         }

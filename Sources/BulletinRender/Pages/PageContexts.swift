@@ -190,7 +190,7 @@ package struct PageContexts: Sendable {
             meta.feeds = feedLinks(term.link.path, title: strings("feeds.term", ["name": term.link.name, "site": siteData.title]), strings: strings)
             // The sessions' events, oldest first, as they happened.
             let events = series.sessions.flatMap(\.articles).compactMap { inputs.cards[$0] }
-                .sorted { $0.date != $1.date ? $0.date < $1.date : $1.path.codePointPrecedes($0.path) }
+                .sorted { !$0.date.isSameInstant(as: $1.date) ? $0.date < $1.date : $1.path.codePointPrecedes($0.path) }
             meta.structuredData = StructuredData.encode(structured.series(
                 term.link, sessions: events, description: term.isRegistered ? meta.description : ""))
 

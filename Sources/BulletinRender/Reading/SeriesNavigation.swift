@@ -31,7 +31,7 @@ package struct SeriesNavigation: Sendable, Equatable {
             let right = site.articles[b]
             // By instant: two dates written with different offsets may be the same moment.
             let (x0, y0) = (left.article.date, right.article.date)
-            if (x0.seconds, x0.nanoseconds) != (y0.seconds, y0.nanoseconds) { return x0 < y0 }
+            if !x0.isSameInstant(as: y0) { return x0 < y0 }
             let (x, y) = (left.article.session ?? Int.max, right.article.session ?? Int.max)
             if x != y { return x < y }
             return left.path.codePointPrecedes(right.path)

@@ -37,9 +37,11 @@ public enum SiteResolver {
 
         // Every taxonomy, then the dialogue series, resolved the same way.
         var resolvers = config.taxonomies.map { name in
-            TermResolver(registry: TermRegistry(taxonomy: name, entries: content.registries[name]))
+            TermResolver(registry: TermRegistry(
+                taxonomy: name, entries: content.registries[name], translations: content.registryTranslations[name] ?? []))
         }
-        var dialogueResolver = TermResolver(registry: TermRegistry(taxonomy: "dialogues", entries: content.registries["dialogues"]))
+        var dialogueResolver = TermResolver(registry: TermRegistry(
+            taxonomy: "dialogues", entries: content.registries["dialogues"], translations: content.registryTranslations["dialogues"] ?? []))
         for resolver in resolvers + [dialogueResolver] {
             diagnostics += resolver.registry.conflicts()
         }
@@ -72,7 +74,8 @@ public enum SiteResolver {
         let order = published.indices.sorted { a, b in
             let left = published[a]
             let right = published[b]
-            if left.date != right.date { return left.date > right.date }
+            // By instant: two dates written with different offsets may be the same moment.
+            if !left.date.isSameInstant(as: right.date) { return left.date > right.date }
             if left.slug != right.slug { return left.slug.codePointPrecedes(right.slug) }
             return left.lang.codePointPrecedes(right.lang)
         }
