@@ -127,6 +127,14 @@ public enum Slug {
             )
         }
         let normal = make(from: slug)
+        // Swift's `==` finds a decomposed "café" (e and a combining accent) equal to the
+        // composed one; a URL segment and a folder name do not, so bytes are compared.
+        if normal == slug, !normal.utf8.elementsEqual(slug.utf8) {
+            return (
+                .invalidSlug, "the slug '\(slug)' is not in slug form: its letters and accents are separate characters (Unicode NFD), not composed ones (NFKC)",
+                "retype it, or write `slug: \(normal)` with the composed characters"
+            )
+        }
         if normal != slug {
             return (
                 .invalidSlug, "the slug '\(slug)' is not in slug form",
