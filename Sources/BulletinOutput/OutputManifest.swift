@@ -15,7 +15,7 @@ internal import Foundation
 /// gives the same manifest, byte for byte.
 public struct OutputManifest: Sendable, Equatable {
     /// The manifest's file name in the output folder.
-    public static let fileName = ".bulletin-manifest.json"
+    public static let fileName = OutputFile.manifestPath
 
     /// The size in bytes of every file written, by path under the output folder.
     public var files: [String: Int]

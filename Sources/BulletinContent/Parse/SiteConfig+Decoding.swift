@@ -62,6 +62,11 @@ extension SiteConfig {
                     reader.report(source.diagnostic(
                         .error, .invalidValue, "'\(name.value)' cannot be a taxonomy: the site uses that name itself",
                         line: name.line, column: name.column, hint: "choose another name"))
+                } else if config.languages.contains(where: { $0.lowercased() == name.value }) {
+                    reader.report(source.diagnostic(
+                        .error, .invalidValue,
+                        "'\(name.value)' cannot be a taxonomy: it is one of the site's languages, whose pages live under /\(name.value)/",
+                        line: name.line, column: name.column, hint: "choose another name for the taxonomy"))
                 } else if taxonomies.contains(name.value) {
                     reader.report(source.diagnostic(
                         .error, .invalidValue, "the taxonomy '\(name.value)' is listed twice", line: name.line,

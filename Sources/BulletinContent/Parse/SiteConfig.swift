@@ -54,7 +54,7 @@ public struct SiteConfig: Sendable, Equatable {
     package static let knownKeys = ["title", "baseURL", "description", "language", "languages", "perPage", "feedLimit", "taxonomies", "related"]
     /// Names a taxonomy cannot take: the other folders and URLs of a site, and article keys.
     package static let unavailableTaxonomyNames = Set([
-        "articles", "dialogues", "pages", "static", "search", "assets", "page", "feed",
+        "articles", "dialogues", "pages", "static", "search", "assets", "page", "feed", "archive", "data",
     ] + Article.fixedKeys)
 }
 

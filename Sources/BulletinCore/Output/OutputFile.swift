@@ -8,4 +8,8 @@ public struct OutputFile: Sendable, Hashable {
         self.path = path
         self.contents = contents
     }
+
+    /// The file in which a build lists what it wrote (`OutputManifest`): a path of the output
+    /// that no page or copied file may take.
+    public static let manifestPath = ".bulletin-manifest.json"
 }

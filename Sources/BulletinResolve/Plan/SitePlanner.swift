@@ -150,6 +150,7 @@ package struct SitePlanner {
         generated(Routes.termsJSON, "the open data of terms")
         generated("sitemap.xml", "the sitemap")
         generated("robots.txt", "robots.txt")
+        generated(OutputFile.manifestPath, "the list of the files the build wrote")
         generated("search/search.js", "the search script")
         for file in staticFiles {
             entries.append(Entry(page: nil, file: file.path, origin: .file(SourceLocation(file: file.displayPath))))
