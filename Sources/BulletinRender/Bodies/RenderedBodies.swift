@@ -10,7 +10,8 @@ package struct RenderedBodies: Sendable {
     package var articles: [MarkdownDocument]
     /// By index into `Site.pages`.
     package var pages: [MarkdownDocument]
-    /// By registry entry path (`agencies/kisa.md`).
+    /// By registry entry path (`agencies/kisa.md`), and by the path of each of its
+    /// descriptions in another language (`agencies/kisa.ko.md`).
     package var entries: [String: MarkdownDocument]
     /// What each body's rendering found, by content path.
     package private(set) var findings: [String: Findings]
@@ -89,6 +90,9 @@ package struct RenderedBodies: Sendable {
                 case .page(let index): (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.source)
                 case .entry(let taxonomy, let term):
                     { entry in (entry.body, entry.bodyFirstLine, entry.source) }(site.registryEntry(taxonomy: taxonomy, term: term))
+                case .translation(let taxonomy, let term, let lang):
+                    { translation in (translation.body, translation.bodyFirstLine, translation.source) }(
+                        site.registryTranslation(taxonomy: taxonomy, term: term, lang: lang))
                 }
                 if memo!.bodies[path]?.text == source.text { continue }
                 let (document, findings, decisions) = renderOne(
@@ -97,7 +101,7 @@ package struct RenderedBodies: Sendable {
                 switch slot {
                 case .article(let index): last.articles[index] = document
                 case .page(let index): last.pages[index] = document
-                case .entry: last.entries[path] = document
+                case .entry, .translation: last.entries[path] = document
                 }
                 last.replaceFindings(findings, for: path)
                 last.changed!.insert(path)
@@ -110,11 +114,16 @@ package struct RenderedBodies: Sendable {
             case page(Int)
             /// By the index of its taxonomy (`site.dialogues` after the others) and of its term.
             case entry(RegistryEntry, taxonomy: Int, term: Int)
+            /// A description in another language (`kisa.ko.md`), by its term's place and its language.
+            case translation(RegistryTranslation, taxonomy: Int, term: Int)
         }
         var jobs: [Job] = site.articles.indices.map(Job.article) + site.pages.indices.map(Job.page)
         for (taxonomyIndex, taxonomy) in (site.taxonomies + [site.dialogues]).enumerated() {
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 if let entry = term.entry { jobs.append(.entry(entry, taxonomy: taxonomyIndex, term: termIndex)) }
+                for lang in term.translations.keys.sorted() {
+                    jobs.append(.translation(term.translations[lang]!, taxonomy: taxonomyIndex, term: termIndex))
+                }
             }
         }
         let inputs = jobs.map { job -> (body: String, firstLine: Int, path: String, source: SourceText) in
@@ -127,6 +136,8 @@ package struct RenderedBodies: Sendable {
                 return (page.body, page.bodyFirstLine, page.path, page.source)
             case .entry(let entry, _, _):
                 return (entry.body, entry.bodyFirstLine, entry.path, entry.source)
+            case .translation(let translation, _, _):
+                return (translation.body, translation.bodyFirstLine, translation.path, translation.source)
             }
         }
         // When the pages, paths or unpublished files changed (an article moved, a series
@@ -185,6 +196,9 @@ package struct RenderedBodies: Sendable {
             case .entry(let entry, _, _):
                 entries[entry.path] = document
                 findings[entry.path] = found
+            case .translation(let translation, _, _):
+                entries[translation.path] = document
+                findings[translation.path] = found
             }
         }
         var bodies = RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
@@ -196,6 +210,8 @@ package struct RenderedBodies: Sendable {
                 case .article(let index): slots[input.path] = .article(index)
                 case .page(let index): slots[input.path] = .page(index)
                 case .entry(_, let taxonomy, let term): slots[input.path] = .entry(taxonomy: taxonomy, term: term)
+                case .translation(let translation, let taxonomy, let term):
+                    slots[input.path] = .translation(taxonomy: taxonomy, term: term, lang: translation.lang)
                 }
             }
             memo!.slots = slots
@@ -260,6 +276,7 @@ package struct RenderedBodies: Sendable {
             case page(Int)
             /// By the index of its taxonomy (`site.dialogues` after the others) and of its term.
             case entry(taxonomy: Int, term: Int)
+            case translation(taxonomy: Int, term: Int, lang: String)
         }
 
         package init() {}

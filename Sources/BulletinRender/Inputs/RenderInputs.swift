@@ -422,7 +422,9 @@ package struct TermData: Sendable, Equatable {
         aliases = entry?.aliases ?? []
         names = entry?.names ?? [:]
         allNames = term.searchNames
-        let document = term.translations[lang].flatMap { bodies.entries[$0.path] } ?? entry.flatMap { bodies.entries[$0.path] }
+        // A translation that only names the term (an empty body) leaves the default description.
+        let translated = term.translations[lang].flatMap { $0.body.trimmingWhitespace.isEmpty ? nil : bodies.entries[$0.path] }
+        let document = translated ?? entry.flatMap { bodies.entries[$0.path] }
         description = document?.html ?? ""
         firstParagraph = document?.firstParagraph
         isRegistered = entry != nil

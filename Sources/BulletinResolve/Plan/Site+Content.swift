@@ -71,4 +71,10 @@ extension Site {
     package func registryEntry(taxonomy: Int, term: Int) -> RegistryEntry {
         (taxonomy < taxonomies.count ? taxonomies[taxonomy] : dialogues).terms[term].entry!
     }
+
+    /// The description in `lang` of the term `term` of taxonomy `taxonomy` (numbered as for
+    /// `registryEntry`).
+    package func registryTranslation(taxonomy: Int, term: Int, lang: String) -> RegistryTranslation {
+        (taxonomy < taxonomies.count ? taxonomies[taxonomy] : dialogues).terms[term].translations[lang]!
+    }
 }
