@@ -11,6 +11,8 @@ public struct RegistryTranslation: Sendable {
     public var id: String
     public var lang: String
     public var name: String?
+    /// Where `name` is written, for a conflict with another entry's key.
+    package var nameLocation: SourceLocation?
     public var body: String
     public var bodyFirstLine: Int
     package var source: SourceText
@@ -64,6 +66,7 @@ extension RegistryTranslation {
         let translation = RegistryTranslation(
             taxonomy: taxonomy, path: file.path, id: id, lang: lang,
             name: name.map { $0.value.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
+            nameLocation: name.map { SourceLocation(file: file.displayPath, line: $0.line, column: $0.column) },
             body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, source: source, frontMatter: frontMatter.yaml)
         return (translation, diagnostics)
     }

@@ -12,9 +12,14 @@ package struct TermRegistry: Sendable {
     /// The registered entries, by id.
     package let entries: [RegistryEntry]
     private let indexByKey: [TermKey: Int]
+    /// The names the entries' translations give (`kisa.ko.md`'s `name`), each with its
+    /// entry's position: a reference may use them as it may use `names`.
+    private let translatedNames: [(key: TermKey, entry: Int, translation: RegistryTranslation)]
 
     /// Builds the registry; two entries claiming one key is an error naming both files.
-    package init(taxonomy: String, entries: [RegistryEntry]?) {
+    /// `translations` are the entries' descriptions in other languages, whose names refer to
+    /// their entries too.
+    package init(taxonomy: String, entries: [RegistryEntry]?, translations: [RegistryTranslation] = []) {
         self.taxonomy = taxonomy
         self.exists = entries != nil
         self.entries = (entries ?? []).sorted { $0.id.codePointPrecedes($1.id) }
@@ -24,6 +29,17 @@ package struct TermRegistry: Sendable {
                 index[claim.key] = position
             }
         }
+        var positions: [String: Int] = [:]
+        for (position, entry) in self.entries.enumerated() { positions[entry.id] = position }
+        var translatedNames: [(key: TermKey, entry: Int, translation: RegistryTranslation)] = []
+        for translation in translations.sorted(by: { $0.path.codePointPrecedes($1.path) }) {
+            guard let name = translation.name, let position = positions[translation.id] else { continue }
+            let key = TermKey(name)
+            guard !key.rawValue.isEmpty else { continue }
+            translatedNames.append((key, position, translation))
+            if index[key] == nil { index[key] = position }
+        }
+        self.translatedNames = translatedNames
         indexByKey = index
     }
 
@@ -51,6 +67,20 @@ package struct TermRegistry: Sendable {
                 } ?? Diagnostic(.error, .termKeyConflict, message, at: place, hint: hint)
                 diagnostics.append(diagnostic)
             }
+        }
+        // A translated name another entry claims: reported at the translation.
+        for claim in translatedNames {
+            guard let first = owner[claim.key] else {
+                owner[claim.key] = (claim.entry, claim.translation.nameLocation ?? SourceLocation(file: claim.translation.source.file))
+                continue
+            }
+            guard first.entry != claim.entry else { continue }
+            let message = "'\(claim.key.rawValue)' refers to two \(taxonomy) entries: \(entries[first.entry].source.file) and \(claim.translation.source.file)"
+            let hint = "a name, short name, alias or translated name can belong to one term only; remove it from one of the two files"
+            let place = claim.translation.nameLocation
+            diagnostics.append(place?.line.map {
+                claim.translation.source.diagnostic(.error, .termKeyConflict, message, line: $0, column: place?.column ?? 1, hint: hint)
+            } ?? Diagnostic(.error, .termKeyConflict, message, at: SourceLocation(file: claim.translation.source.file), hint: hint))
         }
         return diagnostics
     }
