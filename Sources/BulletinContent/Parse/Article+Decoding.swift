@@ -42,11 +42,19 @@ extension Article {
         let slug = resolveSlug(
             explicit: slugValue, file: file, source: source, reserved: config.reservedSlugs, reader: &reader)
         if let date, let updated, updated.value < date.value {
+            // Compared as instants: a date alone is midnight UTC, which can come before a time
+            // on the same day, so the message shows the instants whenever one has a time.
+            let times = date.value.hasTime || updated.value.hasTime
+            func shown(_ value: ContentDate) -> String {
+                !times ? value.isoDate : value.hasTime ? value.rfc3339 : "\(value.isoDate), midnight UTC"
+            }
             reader.report(source.diagnostic(
                 .error, .updatedBeforeDate,
-                "'updated' (\(updated.value.isoDate)) is earlier than 'date' (\(date.value.isoDate))",
+                "'updated' (\(shown(updated.value))) is earlier than 'date' (\(shown(date.value)))",
                 line: updated.line, column: updated.column,
-                hint: "'updated' is the last substantive change, after publication; check both dates"))
+                hint: times && !updated.value.hasTime
+                    ? "a date alone means midnight UTC: give 'updated' its time too, such as `updated: \(date.value.rfc3339)`"
+                    : "'updated' is the last substantive change, after publication; check both dates"))
         }
         if let summary, summary.value.count > Summary.maximumLength {
             reader.report(source.diagnostic(

@@ -74,10 +74,18 @@ package struct FieldReader {
         return Located(value: text, line: pair.value.line, column: pair.value.column)
     }
 
+    /// Whether the value is a scalar written in quotes (or with a tag).
+    private func isQuoted(_ value: YAMLValue) -> Bool {
+        if case .scalar(_, false) = value.kind { return true }
+        return false
+    }
+
     /// `true` or `false`.
     package mutating func flag(_ key: String) -> Bool? {
         guard let pair = pair(key), !pair.value.isNull else { return nil }
-        if case .scalar(let text, _) = pair.value.kind {
+        // Plain only: a quoted "false" is text, as YAML reads it (and as a reader of the file
+        // might not notice), so it is the wrong type rather than a silent false.
+        if case .scalar(let text, true) = pair.value.kind {
             switch text {
             case "true", "True", "TRUE": return true
             case "false", "False", "FALSE": return false
@@ -85,18 +93,22 @@ package struct FieldReader {
             }
         }
         report(.error, .wrongType, "'\(key)' must be true or false, found \(pair.value.kindDescription)", at: pair.value,
-               hint: "write `\(key): true` or `\(key): false`")
+               hint: isQuoted(pair.value) ? "write it without quotes: `\(key): true` or `\(key): false`"
+                   : "write `\(key): true` or `\(key): false`")
         return nil
     }
 
     /// A whole number of at least `minimum`.
     package mutating func integer(_ key: String, minimum: Int, example: Int) -> Located<Int>? {
         guard let pair = pair(key), !pair.value.isNull else { return nil }
-        guard case .scalar(let text, _) = pair.value.kind,
+        guard case .scalar(let text, true) = pair.value.kind,
               let number = Int(text.trimmingWhitespace)
         else {
+            var quoted: Int?
+            if case .scalar(let text, false) = pair.value.kind { quoted = Int(text.trimmingWhitespace) }
             report(.error, .wrongType, "'\(key)' must be a whole number, found \(pair.value.kindDescription)",
-                   at: pair.value, hint: "write the number in digits: `\(key): \(example)`")
+                   at: pair.value, hint: quoted.map { "write it without quotes: `\(key): \($0)`" }
+                       ?? "write the number in digits: `\(key): \(example)`")
             return nil
         }
         guard number >= minimum else {
