@@ -57,7 +57,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             contentPath: content, templatesPath: templates, outputPath: output, baseURL: baseURL.flatMap(BaseURL.init),
-            drafts: drafts, future: future, strict: strict, now: BuildClock.now())
+            drafts: drafts, future: future, strict: strict, now: try BuildClock.now())
         if let problem = options.misuse() {
             throw ValidationError(problem)
         }

@@ -59,7 +59,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let options = BuildOptions(
             contentPath: content, templatesPath: templates, baseURL: baseURL.flatMap(BaseURL.init), drafts: drafts,
-            future: future, strict: strict, now: BuildClock.now())
+            future: future, strict: strict, now: try BuildClock.now())
         if let problem = options.misuse(checkingOutput: false) {
             throw ValidationError(problem)
         }

@@ -62,7 +62,7 @@ struct NewCommand: ParsableCommand {
     var translationOf: String?
 
     func run() throws {
-        let options = BuildOptions(contentPath: content, now: BuildClock.now())
+        let options = BuildOptions(contentPath: content, now: try BuildClock.now())
         if let problem = options.misuse(checkingOutput: false), problem.hasPrefix("--content") {
             throw ValidationError(problem)
         }
@@ -94,7 +94,7 @@ struct NewCommand: ParsableCommand {
             throw ValidationError("give the \(kind == "article" ? "article's title" : "name"), such as bulletin new \(self.kind) \"\(kind == "article" ? "Talks resume in Seoul" : "Korea Internet & Security Agency")\"")
         }
         let request: NewFile.Request = kind == "article"
-            ? .article(title: title, date: date ?? ContentDate(secondsSinceEpoch: BuildClock.now()).isoDate, dialogue: dialogue, slug: slug, lang: lang)
+            ? .article(title: title, date: date ?? ContentDate(secondsSinceEpoch: options.now).isoDate, dialogue: dialogue, slug: slug, lang: lang)
             : .term(taxonomy: kind, name: title, id: id)
         let draft: NewFile.Draft
         do {

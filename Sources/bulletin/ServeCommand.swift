@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let build = BuildOptions(
-            contentPath: content, templatesPath: templates, drafts: drafts, future: future, now: BuildClock.now())
+            contentPath: content, templatesPath: templates, drafts: drafts, future: future, now: try BuildClock.now())
         if let problem = build.misuse(checkingOutput: false) {
             throw ValidationError(problem)
         }

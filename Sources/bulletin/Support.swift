@@ -1,3 +1,6 @@
+import ArgumentParser
+import BulletinCore
+
 #if canImport(Glibc)
 import CDispatch
 import Glibc
@@ -27,11 +30,21 @@ struct FileHandleLite {
 /// The clocks a build needs.
 enum BuildClock {
     /// Seconds since the epoch; `SOURCE_DATE_EPOCH` overrides it for reproducible builds.
-    static func now() -> Int64 {
-        if let value = getenv("SOURCE_DATE_EPOCH"), let seconds = Int64(String(cString: value)) {
-            return seconds
+    /// A value that is not a whole number of seconds from 0 up is a misuse (exit 2), as the
+    /// reproducible-builds specification asks: building with the real clock instead would
+    /// quietly publish another site than the one asked for.
+    static func now() throws -> Int64 {
+        // Set but empty is taken as unset, as most tools that read it do.
+        guard let value = getenv("SOURCE_DATE_EPOCH"), value.pointee != 0 else { return Int64(time(nil)) }
+        let text = String(cString: value)
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let seconds = Int64(text)
+        else {
+            throw ValidationError(
+                "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, such as 1747699200, found \"\(TerminalText.visible(text))\""
+                    + "; unset it to build with the current time")
         }
-        return Int64(time(nil))
+        return seconds
     }
 
     static func monotonic() -> Double {

@@ -16,7 +16,9 @@ extension Diagnostic {
             text += ":\(line)"
             if let column = location.column { text += ":\(column)" }
         }
-        text += ": \(severity.rawValue): \(TerminalText.visible(message, keepsLineBreaks: true)) [\(code.rawValue)]"
+        // A message is one line (a value it quotes may hold a line break: shown escaped), so
+        // that `path:line:column: error: message` can be read line by line; a hint may be several.
+        text += ": \(severity.rawValue): \(TerminalText.visible(message)) [\(code.rawValue)]"
         if let sourceLine, let column = location.column {
             let (line, caret) = TerminalText.quoted(sourceLine, column: column)
             text += "\n" + line + "\n" + Self.caretPadding(for: line, column: caret) + "^"

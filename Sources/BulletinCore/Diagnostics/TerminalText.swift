@@ -22,7 +22,7 @@ package enum TerminalText {
     }
 
     /// The text with every unsafe scalar escaped; the same string when it has none. A
-    /// message or hint keeps its line breaks (`keepsLineBreaks`); a file name does not.
+    /// hint keeps its line breaks (`keepsLineBreaks`); a file name or a message does not.
     package static func visible(_ text: String, keepsLineBreaks: Bool = false) -> String {
         let unsafe = { (scalar: Unicode.Scalar) in isUnsafe(scalar, keepsTabs: false, keepsLineBreaks: keepsLineBreaks) }
         guard text.unicodeScalars.contains(where: unsafe) else { return text }
