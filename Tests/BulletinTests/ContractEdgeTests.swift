@@ -1,0 +1,195 @@
+import BulletinBuild
+@testable import BulletinCore
+import Foundation
+import Testing
+
+/// Edges of the content contract that a review of the built sites found wanting: each test
+/// quotes the sentence it holds the build to.
+@Suite struct ContractEdgeTests {
+    /// A small site with two languages, and the KISA entry with its Korean description.
+    func bilingual() -> TestSite {
+        TestSite(files: [
+            "Content/site.yaml": "title: T\nbaseURL: https://x.test/\nlanguages: [en, ko]\n",
+            "Content/agencies/kisa.md": "---\nname: Korea Internet & Security Agency\nshort: KISA\n---\n\nEnglish description.\n",
+            "Content/agencies/kisa.ko.md": "---\nname: 한국인터넷진흥원\n---\n\n한국어 설명.\n",
+            "Content/articles/english.md": "---\ntitle: English\ndate: 2025-01-01\nagencies: [KISA]\n---\n\nText.\n",
+        ])
+    }
+
+    /// "Lists are ordered newest first (by instant, offsets applied), ties broken by slug in
+    /// ascending code-point order": one moment written with two offsets is a tie.
+    @Test func oneInstantWrittenWithTwoOffsetsIsATieBrokenBySlug() throws {
+        var site = TestSite.standard()
+        site["Content/articles/a.md"] = "---\ntitle: A\ndate: 2025-03-01T00:00:00+01:00\nslug: zz\n---\n"
+        site["Content/articles/m.md"] = "---\ntitle: M\ndate: 2025-02-28T23:00:00Z\n---\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        for path in ["articles/index.html", "index.html", "feed.xml"] {
+            let text = try #require(result.text(path))
+            let m = try #require(text.range(of: "/articles/m/"))
+            let zz = try #require(text.range(of: "/articles/zz/"))
+            #expect(m.lowerBound < zz.lowerBound, "\(path) lists zz before m")
+        }
+    }
+
+    /// "An explicit `slug:` must already be in that form": a decomposed é (e and a combining
+    /// accent) is not, though Swift's `==` finds it equal to the composed one.
+    @Test func aDecomposedSlugIsNotInSlugForm() throws {
+        var site = TestSite.standard()
+        site["Content/articles/s.md"] = "---\ntitle: S\ndate: 2025-01-01\nslug: \"cafe\u{301}\"\n---\n"
+        let result = site.build()
+        let error = try #require(result.errors.first { $0.code == .invalidSlug })
+        #expect(error.location.file.hasSuffix("articles/s.md") && error.location.line == 4)
+        #expect(error.message.contains("not in slug form"))
+        #expect(error.hint?.contains("caf\u{E9}") == true)
+        #expect(error.hint.map { !$0.unicodeScalars.contains("\u{301}") } == true)
+    }
+
+    /// A taxonomy named like a language would take the folder of that language's pages: an
+    /// error at its name in site.yaml, not a collision at a generated URL.
+    @Test func aTaxonomyCannotBeNamedLikeALanguage() throws {
+        var site = bilingual()
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\nlanguages: [en, ko]\ntaxonomies: [agencies, ko]\n"
+        let result = site.build()
+        let error = try #require(result.errors.first)
+        #expect(result.errors.count == 1, "\(result.errors.map { $0.formatted() })")
+        #expect(error.location.file.hasSuffix("site.yaml") && error.location.line == 4 && error.location.column == 24)
+        #expect(error.message.contains("one of the site's languages"))
+        for name in ["archive", "data"] {
+            site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\ntaxonomies: [\(name)]\n"
+            let reserved = site.build()
+            #expect(reserved.errors.count == 1 && reserved.errors[0].location.file.hasSuffix("site.yaml"),
+                    "\(reserved.errors.map { $0.formatted() })")
+        }
+    }
+
+    /// The output's manifest is the build's own file: a static file of that name is an error at
+    /// that file, found before anything is written (and by `bulletin check`).
+    @Test func aStaticFileCannotTakeTheManifestsName() throws {
+        var site = TestSite.standard()
+        site["Content/static/.bulletin-manifest.json"] = "{}"
+        let result = site.build()
+        let error = try #require(result.errors.first)
+        #expect(error.code == .urlCollision)
+        #expect(error.location.file.hasSuffix("static/.bulletin-manifest.json"))
+        #expect(result.output == nil)
+    }
+
+    /// "A file `<id>.<lang>.md` beside it (`kisa.ko.md`) is the description in that language";
+    /// "its description from `<id>.<lang>.md`, else the default one".
+    @Test func aTermsPageShowsItsDescriptionInThePagesLanguage() throws {
+        var site = bilingual()
+        site["Content/articles/korean.md"] = "---\ntitle: 기사\ndate: 2025-01-01\nlang: ko\nagencies: [KISA]\n---\n\n본문.\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        let korean = try #require(result.text("ko/agencies/kisa/index.html"))
+        #expect(korean.contains("<p>한국어 설명.</p>"))
+        #expect(!korean.contains("English description."))
+        #expect(korean.contains("<meta name=\"description\" content=\"한국어 설명.\">"))
+        let english = try #require(result.text("agencies/kisa/index.html"))
+        #expect(english.contains("<p>English description.</p>") && !english.contains("한국어 설명"))
+
+        // A translation that gives only the name keeps the default description.
+        site["Content/agencies/kisa.ko.md"] = "---\nname: 한국인터넷진흥원\n---\n"
+        let named = site.build()
+        #expect(try #require(named.text("ko/agencies/kisa/index.html")).contains("<p>English description.</p>"))
+    }
+
+    /// A broken link in a description in another language is found like any other.
+    @Test func aTranslatedDescriptionsLinksAreChecked() throws {
+        var site = bilingual()
+        site["Content/agencies/kisa.ko.md"] = "---\nname: 한국인터넷진흥원\n---\n\n[없는 글](/articles/missing/)\n"
+        let result = site.build()
+        let error = try #require(result.errors.first)
+        #expect(error.location.file.hasSuffix("agencies/kisa.ko.md") && error.location.line == 5)
+    }
+
+    /// "An article refers to a term by its id, `name`, `short`, any alias or any of `names`",
+    /// and a translation's `name` "wins over `names`": it is one of the term's names.
+    @Test func aTranslatedNameRefersToItsTerm() throws {
+        var site = bilingual()
+        site["Content/articles/korean.md"] = "---\ntitle: 기사\ndate: 2025-01-01\nlang: ko\nagencies: [한국인터넷진흥원]\n---\n"
+        let result = site.build()
+        #expect(result.warnings.isEmpty, "\(result.warnings.map { $0.formatted() })")
+        #expect(try #require(result.text("ko/agencies/kisa/index.html")).contains("/ko/articles/korean/"))
+        #expect(!result.paths.contains { $0.contains("한국인터넷진흥원") })
+
+        // Claimed by another entry as well: an error at the translation's name.
+        site["Content/agencies/other.md"] = "---\nname: Other\naliases: [한국인터넷진흥원]\n---\n"
+        let conflict = site.build()
+        let error = try #require(conflict.errors.first { $0.code == .termKeyConflict })
+        #expect(error.location.file.hasSuffix("agencies/kisa.ko.md") && error.location.line == 2, "\(error.formatted())")
+    }
+
+    /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
+    /// earlier, and the message shows the two instants rather than one day twice.
+    @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {
+        var site = TestSite.standard()
+        site["Content/articles/u.md"] = "---\ntitle: U\ndate: 2025-05-20T10:00:00+09:00\nupdated: 2025-05-20\n---\n"
+        let error = try #require(site.build().errors.first)
+        #expect(error.message == "'updated' (2025-05-20, midnight UTC) is earlier than 'date' (2025-05-20T10:00:00+09:00)")
+        #expect(error.hint?.contains("updated: 2025-05-20T10:00:00+09:00") == true)
+    }
+
+    /// "A dialogue series page lists every session: ... otherwise the report in another
+    /// language, marked with its language (`hreflang` and `lang` on the link)".
+    @Test func aSeriesPageMarksAReportInAnotherLanguage() throws {
+        let site = TestSite(files: [
+            "Content/site.yaml": "title: T\nbaseURL: https://x.test/\nlanguages: [en, ko]\n",
+            "Content/dialogues/s.md": "---\nname: Series\n---\n",
+            "Content/articles/one.md": "---\ntitle: One\ndate: 2025-01-01\ndialogue: s\nsession: 1\n---\n",
+            "Content/articles/two.md": "---\ntitle: 둘\ndate: 2025-02-01\nlang: ko\ndialogue: s\nsession: 2\n---\n",
+        ])
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        let korean = try #require(result.text("ko/dialogues/s/index.html"))
+        #expect(korean.contains("<a href=\"/articles/one/\" dir=\"auto\" hreflang=\"en\" lang=\"en\">One</a>"))
+        #expect(korean.contains("<a href=\"/ko/articles/two/\" dir=\"auto\">둘</a>"))
+        let english = try #require(result.text("dialogues/s/index.html"))
+        #expect(english.contains("<a href=\"/ko/articles/two/\" dir=\"auto\" hreflang=\"ko\" lang=\"ko\">둘</a>"))
+    }
+
+    /// "A wrong type (`date: soon`, `session: seventh`, `agencies: 5`) is an error": a quoted
+    /// "3" is text, as YAML reads it, and so is a quoted "false".
+    @Test func quotedNumbersAndBooleansAreText() throws {
+        var site = TestSite.standard()
+        site["Content/articles/q.md"] = "---\ntitle: Q\ndate: 2025-01-01\ndialogue: test-dialogue\nsession: \"3\"\ndraft: \"false\"\n---\n"
+        let result = site.build()
+        let errors = result.errors.filter { $0.location.file.hasSuffix("articles/q.md") }
+        #expect(errors.map(\.code) == [.wrongType, .wrongType], "\(errors.map { $0.formatted() })")
+        let session = try #require(errors.first { $0.location.line == 5 })
+        #expect(session.message == "'session' must be a whole number, found the text \"3\"")
+        #expect(session.hint == "write it without quotes: `session: 3`")
+        #expect(errors.contains { $0.location.line == 6 && $0.hint == "write it without quotes: `draft: true` or `draft: false`" })
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\nperPage: \"5\"\n"
+        site["Content/articles/q.md"] = nil
+        #expect(site.build().errors.map(\.code) == [.wrongType])
+    }
+
+    /// `path:line:column: error: message` is one line: a value quoted in a message with a line
+    /// break in it shows the break escaped.
+    @Test func aMessageIsOneLine() {
+        let diagnostic = Diagnostic(
+            .warning, .translationDrift, "'location' differs: Line1\nLine2 there, none here",
+            at: SourceLocation(file: "Content/articles/a.md", line: 3, column: 1), hint: "first\nsecond")
+        let text = diagnostic.formatted()
+        #expect(text.hasPrefix("Content/articles/a.md:3:1: warning: 'location' differs: Line1\\u{A}Line2 there, none here [BUL037]"))
+        #expect(text.hasSuffix("hint: first\nsecond"))
+    }
+
+    /// A malformed `SOURCE_DATE_EPOCH` is a misuse (exit 2), not a build with the real clock,
+    /// as the reproducible-builds specification asks.
+    @Test func aMalformedSourceDateEpochIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        for value in ["abc", "-5", "1.5", "17e8"] {
+            let result = try BulletinProcess.run(["build"], in: folder.path, environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(result.status == 2, "SOURCE_DATE_EPOCH=\(value)")
+            #expect(result.standardError.contains("SOURCE_DATE_EPOCH must be a number of seconds"))
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/Public"))
+        }
+        let good = try BulletinProcess.run(["build", "--quiet"], in: folder.path, environment: ["SOURCE_DATE_EPOCH": "1747699200"])
+        #expect(good.status == 0, "\(good.standardError)")
+    }
+}
