@@ -121,6 +121,24 @@ import Testing
         #expect(error.location.file.hasSuffix("agencies/kisa.ko.md") && error.location.line == 2, "\(error.formatted())")
     }
 
+    /// "A term page, taxonomy entry or term feed exists in a language when at least one
+    /// article of that language uses the term": a registered term used only in Korean has no
+    /// English page; one no article uses keeps its page in the default language.
+    @Test func aTermHasPagesOnlyInTheLanguagesThatUseIt() throws {
+        var site = bilingual()
+        site["Content/articles/english.md"] = nil
+        site["Content/articles/korean.md"] = "---\ntitle: 기사\ndate: 2025-01-01\nlang: ko\nagencies: [KISA]\n---\n"
+        site["Content/agencies/unused.md"] = "---\nname: Unused\n---\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        let paths = Set(result.paths)
+        #expect(paths.contains("ko/agencies/kisa/index.html") && paths.contains("ko/agencies/kisa/feed.xml"))
+        #expect(!paths.contains("agencies/kisa/index.html") && !paths.contains("agencies/kisa/feed.xml"))
+        #expect(!(try #require(result.text("agencies/index.html"))).contains("/agencies/kisa/"))
+        #expect(paths.contains("agencies/unused/index.html") && !paths.contains("ko/agencies/unused/index.html"))
+        #expect(try #require(result.text("data/terms.json")).contains("https://x.test/ko/agencies/kisa/"))
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -91,8 +91,10 @@ public enum SiteResolver {
                 let articles = (members[term.id] ?? []).sorted()
                 var byLanguage: [String: [Int]] = [:]
                 for article in articles { byLanguage[published[order[article]].lang, default: []].append(article) }
+                // A term has a page in each language whose articles use it; a registered term no
+                // article uses keeps one page, in the default language (its entry is there).
                 let languages = config.languages.filter {
-                    byLanguage[$0] != nil || ($0 == config.language && term.entry != nil)
+                    byLanguage[$0] != nil || ($0 == config.language && term.entry != nil && byLanguage.isEmpty)
                 }
                 return Term(
                     id: term.id, name: term.name, short: term.entry?.short, entry: term.entry,
