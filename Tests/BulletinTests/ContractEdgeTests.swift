@@ -139,6 +139,24 @@ import Testing
         #expect(try #require(result.text("data/terms.json")).contains("https://x.test/ko/agencies/kisa/"))
     }
 
+    /// "Every problem of a build is reported, not only the first": a duplicated key is
+    /// reported, and the rest of the file is still read and checked.
+    @Test func aDuplicatedKeyDoesNotHideTheFilesOtherProblems() throws {
+        var site = TestSite.standard()
+        site["Content/articles/f.md"] = "---\ntitle: T\ndate: 2025-01-01\nx: 1\nx: 2\nsession: seventh\n---\n"
+        site["Content/articles/d.md"] = "---\ntitle: D\ndate: 2025-01-01\nx: 1\nx:\n  - a\n  - b\ny: 1\ny: 2\n---\n"
+        site["Content/articles/c.md"] = "---\ntitle: C\ndate: 2025-01-01\nchairs: [{name: A, name: B, role: r}]\nextra: {a: 1, a: 2}\n---\n"
+        let result = site.build()
+        func found(_ file: String) -> [String] {
+            result.errors.filter { $0.location.file.hasSuffix(file) }.map { "\($0.location.line!):\($0.location.column!) \($0.code.rawValue)" }
+        }
+        #expect(found("articles/f.md") == ["5:1 BUL006", "6:10 BUL008"], "\(result.errors.map { $0.formatted() })")
+        #expect(found("articles/d.md") == ["5:1 BUL006", "9:1 BUL006"], "\(result.errors.map { $0.formatted() })")
+        #expect(found("articles/c.md") == ["4:20 BUL006", "5:15 BUL006"], "\(result.errors.map { $0.formatted() })")
+        let site2 = TestSite(files: ["Content/site.yaml": "title: T\ntitle: U\nbaseURL: https://x.test/\nperPage: many\n"])
+        #expect(site2.build().errors.count == 2)
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -8,11 +8,12 @@ extension Article {
         let source: SourceText
         let frontMatter: FrontMatter
         let pairs: [YAMLPair]
+        let problems: [Diagnostic]
         switch MarkdownFile.read(file) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let result): (source, frontMatter, pairs) = result
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let result): (source, frontMatter, pairs, problems) = result
         }
-        var reader = FieldReader(source: source, pairs: pairs, kind: "article")
+        var reader = FieldReader(source: source, pairs: pairs, kind: "article", problems: problems)
         let title = reader.text("title", required: true, example: "Korea and the EU resume their cyber dialogue")
         let date = reader.date("date", required: true)
         let updated = reader.date("updated")
@@ -196,20 +197,32 @@ extension Article {
 
 /// A Markdown file of Content/: decoded, split, its front matter parsed.
 package enum MarkdownFile {
-    package static func read(_ file: SourceFile) -> Result<(SourceText, FrontMatter, [YAMLPair]), Diagnostic> {
+    /// The file's text, front matter and pairs, with the problems found reading them that do
+    /// not stop the reading (duplicated keys: `FieldReader` starts with them); or every
+    /// problem, when the file cannot be read.
+    package static func read(_ file: SourceFile) -> Result<(SourceText, FrontMatter, [YAMLPair], [Diagnostic]), Problems> {
         let source: SourceText
         switch SourceText.decode(file) {
-        case .failure(let diagnostic): return .failure(diagnostic)
+        case .failure(let diagnostic): return .failure(Problems([diagnostic]))
         case .success(let text): source = text
         }
         let frontMatter: FrontMatter
         switch FrontMatter.split(source) {
-        case .failure(let diagnostic): return .failure(diagnostic)
+        case .failure(let diagnostic): return .failure(Problems([diagnostic]))
         case .success(let split): frontMatter = split
         }
-        switch YAMLReader.parseMapping(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, in: source) {
-        case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let pairs): return .success((source, frontMatter, pairs))
+        let (pairs, problems) = YAMLReader.parseMappingPastDuplicates(
+            frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, in: source)
+        guard let pairs else { return .failure(Problems(problems)) }
+        return .success((source, frontMatter, pairs, problems))
+    }
+
+    /// Why a file could not be read.
+    package struct Problems: Error {
+        package let diagnostics: [Diagnostic]
+
+        init(_ diagnostics: [Diagnostic]) {
+            self.diagnostics = diagnostics
         }
     }
 }

@@ -19,10 +19,12 @@ package struct FieldReader {
     package let kind: String
     package private(set) var diagnostics: [Diagnostic] = []
 
-    package init(source: SourceText, pairs: [YAMLPair], kind: String) {
+    /// `problems`: what reading the pairs found already (duplicated keys), reported first.
+    package init(source: SourceText, pairs: [YAMLPair], kind: String, problems: [Diagnostic] = []) {
         self.source = source
         self.pairs = pairs
         self.kind = kind
+        diagnostics = problems
     }
 
     package func pair(_ key: String) -> YAMLPair? {

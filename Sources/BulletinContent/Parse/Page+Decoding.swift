@@ -8,11 +8,12 @@ extension Page {
         let source: SourceText
         let frontMatter: FrontMatter
         let pairs: [YAMLPair]
+        let problems: [Diagnostic]
         switch MarkdownFile.read(file) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let result): (source, frontMatter, pairs) = result
+        case .failure(let failure): return (nil, failure.diagnostics)
+        case .success(let result): (source, frontMatter, pairs, problems) = result
         }
-        var reader = FieldReader(source: source, pairs: pairs, kind: "page")
+        var reader = FieldReader(source: source, pairs: pairs, kind: "page", problems: problems)
         let title = reader.text("title", required: true, example: "About the bulletin")
         let slugValue = reader.text("slug", example: "about")
         let draft = reader.flag("draft") ?? false

@@ -27,11 +27,12 @@ extension RegistryEntry {
         let source: SourceText
         let frontMatter: FrontMatter
         let pairs: [YAMLPair]
+        let problems: [Diagnostic]
         switch MarkdownFile.read(file) {
-        case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
-        case .success(let result): (source, frontMatter, pairs) = result
+        case .failure(let failure): return (nil, diagnostics + failure.diagnostics)
+        case .success(let result): (source, frontMatter, pairs, problems) = result
         }
-        var reader = FieldReader(source: source, pairs: pairs, kind: "registry entry")
+        var reader = FieldReader(source: source, pairs: pairs, kind: "registry entry", problems: problems)
         let writtenName = reader.text("name", required: true, example: "Korea Internet & Security Agency")
         let short = reader.text("short", example: "KISA")
         let aliases = reader.textList("aliases", example: "Korea Internet and Security Agency")

@@ -49,11 +49,12 @@ extension RegistryTranslation {
         let source: SourceText
         let frontMatter: FrontMatter
         let pairs: [YAMLPair]
+        let problems: [Diagnostic]
         switch MarkdownFile.read(file) {
-        case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
-        case .success(let result): (source, frontMatter, pairs) = result
+        case .failure(let failure): return (nil, diagnostics + failure.diagnostics)
+        case .success(let result): (source, frontMatter, pairs, problems) = result
         }
-        var reader = FieldReader(source: source, pairs: pairs, kind: "translation of a registry entry")
+        var reader = FieldReader(source: source, pairs: pairs, kind: "translation of a registry entry", problems: problems)
         let name = reader.text("name", example: "한국인터넷진흥원")
         for pair in pairs where pair.key != "name" {
             reader.report(source.diagnostic(

@@ -13,13 +13,10 @@ extension SiteConfig {
         case .failure(let diagnostic): return (fallback, [diagnostic])
         case .success(let text): source = text
         }
-        let pairs: [YAMLPair]
-        switch YAMLReader.parseMapping(source.text, firstLine: 1, in: source) {
-        case .failure(let diagnostic): return (fallback, [diagnostic])
-        case .success(let result): pairs = result
-        }
+        let (read, problems) = YAMLReader.parseMappingPastDuplicates(source.text, firstLine: 1, in: source)
+        guard let pairs = read else { return (fallback, problems) }
 
-        var reader = FieldReader(source: source, pairs: pairs, kind: "site.yaml")
+        var reader = FieldReader(source: source, pairs: pairs, kind: "site.yaml", problems: problems)
         var config = fallback
         config.title = reader.text("title", required: true, example: "Cyber Dialogue Bulletin")?.value ?? ""
 

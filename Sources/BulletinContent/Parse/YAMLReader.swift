@@ -22,6 +22,82 @@ package enum YAMLReader {
         return mapping(of: composed(yaml, firstLine: firstLine, in: source), in: source)
     }
 
+    /// `parseMapping`, going on past duplicated keys: each is reported (at its second
+    /// occurrence), the later entry is left out, and the rest is read, so that the file's
+    /// other problems are found in the same build ("every problem of a build is reported").
+    /// Nil pairs when the YAML cannot be read past some error.
+    package static func parseMappingPastDuplicates(
+        _ yaml: String, firstLine: Int, in source: SourceText
+    ) -> (pairs: [YAMLPair]?, problems: [Diagnostic]) {
+        var yaml = yaml
+        var problems: [Diagnostic] = []
+        while true {
+            switch parseMapping(yaml, firstLine: firstLine, in: source) {
+            case .success(let pairs):
+                return (pairs, problems)
+            case .failure(let diagnostic):
+                problems.append(diagnostic)
+                // Each round removes one entry; a hundred is more than any front matter has.
+                guard diagnostic.code == .duplicateKey, problems.count < 100,
+                      let line = diagnostic.location.line, let column = diagnostic.location.column,
+                      let repaired = removingEntry(line: line - firstLine + 1, column: column, in: yaml)
+                else { return (nil, problems) }
+                yaml = repaired
+            }
+        }
+    }
+
+    /// `yaml` with the mapping entry whose key starts at `line` and `column` (counted in
+    /// Unicode scalars, within `yaml`) blanked out, lines kept so that every other position
+    /// stays: in a block mapping, its line and the more indented lines of its value; in a
+    /// flow mapping on one line (`{name: A, name: B}`), the entry and the comma after it.
+    /// Nil when the entry's end cannot be found so simply.
+    static func removingEntry(line: Int, column: Int, in yaml: String) -> String? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard line >= 1, line <= lines.count, column >= 1 else { return nil }
+        var scalars = Array(lines[line - 1].unicodeScalars)
+        guard column <= scalars.count else { return nil }
+        let indentation = column - 1
+        if scalars[..<indentation].allSatisfy({ $0 == " " }) {
+            lines[line - 1] = ""
+            var next = line
+            while next < lines.count {
+                let text = lines[next]
+                let indent = text.unicodeScalars.prefix { $0 == " " }.count
+                guard text.allSatisfy({ $0 == " " }) || indent > indentation else { break }
+                lines[next] = ""
+                next += 1
+            }
+            return lines.joined(separator: "\n")
+        }
+        // In a flow mapping: up to the `,` or `}` that ends the entry, outside quotes and
+        // brackets.
+        var depth = 0
+        var quote: Unicode.Scalar?
+        var end = indentation
+        while end < scalars.count {
+            let scalar = scalars[end]
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if scalar == "\"" || scalar == "'" {
+                quote = scalar
+            } else if scalar == "[" || scalar == "{" {
+                depth += 1
+            } else if scalar == "]" || scalar == "}" {
+                if depth == 0 { break }
+                depth -= 1
+            } else if scalar == ",", depth == 0 {
+                break
+            }
+            end += 1
+        }
+        guard end < scalars.count, quote == nil else { return nil }
+        if scalars[end] == "," { end += 1 }
+        for index in indentation..<end { scalars[index] = " " }
+        lines[line - 1] = String(String.UnicodeScalarView(scalars))
+        return lines.joined(separator: "\n")
+    }
+
     /// What Yams makes of `yaml` as a mapping (`parseMapping` without its quick path, for
     /// comparing the two).
     package static func parseMappingWithYams(_ yaml: String, firstLine: Int, in source: SourceText) -> Result<[YAMLPair], Diagnostic> {
