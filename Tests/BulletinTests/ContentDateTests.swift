@@ -69,6 +69,18 @@ import Testing
         #expect(throws: (any Error).self) { try ContentDate.parse("1900-02-29") }
     }
 
+    /// Second 60 is a leap second: 23:59:60 UTC at the end of June or December, whatever the
+    /// offset it is written in; on any other day or time there is no such second.
+    @Test func leapSeconds() throws {
+        let leap = try ContentDate.parse("2016-12-31T23:59:60Z")
+        #expect(leap.seconds == (try ContentDate.parse("2017-01-01T00:00:00Z")).seconds)
+        _ = try ContentDate.parse("2017-01-01T08:59:60+09:00")
+        _ = try ContentDate.parse("2015-06-30T23:59:60Z")
+        for text in ["2025-05-20T23:59:60Z", "2016-12-31T23:59:60+09:00", "2016-12-31T12:00:60Z", "2016-11-30T23:59:60Z"] {
+            #expect(throws: (any Error).self, "\(text)") { try ContentDate.parse(text) }
+        }
+    }
+
     @Test func civilDatesRoundTrip() {
         for days in stride(from: -800_000, through: 800_000, by: 997) {
             let (year, month, day) = ContentDate.civilDate(daysSinceEpoch: days)

@@ -157,6 +157,23 @@ import Testing
         #expect(site2.build().errors.count == 2)
     }
 
+    /// A YAML error is shown on the line where it went wrong: a line without its colon, a list
+    /// never closed (libyaml finds both a line later); each with a hint.
+    @Test func yamlErrorsPointAtTheLineThatIsWrong() throws {
+        var site = TestSite.standard()
+        site["Content/articles/a.md"] = "---\ntitle: T\ndate: 2025-01-01\n----\nx: 1\n---\n"
+        site["Content/articles/b.md"] = "---\ntitle: T\ndate: 2025-01-01\nx: [1\n---\n"
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\nlanguages: [en, \"not a tag\"]\n"
+        let errors = site.build().errors
+        let a = try #require(errors.first { $0.location.file.hasSuffix("articles/a.md") })
+        #expect(a.location.line == 4 && a.location.column == 1 && a.hint != nil, "\(a.formatted())")
+        let b = try #require(errors.first { $0.location.file.hasSuffix("articles/b.md") })
+        #expect(b.location.line == 4 && b.location.column == 4, "\(b.formatted())")
+        #expect(b.hint?.contains("closing `]`") == true)
+        let tag = try #require(errors.first { $0.location.file.hasSuffix("site.yaml") })
+        #expect(tag.hint?.contains("`en-GB`") == true)
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -127,12 +127,13 @@ import Testing
 
             var mark = preview.mark
             try preview.write(Self.firstSource, "---\ntitle: [unclosed\ndate: 2024-03-01\n---\n\nBroken.\n")
-            let failed = try await preview.state(after: mark) { $0.report.contains("Content/articles/first.md:3:") }
+            // Reported where the list opens and is never closed.
+            let failed = try await preview.state(after: mark) { $0.report.contains("Content/articles/first.md:2:8:") }
             #expect(!failed.ok)
             #expect(failed.version == 1, "the last good site is still version 1")
-            #expect(failed.report.contains("Content/articles/first.md:3:"))
+            #expect(failed.report.contains("Content/articles/first.md:2:8:"))
             #expect(failed.report.contains("[BUL"))
-            let told = await preview.errors.wait { $0.contains("Content/articles/first.md:3:") }
+            let told = await preview.errors.wait { $0.contains("Content/articles/first.md:2:8:") }
             #expect(told)
             #expect(await preview.printed("Still serving the last good version."))
             let during = try await preview.get(Self.firstArticle)

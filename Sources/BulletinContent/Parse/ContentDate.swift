@@ -209,6 +209,15 @@ extension ContentDate {
             nanoseconds = Int32(nineDigits) ?? 0
         }
         let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        if second == 60 {
+            // RFC 3339 allows second 60 only for a leap second: 23:59:60 UTC at the end of June
+            // or December (every one so far), so the instant is the next day's first second.
+            let utc = local - Int64(offset * 60)
+            let (_, nextMonth, nextDay) = Self.civilDate(daysSinceEpoch: Int(utc / 86_400))
+            guard utc % 86_400 == 0, nextDay == 1, nextMonth == 1 || nextMonth == 7 else {
+                throw .outOfRange("second 60 is a leap second, which falls only at 23:59:60 UTC on 30 June or 31 December")
+            }
+        }
         return ContentDate(
             seconds: local - Int64(offset * 60), nanoseconds: nanoseconds, offsetMinutes: offset, year: year,
             month: month, day: day, hour: hour, minute: minute, second: second, fraction: fraction)

@@ -122,7 +122,8 @@ extension SiteConfig {
             guard isLanguageTag(tag.value) else {
                 reader.report(source.diagnostic(
                     .error, .invalidValue, "\"\(tag.value)\" is not a BCP 47 language tag such as en or ko",
-                    line: tag.line, column: tag.column))
+                    line: tag.line, column: tag.column,
+                    hint: "write the language's code: `en`, `ko`, or with a region or script, `en-GB`, `zh-Hant`"))
                 continue
             }
             if languages.contains(where: { $0.lowercased() == tag.value.lowercased() }) {

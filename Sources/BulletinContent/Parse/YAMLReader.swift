@@ -313,10 +313,13 @@ package enum YAMLReader {
             if let context, !context.text.isEmpty {
                 message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
             }
-            // A quote never closed is found at the end of the front matter; the editor needs
-            // to see where it opens.
+            // A quote or bracket never closed is found at the end of the front matter, and a
+            // line without its colon at the next line; the editor needs to see the line where
+            // it went wrong, which libyaml gives as the context.
             var place = (line: mark.line, column: mark.column)
-            if let context, context.text.contains("quoted scalar") { place = (context.mark.line, context.mark.column) }
+            if let context, ["quoted scalar", "simple key", "flow sequence", "flow mapping"].contains(where: context.text.contains) {
+                place = (context.mark.line, context.mark.column)
+            }
             let line = min(place.line, yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
             return source.diagnostic(
                 .error, .yamlSyntax, message, line: max(line, 1) + firstLine - 1, column: max(place.column, 1),
@@ -390,6 +393,12 @@ package enum YAMLReader {
         }
         if text.contains("did not find expected key") || text.contains("could not find expected ':'") {
             return "check the indentation, and that every key ends with `:`"
+        }
+        if text.contains("flow sequence") {
+            return "a list in brackets needs commas between its items and its closing `]`: `agencies: [KISA, EEAS]`"
+        }
+        if text.contains("flow mapping") {
+            return "a mapping in braces needs commas between its entries and its closing `}`: `{name: ..., role: ...}`"
         }
         if text.contains("end of stream") || text.contains("quoted scalar") {
             return "a quoted value is missing its closing quote"
