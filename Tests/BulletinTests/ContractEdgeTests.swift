@@ -174,6 +174,24 @@ import Testing
         #expect(tag.hint?.contains("`en-GB`") == true)
     }
 
+    /// "The series page of its language lists the series' reports by date, ties by
+    /// `session`", and an article's previous and next links are "its neighbours on that page":
+    /// sessions numbered out of date order are listed by date, as the links go.
+    @Test func aSeriesPageListsItsReportsByDate() throws {
+        var site = TestSite.standard()
+        site["Content/articles/s10.md"] = "---\ntitle: Tenth\ndate: 2019-01-01\ndialogue: test-dialogue\nsession: 10\n---\n"
+        site["Content/articles/s3.md"] = "---\ntitle: Third\ndate: 2024-03-01\ndialogue: test-dialogue\nsession: 3\n---\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        let whole = try #require(result.text("dialogues/test-dialogue/index.html"))
+        let page = String(whole[try #require(whole.range(of: "id=\"dialogue_sessions\"")).upperBound...])
+        // 10th (2019), 1st (2024-03-01), 3rd (2024-03-01: a tie, by session), 2nd (2024-04-01).
+        let order = ["/articles/s10/", "/articles/first/", "/articles/s3/", "/articles/second/"].map { page.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(order)")
+        let first = try #require(result.text("articles/first/index.html"))
+        #expect(first.contains("<a href=\"/articles/s10/\" rel=\"prev\"") && first.contains("<a href=\"/articles/s3/\" rel=\"next\""))
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

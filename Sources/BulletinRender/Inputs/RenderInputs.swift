@@ -471,15 +471,21 @@ package struct SeriesData: Sendable, Equatable {
                 others.append(index)
             }
         }
-        sessions = byNumber.keys.sorted().map { number in
-            let all = byNumber[number]!
+        let chosen = byNumber.map { number, all in
             // This language's articles on the session; where it has none, those of the
             // default language, else of the first language that has one.
             let languages = [lang, site.config.language] + site.config.languages
-            let chosen = languages.lazy.map { lang in all.filter { site.articles[$0].article.lang == lang } }.first { !$0.isEmpty } ?? all
+            let articles = languages.lazy.map { lang in all.filter { site.articles[$0].article.lang == lang } }.first { !$0.isEmpty } ?? all
             // Within a session, oldest first: a preview before its report.
-            return Session(number: number, articles: chosen.reversed().map { site.articles[$0].article.path })
+            return (number: number, articles: Array(articles.reversed()))
         }
+        // The reports by date, ties by session (the contract's "Reading a dialogue"): each
+        // session where its first article falls, so that the page and every article's
+        // previous and next links agree even when sessions were not numbered in date order.
+        sessions = chosen.sorted { a, b in
+            let (x, y) = (site.articles[a.articles[0]].article.date, site.articles[b.articles[0]].article.date)
+            return x.isSameInstant(as: y) ? a.number < b.number : x < y
+        }.map { Session(number: $0.number, articles: $0.articles.map { site.articles[$0].article.path }) }
         self.others = others.map { site.articles[$0].article.path }
     }
 }
