@@ -71,13 +71,17 @@ public enum SiteResolver {
         }
 
         // Newest first, ties by slug, then by language; every index below is in this order.
+        // Compared through arrays of the keys: an article read out of `published` in the
+        // comparison is a copy of all its fields, a score of retains, 130,000 times for
+        // 10,000 articles.
+        let dates = published.map(\.date)
+        let slugs = published.map(\.slug)
+        let langs = published.map(\.lang)
         let order = published.indices.sorted { a, b in
-            let left = published[a]
-            let right = published[b]
             // By instant: two dates written with different offsets may be the same moment.
-            if !left.date.isSameInstant(as: right.date) { return left.date > right.date }
-            if left.slug != right.slug { return left.slug.codePointPrecedes(right.slug) }
-            return left.lang.codePointPrecedes(right.lang)
+            if !dates[a].isSameInstant(as: dates[b]) { return dates[a] > dates[b] }
+            if slugs[a] != slugs[b] { return slugs[a].codePointPrecedes(slugs[b]) }
+            return langs[a].codePointPrecedes(langs[b])
         }
         var rank = [Int](repeating: 0, count: published.count)
         for (position, index) in order.enumerated() { rank[index] = position }
@@ -120,9 +124,10 @@ public enum SiteResolver {
         let (dialogues, dialoguePositions) = taxonomy(dialogueResolver, name: "dialogues") { dialogueIDs[$0].map { [$0] } ?? [] }
 
         // Translations, by key and language: two in one language are an error naming both.
+        // Each article by its index into `published` (not a copy of it).
         let articleGroups = translationGroups(
-            order.map { (published[$0].translationKey, published[$0].lang, published[$0].path, published[$0]) },
-            keyLocation: { $0.keyLocations["translationKey"] }, source: { $0.source }, kind: "articles",
+            order.map { (published[$0].translationKey, published[$0].lang, published[$0].path, $0) },
+            keyLocation: { published[$0].keyLocations["translationKey"] }, source: { published[$0].source }, kind: "articles",
             diagnostics: &diagnostics)
         let agencies = config.taxonomies.firstIndex(of: "agencies")
         var articles: [PublishedArticle] = []
