@@ -192,6 +192,63 @@ import Testing
         #expect(first.contains("<a href=\"/articles/s10/\" rel=\"prev\"") && first.contains("<a href=\"/articles/s3/\" rel=\"next\""))
     }
 
+    /// "A symbolic link under Content/ that leads outside Content/ is an error naming it":
+    /// a hidden one too (hidden files are skipped, not exempt), though not an editor's lock
+    /// file (`.#a.md`, a link to nothing); and a site.yaml that is such a link is that one
+    /// error, not also "the site has no site.yaml".
+    @Test func everyLinkLeadingOutsideIsAnErrorAndOnlyOnce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        let articles = folder.path + "/Content/articles"
+        try FileManager.default.createSymbolicLink(atPath: articles + "/.hidden.md", withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: articles + "/.#first.md", withDestinationPath: "root@host.1234:1700000000")
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/site.yaml")
+        try Data("title: T\nbaseURL: https://x.test/\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/outside.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/site.yaml", withDestinationPath: folder.path + "/outside.yaml")
+        let result = Builder.run(BuildOptions(
+            contentPath: folder.path + "/Content", templatesPath: folder.path + "/Templates", outputPath: folder.path + "/Public",
+            now: TestSite.now))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.symlinkOutsideRoot, .symlinkOutsideRoot], "\(errors.map { $0.formatted() })")
+        #expect(Set(errors.map { $0.location.file.components(separatedBy: "/Content/").last! }) == ["articles/.hidden.md", "site.yaml"])
+    }
+
+    /// Co-occurrence: "most shared first, ties by name", names ordered as the taxonomy
+    /// index orders them (case folded): "bravo" before "Charlie", which decides who is cut
+    /// at eight.
+    @Test func coOccurringTermsTieByNameAsTheIndexOrdersNames() throws {
+        let site = TestSite(files: [
+            "Content/site.yaml": "title: T\nbaseURL: https://x.test/\n",
+            "Content/agencies/hub.md": "---\nname: Hub\n---\n",
+            "Content/agencies/b.md": "---\nname: bravo\n---\n",
+            "Content/agencies/c.md": "---\nname: Charlie\n---\n",
+            "Content/articles/one.md": "---\ntitle: One\ndate: 2025-01-01\nagencies: [hub, b, c]\n---\n",
+        ])
+        let result = site.build()
+        let hub = try #require(result.text("agencies/hub/index.html"))
+        let bravo = try #require(hub.range(of: ">bravo<"))
+        let charlie = try #require(hub.range(of: ">Charlie<"))
+        #expect(bravo.lowerBound < charlie.lowerBound)
+        let index = try #require(result.text("agencies/index.html"))
+        #expect(try #require(index.range(of: ">bravo<")).lowerBound < (try #require(index.range(of: ">Charlie<"))).lowerBound)
+    }
+
+    /// Open data is "ordered by series id, session, date, language", `date` being the
+    /// record's `YYYY-MM-DD`: a report and its translation of one day tie there, and go by
+    /// language, whatever their instants.
+    @Test func openDataOrdersByTheRecordsDateThenLanguage() throws {
+        let site = TestSite(files: [
+            "Content/site.yaml": "title: T\nbaseURL: https://x.test/\nlanguages: [en, ko]\n",
+            "Content/dialogues/s.md": "---\nname: Series\n---\n",
+            "Content/articles/r1.md": "---\ntitle: R1\ndate: 2025-03-01T09:00:00Z\ndialogue: s\nsession: 1\ntranslationKey: r1\n---\n",
+            "Content/articles/ko/r1.md": "---\ntitle: 알원\ndate: 2025-03-01T08:00:00+09:00\nlang: ko\ndialogue: s\nsession: 1\ntranslationKey: r1\n---\n",
+        ])
+        let result = site.build()
+        let csv = try #require(result.text("data/sessions.csv")).split(separator: "\r\n")
+        #expect(csv.count == 3 && csv[1].contains(",en,") && csv[2].contains(",ko,"), "\(csv)")
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -39,6 +39,7 @@ public enum SiteLoader {
             if let problem { walker.diagnostics.append(problem) }
         }
 
+        let contentRefused = walker.refused
         var templates: [SourceFile] = []
         var assets: [StaticFile] = []
         let templateEntries = templatesPath.map { path in
@@ -54,9 +55,10 @@ public enum SiteLoader {
             }
         }
 
-        let tree = SourceTree(
+        var tree = SourceTree(
             contentRoot: contentDisplay, templatesRoot: templatesDisplay, content: content, contentFolders: folders,
             staticFiles: staticFiles, templates: templates, assets: assets)
+        tree.refusedContent = contentRefused
         return (tree, walker.diagnostics)
     }
 
@@ -76,9 +78,13 @@ private struct Walker {
     }
 
     package var diagnostics: [Diagnostic] = []
+    /// The paths under the last root walked that were refused with an error (a symbolic link
+    /// leading outside the root, nowhere, or round in a loop).
+    package var refused: Set<String> = []
 
     /// Every folder and file under `root`, in code-point order, depth first.
     package mutating func walk(root: String, display: String, keepsHidden: (String) -> Bool) -> [Entry] {
+        refused = []
         let absoluteRoot = FileSystem.absolute(root)
         guard let realRoot = FileSystem.realPath(absoluteRoot) else { return [] }
         var visited: Set<String> = [realRoot]
@@ -106,7 +112,21 @@ private struct Walker {
             let name = listed.removingPrefix(FileSystem.invalidNameMark) ?? listed
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = display + "/" + childRelative
-            if name.hasPrefix(".") && !keepsHidden(childRelative) { continue }
+            if name.hasPrefix(".") && !keepsHidden(childRelative) {
+                // Skipped, but a link out of the folder is an error all the same, as the
+                // contract says of every link under Content/; an editor's lock file (`.#a.md`,
+                // a link to nothing) is not one.
+                let path = absolute + "/" + name
+                if FileSystem.kind(at: path) == .symlink, let target = FileSystem.realPath(path),
+                   target != realRoot, !target.hasPrefix(realRoot + "/") {
+                    refused.insert(childRelative)
+                    diagnostics.append(Diagnostic(
+                        .error, .symlinkOutsideRoot, "this symbolic link leads outside \(display)/ (to \(target))",
+                        at: SourceLocation(file: childDisplay),
+                        hint: "Bulletin never reads outside its folders: remove the link (hidden files are not published)"))
+                }
+                continue
+            }
             guard name == listed else {
                 diagnostics.append(Diagnostic(
                     .error, .unreadable, "this name is not valid UTF-8 (shown with � for the bad bytes)",
@@ -118,12 +138,14 @@ private struct Walker {
             var kind = FileSystem.kind(at: childAbsolute)
             if kind == .symlink {
                 guard let target = FileSystem.realPath(childAbsolute) else {
+                    refused.insert(childRelative)
                     diagnostics.append(Diagnostic(
                         .error, .unreadable, "this symbolic link leads nowhere",
                         at: SourceLocation(file: childDisplay), hint: "remove it, or point it at a file inside the folder"))
                     continue
                 }
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    refused.insert(childRelative)
                     diagnostics.append(Diagnostic(
                         .error, .symlinkOutsideRoot, "this symbolic link leads outside \(display)/ (to \(target))",
                         at: SourceLocation(file: childDisplay),

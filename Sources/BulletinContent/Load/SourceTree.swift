@@ -20,6 +20,9 @@ public struct SourceTree: Sendable {
     public var templates: [SourceFile]
     /// `Templates/assets/**`, copied to `/assets/`.
     public var assets: [StaticFile]
+    /// Paths under the content folder that the loader found and refused (a symbolic link
+    /// leading outside or nowhere), with an error of its own: not reported again as missing.
+    public var refusedContent: Set<String> = []
 
     public init(
         contentRoot: String = "Content",

@@ -256,6 +256,8 @@ public enum ContentParser {
         if let file = tree.content.first(where: { $0.path == "site.yaml" }) {
             return SiteConfig.decode(file, baseURLOverride: baseURLOverride)
         }
+        // A site.yaml the loader refused (a link leading outside) has its error already.
+        if tree.refusedContent.contains("site.yaml") { return (SiteConfig.fallback(baseURL: baseURLOverride), []) }
         let nearMiss = tree.content.first { ["site.yml", "site.yaml.txt", "Site.yaml", "config.yaml", "hugo.yaml"].contains($0.path) }
         let missing = Diagnostic(
             .error, .missingSiteConfig, "the site has no site.yaml",

@@ -87,8 +87,12 @@ package enum OpenData {
             if a.dialogue != b.dialogue { return a.dialogue.codePointPrecedes(b.dialogue) }
             let (x, y) = (a.session ?? Int.max, b.session ?? Int.max)
             if x != y { return x < y }
-            if !a.date.isSameInstant(as: b.date) { return a.date < b.date }
+            // By the date the record shows (YYYY-MM-DD, as written): a report and its
+            // translation dated one day in two offsets tie there, and go by language.
+            let (p, q) = (a.date.isoDate, b.date.isoDate)
+            if p != q { return p < q }
             if a.lang != b.lang { return a.lang.codePointPrecedes(b.lang) }
+            if !a.date.isSameInstant(as: b.date) { return a.date < b.date }
             return a.url.codePointPrecedes(b.url)
         }
         return records

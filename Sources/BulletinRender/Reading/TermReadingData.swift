@@ -61,7 +61,9 @@ extension TermReadingData {
                     if term.exists(in: lang) { units.append(Unit(taxonomy: position, term: index)) }
                 }
             }
-            let (termNames, termPaths) = (names, paths)
+            // Ties by name as the taxonomy indexes order names (case folded, normalised), so
+            // that "bravo" comes before "Charlie" here too.
+            let (termNames, termPaths, termKeys) = (names, paths, names.map(TermKey.init))
             let counted = Parallel.map(units) { unit -> TermReadingData in
                 let own = dense.number(taxonomy: unit.taxonomy, term: unit.term)
                 let articles = taxonomies[unit.taxonomy].terms[unit.term].articles(in: lang)
@@ -71,6 +73,7 @@ extension TermReadingData {
                 }
                 let best = counts.sorted { a, b in
                     if a.value != b.value { return a.value > b.value }
+                    if termKeys[a.key] != termKeys[b.key] { return termKeys[a.key] < termKeys[b.key] }
                     if termNames[a.key] != termNames[b.key] { return termNames[a.key].codePointPrecedes(termNames[b.key]) }
                     return termPaths[a.key].codePointPrecedes(termPaths[b.key])
                 }
