@@ -123,7 +123,7 @@ import Testing
 
     /// "A term page, taxonomy entry or term feed exists in a language when at least one
     /// article of that language uses the term": a registered term used only in Korean has no
-    /// English page; one no article uses keeps its page in the default language.
+    /// English page, and one no article uses has none (with one language it keeps its page).
     @Test func aTermHasPagesOnlyInTheLanguagesThatUseIt() throws {
         var site = bilingual()
         site["Content/articles/english.md"] = nil
@@ -135,8 +135,18 @@ import Testing
         #expect(paths.contains("ko/agencies/kisa/index.html") && paths.contains("ko/agencies/kisa/feed.xml"))
         #expect(!paths.contains("agencies/kisa/index.html") && !paths.contains("agencies/kisa/feed.xml"))
         #expect(!(try #require(result.text("agencies/index.html"))).contains("/agencies/kisa/"))
-        #expect(paths.contains("agencies/unused/index.html") && !paths.contains("ko/agencies/unused/index.html"))
-        #expect(try #require(result.text("data/terms.json")).contains("https://x.test/ko/agencies/kisa/"))
+        #expect(!paths.contains { $0.contains("agencies/unused/") })
+        #expect(!(try #require(result.text("agencies/index.html"))).contains("Unused"))
+        let terms = try #require(result.text("data/terms.json"))
+        #expect(terms.contains("https://x.test/ko/agencies/kisa/"))
+        #expect(terms.contains(#""id":"unused""#) && terms.contains(#""url":null"#), "\(terms)")
+        let note = try #require(result.diagnostics.first { $0.code == .unusedRegistryEntry })
+        #expect(note.hint?.contains("so it has none") == true)
+        var single = site
+        single["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\n"
+        single["Content/articles/korean.md"] = nil
+        single["Content/agencies/kisa.ko.md"] = nil
+        #expect(single.build().paths.contains("agencies/unused/index.html"))
     }
 
     /// "Every problem of a build is reported, not only the first": a duplicated key is

@@ -95,10 +95,11 @@ public enum SiteResolver {
                 let articles = (members[term.id] ?? []).sorted()
                 var byLanguage: [String: [Int]] = [:]
                 for article in articles { byLanguage[published[order[article]].lang, default: []].append(article) }
-                // A term has a page in each language whose articles use it; a registered term no
-                // article uses keeps one page, in the default language (its entry is there).
+                // A term has a page in each language whose articles use it (the contract's
+                // Languages); with one language, where none of that applies, a registered term
+                // no article uses keeps its page, so that the registry can be browsed.
                 let languages = config.languages.filter {
-                    byLanguage[$0] != nil || ($0 == config.language && term.entry != nil && byLanguage.isEmpty)
+                    byLanguage[$0] != nil || (!config.isMultilingual && term.entry != nil)
                 }
                 return Term(
                     id: term.id, name: term.name, short: term.entry?.short, entry: term.entry,
@@ -171,7 +172,9 @@ public enum SiteResolver {
                 diagnostics.append(Diagnostic(
                     .note, .unusedRegistryEntry, "no published article refers to '\(entry.name)'",
                     at: SourceLocation(file: entry.source.file),
-                    hint: "it still has its page; remove the file if the term is not needed"))
+                    hint: config.isMultilingual
+                        ? "a term has pages only in the languages whose articles use it, so it has none; remove the file if the term is not needed"
+                        : "it still has its page; remove the file if the term is not needed"))
             }
         }
 
