@@ -259,6 +259,25 @@ import Testing
         #expect(csv.count == 3 && csv[1].contains(",en,") && csv[2].contains(",ko,"), "\(csv)")
     }
 
+    /// Footnotes (`x[^1]` and `[^1]: note`) are Markdown that Hugo and Zola have and CommonMark
+    /// has not: said so, rather than only "a link to a page the site does not have".
+    @Test func aFootnoteIsNamedAsOne() throws {
+        var site = TestSite.standard()
+        site["Content/articles/f.md"] = "---\ntitle: F\ndate: 2025-01-01\n---\n\nA claim.[^1]\n\n[^1]: source\n"
+        site["Content/articles/h.md"] = "---\ntitle: H\ndate: 2025-01-01\n---\n\nA claim.[^n]\n\n```\n[^x]: in code\n```\n\n[^n]: The source, in words.\n"
+        site["Content/articles/g.md"] = "---\ntitle: G\ndate: 2025-01-01\n---\n\nA claim.[^src]\n\n[^src]: https://example.org/\n"
+        let result = site.build()
+        let error = try #require(result.errors.first { $0.location.file.hasSuffix("articles/f.md") })
+        #expect(error.location.line == 6 && error.location.column == 9, "\(error.formatted())")
+        #expect(error.message.hasPrefix("'[^1]' is a footnote, which CommonMark does not have"))
+        #expect(error.hint?.contains("remove the line `[^1]: ...`") == true)
+        let warning = try #require(result.warnings.first { $0.location.file.hasSuffix("articles/g.md") })
+        #expect(warning.message.contains("looks like a footnote"))
+        let note = result.warnings.filter { $0.location.file.hasSuffix("articles/h.md") }
+        #expect(note.map { "\($0.location.line!):\($0.location.column!)" } == ["12:1"], "\(note.map { $0.formatted() })")
+        #expect(result.warnings.filter { $0.location.file.hasSuffix("articles/f.md") }.isEmpty)
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -2,6 +2,11 @@ package import BulletinCore
 package import BulletinContent
 package import BulletinMarkdown
 package import BulletinResolve
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The Markdown of every article, page and registry entry, rendered once before any page,
 /// because lists need every article's summary.
@@ -282,6 +287,47 @@ package struct RenderedBodies: Sendable {
         package init() {}
     }
 
+    /// The lines (counted from 0) that start a footnote's note, `[^label]: ...`, outside fenced
+    /// code, with the label as a mark writes it (`^1`).
+    static func footnoteNotes(in body: String) -> [(offset: Int, label: String)] {
+        // Nearly every body has no `^` at all: found by memchr, not by a string search over
+        // the 80 MB of a large site's bodies.
+        var body = body
+        guard body.withUTF8(Self.mayHaveFootnoteMark) else { return [] }
+        var result: [(offset: Int, label: String)] = []
+        var fence: Substring?
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            guard line.hasPrefix("[^"), let close = line.firstIndex(of: "]"),
+                  line[line.index(after: close)...].hasPrefix(":")
+            else { continue }
+            let label = line[line.index(line.startIndex, offsetBy: 1)..<close]
+            if label.count > 1, !label.contains(" ") { result.append((offset, String(label))) }
+        }
+        return result
+    }
+
+    /// Whether `[^` occurs in the bytes.
+    private static func mayHaveFootnoteMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count {
+            guard let found = memchr(base + offset, Int32(UInt8(ascii: "^")), bytes.count - offset) else { return false }
+            let caret = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if caret > 0, bytes[caret - 1] == UInt8(ascii: "[") { return true }
+            offset = caret + 1
+        }
+        return false
+    }
+
     /// One body: its HTML, the problems with its links, images and raw HTML, and how each of
     /// its links was rewritten, in order (the body renders the same while its text and these
     /// stay the same).
@@ -298,14 +344,27 @@ package struct RenderedBodies: Sendable {
                 findings.fragments.append(FragmentCheck(
                     target: target, destination: link.destination, line: link.line, column: link.column, source: source))
             }
+            // `[^1]` with a line `[^1]: a note`: a footnote in Markdown that has them (Hugo's,
+            // Zola's); CommonMark reads the line as a link definition, and `[^1]` as a link to
+            // the note's first word. Said so, instead of only "no such page".
+            let footnote = !link.isImage && link.text.count > 1 && link.text.hasPrefix("^")
+                && !link.text.contains(where: { $0 == " " || $0 == "]" })
+            let footnoteHint = "write the note in the text (in parentheses) or in a list at the end, and remove the line `[\(link.text)]: ...`"
             switch result {
-            case .unchanged:
+            case .unchanged, .rewritten:
+                if footnote {
+                    findings.diagnostics.append(source.diagnostic(
+                        .warning, .brokenLink,
+                        "'[\(link.text)]' looks like a footnote, which CommonMark does not have: it is published as a link to '\(link.destination)'",
+                        line: link.line, column: link.column, hint: footnoteHint))
+                }
+                if case .rewritten(let destination) = result { return .rewritten(destination) }
                 return .unchanged
-            case .rewritten(let destination):
-                return .rewritten(destination)
             case .broken(let message, let hint):
                 findings.diagnostics.append(source.diagnostic(
-                    .error, .brokenLink, message, line: link.line, column: link.column, hint: hint))
+                    .error, .brokenLink,
+                    footnote ? "'[\(link.text)]' is a footnote, which CommonMark does not have: `[\(link.text)]: ...` was read as a link definition, and this as a link to '\(link.destination)', which the site does not have" : message,
+                    line: link.line, column: link.column, hint: footnote ? footnoteHint : hint))
                 return .unchanged
             case .unlinked(let message, let hint):
                 findings.diagnostics.append(source.diagnostic(
@@ -323,6 +382,17 @@ package struct RenderedBodies: Sendable {
                         : "\(scheme): addresses can run scripts or open files on the reader's computer; link to an https:// page, or remove the link"))
                 return .unlink
             }
+        }
+        // A footnote's note that CommonMark does not take for a link definition (it has more
+        // than one word) is published as a paragraph, its `[^1]` marks as text: said once per
+        // note, unless its mark was reported as a link above.
+        let reported = Set(document.links.filter { !$0.isImage && $0.text.hasPrefix("^") }.map(\.text))
+        for (offset, label) in footnoteNotes(in: body) where !reported.contains(label) {
+            findings.diagnostics.append(source.diagnostic(
+                .warning, .brokenLink,
+                "'[\(label)]:' starts a footnote, which CommonMark does not have: the note and its marks are published as text",
+                line: firstLine + offset, column: 1,
+                hint: "write the note in the text (in parentheses) or in a list at the end, without `[\(label)]`"))
         }
         for link in document.links {
             if link.isImage && link.text.trimmingWhitespace.isEmpty {
