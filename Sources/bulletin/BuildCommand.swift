@@ -49,8 +49,8 @@ struct BuildCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let baseURL, BaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http or https URL, such as https://bulletin.example.org/")
+        if let baseURL, let problem = BaseURL.problem(with: baseURL) {
+            throw ValidationError("--base-url must be an absolute http or https URL, such as https://bulletin.example.org/: \(problem)")
         }
     }
 

@@ -50,8 +50,8 @@ struct CheckCommand: AsyncParsableCommand {
     var timeout: Double = 10
 
     func validate() throws {
-        if let baseURL, BaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http or https URL, such as https://bulletin.example.org/")
+        if let baseURL, let problem = BaseURL.problem(with: baseURL) {
+            throw ValidationError("--base-url must be an absolute http or https URL, such as https://bulletin.example.org/: \(problem)")
         }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
     }

@@ -1,5 +1,6 @@
 import BulletinBuild
 @testable import BulletinCore
+import BulletinContent
 import Foundation
 import Testing
 
@@ -276,6 +277,34 @@ import Testing
         let note = result.warnings.filter { $0.location.file.hasSuffix("articles/h.md") }
         #expect(note.map { "\($0.location.line!):\($0.location.column!)" } == ["12:1"], "\(note.map { $0.formatted() })")
         #expect(result.warnings.filter { $0.location.file.hasSuffix("articles/f.md") }.isEmpty)
+    }
+
+    /// `baseURL` is "an absolute http(s) URL" and every link starts with its path: one that
+    /// links would read as another host (`//`), that could end an attribute (`"`) or move up
+    /// (`..`), or with a port out of range, is refused, by the command line (exit 2) and in
+    /// site.yaml (an error saying why); letters of other scripts are percent-encoded.
+    @Test func aBaseURLIsOneThatLinksCanStartWith() throws {
+        for bad in ["https://example.org//cdn.evil.example/", "https://example.org/\"x/", "https://example.org/</script>/",
+                    "https://example.org:99999/", "https://example.org/a/../b/", "https://example.org/a%zz/", "https://example.org/a b/"] {
+            #expect(BaseURL(bad) == nil, "\(bad)")
+            #expect(BaseURL.problem(with: bad) != nil)
+        }
+        #expect(BaseURL("https://example.org/한국/")?.path == "/%ED%95%9C%EA%B5%AD/")
+        #expect(BaseURL("https://Example.ORG:8443/a/b")?.absolute == "https://example.org:8443/a/b/")
+        #expect(BaseURL("http://[::1]:8080/")?.absolute == "http://[::1]:8080/")
+        #expect(BaseURL("https://example.org/a%2fb/")?.path == "/a%2Fb/")
+
+        var site = TestSite.standard()
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://example.org//cdn.evil.example/\n"
+        let error = try #require(site.build().errors.first)
+        #expect(error.location.file.hasSuffix("site.yaml") && error.message.contains("empty segment (//)"), "\(error.formatted())")
+
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        let refused = try BulletinProcess.run(["build", "--base-url", "https://example.org//cdn.evil.example/"], in: folder.path)
+        #expect(refused.status == 2 && refused.standardError.contains("empty segment"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Public"))
     }
 
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be

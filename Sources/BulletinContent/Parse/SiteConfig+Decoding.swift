@@ -27,7 +27,8 @@ extension SiteConfig {
                 config.baseURL = parsed
             } else {
                 reader.report(source.diagnostic(
-                    .error, .invalidValue, "'baseURL' must be an absolute http or https URL, found \"\(url.value)\"",
+                    .error, .invalidValue,
+                    "'baseURL' must be an absolute http or https URL, found \"\(url.value)\"" + (BaseURL.problem(with: url.value).map { ": \($0)" } ?? ""),
                     line: url.line, column: url.column, hint: "write `baseURL: https://bulletin.example.org/`"))
             }
         }

@@ -65,8 +65,28 @@ public struct BaseURL: Sendable, Hashable {
     /// The path the site lives under, with slashes at both ends: `/` or `/bulletin/`.
     public let path: String
 
-    /// Parses an absolute http or https URL without query or fragment; nil otherwise.
+    /// Parses an absolute http or https URL without query or fragment; nil otherwise
+    /// (`problem(with:)` says why).
     public init?(_ text: String) {
+        guard case .success(let parts) = Self.parse(text) else { return nil }
+        (origin, path) = parts
+    }
+
+    /// Why `text` cannot be a base URL ("its path has an empty segment (//)"), or nil.
+    public static func problem(with text: String) -> String? {
+        guard case .failure(let problem) = parse(text) else { return nil }
+        return problem.reason
+    }
+
+    private struct Problem: Error {
+        let reason: String
+    }
+
+    /// The origin and the path (percent-encoded, with slashes at both ends), or why not.
+    /// Every link of the site starts with the path: one that could end a link early (a
+    /// quote, `<`), read as another host (`//`) or move up (`..`) is refused; letters of any
+    /// script are percent-encoded, as slugs are in links.
+    private static func parse(_ text: String) -> Result<(origin: String, path: String), Problem> {
         let trimmed = text.trimmingWhitespace
         let lower = trimmed.lowercased()
         let schemeLength: Int
@@ -75,20 +95,65 @@ public struct BaseURL: Sendable, Hashable {
         } else if lower.hasPrefix("http://") {
             schemeLength = 7
         } else {
-            return nil
+            return .failure(Problem(reason: "it does not start with https:// or http://"))
         }
         let rest = trimmed.dropFirst(schemeLength)
         let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        let host = rest[..<hostEnd]
-        guard !host.isEmpty, !host.contains("@"), !host.contains(" "),
-              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.:[]".contains($0)) })
-        else { return nil }
-        var path = String(rest[hostEnd...])
-        guard !path.contains("?"), !path.contains("#"), !path.contains(" "), !path.contains("\\") else { return nil }
-        if path.isEmpty { path = "/" }
-        if !path.hasSuffix("/") { path += "/" }
-        origin = lower.prefix(schemeLength) + host.lowercased()
-        self.path = path
+        let authority = rest[..<hostEnd]
+        guard !authority.isEmpty else { return .failure(Problem(reason: "it has no host")) }
+        if authority.contains("@") { return .failure(Problem(reason: "it names a user (@), which a base URL cannot have")) }
+        if authority.contains("?") || authority.contains("#") || rest[hostEnd...].contains("?") || rest[hostEnd...].contains("#") {
+            return .failure(Problem(reason: "it has a query (?) or a fragment (#), which a base URL cannot have"))
+        }
+        // host[:port], the host possibly an IPv6 address in brackets.
+        var host = authority
+        if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
+            host = authority[..<colon]
+            let port = authority[authority.index(after: colon)...]
+            guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port), (1...65535).contains(number) else {
+                return .failure(Problem(reason: "its port must be a number from 1 to 65535"))
+            }
+        }
+        guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.[]:".contains($0)) }) else {
+            return .failure(Problem(reason: "its host may hold only ASCII letters, digits, hyphens and dots"))
+        }
+        let written = rest[hostEnd...]
+        var path = "/"
+        for segment in written.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            if segment.isEmpty {
+                // Only the last one, after the trailing slash, may be empty.
+                if segment.endIndex == written.endIndex { break }
+                return .failure(Problem(reason: "its path has an empty segment (//), which links would read as another host"))
+            }
+            if segment == "." || segment == ".." {
+                return .failure(Problem(reason: "its path has a '\(segment)' segment; write the path it leads to"))
+            }
+            var encoded = ""
+            var scalars = segment.unicodeScalars[...]
+            while let scalar = scalars.popFirst() {
+                if scalar == "%" {
+                    let digits = scalars.prefix(2)
+                    guard digits.count == 2, digits.allSatisfy({ $0.properties.isASCIIHexDigit }) else {
+                        return .failure(Problem(reason: "its path has a % not followed by two hexadecimal digits"))
+                    }
+                    encoded += "%" + String(String.UnicodeScalarView(digits)).uppercased()
+                    scalars = scalars.dropFirst(2)
+                } else if scalar.isASCII {
+                    // RFC 3986's characters of a path segment: unreserved, sub-delims, : and @.
+                    guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~!$&'()*+,;=:@".unicodeScalars.contains(scalar) else {
+                        return .failure(Problem(reason: "its path holds '\(scalar.escaped(asASCII: true))', which a URL cannot hold as it is"))
+                    }
+                    encoded.unicodeScalars.append(scalar)
+                } else {
+                    guard !scalar.properties.isWhitespace, scalar.properties.generalCategory != .control,
+                          scalar.properties.generalCategory != .format
+                    else { return .failure(Problem(reason: "its path holds an invisible character")) }
+                    for byte in String(scalar).utf8 { encoded += "%" + String(byte, radix: 16, uppercase: true) }
+                }
+            }
+            path += encoded + "/"
+        }
+        return .success((lower.prefix(schemeLength) + host.lowercased() + authority[host.endIndex...], path))
     }
 
     /// Whether `text` is an absolute http or https URL a page can link to: a host, and no
