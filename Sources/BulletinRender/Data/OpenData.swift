@@ -15,11 +15,13 @@ package enum OpenData {
     package static func files(for site: Site) -> [(path: String, text: String)] {
         let records = sessions(of: site)
         let taxonomies = site.config.taxonomies
-        // Each record's JSON on every core: the array's text is its items' joined by commas.
-        let items = Parallel.map(records) { $0.json(taxonomies: taxonomies).encoded }
+        // Each record's CSV row and JSON on every core, in one pass (each record read once:
+        // records of one series share their strings, whose counts two cores would fight
+        // over twice); the JSON array's text is its items' joined by commas.
+        let encoded = Parallel.map(records) { record in (row: row(record, taxonomies: taxonomies), item: record.json(taxonomies: taxonomies).encoded) }
         return [
-            (Routes.sessionsCSV, csv(records, taxonomies: taxonomies)),
-            (Routes.sessionsJSON, "[" + items.joined(separator: ",") + "]\n"),
+            (Routes.sessionsCSV, csvHeader(taxonomies: taxonomies) + encoded.map(\.row).joined()),
+            (Routes.sessionsJSON, "[" + encoded.map(\.item).joined(separator: ",") + "]\n"),
             (Routes.termsJSON, JSONValue.array(terms(of: site)).encoded + "\n"),
         ]
     }
@@ -89,8 +91,8 @@ package enum OpenData {
             if x != y { return x < y }
             // By the date the record shows (YYYY-MM-DD, as written): a report and its
             // translation dated one day in two offsets tie there, and go by language.
-            let (p, q) = (a.date.isoDate, b.date.isoDate)
-            if p != q { return p < q }
+            let (p, q) = (a.date, b.date)
+            if (p.year, p.month, p.day) != (q.year, q.month, q.day) { return (p.year, p.month, p.day) < (q.year, q.month, q.day) }
             if a.lang != b.lang { return a.lang.codePointPrecedes(b.lang) }
             if !a.date.isSameInstant(as: b.date) { return a.date < b.date }
             return a.url.codePointPrecedes(b.url)
@@ -108,21 +110,25 @@ package enum OpenData {
 
     // MARK: - CSV
 
-    /// RFC 4180: a header row, comma-separated fields, CRLF after every record, a field
-    /// quoted when it holds a comma, a quote, CR or LF, a quote inside doubled. Lists are
-    /// joined with `;`.
-    static func csv(_ records: [Session], taxonomies: [String]) -> String {
+    // RFC 4180: a header row, comma-separated fields, CRLF after every record, a field
+    // quoted when it holds a comma, a quote, CR or LF, a quote inside doubled. Lists are
+    // joined with `;`.
+
+    /// The header row, with its line end.
+    static func csvHeader(taxonomies: [String]) -> String {
         let header = ["dialogue", "dialogue_name", "session", "date", "location", "lang", "title", "url"] + taxonomies + ["chairs", "documents"]
-        let rows = Parallel.map(records) { record -> String in
-            let chairs = record.chairs.map { chair in chair.agency.map { "\(chair.name) (\($0))" } ?? chair.name }
-            let values = [
-                record.dialogue, record.dialogueName, record.session.map(String.init) ?? "", record.date.isoDate, record.location,
-                record.lang, record.title, record.url,
-            ] + taxonomies.map { (record.terms[$0] ?? []).joined(separator: ";") }
-                + [chairs.joined(separator: ";"), record.documents.map(\.url).joined(separator: ";")]
-            return values.map(field).joined(separator: ",") + "\r\n"
-        }
-        return header.map(field).joined(separator: ",") + "\r\n" + rows.joined()
+        return header.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One record's row, with its line end.
+    static func row(_ record: Session, taxonomies: [String]) -> String {
+        let chairs = record.chairs.map { chair in chair.agency.map { "\(chair.name) (\($0))" } ?? chair.name }
+        let values = [
+            record.dialogue, record.dialogueName, record.session.map(String.init) ?? "", record.date.isoDate, record.location,
+            record.lang, record.title, record.url,
+        ] + taxonomies.map { (record.terms[$0] ?? []).joined(separator: ";") }
+            + [chairs.joined(separator: ";"), record.documents.map(\.url).joined(separator: ";")]
+        return values.map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ value: String) -> String {
