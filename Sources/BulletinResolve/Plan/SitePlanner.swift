@@ -235,6 +235,8 @@ package struct SitePlanner {
     /// done so, without Foundation's normalization, for the 15,000 paths of a large site.
     private static func folded(_ path: String) -> String {
         if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Nearly every path is lowercase already: the same string, not a copy.
+            guard path.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return path }
             return String(decoding: path.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
         }
         return path.precomposedStringWithCanonicalMapping.lowercased()
