@@ -307,6 +307,45 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/Public"))
     }
 
+    /// RFC 3339 allows any number of fraction digits, HTML's `datetime` three: pages cut it,
+    /// feeds keep it.
+    @Test func aLongFractionOfASecondIsCutForHTML() throws {
+        var site = TestSite.standard()
+        site["Content/articles/frac.md"] = "---\ntitle: Fraction\ndate: 2025-05-20T10:00:00.1234Z\n---\n\nx\n"
+        let result = site.build()
+        #expect(try #require(result.text("articles/frac/index.html")).contains("datetime=\"2025-05-20T10:00:00.123Z\""))
+        #expect(try #require(result.text("feed.xml")).contains("2025-05-20T10:00:00.1234Z"))
+    }
+
+    /// A title or name of control or invisible characters only is empty: pages would show a
+    /// link with no text.
+    @Test func aTextOfInvisibleCharactersIsEmpty() throws {
+        var site = TestSite.standard()
+        site["Content/articles/z.md"] = "---\ntitle: \"\\x01\"\ndate: 2025-01-02\ndocuments: [{title: \"\\u200B\", url: \"https://example.org/\"}]\n---\n"
+        site["Content/agencies/ctl.md"] = "---\nname: \"\\x01\\x02\"\n---\n"
+        let errors = site.build().errors
+        #expect(errors.contains { $0.location.file.hasSuffix("articles/z.md") && $0.location.line == 2 && $0.code == .missingKey }, "\(errors.map { $0.formatted() })")
+        #expect(errors.contains { $0.location.file.hasSuffix("articles/z.md") && $0.location.line == 4 })
+        #expect(errors.contains { $0.location.file.hasSuffix("agencies/ctl.md") })
+    }
+
+    /// "the `name` of `<id>.<lang>.md`, else `names.<lang>`": on the default language's term
+    /// page too, where the other names are shown.
+    @Test func aTranslatedNameWinsOnEveryPage() throws {
+        var site = bilingual()
+        site["Content/agencies/kisa.md"] = "---\nname: Korea Internet & Security Agency\nshort: KISA\nnames: {ko: Old name}\n---\n\nEnglish description.\n"
+        let english = try #require(site.build().text("agencies/kisa/index.html"))
+        #expect(english.contains("한국인터넷진흥원") && !english.contains("Old name"))
+    }
+
+    /// A hint that repeats the rejected value does not help.
+    @Test func aTaxonomyNameOutsideASCIIGetsAHintThatHelps() throws {
+        var site = TestSite.standard()
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\ntaxonomies: [agencies, 지역]\n"
+        let error = try #require(site.build().errors.first)
+        #expect(error.hint == "a taxonomy's name is its folder and its URL segment: write it in ASCII, such as `regions`")
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -104,7 +104,7 @@ extension Article {
             let role = fields.text("role", example: "Director-General for International Security Affairs")
             let agency = fields.text("agency", example: "MOFA")
             for diagnostic in fields.diagnostics { reader.report(diagnostic) }
-            guard let name, !name.value.trimmingWhitespace.isEmpty else {
+            guard let name, !name.value.isVisiblyEmpty else {
                 reader.report(.error, .missingKey, "this chair has no 'name'", at: item,
                               hint: "write who led the delegation: `{name: Youn Jong-kwon, role: ..., agency: MOFA}`")
                 continue
@@ -125,7 +125,7 @@ extension Article {
             let title = fields.text("title", example: "Joint press release")
             let url = fields.text("url", example: "https://www.mofa.go.kr/...")
             for diagnostic in fields.diagnostics { reader.report(diagnostic) }
-            guard let title, !title.value.trimmingWhitespace.isEmpty else {
+            guard let title, !title.value.isVisiblyEmpty else {
                 reader.report(.error, .missingKey, "this document has no 'title'", at: item,
                               hint: "write what it is: `{title: Joint press release, url: https://...}`")
                 continue

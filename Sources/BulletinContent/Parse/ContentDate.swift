@@ -33,7 +33,9 @@ public struct ContentDate: Sendable, Hashable {
 
     /// An RFC 3339 date-time with offset (`2025-05-20T00:00:00Z` for a date alone), as feeds
     /// and `<time datetime>` want it.
-    public var rfc3339: String {
+    public var rfc3339: String { rfc3339(fraction: fraction[...]) }
+
+    private func rfc3339(fraction: Substring) -> String {
         var text = isoDate + "T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))"
         if !fraction.isEmpty { text += "." + fraction }
         guard let offset = offsetMinutes, offset != 0 else { return text + "Z" }
@@ -41,8 +43,13 @@ public struct ContentDate: Sendable, Hashable {
         return text + "\(sign)\(Self.pad(abs(offset) / 60, 2)):\(Self.pad(abs(offset) % 60, 2))"
     }
 
-    /// The value for an HTML `<time datetime>`: the date alone when no time was given.
-    public var htmlDateTime: String { hasTime ? rfc3339 : isoDate }
+    /// The value for an HTML `<time datetime>`: the date alone when no time was given; a
+    /// fraction of a second cut to the three digits HTML allows (RFC 3339, and so feeds,
+    /// allow any number).
+    public var htmlDateTime: String {
+        guard hasTime else { return isoDate }
+        return rfc3339(fraction: fraction.prefix(3))
+    }
 
     /// `20 May 2025`.
     public var display: String {

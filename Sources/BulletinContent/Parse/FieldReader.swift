@@ -69,7 +69,7 @@ package struct FieldReader {
                    hint: "write it on one line: `\(key): \(example)`")
             return nil
         }
-        if required && text.trimmingWhitespace.isEmpty {
+        if required && text.isVisiblyEmpty {
             report(.error, .missingKey, "'\(key)' is empty", at: pair.value, hint: "write it: `\(key): \(example)`")
             return nil
         }
@@ -171,7 +171,7 @@ package struct FieldReader {
         }
         var result: [Located<String>] = []
         for item in items {
-            guard case .scalar(let text, _) = item.kind, !item.isNull, !text.trimmingWhitespace.isEmpty else {
+            guard case .scalar(let text, _) = item.kind, !item.isNull, !text.isVisiblyEmpty else {
                 report(.error, .wrongType, "each item of '\(key)' must be a name, found \(item.kindDescription)",
                        at: item, hint: "write one name per item: `\(key): [\(example)]`")
                 continue

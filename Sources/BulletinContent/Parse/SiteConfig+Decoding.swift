@@ -55,7 +55,10 @@ extension SiteConfig {
                 if slug != name.value || !name.value.allSatisfy({ $0.isASCII }) {
                     reader.report(source.diagnostic(
                         .error, .invalidValue, "the taxonomy name '\(name.value)' must be lowercase ASCII letters, digits and hyphens",
-                        line: name.line, column: name.column, hint: slug.isEmpty ? nil : "write `\(slug)`"))
+                        line: name.line, column: name.column,
+                        hint: slug.isEmpty || slug == name.value || !slug.allSatisfy(\.isASCII)
+                            ? "a taxonomy's name is its folder and its URL segment: write it in ASCII, such as `regions`"
+                            : "write `\(slug)`"))
                 } else if unavailableTaxonomyNames.contains(name.value) {
                     reader.report(source.diagnostic(
                         .error, .invalidValue, "'\(name.value)' cannot be a taxonomy: the site uses that name itself",

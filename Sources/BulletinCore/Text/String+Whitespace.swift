@@ -24,3 +24,16 @@ extension String {
         return self[...].trimmingWhitespace
     }
 }
+
+extension String {
+    /// Whether nothing of the text would be seen or read aloud: only white space, control
+    /// characters (which pages leave out) and invisible format characters (a zero-width
+    /// space). A title or name like that makes a link with no text.
+    package var isVisiblyEmpty: Bool {
+        if let first = utf8.first, (0x21..<0x7F).contains(first) { return false }
+        return unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format
+        }
+    }
+}
