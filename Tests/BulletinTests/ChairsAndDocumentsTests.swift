@@ -12,6 +12,7 @@ import Testing
             "Content/agencies/kisa.md": "---\nname: Korea Internet & Security Agency\nshort: KISA\n---\n",
             "Content/agencies/eeas.md": "---\nname: European External Action Service\nshort: EEAS\n---\n",
             "Content/dialogues/harbour-talks.md": "---\nname: Harbour Talks\n---\n",
+            "Content/static/files/release.pdf": "%PDF-1.4\n",
             "Content/articles/seventh.md": """
                 ---
                 title: Seventh round

@@ -346,6 +346,35 @@ import Testing
         #expect(error.hint == "a taxonomy's name is its folder and its URL segment: write it in ASCII, such as `regions`")
     }
 
+    /// Every internal link resolves and every `href` is valid: a Markdown link or a
+    /// document's address that a browser cannot follow (a port out of range, a `%` that starts
+    /// no escape, no host), and a document's site path the site does not have, are errors.
+    @Test func addressesThatLeadNowhereAreErrors() throws {
+        var site = TestSite.standard()
+        site["Content/articles/l.md"] = """
+            ---
+            title: L
+            date: 2025-01-01
+            documents:
+              - {title: Statement, url: "/files/statement.pdf"}
+              - {title: Port, url: "https://example.com:70000/"}
+              - {title: Draft, url: "/articles/draft/"}
+              - {title: Fine, url: "/articles/first/"}
+            ---
+
+            [a](https://example.com/100%) [p](https://example.com:99999/) [e](http:///x) [ok](https://example.com/a%20b)
+
+            """
+        site["Content/articles/draft.md"] = "---\ntitle: D\ndate: 2025-01-01\ndraft: true\n---\n"
+        let errors = site.build().errors.filter { $0.location.file.hasSuffix("articles/l.md") }
+        let places = errors.map { "\($0.location.line!):\($0.location.column!)" }
+        #expect(places == ["5:29", "6:24", "7:25", "11:1", "11:31", "11:63"], "\(errors.map { $0.formatted() })")
+        #expect(errors[0].message.contains("/files/statement.pdf"))
+        #expect(errors[1].message.contains("port"))
+        #expect(errors[2].message.contains("not published"))
+        #expect(errors[3].message.contains("% in it is not followed by two hexadecimal digits"))
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -186,7 +186,7 @@ enum SiteEdits {
             // Chairs and documents are front matter: shown on the article, in its JSON-LD and
             // in the open data; a chair's agency links to a term page that may come and go.
             set("chairs", number % 3 == 0 ? nil : "[{name: Chair \(number), role: Head, agency: \(agencies[number % agencies.count])}]", in: path)
-            set("documents", number % 2 == 0 ? nil : "[{title: Statement \(number), url: /files/s-\(number).pdf}]", in: path)
+            set("documents", number % 2 == 0 ? nil : "[{title: Statement \(number), url: /map.svg}, {title: Release \(number), url: https://example.org/s-\(number).pdf}]", in: path)
         case "related settings":
             site["Content/site.yaml"] = "title: Test Bulletin\nbaseURL: https://bulletin.test/\nperPage: 2\nlanguages: [en, ko]\n"
                 + "related: {limit: \(number % 4), weights: {dialogues: \(number % 3), agencies: \(number % 2)}}\n"

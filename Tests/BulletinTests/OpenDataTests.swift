@@ -11,6 +11,7 @@ import Testing
             "Content/site.yaml": "title: Reading\nbaseURL: https://reading.test/\nlanguages: [en, ko]\n",
             "Content/dialogues/harbour-talks.md": "---\nname: Harbour Talks\nnames: {ko: 항구 대화}\n---\n",
             "Content/agencies/kisa.md": "---\nname: Korea Internet & Security Agency\nshort: KISA\naliases: [KISA Korea]\n---\n",
+            "Content/static/files/r.pdf": "%PDF-1.4\n",
             "Content/articles/h1.md": ReadingFixture.article("First", "2024-01-10", "dialogue: Harbour Talks\nsession: 1\n"),
             "Content/articles/h2.md": """
                 ---

@@ -148,7 +148,7 @@ package struct PreparedBuild: Sendable {
             memo!.theme = (tree.templates, content.config.languages, theme, themeProblems)
             memo!.resolve = Resolved(key: key, site: site, problems: resolveProblems, unpublished: unpublished, rewriter: rewriter)
         }
-        earlierDiagnostics = parseProblems + themeProblems + resolveProblems
+        earlierDiagnostics = parseProblems + themeProblems + resolveProblems + DocumentLinks.check(site, rewriter: rewriter)
         clock.mark("markdown")
     }
 }

@@ -137,7 +137,14 @@ extension Article {
             }
             let address = url.value.trimmingWhitespace
             let lower = address.lowercased()
-            let isWeb = (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && BaseURL.isAbsoluteWebURL(address)
+            let isWebScheme = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+            if isWebScheme, let problem = WebAddress.problem(with: address) {
+                reader.report(source.diagnostic(
+                    .error, .invalidValue, "the document's address is not one a browser can follow: \(problem)",
+                    line: url.line, column: url.column, hint: "correct the address (open it in a browser to check it)"))
+                continue
+            }
+            let isWeb = isWebScheme && BaseURL.isAbsoluteWebURL(address)
             let isSitePath = address.hasPrefix("/") && !address.hasPrefix("//")
                 && !address.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\\" }
             guard isWeb || isSitePath else {

@@ -91,6 +91,13 @@ package struct LinkRewriter: Sendable {
     package func rewrite(_ destination: String, from contentPath: String) -> (Result, Target?) {
         if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
         if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) {
+            let lower = destination.prefix(8).lowercased()
+            if lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+               let problem = WebAddress.problem(with: destination, encodesCharacters: true) {
+                return (.broken(
+                    message: "the link '\(destination)' is not an address a browser can follow: \(problem)",
+                    hint: "correct the address (open it in a browser to check it)"), nil)
+            }
             return (.unchanged, nil)
         }
         let (path, query, fragment) = Self.split(destination)
