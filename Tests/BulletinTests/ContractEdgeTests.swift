@@ -375,6 +375,21 @@ import Testing
         #expect(errors[3].message.contains("% in it is not followed by two hexadecimal digits"))
     }
 
+    /// A series' `parties` shows its names: empty items are left out, not shown as stray
+    /// commas; a `website` whose address a browser cannot follow is not linked.
+    @Test func emptyPartiesAndBadWebsitesAreLeftOut() throws {
+        var site = TestSite.standard()
+        site["Content/dialogues/test-dialogue.md"] = "---\nname: Test Dialogue\nparties: [Korea, \"\", \"  \", European Union]\n---\n"
+        site["Content/agencies/eeas.md"] = "---\nname: European External Action Service\nshort: EEAS\nwebsite: \"https://example.org:99999/\"\n---\n"
+        let result = site.build()
+        let page = try #require(result.text("dialogues/test-dialogue/index.html"))
+        #expect(page.contains("<bdi>Korea</bdi>, <bdi>European Union</bdi>"), "\(page)")
+        let eeas = try #require(result.text("agencies/eeas/index.html"))
+        #expect(!eeas.contains("99999") && !eeas.contains("term-website"))
+        site["Content/agencies/eeas.md"] = "---\nname: European External Action Service\nshort: EEAS\nwebsite: \"https://example.org/\"\n---\n"
+        #expect(try #require(site.build().text("agencies/eeas/index.html")).contains("term-website"))
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

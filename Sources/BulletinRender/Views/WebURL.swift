@@ -8,12 +8,16 @@ package enum WebURL {
     package static func safe(_ value: ParamValue?) -> String? {
         guard case .string(let text)? = value else { return nil }
         let url = text.trimmingWhitespace
-        return BaseURL.isAbsoluteWebURL(url) && url.count > 8 ? url : nil
+        return BaseURL.isAbsoluteWebURL(url) && url.count > 8 && WebAddress.problem(with: url) == nil ? url : nil
     }
 
     /// A list of names from a parameter (`parties: [Republic of Korea, European Union]`).
     package static func names(_ value: ParamValue?) -> [String] {
         guard case .list(let items)? = value else { return [] }
-        return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+        // An empty or invisible item would show as a stray comma.
+        return items.compactMap { item in
+            guard case .string(let text) = item, !text.isVisiblyEmpty else { return nil }
+            return text.trimmingWhitespace
+        }
     }
 }
