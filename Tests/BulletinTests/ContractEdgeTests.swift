@@ -390,6 +390,49 @@ import Testing
         #expect(try #require(site.build().text("agencies/eeas/index.html")).contains("term-website"))
     }
 
+    /// Links to a registry entry's file lead to a page that is built (in a bilingual site,
+    /// the term's page in a language whose articles use it), and a description in another
+    /// language writes its links from its own page.
+    @Test func linksToAndFromRegistryFilesLeadToBuiltPages() throws {
+        var site = bilingual()
+        site["Content/articles/english.md"] = nil
+        site["Content/articles/ko/korean.md"] = "---\ntitle: 기사\ndate: 2025-01-01\nlang: ko\nagencies: [KISA]\n---\n\n[KISA](../../agencies/kisa.md)\n"
+        site["Content/agencies/kisa.ko.md"] = "---\nname: 한국인터넷진흥원\n---\n\n## 역사\n\n[위](#역사) [없음](#nowhere)\n"
+        let result = site.build()
+        let errors = result.errors
+        #expect(errors.count == 1 && errors[0].location.file.hasSuffix("agencies/kisa.ko.md") && errors[0].message.contains("nowhere"),
+                "\(errors.map { $0.formatted() })")
+        site["Content/agencies/kisa.ko.md"] = "---\nname: 한국인터넷진흥원\n---\n\n## 역사\n\n[위](#역사)\n"
+        let good = site.build()
+        #expect(good.succeeded, "\(good.diagnostics.map { $0.formatted() })")
+        #expect(try #require(good.text("ko/articles/korean/index.html")).contains("href=\"/ko/agencies/kisa/\""))
+    }
+
+    /// A duplicated key whose list sits at its own indentation (`agencies:` then `- EEAS`)
+    /// goes with it, so the rest of the file is still read; so does one inside a flow
+    /// mapping that spans lines.
+    @Test func aDuplicateWithAnIndentlessListIsLeftOutWhole() throws {
+        var site = TestSite.standard()
+        site["Content/articles/d.md"] = "---\ntitle: D\ndate: 2025-01-01\nagencies: [KISA]\nagencies:\n- EEAS\nsession: seventh\n---\n"
+        site["Content/articles/e.md"] = "---\ntitle: E\ndate: 2025-01-01\nchairs: [{name: A, role: r,\n   name: B}]\nsession: seventh\n---\n"
+        let errors = site.build().errors
+        for file in ["articles/d.md", "articles/e.md"] {
+            let codes = errors.filter { $0.location.file.hasSuffix(file) }.map(\.code)
+            #expect(codes == [.duplicateKey, .wrongType], "\(file): \(errors.map { $0.formatted() })")
+        }
+    }
+
+    /// HTML has no second 60: a leap second's `datetime` is the instant it ends at; a
+    /// document's site path holds only what a URL's path can.
+    @Test func leapSecondsAndDocumentPathsAreValidInHTML() throws {
+        #expect(try ContentDate.parse("2016-12-31T23:59:60Z").htmlDateTime == "2017-01-01T00:00:00Z")
+        var site = TestSite.standard()
+        site["Content/static/files/x.pdf"] = "%PDF"
+        site["Content/articles/p.md"] = "---\ntitle: P\ndate: 2025-01-01\ndocuments: [{title: X, url: \"/files/100%.pdf\"}]\n---\n"
+        let error = try #require(site.build().errors.first)
+        #expect(error.location.line == 4 && error.message.contains("not followed by two hexadecimal digits"), "\(error.formatted())")
+    }
+
     /// A date alone is midnight UTC: an `updated` day that is the `date`'s day can still be
     /// earlier, and the message shows the two instants rather than one day twice.
     @Test func updatedBeforeDateOnTheSameDayShowsTheInstants() throws {

@@ -117,7 +117,7 @@ public enum NewFile {
     /// when it does not.
     package static func resolve(_ reference: String, in taxonomy: String, content: ParsedContent) throws(Failure) -> String {
         guard let entries = content.registries[taxonomy] else { return reference }
-        let registry = TermRegistry(taxonomy: taxonomy, entries: entries)
+        let registry = TermRegistry(taxonomy: taxonomy, entries: entries, translations: content.registryTranslations[taxonomy] ?? [])
         if let index = registry.lookup(TermKey(reference)) { return registry.entries[index].id }
         let suggestions = registry.suggestions(for: TermKey(reference))
         throw Failure(description: "'\(reference)' is not in the \(taxonomy) registry"
@@ -131,7 +131,8 @@ public enum NewFile {
     ) throws(Failure) -> Draft {
         let name = name.trimmingWhitespace
         guard !name.isEmpty else { throw Failure(description: "the name is empty") }
-        let registry = TermRegistry(taxonomy: taxonomy, entries: content.registries[taxonomy] ?? [])
+        let registry = TermRegistry(
+            taxonomy: taxonomy, entries: content.registries[taxonomy] ?? [], translations: content.registryTranslations[taxonomy] ?? [])
         // Ids of entries, and of files that are there but did not parse: a suggestion is free.
         let taken = Set(registry.entries.map(\.id)).union(existing.compactMap { path in
             path.removingPrefix(taxonomy + "/").flatMap { $0.hasSuffix(".md") ? String($0.dropLast(3)) : nil }

@@ -79,7 +79,7 @@ private struct Walker {
 
     package var diagnostics: [Diagnostic] = []
     /// The paths under the last root walked that were refused with an error (a symbolic link
-    /// leading outside the root, nowhere, or round in a loop).
+    /// leading outside the root or nowhere).
     package var refused: Set<String> = []
 
     /// Every folder and file under `root`, in code-point order, depth first.

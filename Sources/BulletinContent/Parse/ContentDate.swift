@@ -48,6 +48,8 @@ public struct ContentDate: Sendable, Hashable {
     /// allow any number).
     public var htmlDateTime: String {
         guard hasTime else { return isoDate }
+        // HTML has no second 60: a leap second is written as the instant it ends at.
+        if second == 60 { return ContentDate(secondsSinceEpoch: seconds).rfc3339 }
         return rfc3339(fraction: fraction.prefix(3))
     }
 

@@ -66,7 +66,7 @@ extension RegistryTranslation {
         guard let lang, lang != config.language, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let translation = RegistryTranslation(
             taxonomy: taxonomy, path: file.path, id: id, lang: lang,
-            name: name.map { $0.value.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
+            name: name.map { $0.value.trimmingWhitespace }.flatMap { $0.isVisiblyEmpty ? nil : $0 },
             nameLocation: name.map { SourceLocation(file: file.displayPath, line: $0.line, column: $0.column) },
             body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, source: source, frontMatter: frontMatter.yaml)
         return (translation, diagnostics)

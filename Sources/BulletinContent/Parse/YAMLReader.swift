@@ -58,13 +58,17 @@ package enum YAMLReader {
         var scalars = Array(lines[line - 1].unicodeScalars)
         guard column <= scalars.count else { return nil }
         let indentation = column - 1
-        if scalars[..<indentation].allSatisfy({ $0 == " " }) {
+        if scalars[..<indentation].allSatisfy({ $0 == " " }), !isInFlow(lines[..<(line - 1)]) {
+            // A key with nothing after its colon may have its list at its own indentation
+            // (`agencies:` then `- KISA`, as Hugo's users write it): those lines go too.
+            let valueOnItsLine = lines[line - 1].split(separator: ":", maxSplits: 1).dropFirst().first.map { !$0.allSatisfy { $0 == " " } } ?? false
             lines[line - 1] = ""
             var next = line
             while next < lines.count {
                 let text = lines[next]
                 let indent = text.unicodeScalars.prefix { $0 == " " }.count
-                guard text.allSatisfy({ $0 == " " }) || indent > indentation else { break }
+                let ownList = !valueOnItsLine && indent == indentation && (text.dropFirst(indent).hasPrefix("- ") || text.dropFirst(indent) == "-")
+                guard text.allSatisfy({ $0 == " " }) || indent > indentation || ownList else { break }
                 lines[next] = ""
                 next += 1
             }
@@ -96,6 +100,33 @@ package enum YAMLReader {
         for index in indentation..<end { scalars[index] = " " }
         lines[line - 1] = String(String.UnicodeScalarView(scalars))
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether the text of `lines` leaves a flow collection (`{` or `[`) open: a key at the
+    /// start of the next line is then inside it, not a key of a block mapping.
+    private static func isInFlow(_ lines: ArraySlice<String>) -> Bool {
+        var depth = 0
+        for line in lines {
+            var quote: Character?
+            // The last character before this one that is not a space: a quote starts a quoted
+            // scalar only where a value can (`title: "a [b"`, not `Korea's`).
+            var previous: Character?
+            for character in line {
+                defer { if character != " " { previous = character } }
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    if previous == nil || ":[{,-".contains(previous!) { quote = character }
+                } else if character == "#" && (previous == nil || depth == 0) {
+                    break
+                } else if character == "{" || character == "[" {
+                    depth += 1
+                } else if character == "}" || character == "]" {
+                    depth = max(0, depth - 1)
+                }
+            }
+        }
+        return depth > 0
     }
 
     /// What Yams makes of `yaml` as a mapping (`parseMapping` without its quick path, for

@@ -89,7 +89,7 @@ package struct RenderedBodies: Sendable {
             memo!.last = nil  // so that `last` is the only owner of its arrays
             last.changed = []
             for path in edited {
-                guard let slot = memo!.slots[path] else { continue }  // no body on the site (a draft, a translation)
+                guard let slot = memo!.slots[path] else { continue }  // no body on the site (a draft)
                 let (body, firstLine, source): (String, Int, SourceText) = switch slot {
                 case .article(let index): (site.articles[index].article.body, site.articles[index].article.bodyFirstLine, site.articles[index].article.source)
                 case .page(let index): (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.source)
@@ -299,17 +299,19 @@ package struct RenderedBodies: Sendable {
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
+                // Closed by a run of the same character at least as long.
                 if trimmed.hasPrefix(open) { fence = nil }
                 continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
+                fence = trimmed.prefix { $0 == trimmed.first }
                 continue
             }
-            guard line.hasPrefix("[^"), let close = line.firstIndex(of: "]"),
-                  line[line.index(after: close)...].hasPrefix(":")
+            // Up to three spaces before it, as CommonMark allows for a link definition.
+            guard line.count - trimmed.count <= 3, trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]"),
+                  trimmed[trimmed.index(after: close)...].hasPrefix(":")
             else { continue }
-            let label = line[line.index(line.startIndex, offsetBy: 1)..<close]
+            let label = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 1)..<close]
             if label.count > 1, !label.contains(" ") { result.append((offset, String(label))) }
         }
         return result
@@ -390,7 +392,7 @@ package struct RenderedBodies: Sendable {
         for (offset, label) in footnoteNotes(in: body) where !reported.contains(label) {
             findings.diagnostics.append(source.diagnostic(
                 .warning, .brokenLink,
-                "'[\(label)]:' starts a footnote, which CommonMark does not have: the note and its marks are published as text",
+                "'[\(label)]:' starts a footnote, which CommonMark does not have: it is not published as one",
                 line: firstLine + offset, column: 1,
                 hint: "write the note in the text (in parentheses) or in a list at the end, without `[\(label)]`"))
         }
@@ -401,7 +403,9 @@ package struct RenderedBodies: Sendable {
                     hint: "describe the image for readers who cannot see it: ![Delegations at the table](\(link.destination))"))
             }
             let lower = link.destination.lowercased()
-            if collectExternalLinks, lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            // An address reported above as one a browser cannot follow is not fetched too.
+            if collectExternalLinks, lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+               WebAddress.problem(with: link.destination, encodesCharacters: true) == nil {
                 findings.externalLinks.append(ExternalLink(
                     url: link.destination, location: SourceLocation(file: source.file, line: link.line, column: link.column),
                     sourceLine: source.line(link.line)))

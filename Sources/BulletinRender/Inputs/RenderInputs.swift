@@ -483,8 +483,10 @@ package struct SeriesData: Sendable, Equatable {
             return (number: number, articles: Array(articles.reversed()))
         }
         // The reports by date, ties by session (the contract's "Reading a dialogue"): each
-        // session where its first article falls, so that the page and every article's
-        // previous and next links agree even when sessions were not numbered in date order.
+        // session where its first article falls, so that the page and the articles' previous
+        // and next links (`SeriesNavigation`, by date) agree when sessions were not numbered
+        // in date order; a session with a preview and a later report is listed whole where its
+        // preview falls.
         sessions = chosen.sorted { a, b in
             let (x, y) = (site.articles[a.articles[0]].article.date, site.articles[b.articles[0]].article.date)
             return x.isSameInstant(as: y) ? a.number < b.number : x < y

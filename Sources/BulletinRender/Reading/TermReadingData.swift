@@ -61,9 +61,12 @@ extension TermReadingData {
                     if term.exists(in: lang) { units.append(Unit(taxonomy: position, term: index)) }
                 }
             }
-            // Ties by name as the taxonomy indexes order names (case folded, normalised), so
-            // that "bravo" comes before "Charlie" here too.
-            let (termNames, termPaths, termKeys) = (names, paths, names.map(TermKey.init))
+            // Ties by the name shown, compared as term keys are (case folded, normalised), so
+            // that "bravo" comes before "Charlie"; made only for terms with a page here (the
+            // only ones listed).
+            var keys = [TermKey](repeating: TermKey(""), count: names.count)
+            for unit in units { keys[dense.number(taxonomy: unit.taxonomy, term: unit.term)] = TermKey(names[dense.number(taxonomy: unit.taxonomy, term: unit.term)]) }
+            let (termNames, termPaths, termKeys) = (names, paths, keys)
             let counted = Parallel.map(units) { unit -> TermReadingData in
                 let own = dense.number(taxonomy: unit.taxonomy, term: unit.term)
                 let articles = taxonomies[unit.taxonomy].terms[unit.term].articles(in: lang)

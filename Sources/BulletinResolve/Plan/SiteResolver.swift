@@ -160,7 +160,18 @@ public enum SiteResolver {
         for article in articles { contentPaths[article.article.path] = article.path }
         for page in pages { contentPaths[page.page.path] = page.path }
         for taxonomy in taxonomies + [dialogues] {
-            for term in taxonomy.terms { if let entry = term.entry { contentPaths[entry.path] = term.path } }
+            for term in taxonomy.terms {
+                // An entry's file leads to its page in the default language, or in the first
+                // language that has one; a description in another language to that language's
+                // page (so that its relative links are written from there). A term with no page
+                // has no address: a link to its file is reported.
+                guard let entry = term.entry, let first = term.languages.first else { continue }
+                let home = term.languages.contains(config.language) ? config.language : first
+                contentPaths[entry.path] = routes.localized(term.path, home)
+                for (lang, translation) in term.translations {
+                    contentPaths[translation.path] = routes.localized(term.path, term.languages.contains(lang) ? lang : home)
+                }
+            }
         }
 
         diagnostics += sessionConflicts(articles, dialogues: dialogues)

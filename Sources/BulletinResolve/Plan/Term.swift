@@ -18,8 +18,8 @@ public struct Term: Sendable {
     public let articles: [Int]
     /// The same, by language.
     public let articlesByLanguage: [String: [Int]]
-    /// The languages it has a page in: those of its articles, and the default language for
-    /// a registered term (so that the registry can be browsed), in menu order.
+    /// The languages it has a page in, in menu order: those of its articles; with one
+    /// language, also a registered term no article uses (so that the registry can be browsed).
     public let languages: [String]
 
     /// The name in `lang`: that of `<id>.<lang>.md`, else `names.<lang>`, else `name`.

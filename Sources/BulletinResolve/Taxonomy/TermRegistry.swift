@@ -75,7 +75,7 @@ package struct TermRegistry: Sendable {
                 continue
             }
             guard first.entry != claim.entry else { continue }
-            let message = "'\(claim.key.rawValue)' refers to two \(taxonomy) entries: \(entries[first.entry].source.file) and \(claim.translation.source.file)"
+            let message = "'\(claim.key.rawValue)' refers to two \(taxonomy) entries: \(first.location.file) and \(claim.translation.source.file)"
             let hint = "a name, short name, alias or translated name can belong to one term only; remove it from one of the two files"
             let place = claim.translation.nameLocation
             diagnostics.append(place?.line.map {
