@@ -285,7 +285,8 @@ import Testing
     /// site.yaml (an error saying why); letters of other scripts are percent-encoded.
     @Test func aBaseURLIsOneThatLinksCanStartWith() throws {
         for bad in ["https://example.org//cdn.evil.example/", "https://example.org/\"x/", "https://example.org/</script>/",
-                    "https://example.org:99999/", "https://example.org/a/../b/", "https://example.org/a%zz/", "https://example.org/a b/"] {
+                    "https://example.org:99999/", "https://example.org/a/../b/", "https://example.org/a%zz/", "https://example.org/a b/",
+                    "https://exa]mple.org/", "https://[example.org]/"] {
             #expect(BaseURL(bad) == nil, "\(bad)")
             #expect(BaseURL.problem(with: bad) != nil)
         }

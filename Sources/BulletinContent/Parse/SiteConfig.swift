@@ -114,8 +114,11 @@ public struct BaseURL: Sendable, Hashable {
                 return .failure(Problem(reason: "its port must be a number from 1 to 65535"))
             }
         }
-        guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.[]:".contains($0)) }) else {
-            return .failure(Problem(reason: "its host may hold only ASCII letters, digits, hyphens and dots"))
+        // A name of letters, digits, hyphens and dots, or an IPv6 address in brackets.
+        let isIPv6 = host.first == "[" && host.last == "]" && host.count > 2
+            && host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        guard !host.isEmpty, isIPv6 || host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.".contains($0)) }) else {
+            return .failure(Problem(reason: "its host may hold only ASCII letters, digits, hyphens and dots (or an IPv6 address in brackets)"))
         }
         let written = rest[hostEnd...]
         var path = "/"
