@@ -277,6 +277,14 @@ import Testing
         let note = result.warnings.filter { $0.location.file.hasSuffix("articles/h.md") }
         #expect(note.map { "\($0.location.line!):\($0.location.column!)" } == ["12:1"], "\(note.map { $0.formatted() })")
         #expect(result.warnings.filter { $0.location.file.hasSuffix("articles/f.md") }.isEmpty)
+
+        // A note may be indented up to three spaces; a note inside a ```` fence that a shorter
+        // ``` line does not close is code, not a note.
+        site["Content/articles/i.md"] = "---\ntitle: I\ndate: 2025-01-01\n---\n\nA claim.[^a]\n\n   [^a]: The source, in words.\n"
+        site["Content/articles/j.md"] = "---\ntitle: J\ndate: 2025-01-01\n---\n\n````\n```\n[^x]: in code, in words\n````\n"
+        let more = site.build()
+        #expect(more.warnings.filter { $0.location.file.hasSuffix("articles/i.md") }.map { $0.location.line! } == [8])
+        #expect(more.warnings.filter { $0.location.file.hasSuffix("articles/j.md") }.isEmpty)
     }
 
     /// `baseURL` is "an absolute http(s) URL" and every link starts with its path: one that

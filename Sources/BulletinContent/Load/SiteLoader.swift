@@ -119,11 +119,8 @@ private struct Walker {
                 let path = absolute + "/" + name
                 if FileSystem.kind(at: path) == .symlink, let target = FileSystem.realPath(path),
                    target != realRoot, !target.hasPrefix(realRoot + "/") {
-                    refused.insert(childRelative)
-                    diagnostics.append(Diagnostic(
-                        .error, .symlinkOutsideRoot, "this symbolic link leads outside \(display)/ (to \(target))",
-                        at: SourceLocation(file: childDisplay),
-                        hint: "Bulletin never reads outside its folders: remove the link (hidden files are not published)"))
+                    refuseLinkOutside(childRelative, to: target, display: display, childDisplay: childDisplay,
+                                      hint: "remove the link (hidden files are not published)")
                 }
                 continue
             }
@@ -145,11 +142,8 @@ private struct Walker {
                     continue
                 }
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    refused.insert(childRelative)
-                    diagnostics.append(Diagnostic(
-                        .error, .symlinkOutsideRoot, "this symbolic link leads outside \(display)/ (to \(target))",
-                        at: SourceLocation(file: childDisplay),
-                        hint: "Bulletin never reads outside its folders: copy the file in instead of linking to it"))
+                    refuseLinkOutside(childRelative, to: target, display: display, childDisplay: childDisplay,
+                                      hint: "copy the file in instead of linking to it")
                     continue
                 }
                 childAbsolute = target
@@ -177,6 +171,14 @@ private struct Walker {
                     at: SourceLocation(file: childDisplay), hint: "remove it"))
             }
         }
+    }
+
+    /// Reports a symbolic link that leads outside the root, and refuses its path.
+    private mutating func refuseLinkOutside(_ relative: String, to target: String, display: String, childDisplay: String, hint: String) {
+        refused.insert(relative)
+        diagnostics.append(Diagnostic(
+            .error, .symlinkOutsideRoot, "this symbolic link leads outside \(display)/ (to \(target))",
+            at: SourceLocation(file: childDisplay), hint: "Bulletin never reads outside its folders: " + hint))
     }
 
     /// A file's bytes, or an empty file and the reason it could not be read.

@@ -148,9 +148,7 @@ package enum OpenData {
         for taxonomy in site.taxonomies + [site.dialogues] {
             for term in taxonomy.terms {
                 let lang = term.exists(in: site.config.language) ? site.config.language : term.languages.first
-                var names: [String: JSONValue] = [:]
-                for (lang, name) in term.entry?.names ?? [:] { names[lang] = .string(name) }
-                for (lang, translation) in term.translations { if let name = translation.name { names[lang] = .string(name) } }
+                let names = term.otherNames.mapValues(JSONValue.string)
                 result.append([
                     "taxonomy": .string(taxonomy.name), "id": .string(term.id), "name": .string(term.name),
                     "short": term.short.map(JSONValue.string) ?? .null,

@@ -420,10 +420,7 @@ package struct TermData: Sendable, Equatable {
         link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
         let entry = term.entry
         aliases = entry?.aliases ?? []
-        // A translation's `name` wins over `names` (the contract's term registries).
-        var names = entry?.names ?? [:]
-        for (lang, translation) in term.translations { if let name = translation.name { names[lang] = name } }
-        self.names = names
+        names = term.otherNames
         allNames = term.searchNames
         // A translation that only names the term (an empty body) leaves the default description.
         let translated = term.translations[lang].flatMap { $0.body.trimmingWhitespace.isEmpty ? nil : bodies.entries[$0.path] }

@@ -27,6 +27,14 @@ public struct Term: Sendable {
         translations[lang]?.name ?? entry?.names[lang] ?? name
     }
 
+    /// Its names in other languages, by language: `names`, each overridden by the `name` of
+    /// `<id>.<lang>.md` where one gives it (what `name(in:)` says for those languages).
+    public var otherNames: [String: String] {
+        var names = entry?.names ?? [:]
+        for (lang, translation) in translations { if let name = translation.name { names[lang] = name } }
+        return names
+    }
+
     /// Every name it is known by, in every language: its name, short name, aliases, names
     /// and translations' names (a reader may search for 한국인터넷진흥원).
     public var searchNames: [String] {
