@@ -1,4 +1,6 @@
 @testable import BulletinCore
+import BulletinContent
+import BulletinOutput
 import BulletinBuild
 import Foundation
 import Testing
@@ -152,5 +154,38 @@ import Testing
         let run = try BulletinProcess.run(python, ["-c", script, packageRoot + "/docs/data.md", folder.path], in: folder.path)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.hasPrefix("valid 3 3"))
+    }
+
+    /// The preview keeps each record's encoding for the next update, by the record's URL: an
+    /// edit that changes a record and keeps its URL (its location, a chair, the series' name)
+    /// must give the record's new text, as a full build does.
+    @Test func thePreviewEncodesAgainEveryRecordThatChanged() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: BuildOptions(now: TestSite.now))
+        #expect(live.isCurrent)
+        let edits: [(String, String, String)] = [
+            ("Content/articles/h2.md", "location: Seoul, Korea", "location: Busan"),
+            ("Content/articles/h2.md", "{name: Roe}", "{name: Roe, role: Deputy}"),
+            ("Content/articles/h2.md", "date: 2024-03-05", "date: 2024-03-04"),
+            ("Content/dialogues/harbour-talks.md", "name: Harbour Talks", "name: Harbour Dialogue"),
+            ("Content/articles/h1.md", "session: 1", "session: 4"),
+        ]
+        for (path, from, to) in edits {
+            let text = try #require(site[path])
+            try #require(text.contains(from), "\(from)")
+            site[path] = text.replacingOccurrences(of: from, with: to)
+            let outcome = live.update(tree: site.tree(), changes: [.content(String(path.dropFirst("Content/".count)))])
+            #expect(outcome.changed.contains("data/sessions.json"), "after \(to)")
+            let full = site.build()
+            for file in ["data/sessions.csv", "data/sessions.json", "data/terms.json"] {
+                #expect(live.files[file] == full.output?.files.first { $0.path == file }?.contents, "\(file) after \(to)")
+            }
+        }
+        let csv = try #require(live.files["data/sessions.csv"])
+        guard case .bytes(let bytes) = csv else { Issue.record("not bytes"); return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("harbour-talks,Harbour Dialogue,2,2024-03-04,Busan,en,"))
+        #expect(text.contains("Kim (kisa);Roe,"))
+        #expect(text.hasSuffix("harbour-talks,Harbour Dialogue,4,2024-01-10,,en,First,https://reading.test/articles/h1/,,,,,\r\n"))
     }
 }

@@ -79,6 +79,8 @@ public struct LiveSite: Sendable {
         /// What each page and feed reads, and who reads each dependency.
         var index: DependencyIndex
         var search: [String: SearchIndex]
+        /// The open data's records as encoded, for the next update that moves an article.
+        var openData: OpenData.Memo
         /// Every output path but the copied files'.
         var made: Set<String>
     }
@@ -161,8 +163,11 @@ public struct LiveSite: Sendable {
             last?.index = DependencyIndex()
             let search = last?.search ?? [:]
             last?.search = [:]
+            let openData = last?.openData ?? OpenData.Memo()
+            last?.openData = OpenData.Memo()
             rendered = everything(
-                site: site, bodies: prepared.bodies, theme: theme, index: index, search: search, put: put, clock: &clock)
+                site: site, bodies: prepared.bodies, theme: theme, index: index, search: search, openData: consume openData,
+                put: put, clock: &clock)
             let copies = site.copies
             for path in next.keys where !rendered.made.contains(path) && !copies.contains(path) {
                 next.removeValue(forKey: path)
@@ -201,7 +206,7 @@ public struct LiveSite: Sendable {
     /// the sitemap and search index made again and compared.
     private func everything(
         site: Site, bodies: RenderedBodies, theme: Theme, index: DependencyIndex, search: [String: SearchIndex],
-        put: (OutputFile) -> Void, clock: inout PhaseClock
+        openData: consuming OpenData.Memo, put: (OutputFile) -> Void, clock: inout PhaseClock
     ) -> Rendered {
         var index = index
         let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
@@ -216,6 +221,7 @@ public struct LiveSite: Sendable {
         // while the pages and feeds render: their long stretches on one core (the index's
         // numbering, the open data's records) fill the cores the pages leave idle.
         let earlierSearch = Mutex<[String: SearchIndex]?>(search)
+        let earlierOpenData = Mutex<OpenData.Memo?>(openData)
         let (_, others) = Parallel.both({
             positions.reserveCapacity(site.plan.count)
             // A page is rendered when it is new or reads something else, or when a value it
@@ -254,9 +260,13 @@ public struct LiveSite: Sendable {
             // The search index on one more thread, beside the sitemap and the open data: after
             // an edit that moves an article, the three are the longest stretch of the update,
             // longer than the pages it renders.
-            let (data, (search, searchFiles, files)) = Parallel.both({
+            let ((data, openData), (search, searchFiles, files)) = Parallel.both({
                 // The open data follows from front matter alone: made here, with the structure.
-                Sitemap.files(for: inputs.site, alternates: inputs.alternates) + OpenData.files(for: inputs.site)
+                // Taken out of the lock, and freed on another thread once replaced.
+                let earlier = earlierOpenData.withLock { $0.take()! }
+                let (data, memo) = OpenData.files(for: inputs.site, reusing: earlier)
+                Parallel.release(consume earlier)
+                return (Sitemap.files(for: inputs.site, alternates: inputs.alternates) + data, memo)
             }, {
                 var files = [("search/search.js", SearchScript.source)]
                 // Taken out of the lock, so that each index is updated in place (not copied).
@@ -278,7 +288,7 @@ public struct LiveSite: Sendable {
                 }
                 return (search, searchFiles, files)
             })
-            return (files: data + files, search: search, searchFiles: searchFiles, seconds: PhaseClock.now() - start)
+            return (files: data + files, search: search, searchFiles: searchFiles, openData: openData, seconds: PhaseClock.now() - start)
         })
         clock.record("sitemap, search, open data (alongside)", seconds: others.seconds)
         made.formUnion(others.searchFiles)
@@ -289,7 +299,7 @@ public struct LiveSite: Sendable {
         clock.mark("their files")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: others.search, made: made)
+            index: index, search: others.search, openData: others.openData, made: made)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk

@@ -13,23 +13,71 @@ internal import Foundation
 package enum OpenData {
     /// The three files, path and text.
     package static func files(for site: Site) -> [(path: String, text: String)] {
+        make(site, known: [:], keep: false).files
+    }
+
+    /// The three files, taking from `earlier` the encoding of every record that did not
+    /// change; and the memo of these for the next update.
+    package static func files(for site: Site, reusing earlier: borrowing Memo) -> (files: [(path: String, text: String)], memo: Memo) {
+        let (files, memo) = make(site, known: earlier.taxonomies == site.config.taxonomies ? earlier.encoded : [:], keep: true)
+        return (files, memo!)
+    }
+
+    /// Each record's CSV row and JSON text, by record, kept by the preview from one update
+    /// to the next: an edit that moves an article changes its record alone, and encoding
+    /// every record was most of the files' time.
+    package struct Memo: Sendable {
+        fileprivate var taxonomies: [String]
+        /// By the record's URL (one per article): a record's strings are mostly the
+        /// article's own, shared, so comparing a record with the last is cheaper than
+        /// hashing it.
+        fileprivate var encoded: [String: (record: Session, text: Encoded)]
+
+        /// A memo with nothing in it yet.
+        package init() {
+            taxonomies = []
+            encoded = [:]
+        }
+
+        fileprivate init(taxonomies: [String], encoded: [String: (record: Session, text: Encoded)]) {
+            self.taxonomies = taxonomies
+            self.encoded = encoded
+        }
+    }
+
+    fileprivate typealias Encoded = (row: String, item: String)
+
+    private static func make(
+        _ site: Site, known: [String: (record: Session, text: Encoded)], keep: Bool
+    ) -> (files: [(path: String, text: String)], memo: Memo?) {
         let records = sessions(of: site)
         let taxonomies = site.config.taxonomies
         // Each record's CSV row and JSON on every core, in one pass (each record read once:
         // records of one series share their strings, whose counts two cores would fight
         // over twice); the JSON array's text is its items' joined by commas.
-        let encoded = Parallel.map(records) { record in (row: row(record, taxonomies: taxonomies), item: record.json(taxonomies: taxonomies).encoded) }
-        return [
+        let encoded = Parallel.map(records) { record -> Encoded in
+            if let earlier = known[record.url], earlier.record == record { return earlier.text }
+            return (row: row(record, taxonomies: taxonomies), item: record.json(taxonomies: taxonomies).encoded)
+        }
+        var memo: Memo?
+        if keep {
+            var byURL: [String: (record: Session, text: Encoded)] = [:]
+            byURL.reserveCapacity(records.count)
+            for (record, text) in zip(records, encoded) { byURL[record.url] = (record, text) }
+            memo = Memo(taxonomies: taxonomies, encoded: byURL)
+        }
+        let files = [
             (Routes.sessionsCSV, csvHeader(taxonomies: taxonomies) + encoded.map(\.row).joined()),
             (Routes.sessionsJSON, "[" + encoded.map(\.item).joined(separator: ",") + "]\n"),
             (Routes.termsJSON, JSONValue.array(terms(of: site)).encoded + "\n"),
         ]
+        return (files, memo)
     }
 
     // MARK: - Sessions
 
     /// One article's record.
-    package struct Session: Sendable {
+    package struct Session: Sendable, Equatable {
         let dialogue: String
         let dialogueName: String
         let session: Int?
@@ -40,8 +88,20 @@ package enum OpenData {
         let url: String
         /// Term ids, by taxonomy name.
         let terms: [String: [String]]
-        let chairs: [(name: String, role: String?, agency: String?)]
-        let documents: [(title: String, url: String)]
+        let chairs: [Chair]
+        let documents: [Document]
+
+        struct Chair: Sendable, Equatable {
+            let name: String
+            let role: String?
+            /// The registered agency's id, or the slug of the agency as written.
+            let agency: String?
+        }
+
+        struct Document: Sendable, Equatable {
+            let title: String
+            let url: String
+        }
 
         func json(taxonomies: [String]) -> JSONValue {
             var object: [String: JSONValue] = [
@@ -77,27 +137,33 @@ package enum OpenData {
                 // slug of what the editor wrote (how an unregistered term is published).
                 let id = published.chairAgencies[position].flatMap { index in agencies.map { site.taxonomies[$0].terms[index].id } }
                     ?? chair.agency.map { Slug.make(from: $0.text) }
-                return (name: chair.name, role: chair.role, agency: id)
+                return Session.Chair(name: chair.name, role: chair.role, agency: id)
             }
             records.append(Session(
                 dialogue: series.id, dialogueName: series.name(in: article.lang), session: article.session, date: article.date,
                 location: article.location ?? "", lang: article.lang, title: article.title, url: routes.absolute(published.path),
                 terms: terms, chairs: chairs,
-                documents: article.documents.map { (title: $0.title, url: documentURL($0.url, routes: routes, absolute: true)) }))
+                documents: article.documents.map { Session.Document(title: $0.title, url: documentURL($0.url, routes: routes, absolute: true)) }))
         }
-        records.sort { a, b in
-            if a.dialogue != b.dialogue { return a.dialogue.codePointPrecedes(b.dialogue) }
-            let (x, y) = (a.session ?? Int.max, b.session ?? Int.max)
-            if x != y { return x < y }
+        // Sorted through arrays of the keys: moving the records themselves in the sort was
+        // most of its time (each a copy of a dozen strings and arrays).
+        let dialogues = records.map(\.dialogue)
+        let sessions = records.map { $0.session ?? Int.max }
+        let dates = records.map(\.date)
+        let langs = records.map(\.lang)
+        let urls = records.map(\.url)
+        let order = records.indices.sorted { a, b in
+            if dialogues[a] != dialogues[b] { return dialogues[a].codePointPrecedes(dialogues[b]) }
+            if sessions[a] != sessions[b] { return sessions[a] < sessions[b] }
             // By the date the record shows (YYYY-MM-DD, as written): a report and its
             // translation dated one day in two offsets tie there, and go by language.
-            let (p, q) = (a.date, b.date)
+            let (p, q) = (dates[a], dates[b])
             if (p.year, p.month, p.day) != (q.year, q.month, q.day) { return (p.year, p.month, p.day) < (q.year, q.month, q.day) }
-            if a.lang != b.lang { return a.lang.codePointPrecedes(b.lang) }
-            if !a.date.isSameInstant(as: b.date) { return a.date < b.date }
-            return a.url.codePointPrecedes(b.url)
+            if langs[a] != langs[b] { return langs[a].codePointPrecedes(langs[b]) }
+            if !p.isSameInstant(as: q) { return p < q }
+            return urls[a].codePointPrecedes(urls[b])
         }
-        return records
+        return order.map { records[$0] }
     }
 
     /// A document's address as a link: an absolute URL as written; a site path under the
