@@ -142,14 +142,23 @@ package struct SearchIndex: Sendable {
         let site = inputs.site
         let articles = site.articles(in: lang)
         let newPaths = articles.map { site.articles[$0].article.path }
-        // Articles came, went or moved: every number after the first moved one changes.
-        guard newPaths == paths else {
-            self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: self, changed: changed)
-            return []
+        var touchedShards: Set<String> = []
+        var touchedChunks: Set<Int> = []
+        var reordered = false
+        if newPaths != paths {
+            // The same articles in another order (a date or a slug moved one): the articles
+            // between the first and the last that moved are numbered again in place.
+            // Articles that came or went: the index is made again.
+            guard let moved = renumber(to: newPaths, touching: &touchedShards) else {
+                self = SearchIndex(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: self, changed: changed)
+                return []
+            }
+            touchedChunks.formUnion((moved.lowerBound / Self.chunkSize)...(moved.upperBound / Self.chunkSize))
+            reordered = true
         }
-        // The same articles in the same order: only the words of those whose text, card or
-        // terms' names changed are replaced. Settings, words and term names of the language
-        // may change every row's date and the facets, so those are written again.
+        // Only the words of the articles whose text, card or terms' names changed are
+        // replaced. Settings, words and term names of the language may change every row's
+        // date and the facets, so those are written again.
         let wide = changed.contains { dependency in
             switch dependency {
             case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .term(_, _, let listLang),
@@ -159,7 +168,6 @@ package struct SearchIndex: Sendable {
             }
         }
         let renamed = Self.renamedTerms(in: changed)
-        var touchedChunks: Set<Int> = []
         var facetsMoved = false
         let (shardKeysBefore, stopWordsBefore) = (Set(shardWords.keys), stopWords)
         for (position, index) in articles.enumerated() {
@@ -167,13 +175,17 @@ package struct SearchIndex: Sendable {
             let own = changed.contains(.card(path)) || changed.contains(.article(path))
             guard own || (!renamed.isEmpty && Self.terms(of: index, in: site).contains(where: renamed.contains)) else { continue }
             let words = Self.scoreAll([index], inputs: inputs, into: &vocabulary)[0]
-            if words != scores[position] { replaceWords(of: position, with: words, count: articles.count) }
+            if words != scores[position] { replaceWords(of: position, with: words, count: articles.count, touching: &touchedShards) }
             if own { touchedChunks.insert(position / Self.chunkSize) }
             let values = Self.facetValues(of: index, in: site)
             if values != facetValues[position] {
                 facetValues[position] = values
                 facetsMoved = true
             }
+        }
+        let keys = Array(touchedShards)
+        for (key, text) in zip(keys, Parallel.map(keys) { [self] key in shardWords[key] == nil ? nil : shard(key) }) {
+            files[folder + "t-\(key).json"] = text
         }
         let strings = inputs.sites[lang]!.strings
         let chunks = wide ? Set(stride(from: 0, to: articles.count, by: Self.chunkSize).map { $0 / Self.chunkSize }) : touchedChunks
@@ -184,16 +196,71 @@ package struct SearchIndex: Sendable {
             }
             files[folder + Self.chunkName(chunk)] = Self.chunk(rows[...])
         }
-        // The manifest holds the facets, the shard keys and the stop words.
-        if wide || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
+        // The manifest holds the facets (every article's values, in order), the shard keys
+        // and the stop words.
+        if wide || reordered || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
             files[folder + "meta.json"] = Self.manifest(
                 inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
         }
         return []
     }
 
-    /// Replaces the words of the article at `position` (its place unchanged).
-    private mutating func replaceWords(of position: Int, with new: [WordScore], count: Int) {
+    /// Numbers the articles as `newPaths` has them, when it holds the same articles as the
+    /// index (otherwise nil, and nothing changed): each posting list's pairs for the
+    /// articles between the first and the last whose number changed are renumbered and put
+    /// back in order, and the shards of their words are added to `touched`. The range of the
+    /// numbers that changed.
+    private mutating func renumber(to newPaths: [String], touching touched: inout Set<String>) -> ClosedRange<Int>? {
+        guard newPaths.count == paths.count,
+              let low = newPaths.indices.first(where: { newPaths[$0] != paths[$0] }),
+              let high = newPaths.indices.last(where: { newPaths[$0] != paths[$0] })
+        else { return nil }
+        var before: [String: Int] = [:]
+        for position in low...high { before[paths[position]] = position }
+        // The new number of each old one in the range.
+        var number = [Int](repeating: -1, count: high - low + 1)
+        for position in low...high {
+            guard let old = before[newPaths[position]], number[old - low] < 0 else { return nil }
+            number[old - low] = position
+        }
+        var pairs: [(article: Int, score: Int)] = []
+        for word in postings.indices {
+            // Pairs are ascending by article: those in the range are one stretch of the list.
+            var list = postings[word]
+            var start = list.count
+            var (lower, upper) = (0, list.count / 2)
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if list[middle * 2] < low { lower = middle + 1 } else { upper = middle }
+            }
+            start = lower * 2
+            guard start < list.count, list[start] <= high else { continue }
+            var end = start
+            pairs.removeAll(keepingCapacity: true)
+            while end < list.count, list[end] <= high {
+                pairs.append((number[list[end] - low], list[end + 1]))
+                end += 2
+            }
+            pairs.sort { $0.article < $1.article }
+            for (offset, pair) in pairs.enumerated() {
+                list[start + offset * 2] = pair.article
+                list[start + offset * 2 + 1] = pair.score
+            }
+            postings[word] = list
+            if !stopWords.contains(word) { touched.insert(vocabulary.shardKey(word)) }
+        }
+        let (oldScores, oldFacets) = (scores, facetValues)
+        for old in low...high {
+            scores[number[old - low]] = oldScores[old]
+            facetValues[number[old - low]] = oldFacets[old]
+        }
+        paths = newPaths
+        return low...high
+    }
+
+    /// Replaces the words of the article at `position` (its place unchanged), adding the
+    /// shards whose words changed to `touched`.
+    private mutating func replaceWords(of position: Int, with new: [WordScore], count: Int, touching touched: inout Set<String>) {
         let old = scores[position]
         scores[position] = new
         if postings.count < vocabulary.count { postings += Array(repeating: [], count: vocabulary.count - postings.count) }
@@ -213,7 +280,6 @@ package struct SearchIndex: Sendable {
                 b += 1
             }
         }
-        var touchedShards: Set<String> = []
         for (word, score) in changedWords {
             var list = postings[word]
             // Pairs are ascending by article: find this article's pair, if any.
@@ -231,10 +297,7 @@ package struct SearchIndex: Sendable {
             } else {
                 shardWords[key, default: []].insert(word)
             }
-            touchedShards.insert(key)
-        }
-        for key in touchedShards {
-            files[folder + "t-\(key).json"] = shardWords[key] == nil ? nil : shard(key)
+            touched.insert(key)
         }
     }
 
