@@ -47,28 +47,33 @@ public enum SiteResolver {
         }
         let translationsByEntry = entryTranslations(content, diagnostics: &diagnostics)
 
-        var termIDs: [[[String]]] = []  // article -> taxonomy -> term ids
-        var dialogueIDs: [String?] = []
-        for (index, article) in published.enumerated() {
-            var perTaxonomy: [[String]] = []
-            for (position, name) in config.taxonomies.enumerated() {
+        // Each taxonomy's references, and the series', resolved on a core of their own: the
+        // resolvers share nothing, and each reads the articles in path order, as "first use"
+        // is defined. Diagnostics are sorted before anyone reads them.
+        let resolved = Parallel.map(Array((resolvers + [dialogueResolver]).enumerated())) { position, resolver in
+            var resolver = resolver
+            var found: [Diagnostic] = []
+            let ids = published.indices.map { index -> [String] in
+                let article = published[index]
+                let references = position < config.taxonomies.count
+                    ? article.terms[config.taxonomies[position]] ?? [] : article.dialogue.map { [$0] } ?? []
                 var ids: [String] = []
-                for reference in article.terms[name] ?? [] {
-                    if let id = resolvers[position].resolve(reference, in: article, articleIndex: index, diagnostics: &diagnostics),
-                       !ids.contains(id) {
+                for reference in references {
+                    if let id = resolver.resolve(reference, in: article, articleIndex: index, diagnostics: &found), !ids.contains(id) {
                         ids.append(id)
                     }
                 }
-                perTaxonomy.append(ids)
+                return ids
             }
-            termIDs.append(perTaxonomy)
-            dialogueIDs.append(article.dialogue.flatMap {
-                dialogueResolver.resolve($0, in: article, articleIndex: index, diagnostics: &diagnostics)
-            })
+            return (resolver: resolver, ids: ids, diagnostics: found + resolver.unregisteredWarnings())
         }
-        for resolver in resolvers + [dialogueResolver] {
-            diagnostics += resolver.unregisteredWarnings()
+        for (position, result) in resolved.enumerated() {
+            if position < config.taxonomies.count { resolvers[position] = result.resolver } else { dialogueResolver = result.resolver }
+            diagnostics += result.diagnostics
         }
+        // Article -> taxonomy -> term ids; article -> its series' id.
+        let termIDs = published.indices.map { index in resolved.dropLast().map { $0.ids[index] } }
+        let dialogueIDs = resolved.last!.ids.map(\.first)
 
         // Newest first, ties by slug, then by language; every index below is in this order.
         // Compared through arrays of the keys: an article read out of `published` in the
