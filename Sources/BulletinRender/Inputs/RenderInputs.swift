@@ -65,63 +65,68 @@ package struct RenderInputs: Sendable {
         let config = site.config
         let routes = site.routes
         templates = theme.sources
-        for lang in config.languages {
-            sites[lang] = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[config.language]!)
-        }
-        // Cards and article pages, by content path.
-        for index in site.articles.indices {
-            let path = site.articles[index].article.path
-            cards[path] = Self.card(index, site: site, bodies: bodies)
-            articles[path] = Self.article(index, site: site, bodies: bodies)
-        }
-        // Lists: every language's articles, and each term's in each language it has a page in.
-        let perPage = config.perPage
-        func addList(_ id: ListID, _ indices: [Int]) {
-            let total = max(1, (indices.count + perPage - 1) / perPage)
-            for number in 1...total {
-                let start = (number - 1) * perPage
-                let slice = start < indices.count ? indices[start..<min(start + perPage, indices.count)] : []
-                lists[ListKey(list: id, number: number)] = ListData(articles: slice.map { site.articles[$0].article.path }, total: total, count: indices.count)
+        // The term pages' reading data and the archives follow from the resolved site alone:
+        // made on another core meanwhile (the cards, pages and lists are one long serial
+        // stretch).
+        let (_, (termReadings, archives)) = Parallel.both({
+            for lang in config.languages {
+                sites[lang] = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[config.language]!)
             }
-        }
-        for lang in config.languages {
-            addList(.all(lang: lang), site.articles(in: lang))
-            for taxonomy in site.taxonomies {
-                var index: [TermLinkData] = []
-                for term in taxonomy.terms where term.exists(in: lang) {
-                    let key = TermInLanguage(taxonomy: taxonomy.name, id: term.id, lang: lang)
-                    let link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
-                    termLinks[key] = link
-                    index.append(link)
-                    terms[key] = TermData(term, taxonomy: taxonomy, lang: lang, bodies: bodies, routes: routes)
-                    addList(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), term.articles(in: lang))
+            // Cards and article pages, by content path.
+            for index in site.articles.indices {
+                let path = site.articles[index].article.path
+                cards[path] = Self.card(index, site: site, bodies: bodies)
+                articles[path] = Self.article(index, site: site, bodies: bodies)
+            }
+            // Lists: every language's articles, and each term's in each language it has a page in.
+            let perPage = config.perPage
+            func addList(_ id: ListID, _ indices: [Int]) {
+                let total = max(1, (indices.count + perPage - 1) / perPage)
+                for number in 1...total {
+                    let start = (number - 1) * perPage
+                    let slice = start < indices.count ? indices[start..<min(start + perPage, indices.count)] : []
+                    lists[ListKey(list: id, number: number)] = ListData(articles: slice.map { site.articles[$0].article.path }, total: total, count: indices.count)
                 }
-                taxonomyIndexes[LanguageKey(name: taxonomy.name, lang: lang)] = index
             }
-            var dialogues: [DialogueSummaryData] = []
-            for term in site.dialogues.terms where term.exists(in: lang) {
-                let key = TermInLanguage(taxonomy: site.dialogues.name, id: term.id, lang: lang)
-                terms[key] = TermData(term, taxonomy: site.dialogues, lang: lang, bodies: bodies, routes: routes)
-                termLinks[key] = TermLinkData(term, taxonomy: site.dialogues, lang: lang, routes: routes)
-                dialogues.append(DialogueSummaryData(term, lang: lang, site: site, link: termLinks[key]!))
-                series[LanguageKey(name: term.id, lang: lang)] = SeriesData(term, lang: lang, site: site)
+            for lang in config.languages {
+                addList(.all(lang: lang), site.articles(in: lang))
+                for taxonomy in site.taxonomies {
+                    var index: [TermLinkData] = []
+                    for term in taxonomy.terms where term.exists(in: lang) {
+                        let key = TermInLanguage(taxonomy: taxonomy.name, id: term.id, lang: lang)
+                        let link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
+                        termLinks[key] = link
+                        index.append(link)
+                        terms[key] = TermData(term, taxonomy: taxonomy, lang: lang, bodies: bodies, routes: routes)
+                        addList(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), term.articles(in: lang))
+                    }
+                    taxonomyIndexes[LanguageKey(name: taxonomy.name, lang: lang)] = index
+                }
+                var dialogues: [DialogueSummaryData] = []
+                for term in site.dialogues.terms where term.exists(in: lang) {
+                    let key = TermInLanguage(taxonomy: site.dialogues.name, id: term.id, lang: lang)
+                    terms[key] = TermData(term, taxonomy: site.dialogues, lang: lang, bodies: bodies, routes: routes)
+                    termLinks[key] = TermLinkData(term, taxonomy: site.dialogues, lang: lang, routes: routes)
+                    dialogues.append(DialogueSummaryData(term, lang: lang, site: site, link: termLinks[key]!))
+                    series[LanguageKey(name: term.id, lang: lang)] = SeriesData(term, lang: lang, site: site)
+                }
+                dialogueIndexes[lang] = dialogues
             }
-            dialogueIndexes[lang] = dialogues
-        }
-        for (index, page) in site.pages.enumerated() {
-            pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
-        }
-        if config.isMultilingual { alternates = Alternates.all(site: site) }
-        // What follows from front matter across articles: made again only when resolving is
-        // (an edit that leaves every front matter as it was cannot change it).
-        let series = SeriesNavigation.all(site: site)
-        let related = RelatedArticles(site: site).all()
-        for (index, published) in site.articles.enumerated() {
-            readings[published.article.path] = ReadingData(
-                series: series[index], related: related[index].map { ArticleReference($0, site: site) })
-        }
-        termReadings = TermReadingData.all(site: site)
-        archives = ArchiveData.all(site: site)
+            for (index, page) in site.pages.enumerated() {
+                pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
+            }
+            if config.isMultilingual { alternates = Alternates.all(site: site) }
+            // What follows from front matter across articles: made again only when resolving is
+            // (an edit that leaves every front matter as it was cannot change it).
+            let series = SeriesNavigation.all(site: site)
+            let related = RelatedArticles(site: site).all()
+            for (index, published) in site.articles.enumerated() {
+                readings[published.article.path] = ReadingData(
+                    series: series[index], related: related[index].map { ArticleReference($0, site: site) })
+            }
+        }, { [site] in (TermReadingData.all(site: site), ArchiveData.all(site: site)) })
+        self.termReadings = termReadings
+        self.archives = archives
     }
 
     static func card(_ index: Int, site: Site, bodies: RenderedBodies) -> CardData {
