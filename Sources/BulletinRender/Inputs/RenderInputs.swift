@@ -247,10 +247,11 @@ package struct RenderInputs: Sendable {
     package func changes(since earlier: RenderInputs) -> Set<Dependency> {
         typealias Comparison = @Sendable () -> [Dependency]
         func compare<Key: Hashable & Sendable, Value: Equatable & Sendable>(
-            _ new: [Key: Value], _ old: [Key: Value], _ dependency: @escaping @Sendable (Key) -> Dependency
+            _ new: [Key: Value], _ old: [Key: Value], same: @escaping @Sendable (Value, Value) -> Bool = (==),
+            _ dependency: @escaping @Sendable (Key) -> Dependency
         ) -> Comparison {
             {
-                new.compactMap { key, value in old[key] == value ? nil : dependency(key) }
+                new.compactMap { key, value in old[key].map { same($0, value) } == true ? nil : dependency(key) }
                     + old.keys.compactMap { key in new[key] == nil ? dependency(key) : nil }
             }
         }
@@ -263,7 +264,11 @@ package struct RenderInputs: Sendable {
             compare(lists, earlier.lists) { .list($0.list, number: $0.number) },
             compare(sites, earlier.sites) { .site(lang: $0) },
             compare(templates, earlier.templates) { .template($0) },
-            compare(termLinks, earlier.termLinks) { .termLink(taxonomy: $0.taxonomy, id: $0.id, lang: $0.lang) },
+            // What reads a term's link (an article's page, a feed) shows its names and address,
+            // never its count, which changes with every article tagged with the term.
+            compare(termLinks, earlier.termLinks, same: TermLinkData.sameLink) {
+                .termLink(taxonomy: $0.taxonomy, id: $0.id, lang: $0.lang)
+            },
             compare(terms, earlier.terms) { .term(taxonomy: $0.taxonomy, id: $0.id, lang: $0.lang) },
             compare(taxonomyIndexes, earlier.taxonomyIndexes) { .taxonomyIndex(taxonomy: $0.name, lang: $0.lang) },
             compare(dialogueIndexes, earlier.dialogueIndexes) { .dialogueIndex(lang: $0) },
@@ -395,6 +400,11 @@ package struct TermLinkData: Sendable, Equatable {
     package let path: String
     /// Its articles in this language.
     package let count: Int
+
+    /// Whether the two show alike where the count is not shown (`Dependency.termLink`).
+    @Sendable static func sameLink(_ a: TermLinkData, _ b: TermLinkData) -> Bool {
+        a.id == b.id && a.name == b.name && a.short == b.short && a.path == b.path
+    }
 
     init(_ term: Term, taxonomy: Taxonomy, lang: String, routes: Routes) {
         id = term.id

@@ -15,7 +15,9 @@ public enum Dependency: Sendable, Hashable {
     case article(String)
     /// Which articles page `number` of a list shows, and how many pages the list has.
     case list(ListID, number: Int)
-    /// A link to a term in a language: its name there, and whether it has a page there.
+    /// A link to a term in a language: its name and short name there, and whether it has a
+    /// page there (not its article count: what reads a link, an article's page or a feed,
+    /// does not show it, and it changes with every article tagged with the term).
     case termLink(taxonomy: String, id: String, lang: String)
     /// A term's own data in a language (names, description, parameters), by taxonomy and id.
     case term(taxonomy: String, id: String, lang: String)
