@@ -312,6 +312,35 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// Search keeps its words and rows for what a term edit does not touch: a new name
+    /// reaches the manifest's facets, and the words of the term's articles when they are new
+    /// words; an article added to a term changes the manifest's facets, not the rows.
+    @Test func termEditsReachTheSearchIndexAndNoMore() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        func rename(_ from: String, _ to: String) -> (inout TestSite) -> Void {
+            { $0["Content/agencies/kisa.md"] = $0["Content/agencies/kisa.md"]!.replacingOccurrences(of: "name: " + from, with: "name: " + to) }
+        }
+        // The same words: only the facet's value, in the manifest, changes.
+        var outcome = try apply(rename("Korea Internet & Security Agency", "Korea Internet Security Agency"), to: &live, site: &site)
+        #expect(outcome.changed.contains("search/meta.json"), "the facet's value is the term's name")
+        #expect(!outcome.changed.contains { $0.hasPrefix("search/t-") || $0.hasPrefix("search/docs-") })
+        expectSameAsFullBuild(live, site)
+
+        // A new word: the term's articles are found by it.
+        outcome = try apply(rename("Korea Internet Security Agency", "Korea Internet Zebra Agency"), to: &live, site: &site)
+        #expect(outcome.changed.contains { $0.hasPrefix("search/t-") })
+        #expect(!outcome.changed.contains { $0.hasPrefix("search/docs-") }, "rows show no term")
+        expectSameAsFullBuild(live, site)
+
+        // bulk-1 joins EEAS: EEAS's count changes, its names do not.
+        outcome = try apply({ $0["Content/articles/2025/bulk-1.md"] = $0["Content/articles/2025/bulk-1.md"]!
+            .replacingOccurrences(of: "agencies: [KISA]", with: "agencies: [KISA, EEAS]") }, to: &live, site: &site)
+        #expect(outcome.changed.contains("search/meta.json"))
+        #expect(!outcome.changed.contains { $0.hasPrefix("search/docs-") })
+        expectSameAsFullBuild(live, site)
+    }
+
     @Test func aBrokenEditKeepsTheLastGoodSiteUntilItIsFixed() throws {
         var site = Self.site()
         var live = LiveSite(tree: site.tree(), options: options)

@@ -42,6 +42,10 @@ package struct SearchIndex: Sendable {
     /// the manifest lists them, so it is written again only when one of these, a shard key or
     /// a stop word changed.
     private var facetValues: [FacetValues]
+    /// Every term's names as search finds it by (`Term.searchNames`), by taxonomy and id:
+    /// an update scores again the articles of the terms whose names changed, not of those
+    /// whose other values did (an article count).
+    private var termNames: [TermKeyPair: [String]] = [:]
 
     private struct FacetValues: Equatable, Sendable {
         let terms: [TermKeyPair]
@@ -80,7 +84,7 @@ package struct SearchIndex: Sendable {
         var known: [String: [WordScore]] = [:]
         var vocabulary = earlier?.vocabulary ?? WordTable()
         if let earlier {
-            let renamed = Self.renamedTerms(in: changed)
+            let renamed = Self.renamedTerms(in: changed, from: earlier.termNames, to: Self.termNames(of: site))
             for (path, words) in zip(earlier.paths, earlier.scores)
             where !changed.contains(.card(path)) && !changed.contains(.article(path)) {
                 known[path] = words
@@ -120,6 +124,7 @@ package struct SearchIndex: Sendable {
         }
         files[folder + "meta.json"] = Self.manifest(
             inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
+        termNames = Self.termNames(of: site)
     }
 
     /// The paths of the files the last `update` wrote (none before the first).
@@ -157,17 +162,26 @@ package struct SearchIndex: Sendable {
             reordered = true
         }
         // Only the words of the articles whose text, card or terms' names changed are
-        // replaced. Settings, words and term names of the language may change every row's
-        // date and the facets, so those are written again.
+        // replaced. The settings and words of the language may change every row's date, so
+        // every chunk is written again; its terms (their names, the facets' values) are in
+        // the manifest alone.
         let wide = changed.contains { dependency in
             switch dependency {
-            case .list(.all(let listLang), _), .site(let listLang), .termLink(_, _, let listLang), .term(_, _, let listLang),
-                 .taxonomyIndex(_, let listLang), .dialogueIndex(let listLang):
-                listLang == lang
+            case .list(.all(let listLang), _), .site(let listLang): listLang == lang
             default: false
             }
         }
-        let renamed = Self.renamedTerms(in: changed)
+        let termsMoved = changed.contains { dependency in
+            switch dependency {
+            case .termLink(_, _, let termLang), .term(_, _, let termLang), .taxonomyIndex(_, let termLang),
+                 .dialogueIndex(let termLang):
+                termLang == lang
+            default: false
+            }
+        }
+        let names = Self.termNames(of: site)
+        let renamed = Self.renamedTerms(in: changed, from: termNames, to: names)
+        termNames = names
         var facetsMoved = false
         let (shardKeysBefore, stopWordsBefore) = (Set(shardWords.keys), stopWords)
         for (position, index) in articles.enumerated() {
@@ -198,7 +212,7 @@ package struct SearchIndex: Sendable {
         }
         // The manifest holds the facets (every article's values, in order), the shard keys
         // and the stop words.
-        if wide || reordered || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
+        if wide || termsMoved || reordered || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
             files[folder + "meta.json"] = Self.manifest(
                 inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
         }
@@ -311,16 +325,30 @@ package struct SearchIndex: Sendable {
         let id: String
     }
 
-    /// Terms whose names may have changed, in any language (search finds a term by all).
-    private static func renamedTerms(in changed: Set<Dependency>) -> Set<TermKeyPair> {
+    /// The terms among `changed` whose names (in any language: search finds a term by all)
+    /// are not those they had.
+    private static func renamedTerms(
+        in changed: Set<Dependency>, from before: [TermKeyPair: [String]], to after: [TermKeyPair: [String]]
+    ) -> Set<TermKeyPair> {
         var renamed: Set<TermKeyPair> = []
         for dependency in changed {
             switch dependency {
-            case .term(let taxonomy, let id, _), .termLink(let taxonomy, let id, _): renamed.insert(TermKeyPair(taxonomy: taxonomy, id: id))
+            case .term(let taxonomy, let id, _), .termLink(let taxonomy, let id, _):
+                let term = TermKeyPair(taxonomy: taxonomy, id: id)
+                if before[term] != after[term] { renamed.insert(term) }
             default: break
             }
         }
         return renamed
+    }
+
+    /// Every term's and series' search names, by taxonomy and id.
+    private static func termNames(of site: Site) -> [TermKeyPair: [String]] {
+        var names: [TermKeyPair: [String]] = [:]
+        for taxonomy in site.taxonomies + [site.dialogues] {
+            for term in taxonomy.terms { names[TermKeyPair(taxonomy: taxonomy.name, id: term.id)] = term.searchNames }
+        }
+        return names
     }
 
     private static func facetValues(of index: Int, in site: Site) -> FacetValues {
