@@ -255,6 +255,7 @@ package struct RenderedBodies: Sendable {
             /// Whether `rewriter` rewrites every link of the body as before.
             func linksHold(_ rewriter: LinkRewriter, from path: String) -> Bool {
                 decisions.allSatisfy { decision in
+                    guard decision.readsSite else { return true }
                     let (result, target) = rewriter.rewrite(decision.destination, from: path)
                     return result == decision.result && target == decision.target
                 }
@@ -266,6 +267,8 @@ package struct RenderedBodies: Sendable {
             let destination: String
             let result: LinkRewriter.Result
             let target: LinkRewriter.Target?
+            /// Whether the result depends on the site (`LinkRewriter.readsSite`).
+            let readsSite: Bool
         }
 
         /// Nil before the first render.
@@ -341,7 +344,8 @@ package struct RenderedBodies: Sendable {
         var decisions: [BodyMemo.LinkDecision] = []
         let document = Markdown.render(body, firstLine: firstLine) { link in
             let (result, target) = rewriter.rewrite(link.destination, from: path)
-            decisions.append(BodyMemo.LinkDecision(destination: link.destination, result: result, target: target))
+            decisions.append(BodyMemo.LinkDecision(
+                destination: link.destination, result: result, target: target, readsSite: LinkRewriter.readsSite(link.destination)))
             if let target {
                 findings.fragments.append(FragmentCheck(
                     target: target, destination: link.destination, line: link.line, column: link.column, source: source))

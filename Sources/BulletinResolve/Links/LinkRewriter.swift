@@ -90,7 +90,7 @@ package struct LinkRewriter: Sendable {
     /// to check, if any.
     package func rewrite(_ destination: String, from contentPath: String) -> (Result, Target?) {
         if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
-        if destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination) {
+        if Self.isOffSite(destination) {
             let lower = destination.prefix(8).lowercased()
             if lower.hasPrefix("http://") || lower.hasPrefix("https://"),
                let problem = WebAddress.problem(with: destination, encodesCharacters: true) {
@@ -225,7 +225,20 @@ package struct LinkRewriter: Sendable {
         path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
     }
 
-    private func hasScheme(_ text: String) -> Bool {
+    /// Whether `rewrite` decides on `destination` from its text alone, whatever the site:
+    /// an address with a scheme or `//`, an empty one, or one with a scheme no link may use.
+    /// What a body's links became is checked again after a site's pages move (the preview)
+    /// only for the others.
+    package static func readsSite(_ destination: String) -> Bool {
+        unsafeScheme(of: destination) == nil && !isOffSite(destination)
+    }
+
+    /// Another site's address (a scheme, or `//`), or an empty one: left as written.
+    private static func isOffSite(_ destination: String) -> Bool {
+        destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination)
+    }
+
+    private static func hasScheme(_ text: String) -> Bool {
         // On bytes: a scheme is ASCII, and no byte of a non-ASCII character is one.
         guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = text.utf8[..<colon]
@@ -239,18 +252,22 @@ package struct LinkRewriter: Sendable {
 
     /// A destination's path (percent-decoded), query and fragment (percent-decoded).
     package static func split(_ destination: String) -> (path: String, query: String?, fragment: String?) {
-        var rest = Substring(destination)
+        // On bytes, as a browser splits an address: at the first `#`, then at the first `?`
+        // before it (both ASCII, so never a byte of another character; reading Characters
+        // here was most of the cost of checking every body's links again).
+        let utf8 = destination.utf8
+        var end = utf8.endIndex
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = percentDecoded(String(rest[rest.index(after: hash)...]))
-            rest = rest[..<hash]
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = percentDecoded(String(destination[utf8.index(after: hash)...]))
+            end = hash
         }
         var query: String?
-        if let mark = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: mark)...])
-            rest = rest[..<mark]
+        if let mark = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = String(destination[utf8.index(after: mark)..<end])
+            end = mark
         }
-        return (percentDecoded(String(rest)), query, fragment)
+        return (percentDecoded(String(destination[..<end])), query, fragment)
     }
 
     /// `folder/relative`, with `.` and `..` applied; nil when it climbs above the root.
@@ -278,7 +295,7 @@ package struct LinkRewriter: Sendable {
     }
 
     package static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
