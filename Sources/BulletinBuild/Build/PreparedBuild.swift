@@ -132,9 +132,14 @@ package struct PreparedBuild: Sendable {
             // The last resolved site (10,000 articles, 15,000 planned pages) is freed on
             // another thread, not where the next replaces it.
             let earlier = memo?.resolve.take()
-            (site, resolveProblems) = SiteResolver.resolve(content, assets: tree.assets, selection: selection)
-            unpublished = Unpublished(content, site: site, tree: copy tree, earlier: earlier?.unpublished)
-            rewriter = SiteRenderer.linkRewriter(site, unpublished: unpublished)
+            let links: (Unpublished, LinkRewriter)
+            (site, resolveProblems, links) = SiteResolver.resolve(content, assets: tree.assets, selection: selection) { site in
+                // What is not published, and how links are rewritten, while the plan's
+                // collisions are checked.
+                let unpublished = Unpublished(content, site: site, tree: copy tree, earlier: earlier?.unpublished)
+                return (unpublished, SiteRenderer.linkRewriter(site, unpublished: unpublished))
+            }
+            (unpublished, rewriter) = links
             if let earlier { Parallel.release(earlier) }
         }
         clock.mark("resolve")
