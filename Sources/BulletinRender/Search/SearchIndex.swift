@@ -241,13 +241,12 @@ package struct SearchIndex: Sendable {
         for word in postings.indices {
             // Pairs are ascending by article: those in the range are one stretch of the list.
             var list = postings[word]
-            var start = list.count
             var (lower, upper) = (0, list.count / 2)
             while lower < upper {
                 let middle = (lower + upper) / 2
                 if list[middle * 2] < low { lower = middle + 1 } else { upper = middle }
             }
-            start = lower * 2
+            let start = lower * 2
             guard start < list.count, list[start] <= high else { continue }
             var end = start
             pairs.removeAll(keepingCapacity: true)
@@ -263,10 +262,10 @@ package struct SearchIndex: Sendable {
             postings[word] = list
             if !stopWords.contains(word) { touched.insert(vocabulary.shardKey(word)) }
         }
-        let (oldScores, oldFacets) = (scores, facetValues)
+        let (oldScores, oldFacets) = (Array(scores[low...high]), Array(facetValues[low...high]))
         for old in low...high {
-            scores[number[old - low]] = oldScores[old]
-            facetValues[number[old - low]] = oldFacets[old]
+            scores[number[old - low]] = oldScores[old - low]
+            facetValues[number[old - low]] = oldFacets[old - low]
         }
         paths = newPaths
         return low...high
