@@ -3,6 +3,7 @@ import BulletinOutput
 @testable import BulletinContent
 @testable import BulletinRender
 @testable import BulletinBuild
+import BulletinResolve
 import Foundation
 import Testing
 
@@ -310,6 +311,37 @@ import Testing
         for path in untouched { #expect(!outcome.changed.contains(path), "\(path) should not change") }
         #expect(!outcome.changed.contains("feed.xml"))
         expectSameAsFullBuild(live, site)
+    }
+
+    /// What reads a term's link (an article's page, a feed) shows its names and address, not
+    /// its count: an article joining the term changes the term's values and its index entry,
+    /// not its link, so the pages of the term's other articles are not rendered again; a new
+    /// name changes the link.
+    @Test func aTermsLinkChangesWithItsNamesNotItsCount() throws {
+        func inputs(_ site: TestSite) throws -> RenderInputs {
+            var clock = PhaseClock()
+            let prepared = PreparedBuild(site.tree(), options: options, clock: &clock)
+            return RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: try #require(prepared.theme))
+        }
+        var site = Self.site()
+        let before = try inputs(site)
+        site["Content/articles/2025/bulk-1.md"] = site["Content/articles/2025/bulk-1.md"]!
+            .replacingOccurrences(of: "agencies: [KISA]", with: "agencies: [KISA, EEAS]")
+        let joined = try inputs(site).changes(since: before)
+        #expect(joined.contains(.term(taxonomy: "agencies", id: "eeas", lang: "en")))
+        #expect(joined.contains(.taxonomyIndex(taxonomy: "agencies", lang: "en")))
+        #expect(!joined.contains(.termLink(taxonomy: "agencies", id: "eeas", lang: "en")))
+        // bulk-2 carries EEAS: its page reads the link, not the term's values.
+        var clock = PhaseClock()
+        let plan = PreparedBuild(site.tree(), options: options, clock: &clock).site.plan
+        let bulk2 = try #require(plan.first { $0.path == "articles/bulk-2/" })
+        #expect(bulk2.dependencies.contains(.termLink(taxonomy: "agencies", id: "eeas", lang: "en")))
+        #expect(!bulk2.dependencies.contains(.term(taxonomy: "agencies", id: "eeas", lang: "en")))
+
+        let joinedInputs = try inputs(site)
+        site["Content/agencies/eeas.md"] = site["Content/agencies/eeas.md"]!
+            .replacingOccurrences(of: "name: European External Action Service", with: "name: European External Action Office")
+        #expect(try inputs(site).changes(since: joinedInputs).contains(.termLink(taxonomy: "agencies", id: "eeas", lang: "en")))
     }
 
     /// Search keeps its words and rows for what a term edit does not touch: a new name

@@ -144,17 +144,16 @@ extension Article {
                     line: url.line, column: url.column, hint: "correct the address (open it in a browser to check it)"))
                 continue
             }
+            let isSitePath = address.hasPrefix("/") && !address.hasPrefix("//")
+                && !address.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\\" }
             // A site path is checked as the path of an address on any host would be.
-            if address.hasPrefix("/"), !address.hasPrefix("//"), let problem = WebAddress.problem(with: "https://host" + address),
-               !address.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\\" }) {
+            if isSitePath, let problem = WebAddress.problem(with: "https://host" + address) {
                 reader.report(source.diagnostic(
                     .error, .invalidValue, "the document's address is not a path a browser can follow: \(problem)",
                     line: url.line, column: url.column, hint: "write the file's path as a link would, such as /files/statement.pdf"))
                 continue
             }
             let isWeb = isWebScheme && BaseURL.isAbsoluteWebURL(address)
-            let isSitePath = address.hasPrefix("/") && !address.hasPrefix("//")
-                && !address.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\\" }
             guard isWeb || isSitePath else {
                 let scheme = address.firstIndex(of: ":").map { String(address[..<$0]).lowercased() }
                 let dangerous = ["javascript", "vbscript", "data", "file"].contains(scheme ?? "")

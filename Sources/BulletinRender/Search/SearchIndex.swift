@@ -81,10 +81,11 @@ package struct SearchIndex: Sendable {
         let strings = inputs.sites[lang]!.strings
         paths = articles.map { site.articles[$0].article.path }
         facetValues = articles.map { Self.facetValues(of: $0, in: site) }
+        termNames = Self.termNames(of: site)
         var known: [String: [WordScore]] = [:]
         var vocabulary = earlier?.vocabulary ?? WordTable()
         if let earlier {
-            let renamed = Self.renamedTerms(in: changed, from: earlier.termNames, to: Self.termNames(of: site))
+            let renamed = Self.renamedTerms(in: changed, from: earlier.termNames, to: termNames)
             for (path, words) in zip(earlier.paths, earlier.scores)
             where !changed.contains(.card(path)) && !changed.contains(.article(path)) {
                 known[path] = words
@@ -124,7 +125,6 @@ package struct SearchIndex: Sendable {
         }
         files[folder + "meta.json"] = Self.manifest(
             inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
-        termNames = Self.termNames(of: site)
     }
 
     /// The paths of the files the last `update` wrote (none before the first).
