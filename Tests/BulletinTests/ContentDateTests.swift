@@ -25,6 +25,23 @@ import Testing
         #expect(late > utc)
     }
 
+    /// The formatted forms keep what was written: zero-padded fields, the fraction (cut to
+    /// three digits for HTML), the offset with its sign and minutes, `Z` for UTC.
+    @Test(arguments: [
+        ("2025-05-20T10:00:00.250+01:30", "2025-05-20T10:00:00.250+01:30", "2025-05-20T10:00:00.250+01:30"),
+        ("2025-05-20T10:00:00.123456789Z", "2025-05-20T10:00:00.123456789Z", "2025-05-20T10:00:00.123Z"),
+        ("0099-01-02T03:04:05-03:30", "0099-01-02T03:04:05-03:30", "0099-01-02T03:04:05-03:30"),
+        ("2025-12-31T23:59:59+00:00", "2025-12-31T23:59:59Z", "2025-12-31T23:59:59Z"),
+        ("0001-01-01", "0001-01-01T00:00:00Z", "0001-01-01"),
+        ("2016-12-31T23:59:60Z", "2016-12-31T23:59:60Z", "2017-01-01T00:00:00Z"),
+    ])
+    func formatsAsWritten(text: String, rfc3339: String, html: String) throws {
+        let date = try ContentDate.parse(text)
+        #expect(date.rfc3339 == rfc3339)
+        #expect(date.htmlDateTime == html)
+        #expect(date.isoDate == String(rfc3339.prefix(10)))
+    }
+
     @Test(arguments: ["2025-05-20t10:00:00z", "2025-05-20 10:00:00Z", "2025-05-20T10:00:00.250+01:30"])
     func rfc3339Variants(text: String) throws {
         _ = try ContentDate.parse(text)

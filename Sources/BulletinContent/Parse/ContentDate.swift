@@ -27,20 +27,62 @@ public struct ContentDate: Sendable, Hashable {
     public var hasTime: Bool { offsetMinutes != nil }
 
     /// `2025-05-20`.
-    public var isoDate: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
-    }
+    public var isoDate: String { formatted(time: false, fraction: "") }
 
     /// An RFC 3339 date-time with offset (`2025-05-20T00:00:00Z` for a date alone), as feeds
     /// and `<time datetime>` want it.
-    public var rfc3339: String { rfc3339(fraction: fraction[...]) }
+    public var rfc3339: String { formatted(time: true, fraction: fraction[...]) }
 
-    private func rfc3339(fraction: Substring) -> String {
-        var text = isoDate + "T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))"
-        if !fraction.isEmpty { text += "." + fraction }
-        guard let offset = offsetMinutes, offset != 0 else { return text + "Z" }
-        let sign = offset < 0 ? "-" : "+"
-        return text + "\(sign)\(Self.pad(abs(offset) / 60, 2)):\(Self.pad(abs(offset) % 60, 2))"
+    /// The date, and with `time` the time, fraction and offset, written by hand into one
+    /// buffer: these are made for every article on pages, feeds, the sitemap and the search
+    /// index, and string interpolation of padded numbers cost a dozen small strings each.
+    private func formatted(time: Bool, fraction: Substring) -> String {
+        String(unsafeUninitializedCapacity: 40 + fraction.utf8.count) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func put(_ value: Int, width: Int) {
+                var digits = 1
+                var rest = value / 10
+                while rest > 0 { digits += 1; rest /= 10 }
+                for _ in digits..<max(digits, width) { put(UInt8(ascii: "0")) }
+                var place = count + digits
+                count = place
+                var remaining = value
+                repeat {
+                    place -= 1
+                    buffer[place] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                } while remaining > 0
+            }
+            put(year, width: 4)
+            put(UInt8(ascii: "-"))
+            put(month, width: 2)
+            put(UInt8(ascii: "-"))
+            put(day, width: 2)
+            guard time else { return count }
+            put(UInt8(ascii: "T"))
+            put(hour, width: 2)
+            put(UInt8(ascii: ":"))
+            put(minute, width: 2)
+            put(UInt8(ascii: ":"))
+            put(second, width: 2)
+            if !fraction.isEmpty {
+                put(UInt8(ascii: "."))
+                for byte in fraction.utf8 { put(byte) }
+            }
+            guard let offset = offsetMinutes, offset != 0 else {
+                put(UInt8(ascii: "Z"))
+                return count
+            }
+            put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            put(abs(offset) / 60, width: 2)
+            put(UInt8(ascii: ":"))
+            put(abs(offset) % 60, width: 2)
+            return count
+        }
     }
 
     /// The value for an HTML `<time datetime>`: the date alone when no time was given; a
@@ -50,7 +92,7 @@ public struct ContentDate: Sendable, Hashable {
         guard hasTime else { return isoDate }
         // HTML has no second 60: a leap second is written as the instant it ends at.
         if second == 60 { return ContentDate(secondsSinceEpoch: seconds).rfc3339 }
-        return rfc3339(fraction: fraction.prefix(3))
+        return formatted(time: true, fraction: fraction.prefix(3))
     }
 
     /// `20 May 2025`.
