@@ -36,6 +36,9 @@ package struct PreparedBuild: Sendable {
         package var theme: (templates: [SourceFile], languages: [String], theme: Theme?, problems: [Diagnostic])?
         /// The last resolved site, with what it was resolved from.
         package var resolve: Resolved?
+        /// Each taxonomy's references as last resolved, reused when the front matter changed
+        /// elsewhere.
+        package var references = References()
 
         package init() {}
     }
@@ -133,13 +136,19 @@ package struct PreparedBuild: Sendable {
             // another thread, not where the next replaces it.
             let earlier = memo?.resolve.take()
             let links: (Unpublished, LinkRewriter)
-            (site, resolveProblems, links) = SiteResolver.resolve(content, assets: tree.assets, selection: selection) { site in
+            // A build from scratch keeps no references (`memo` nil): a fresh set, dropped after.
+            var references = memo?.references ?? References()
+            memo?.references = References()
+            (site, resolveProblems, links) = SiteResolver.resolve(
+                content, assets: tree.assets, selection: selection, references: &references
+            ) { site in
                 // What is not published, and how links are rewritten, while the plan's
                 // collisions are checked.
                 let unpublished = Unpublished(content, site: site, tree: copy tree, earlier: earlier?.unpublished)
                 return (unpublished, SiteRenderer.linkRewriter(site, unpublished: unpublished))
             }
             (unpublished, rewriter) = links
+            memo?.references = references
             if let earlier { Parallel.release(earlier) }
         }
         clock.mark("resolve")

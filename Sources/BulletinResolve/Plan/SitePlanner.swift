@@ -42,15 +42,18 @@ package struct SitePlanner {
     package func plan() -> [Entry] {
         var entries: [Entry] = []
         let multilingual = config.isMultilingual
-        func add(_ subject: PlannedPage.Subject, _ lang: String, _ path: String, _ origin: Origin, _ reads: [Dependency]) {
+        @Sendable func entry(_ subject: PlannedPage.Subject, _ lang: String, _ path: String, _ origin: Origin, _ reads: [Dependency]) -> Entry {
             let kind = PlannedPage(subject: subject, lang: lang, path: path, dependencies: []).kind
             // Every page reads the site in its language and its template; in a site of several
             // languages, also its counterparts (its `hreflang` links and its language switcher).
             var dependencies: [Dependency] = [.site(lang: lang), .template(kind)] + reads
             if multilingual { dependencies.append(.alternates(path)) }
-            entries.append(Entry(
+            return Entry(
                 page: PlannedPage(subject: subject, lang: lang, path: path, dependencies: dependencies),
-                file: Routes.outputFile(path), origin: origin))
+                file: Routes.outputFile(path), origin: origin)
+        }
+        func add(_ subject: PlannedPage.Subject, _ lang: String, _ path: String, _ origin: Origin, _ reads: [Dependency]) {
+            entries.append(entry(subject, lang, path, origin, reads))
         }
         func cards(_ indices: some Sequence<Int>) -> [Dependency] {
             indices.map { .card(articles[$0].article.path) }
@@ -69,7 +72,8 @@ package struct SitePlanner {
                     .generated("page \(number) of the list of all articles\(inLanguage)"),
                     [.list(.all(lang: lang), number: number)] + cards(slice(all, number)))
             }
-            for index in all {
+            // The article pages, most of the plan, on every core.
+            entries += Parallel.map(all) { index in
                 let article = articles[index]
                 var reads: [Dependency] = [.card(article.article.path), .article(article.article.path), .reading(article.article.path)]
                 for (position, taxonomy) in taxonomies.enumerated() {
@@ -81,7 +85,7 @@ package struct SitePlanner {
                         .termLink(taxonomy: "agencies", id: taxonomies[agencies].terms[$0].id, lang: lang)
                     }
                 }
-                add(.article(index), lang, article.path, .file(article.article.slugLocation), reads)
+                return entry(.article(index), lang, article.path, .file(article.article.slugLocation), reads)
             }
             for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
                 add(.taxonomy(taxonomyIndex), lang, local(taxonomy.path), .generated("the index of \(taxonomy.name)\(inLanguage)"),

@@ -21,14 +21,18 @@ public enum SiteResolver {
     public static func resolve(
         _ content: ParsedContent, assets: [StaticFile], selection: Selection
     ) -> (Site, [Diagnostic]) {
-        let (site, diagnostics, _) = resolve(content, assets: assets, selection: selection) { _ in () }
+        var references = References()
+        let (site, diagnostics, _) = resolve(content, assets: assets, selection: selection, references: &references) { _ in () }
         return (site, diagnostics)
     }
 
     /// The same, doing `meanwhile` with the resolved site on this thread while another
-    /// checks the plan for collisions (a long serial stretch at 15,000 pages).
-    public static func resolve<Result>(
-        _ content: ParsedContent, assets: [StaticFile], selection: Selection, meanwhile: (Site) -> Result
+    /// checks the plan for collisions (a long serial stretch at 15,000 pages). `references`
+    /// holds each taxonomy's references as an earlier call resolved them: reused where what
+    /// they read is the same, and replaced by this call's.
+    package static func resolve<Result>(
+        _ content: ParsedContent, assets: [StaticFile], selection: Selection, references memo: inout References,
+        meanwhile: (Site) -> Result
     ) -> (Site, [Diagnostic], Result) {
         var diagnostics: [Diagnostic] = []
         let config = content.config
@@ -58,8 +62,22 @@ public enum SiteResolver {
 
         // Each taxonomy's references, and the series', resolved on a core of their own: the
         // resolvers share nothing, and each reads the articles in path order, as "first use"
-        // is defined. Diagnostics are sorted before anyone reads them.
+        // is defined. Diagnostics are sorted before anyone reads them. A taxonomy whose
+        // references, articles and registry files are as an earlier call found them is not
+        // resolved again (an edit of a date or a title changes no reference).
+        let files = published.map(\.source.file)
+        let paths = published.map(\.path)
+        let names = config.taxonomies + ["dialogues"]
+        let earlier = memo
         let resolved = Parallel.map(Array((resolvers + [dialogueResolver]).enumerated())) { position, resolver in
+            let name = names[position]
+            let key = References.Key(
+                registry: content.registries[name], translations: content.registryTranslations[name], files: files, paths: paths,
+                references: position < config.taxonomies.count
+                    ? published.map { $0.terms[name] ?? [] } : published.map { $0.dialogue.map { [$0] } ?? [] })
+            if let known = earlier.resolutions[name], known.holds(for: key, in: published) {
+                return (key: key, resolver: known.resolver, ids: known.ids, diagnostics: known.diagnostics)
+            }
             var resolver = resolver
             var found: [Diagnostic] = []
             let ids = published.indices.map { index -> [String] in
@@ -74,11 +92,14 @@ public enum SiteResolver {
                 }
                 return ids
             }
-            return (resolver: resolver, ids: ids, diagnostics: found + resolver.unregisteredWarnings())
+            return (key: key, resolver: resolver, ids: ids, diagnostics: found + resolver.unregisteredWarnings())
         }
+        memo = References()
         for (position, result) in resolved.enumerated() {
             if position < config.taxonomies.count { resolvers[position] = result.resolver } else { dialogueResolver = result.resolver }
             diagnostics += result.diagnostics
+            memo.resolutions[names[position]] = References.Resolution(
+                key: result.key, resolver: result.resolver, ids: result.ids, diagnostics: result.diagnostics)
         }
         // Article -> taxonomy -> term ids; article -> its series' id.
         let termIDs = published.indices.map { index in resolved.dropLast().map { $0.ids[index] } }
@@ -97,10 +118,13 @@ public enum SiteResolver {
             if slugs[a] != slugs[b] { return slugs[a].codePointPrecedes(slugs[b]) }
             return langs[a].codePointPrecedes(langs[b])
         }
-        var rank = [Int](repeating: 0, count: published.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
+        let rank = {
+            var rank = [Int](repeating: 0, count: published.count)
+            for (position, index) in order.enumerated() { rank[index] = position }
+            return rank
+        }()
 
-        func taxonomy(_ resolver: TermResolver, name: String, articleIDs: (Int) -> [String]) -> (Taxonomy, [String: Int]) {
+        @Sendable func taxonomy(_ resolver: TermResolver, name: String, articleIDs: (Int) -> [String]) -> (Taxonomy, [String: Int]) {
             var members: [String: [Int]] = [:]
             for index in published.indices {
                 for id in articleIDs(index) { members[id, default: []].append(rank[index]) }
@@ -129,14 +153,16 @@ public enum SiteResolver {
             return (value, position)
         }
 
-        var taxonomies: [Taxonomy] = []
-        var termPositions: [[String: Int]] = []
-        for (position, name) in config.taxonomies.enumerated() {
-            let (value, positions) = taxonomy(resolvers[position], name: name) { termIDs[$0][position] }
-            taxonomies.append(value)
-            termPositions.append(positions)
+        // Each taxonomy's terms and members on a core of their own, the series last.
+        let finished = resolvers + [dialogueResolver]
+        let made = Parallel.map(Array(names.indices)) { position in
+            position < config.taxonomies.count
+                ? taxonomy(finished[position], name: names[position]) { termIDs[$0][position] }
+                : taxonomy(finished[position], name: "dialogues") { dialogueIDs[$0].map { [$0] } ?? [] }
         }
-        let (dialogues, dialoguePositions) = taxonomy(dialogueResolver, name: "dialogues") { dialogueIDs[$0].map { [$0] } ?? [] }
+        let taxonomies = made.dropLast().map(\.0)
+        let termPositions = made.dropLast().map(\.1)
+        let (dialogues, dialoguePositions) = made.last!
 
         // Translations, by key and language: two in one language are an error naming both.
         // Each article by its index into `published` (not a copy of it).
@@ -145,17 +171,21 @@ public enum SiteResolver {
             keyLocation: { published[$0].keyLocations["translationKey"] }, source: { published[$0].source }, kind: "articles",
             diagnostics: &diagnostics)
         let agencies = config.taxonomies.firstIndex(of: "agencies")
-        var articles: [PublishedArticle] = []
-        articles.reserveCapacity(order.count)
-        for (position, index) in order.enumerated() {
+        // Each on every core; the chairs' warnings in the articles' order.
+        let agencyRegistry = agencies.map { finished[$0].registry }
+        let agencyPositions = agencies.map { termPositions[$0] }
+        let publishing = Parallel.map(Array(order.enumerated())) { position, index in
             let article = published[index]
-            articles.append(PublishedArticle(
+            var found: [Diagnostic] = []
+            let chairs = chairAgencies(article, agencies: agencyRegistry, positions: agencyPositions, diagnostics: &found)
+            return (PublishedArticle(
                 article: article, path: routes.localized(Routes.article(article.slug), article.lang),
                 terms: termIDs[index].enumerated().map { taxonomy, ids in ids.compactMap { termPositions[taxonomy][$0] } },
                 dialogue: dialogueIDs[index].flatMap { dialoguePositions[$0] },
-                translations: articleGroups[position] ?? [:],
-                chairAgencies: chairAgencies(article, agencies: agencies.map { resolvers[$0].registry }, positions: agencies.map { termPositions[$0] }, diagnostics: &diagnostics)))
+                translations: articleGroups[position] ?? [:], chairAgencies: chairs), found)
         }
+        let articles = publishing.map(\.0)
+        diagnostics += publishing.flatMap(\.1)
         var articlesByLanguage: [String: [Int]] = [:]
         for (index, article) in articles.enumerated() { articlesByLanguage[article.article.lang, default: []].append(index) }
 
