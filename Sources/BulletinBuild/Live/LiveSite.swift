@@ -166,7 +166,7 @@ public struct LiveSite: Sendable {
             let openData = last?.openData ?? OpenData.Memo()
             last?.openData = OpenData.Memo()
             rendered = everything(
-                site: site, bodies: prepared.bodies, theme: theme, index: index, search: search, openData: consume openData,
+                site: site, bodies: prepared.bodies, theme: theme, index: consume index, search: search, openData: consume openData,
                 put: put, clock: &clock)
             let copies = site.copies
             for path in next.keys where !rendered.made.contains(path) && !copies.contains(path) {
@@ -205,35 +205,59 @@ public struct LiveSite: Sendable {
     /// build's, pages and feeds that are new, read something else or read a changed value;
     /// the sitemap and search index made again and compared.
     private func everything(
-        site: Site, bodies: RenderedBodies, theme: Theme, index: DependencyIndex, search: [String: SearchIndex],
+        site: Site, bodies: RenderedBodies, theme: Theme, index: consuming DependencyIndex, search: [String: SearchIndex],
         openData: consuming OpenData.Memo, put: (OutputFile) -> Void, clock: inout PhaseClock
     ) -> Rendered {
-        var index = index
-        let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
-        clock.mark("inputs")
-        let changed = last.map { inputs.changes(since: $0.inputs) }
-        var made: Set<String> = []
-        var positions: [String: Int] = [:]
-        var feeds: [Feed] = []
-        var signatures: [String: FeedSignature] = [:]
-        var feedPositions: [String: Int] = [:]
-        // The sitemap, the search index and the open data are made on a thread of their own
-        // while the pages and feeds render: their long stretches on one core (the index's
-        // numbering, the open data's records) fill the cores the pages leave idle.
-        let earlierSearch = Mutex<[String: SearchIndex]?>(search)
+        let everyPage = last == nil
+        let alternates = site.config.isMultilingual ? Alternates.all(site: site) : [:]
+        // Taken out of their locks on the other thread, so that each is updated in place
+        // (not copied).
+        let earlierIndex = Mutex<DependencyIndex?>(consume index)
         let earlierOpenData = Mutex<OpenData.Memo?>(openData)
-        let (_, others) = Parallel.both({
+        // The values are one long stretch that keeps about one core busy (the related
+        // articles use both for a moment); what follows from the plan alone is made on the
+        // other meanwhile: which pages read something else now, every output path, the open
+        // data and the sitemap.
+        let ((inputs, changed), planned) = Parallel.both({
+            let inputs = RenderInputs(site: site, bodies: bodies, theme: theme, alternates: alternates)
+            return (inputs, last.map { inputs.changes(since: $0.inputs) })
+        }, { [site] in
+            var index = earlierIndex.withLock { $0.take()! }
+            var positions: [String: Int] = [:]
             positions.reserveCapacity(site.plan.count)
-            // A page is rendered when it is new or reads something else, or when a value it
-            // reads changed (found through the index, not by looking at every page's
+            var made: Set<String> = []
+            // A page is rendered when it is new or reads something else (here), or when a value
+            // it reads changed (below, found through the index, not by looking at every page's
             // dependencies).
-            var toRender: Set<Int> = []
+            var rereading: [Int] = []
             for (position, page) in site.plan.enumerated() {
                 positions[page.path] = position
                 made.insert(Routes.outputFile(page.path))
-                if !index.pages.record(page.path, reads: page.dependencies) || changed == nil { toRender.insert(position) }
+                if !index.pages.record(page.path, reads: page.dependencies) || everyPage { rereading.append(position) }
             }
             index.pages.forget(allBut: Set(positions.keys))
+            // The open data follows from front matter alone: its last records, freed on another
+            // thread once replaced.
+            let earlier = earlierOpenData.withLock { $0.take()! }
+            let (data, memo) = OpenData.files(for: site, reusing: earlier)
+            Parallel.release(consume earlier)
+            // Their bytes made here too: the open data alone is megabytes.
+            let files = (Sitemap.files(for: site, alternates: alternates) + data).map {
+                OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8)))
+            }
+            return (index: index, positions: positions, made: made, rereading: rereading, files: files, openData: memo)
+        })
+        clock.mark("values, and beside them the plan's reads, the sitemap and open data")
+        var index = planned.index
+        var made = planned.made
+        let positions = planned.positions
+        var feeds: [Feed] = []
+        var signatures: [String: FeedSignature] = [:]
+        var feedPositions: [String: Int] = [:]
+        // The search index on a thread of its own while the pages and feeds render.
+        let earlierSearch = Mutex<[String: SearchIndex]?>(search)
+        let (_, others) = Parallel.both({
+            var toRender = Set(planned.rereading)
             if let changed { toRender.formUnion(index.pages.readers(of: changed).map { positions[$0]! }) }
             let pages = toRender.sorted().map { site.plan[$0] }
             let renderer = PageRenderer(inputs: inputs, pages: pages)
@@ -257,49 +281,37 @@ public struct LiveSite: Sendable {
             clock.mark("feeds")
         }, { [inputs, changed] in
             let start = PhaseClock.now()
-            // The search index on one more thread, beside the sitemap and the open data: after
-            // an edit that moves an article, the three are the longest stretch of the update,
-            // longer than the pages it renders.
-            let ((data, openData), (search, searchFiles, files)) = Parallel.both({
-                // The open data follows from front matter alone: made here, with the structure.
-                // Taken out of the lock, and freed on another thread once replaced.
-                let earlier = earlierOpenData.withLock { $0.take()! }
-                let (data, memo) = OpenData.files(for: inputs.site, reusing: earlier)
-                Parallel.release(consume earlier)
-                return (Sitemap.files(for: inputs.site, alternates: inputs.alternates) + data, memo)
-            }, {
-                var files = [("search/search.js", SearchScript.source)]
-                // Taken out of the lock, so that each index is updated in place (not copied).
-                var earlier = earlierSearch.withLock { $0.take()! }
-                var search: [String: SearchIndex] = [:]
-                var searchFiles: [String] = []
-                for lang in inputs.site.config.languages {
-                    if changed != nil, var index = earlier.removeValue(forKey: lang) {
-                        // Only the files the update wrote can differ from those served.
-                        index.update(inputs: inputs, lang: lang, changed: changed!)
-                        files += index.changedFiles.map { ($0, index.files[$0]!) }
-                        searchFiles += index.files.keys
-                        search[lang] = index
-                    } else {
-                        let index = SearchIndex(inputs: inputs, lang: lang)
-                        files += index.files.map { ($0.key, $0.value) }
-                        search[lang] = index
-                    }
+            var files = [("search/search.js", SearchScript.source)]
+            // Taken out of the lock, so that each index is updated in place (not copied).
+            var earlier = earlierSearch.withLock { $0.take()! }
+            var search: [String: SearchIndex] = [:]
+            var searchFiles: [String] = []
+            for lang in inputs.site.config.languages {
+                if changed != nil, var index = earlier.removeValue(forKey: lang) {
+                    // Only the files the update wrote can differ from those served.
+                    index.update(inputs: inputs, lang: lang, changed: changed!)
+                    files += index.changedFiles.map { ($0, index.files[$0]!) }
+                    searchFiles += index.files.keys
+                    search[lang] = index
+                } else {
+                    let index = SearchIndex(inputs: inputs, lang: lang)
+                    files += index.files.map { ($0.key, $0.value) }
+                    search[lang] = index
                 }
-                return (search, searchFiles, files)
-            })
-            return (files: data + files, search: search, searchFiles: searchFiles, openData: openData, seconds: PhaseClock.now() - start)
+            }
+            let outputs = files.map { OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8))) }
+            return (files: outputs, search: search, searchFiles: searchFiles, seconds: PhaseClock.now() - start)
         })
-        clock.record("sitemap, search, open data (alongside)", seconds: others.seconds)
+        clock.record("search (alongside)", seconds: others.seconds)
         made.formUnion(others.searchFiles)
-        for (path, text) in others.files {
-            put(OutputFile(path: path, contents: .bytes(Array(text.utf8))))
-            made.insert(path)
+        for file in planned.files + others.files {
+            put(file)
+            made.insert(file.path)
         }
         clock.mark("their files")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: others.search, openData: others.openData, made: made)
+            index: index, search: others.search, openData: planned.openData, made: made)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk

@@ -1,14 +1,14 @@
 import BulletinCore
 import BulletinContent
-import BulletinResolve
+package import BulletinResolve
 
 /// The versions of each page in the other languages of a multilingual site: the pages that
 /// show the same thing in another language (an article's translations, the home pages, the
 /// first page of a list, a term's page), each with its language. A page with more than one
 /// version declares them all as `hreflang` alternates; its language switcher links to them,
 /// and to the other languages' home pages where it has no version.
-enum Alternates {
-    static func all(site: Site) -> [String: [Alternate]] {
+package enum Alternates {
+    package static func all(site: Site) -> [String: [Alternate]] {
         // Pages that show one thing, whatever their language, share a key.
         var groups: [String: [(lang: String, path: String)]] = [:]
         var keys: [String: String] = [:]

@@ -58,7 +58,9 @@ package struct RenderInputs: Sendable {
         package let number: Int
     }
 
-    package init(site: Site, bodies: RenderedBodies, theme: Theme) {
+    /// `alternates`: `Alternates.all(site:)` when the caller has made them already (nil: made
+    /// here, for a multilingual site).
+    package init(site: Site, bodies: RenderedBodies, theme: Theme, alternates: [String: [Alternate]]? = nil) {
         self.site = site
         self.bodies = bodies
         self.theme = theme
@@ -72,11 +74,16 @@ package struct RenderInputs: Sendable {
             for lang in config.languages {
                 sites[lang] = SiteData(site: site, lang: lang, strings: theme.strings[lang] ?? theme.strings[config.language]!)
             }
-            // Cards and article pages, by content path.
-            for index in site.articles.indices {
+            // Cards and article pages, by content path: made on every core, put in order here.
+            let made = Parallel.map(Array(site.articles.indices)) { index in
+                (Self.card(index, site: site, bodies: bodies), Self.article(index, site: site, bodies: bodies))
+            }
+            cards.reserveCapacity(made.count)
+            articles.reserveCapacity(made.count)
+            for (index, (card, article)) in made.enumerated() {
                 let path = site.articles[index].article.path
-                cards[path] = Self.card(index, site: site, bodies: bodies)
-                articles[path] = Self.article(index, site: site, bodies: bodies)
+                cards[path] = card
+                articles[path] = article
             }
             // Lists: every language's articles, and each term's in each language it has a page in.
             let perPage = config.perPage
@@ -115,15 +122,16 @@ package struct RenderInputs: Sendable {
             for (index, page) in site.pages.enumerated() {
                 pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
             }
-            if config.isMultilingual { alternates = Alternates.all(site: site) }
+            if let alternates { self.alternates = alternates } else if config.isMultilingual { self.alternates = Alternates.all(site: site) }
             // What follows from front matter across articles: made again only when resolving is
             // (an edit that leaves every front matter as it was cannot change it).
             let series = SeriesNavigation.all(site: site)
             let related = RelatedArticles(site: site).all()
-            for (index, published) in site.articles.enumerated() {
-                readings[published.article.path] = ReadingData(
-                    series: series[index], related: related[index].map { ArticleReference($0, site: site) })
+            let readingValues = Parallel.map(Array(site.articles.indices)) { index in
+                ReadingData(series: series[index], related: related[index].map { ArticleReference($0, site: site) })
             }
+            readings.reserveCapacity(readingValues.count)
+            for (index, reading) in readingValues.enumerated() { readings[site.articles[index].article.path] = reading }
         }, { [site] in (TermReadingData.all(site: site), ArchiveData.all(site: site)) })
         self.termReadings = termReadings
         self.archives = archives
