@@ -39,6 +39,60 @@ import Testing
         return RelatedArticles(site: built).scored(index, limit: 10, scratch: &scratch).map { (built.articles[$0.article].article.slug, $0.score) }
     }
 
+    /// The preview scores again only the lists that can differ from the last update's, and
+    /// reuses the others: after each edit of a seeded sequence (dates, with ties, terms
+    /// joined and left, series, added and removed articles, the list's length), the lists
+    /// are every one as scoring all of them gives.
+    @Test func reusedListsAreThoseScoringAgainGives() throws {
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        func article(_ number: Int) -> String {
+            let agencies = (0..<(1 + next(3))).map { _ in "a\(next(5))" }.joined(separator: ", ")
+            let threats = next(2) == 0 ? "threats: [t\(next(3))]\n" : ""
+            let dialogue = next(3) == 0 ? "dialogue: D\(next(2))\n" : ""
+            return ReadingFixture.article("N\(number)", "2024-0\(1 + next(3))-1\(next(3))", "agencies: [\(agencies)]\n" + threats + dialogue)
+        }
+        var articles: [String: String] = [:]
+        for number in 0..<30 { articles["n\(number)"] = article(number) }
+        var yaml = "title: Reading\nbaseURL: https://reading.test/\n"
+        func site() -> Site {
+            var clock = PhaseClock()
+            return PreparedBuild(ReadingFixture.site(articles, siteYAML: yaml).tree(), options: BuildOptions(now: TestSite.now), clock: &clock).site
+        }
+        var memo = RelatedArticles(site: site()).all(reusing: nil).memo
+        var reusedAny = false
+        for step in 0..<40 {
+            let name = "n\(next(32))"
+            switch step % 6 {
+            case 0:
+                articles[name] = articles[name].map { text in
+                    text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.hasPrefix("date: ") ? "date: 2024-0\(1 + next(3))-1\(next(3))" : String($0) }.joined(separator: "\n")
+                }
+            case 1: articles[name] = article(step)
+            case 2: articles[name] = articles[name] == nil ? article(step) : nil
+            case 3: yaml = "title: Reading\nbaseURL: https://reading.test/\nrelated:\n  limit: \(1 + next(4))\n"
+            case 4:
+                // One term fewer: the terms it leaves change, those it keeps do not.
+                articles[name] = articles[name].map { text in
+                    text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.hasPrefix("agencies: [") && $0.contains(", ") ? "agencies: [" + $0.split(separator: ", ").dropFirst().joined(separator: ", ") : String($0) }
+                        .joined(separator: "\n")
+                }
+            default: articles[name] = articles[name].map { $0.replacingOccurrences(of: "title: ", with: "title: Re ") }
+            }
+            let current = RelatedArticles(site: site())
+            let (lists, remembered) = current.all(reusing: memo)
+            #expect(lists == current.all(), "step \(step)")
+            reusedAny = reusedAny || remembered.reused > 0
+            memo = remembered
+        }
+        #expect(reusedAny, "some lists were reused")
+    }
+
     /// An article with many terms: every shared one counts. N = 4; x carries 18 agencies,
     /// each shared term on 2 articles (ln 3 each): a shares three (3 ln 3), c two (2 ln 3),
     /// b one (ln 3).

@@ -219,7 +219,9 @@ public struct LiveSite: Sendable {
         // other meanwhile: which pages read something else now, every output path, the open
         // data and the sitemap.
         let ((inputs, changed), planned) = Parallel.both({
-            let inputs = RenderInputs(site: site, bodies: bodies, theme: theme, alternates: alternates)
+            let inputs = RenderInputs(
+                site: site, bodies: bodies, theme: theme, alternates: alternates,
+                related: .remembering(earlier: last?.inputs.relatedMemo))
             return (inputs, last.map { inputs.changes(since: $0.inputs) })
         }, { [site] in
             var index = earlierIndex.withLock { $0.take()! }

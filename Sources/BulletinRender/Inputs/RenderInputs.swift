@@ -32,6 +32,16 @@ package struct RenderInputs: Sendable {
     /// Series neighbours and related articles, by article content path.
     package var readings: [String: ReadingData] = [:]
     package var termReadings: [TermInLanguage: TermReadingData] = [:]
+    /// What the related lists were scored from, when asked to remember it (the preview).
+    package private(set) var relatedMemo: RelatedArticles.Memo?
+
+    /// How the related lists are made: every one scored (a build), or, for the preview, with
+    /// what they were scored from kept, scoring again only those that can differ from the
+    /// last update's.
+    package enum RelatedScoring: Sendable {
+        case every
+        case remembering(earlier: RelatedArticles.Memo?)
+    }
     package var archives: [ArchiveKey: ArchiveData] = [:]
 
     /// A language's archive (`year` nil: the index of years) or one of its years.
@@ -60,7 +70,9 @@ package struct RenderInputs: Sendable {
 
     /// `alternates`: `Alternates.all(site:)` when the caller has made them already (nil: made
     /// here, for a multilingual site).
-    package init(site: Site, bodies: RenderedBodies, theme: Theme, alternates: [String: [Alternate]]? = nil) {
+    package init(
+        site: Site, bodies: RenderedBodies, theme: Theme, alternates: [String: [Alternate]]? = nil, related scoring: RelatedScoring = .every
+    ) {
         self.site = site
         self.bodies = bodies
         self.theme = theme
@@ -126,7 +138,13 @@ package struct RenderInputs: Sendable {
             // What follows from front matter across articles: made again only when resolving is
             // (an edit that leaves every front matter as it was cannot change it).
             let series = SeriesNavigation.all(site: site)
-            let related = RelatedArticles(site: site).all()
+            let related: [[Int]]
+            switch scoring {
+            case .every:
+                related = RelatedArticles(site: site).all()
+            case .remembering(let earlier):
+                (related, relatedMemo) = RelatedArticles(site: site).all(reusing: earlier)
+            }
             let readingValues = Parallel.map(Array(site.articles.indices)) { index in
                 ReadingData(series: series[index], related: related[index].map { ArticleReference($0, site: site) })
             }

@@ -36,10 +36,10 @@ package struct RelatedArticles: Sendable {
     private let instants: [Instant]
     private let paths: [String]
 
-    private struct Instant: Sendable, Comparable {
+    package struct Instant: Sendable, Comparable {
         let seconds: Int64
         let nanoseconds: Int32
-        static func < (a: Instant, b: Instant) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
+        package static func < (a: Instant, b: Instant) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
     }
 
     package init(site: Site) {
@@ -77,14 +77,98 @@ package struct RelatedArticles: Sendable {
     /// core, each chunk with a scratch space of its own; each article's list depends on
     /// nothing but the site, so the result is the same whatever the number of cores.
     package func all() -> [[Int]] {
+        scored(Array(site.articles.indices))
+    }
+
+    /// The lists of `articles` (indices into `site.articles`), in their order.
+    private func scored(_ articles: [Int]) -> [[Int]] {
         let count = site.articles.count
         let chunk = 256
-        let starts = Array(stride(from: 0, to: count, by: chunk))
+        let starts = Array(stride(from: 0, to: articles.count, by: chunk))
         let limit = site.config.related.limit
         return Parallel.map(starts) { start in
             var scratch = Scratch(articles: count)
-            return (start..<min(start + chunk, count)).map { scored($0, limit: limit, scratch: &scratch).map(\.article) }
+            return articles[start..<min(start + chunk, articles.count)].map { scored($0, limit: limit, scratch: &scratch).map(\.article) }
         }.flatMap { $0 }
+    }
+
+    /// What every list was scored from, kept by the preview from one update to the next.
+    package struct Memo: Sendable {
+        /// By term and language: what it adds to a score, and its articles with what ties
+        /// between them are broken by.
+        fileprivate var terms: [TermInLanguage: TermState] = [:]
+        /// By article URL: its terms, and its list (as URLs).
+        fileprivate var lists: [String: (terms: [String], related: [String])] = [:]
+        fileprivate var limit = 0
+        /// How many lists the update that made this reused (the rest it scored again).
+        package fileprivate(set) var reused = 0
+    }
+
+    package struct TermInLanguage: Hashable, Sendable {
+        let term: String
+        let lang: String
+    }
+
+    package struct TermState: Equatable, Sendable {
+        let contribution: Double
+        let members: [String]
+        let instants: [Instant]
+    }
+
+    /// Every article's related articles, as `all()`, scoring again only the articles whose
+    /// lists can differ from `earlier`'s: when an article has the same terms, and each adds as
+    /// much as before and has the same articles of its language, with the same dates and URLs,
+    /// the article has the same candidates with the same scores and ties, so the same list.
+    /// (An article that changes language changes its terms' articles in both; its
+    /// translations, in other languages, are never candidates.) An edit that moves one
+    /// article by its date scores again the articles that share a term with it, not every
+    /// article.
+    package func all(reusing earlier: Memo?) -> (lists: [[Int]], memo: Memo) {
+        let dense = DenseTerms(site: site)
+        let names = dense.taxonomies.flatMap { taxonomy in taxonomy.terms.map { taxonomy.name + "/" + $0.id } }
+        let limit = site.config.related.limit
+        var memo = Memo()
+        memo.limit = limit
+        // Each term's state in each language, compared with the last once.
+        var changed: [String: [Bool]] = [:]
+        for lang in site.config.languages {
+            guard let postings = postings[lang], let contributions = contributions[lang] else { continue }
+            var flags = [Bool](repeating: true, count: names.count)
+            for term in names.indices {
+                let list = postings[term]
+                let state = TermState(contribution: contributions[term], members: list.map { paths[$0] }, instants: list.map { instants[$0] })
+                let key = TermInLanguage(term: names[term], lang: lang)
+                flags[term] = earlier?.terms[key] != state
+                memo.terms[key] = state
+            }
+            changed[lang] = flags
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(paths.count)
+        for (position, path) in paths.enumerated() { index[path] = position }
+        var lists = [[Int]](repeating: [], count: site.articles.count)
+        var rescore: [Int] = []
+        for article in site.articles.indices {
+            let terms = termsOf[article].map { names[$0] }
+            if let earlier, earlier.limit == limit, let known = earlier.lists[paths[article]], known.terms == terms,
+               let flags = changed[site.articles[article].article.lang], !termsOf[article].contains(where: { flags[$0] }) {
+                // Every one is still there, its terms' articles being the same (scored again
+                // otherwise, all the same).
+                let mapped = known.related.compactMap { index[$0] }
+                if mapped.count == known.related.count {
+                    lists[article] = mapped
+                    continue
+                }
+            }
+            rescore.append(article)
+        }
+        for (article, list) in zip(rescore, scored(rescore)) { lists[article] = list }
+        memo.reused = lists.count - rescore.count
+        memo.lists.reserveCapacity(lists.count)
+        for article in lists.indices {
+            memo.lists[paths[article]] = (termsOf[article].map { names[$0] }, lists[article].map { paths[$0] })
+        }
+        return (lists, memo)
     }
 
     /// What scoring one article needs besides the site, made once for many: a score for every
