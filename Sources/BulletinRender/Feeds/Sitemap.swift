@@ -30,12 +30,13 @@ package enum Sitemap {
     package static func files(for site: Site, alternates: [String: [Alternate]] = [:]) -> [(path: String, text: String)] {
         let routes = site.routes
         let multilingual = site.config.isMultilingual
+        let changes = LastChanges(site: site)
         let entries = site.plan.compactMap { page -> Entry? in
             if page.kind == .notFound { return nil }
             let versions = (alternates[page.path] ?? []).filter(\.isTranslation)
             var links = versions.map { ($0.lang, routes.absolute($0.path)) }
             if let first = versions.first(where: { $0.lang == site.config.language }) { links.append(("x-default", routes.absolute(first.path))) }
-            return Entry(loc: routes.absolute(page.path), lastmod: lastModified(page, site: site), alternates: links)
+            return Entry(loc: routes.absolute(page.path), lastmod: changes.of(page), alternates: links)
         }
         func urlset(_ slice: ArraySlice<Entry>) -> String {
             var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
@@ -66,38 +67,68 @@ package enum Sitemap {
         return files
     }
 
-    /// The date a page last changed: the newest article it shows.
-    package static func lastModified(_ page: PlannedPage, site: Site) -> ContentDate? {
-        func newest(_ indices: some Sequence<Int>) -> ContentDate? {
-            indices.map { site.articles[$0].article.updated ?? site.articles[$0].article.date }.max()
+    /// The date each page last changed: the newest article it shows. Each article's `updated`
+    /// or `date`, and its instant and year, are read once, not once for every page that
+    /// shows the article (the home page and the archive show them all, each year's page
+    /// looks through them all).
+    struct LastChanges {
+        let site: Site
+        private let dates: [ContentDate]
+        private let seconds: [Int64]
+        private let nanoseconds: [Int32]
+        private let years: [Int]
+
+        init(site: Site) {
+            self.site = site
+            dates = site.articles.map { $0.article.updated ?? $0.article.date }
+            seconds = dates.map(\.seconds)
+            nanoseconds = dates.map(\.nanoseconds)
+            years = site.articles.map(\.article.date.year)
         }
-        let perPage = site.config.perPage
-        func slice(_ indices: [Int], _ number: Int) -> ArraySlice<Int> {
-            let start = min((number - 1) * perPage, indices.count)
-            return indices[start..<min(start + perPage, indices.count)]
+
+        /// The latest of `indices`' dates, the first of them when two are one instant (as
+        /// `max()`).
+        private func newest(_ indices: some Sequence<Int>) -> ContentDate? {
+            var best: Int?
+            for index in indices {
+                guard let known = best else {
+                    best = index
+                    continue
+                }
+                if (seconds[known], nanoseconds[known]) < (seconds[index], nanoseconds[index]) { best = index }
+            }
+            return best.map { dates[$0] }
         }
-        let lang = page.lang
-        switch page.subject {
-        case .home:
-            return newest(site.articles(in: lang))
-        case .dialogues:
-            return newest(site.dialogues.terms.flatMap { $0.articles(in: lang) })
-        case .articleList(let number):
-            return newest(slice(site.articles(in: lang), number))
-        case .article(let index):
-            return newest([index])
-        case .taxonomy(let index):
-            return newest(site.taxonomies[index].terms.flatMap { $0.articles(in: lang) })
-        case .term(let taxonomy, let term, let number):
-            return newest(slice(site.taxonomies[taxonomy].terms[term].articles(in: lang), number))
-        case .dialogue(let index):
-            return newest(site.dialogues.terms[index].articles)
-        case .archive:
-            return newest(site.articles(in: lang))
-        case .archiveYear(let year):
-            return newest(site.articles(in: lang).filter { site.articles[$0].article.date.year == year })
-        case .page, .search, .notFound:
-            return nil
+
+        func of(_ page: PlannedPage) -> ContentDate? {
+            let perPage = site.config.perPage
+            func slice(_ indices: [Int], _ number: Int) -> ArraySlice<Int> {
+                let start = min((number - 1) * perPage, indices.count)
+                return indices[start..<min(start + perPage, indices.count)]
+            }
+            let lang = page.lang
+            switch page.subject {
+            case .home:
+                return newest(site.articles(in: lang))
+            case .dialogues:
+                return newest(site.dialogues.terms.lazy.flatMap { $0.articles(in: lang) })
+            case .articleList(let number):
+                return newest(slice(site.articles(in: lang), number))
+            case .article(let index):
+                return newest([index])
+            case .taxonomy(let index):
+                return newest(site.taxonomies[index].terms.lazy.flatMap { $0.articles(in: lang) })
+            case .term(let taxonomy, let term, let number):
+                return newest(slice(site.taxonomies[taxonomy].terms[term].articles(in: lang), number))
+            case .dialogue(let index):
+                return newest(site.dialogues.terms[index].articles)
+            case .archive:
+                return newest(site.articles(in: lang))
+            case .archiveYear(let year):
+                return newest(site.articles(in: lang).lazy.filter { years[$0] == year })
+            case .page, .search, .notFound:
+                return nil
+            }
         }
     }
 }

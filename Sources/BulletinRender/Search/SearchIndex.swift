@@ -203,13 +203,17 @@ package struct SearchIndex: Sendable {
         }
         let strings = inputs.sites[lang]!.strings
         let chunks = wide ? Set(stride(from: 0, to: articles.count, by: Self.chunkSize).map { $0 / Self.chunkSize }) : touchedChunks
-        for chunk in chunks {
+        // Each chunk on a core of its own (a date move rewrites those of every article between
+        // its two places).
+        let chunkList = Array(chunks)
+        let texts = Parallel.map(chunkList) { chunk in
             let rows = articles[(chunk * Self.chunkSize)..<min((chunk + 1) * Self.chunkSize, articles.count)].map { index -> [String] in
                 let card = inputs.cards[site.articles[index].article.path]!
                 return [site.routes.href(card.path), card.title, strings.date(card.date), card.date.htmlDateTime, card.summary]
             }
-            files[folder + Self.chunkName(chunk)] = Self.chunk(rows[...])
+            return Self.chunk(rows[...])
         }
+        for (chunk, text) in zip(chunkList, texts) { files[folder + Self.chunkName(chunk)] = text }
         // The manifest holds the facets (every article's values, in order), the shard keys
         // and the stop words.
         if wide || termsMoved || reordered || facetsMoved || stopWords != stopWordsBefore || Set(shardWords.keys) != shardKeysBefore {
@@ -447,7 +451,7 @@ package struct SearchIndex: Sendable {
         var text: [UInt8] = [UInt8(ascii: "{")]
         for (position, word) in words.enumerated() {
             if position > 0 { text.append(UInt8(ascii: ",")) }
-            text += Self.json(vocabulary.word(word)).utf8
+            JSONValue.writeString(vocabulary.word(word), to: &text)
             text += ":[".utf8
             let list = postings[word]
             var previous = 0
@@ -472,9 +476,21 @@ package struct SearchIndex: Sendable {
 
     package static func chunkName(_ number: Int) -> String { "docs-\(number).json" }
 
-    /// Rows `[url, title, date, ISO date, summary]`.
+    /// Rows `[url, title, date, ISO date, summary]`. Written as bytes: joined strings cost an
+    /// allocation for every field and row of every chunk.
     package static func chunk(_ rows: ArraySlice<[String]>) -> String {
-        "[" + rows.map { "[" + $0.map(json).joined(separator: ",") + "]" }.joined(separator: ",\n") + "]\n"
+        var text: [UInt8] = [UInt8(ascii: "[")]
+        for (number, row) in rows.enumerated() {
+            if number > 0 { text += ",\n".utf8 }
+            text.append(UInt8(ascii: "["))
+            for (position, field) in row.enumerated() {
+                if position > 0 { text.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(field, to: &text)
+            }
+            text.append(UInt8(ascii: "]"))
+        }
+        text += "]\n".utf8
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The facets and every article's values in them, the shard keys and the stop words.
@@ -505,14 +521,28 @@ package struct SearchIndex: Sendable {
         let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
         columns.append(articles.map { [yearIndex[site.articles[$0].article.date.year]!] })
 
-        let docs = articles.indices.map { index in
-            "[" + columns.map { "[" + $0[index].map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        // Every article's values, written as bytes (a string for each list of each article
+        // was most of the manifest's time).
+        var docs: [UInt8] = []
+        for index in articles.indices {
+            if index > 0 { docs += ",\n".utf8 }
+            docs.append(UInt8(ascii: "["))
+            for (number, column) in columns.enumerated() {
+                if number > 0 { docs.append(UInt8(ascii: ",")) }
+                docs.append(UInt8(ascii: "["))
+                for (position, value) in column[index].enumerated() {
+                    if position > 0 { docs.append(UInt8(ascii: ",")) }
+                    appendDecimal(value, to: &docs)
+                }
+                docs.append(UInt8(ascii: "]"))
+            }
+            docs.append(UInt8(ascii: "]"))
         }
         return "{\"version\":1,\"count\":\(articles.count),\"chunk\":\(chunkSize),"
             + "\"facets\":[" + facets.joined(separator: ",") + "],"
             + "\"shards\":[" + shardKeys.map(json).joined(separator: ",") + "],"
             + "\"stop\":[" + stopWords.map(json).joined(separator: ",") + "],"
-            + "\"docs\":[" + docs.joined(separator: ",\n") + "]}\n"
+            + "\"docs\":[" + String(decoding: docs, as: UTF8.self) + "]}\n"
     }
 
     package static func facet(name: String, title: String, values: [(String, String)]) -> String {
