@@ -134,7 +134,11 @@ package struct RenderInputs: Sendable {
             for (index, page) in site.pages.enumerated() {
                 pages[page.page.path] = PageData(title: page.page.title, body: bodies.pages[index].html, params: page.page.params)
             }
-            if let alternates { self.alternates = alternates } else if config.isMultilingual { self.alternates = Alternates.all(site: site) }
+            if let alternates {
+                self.alternates = alternates
+            } else if config.isMultilingual {
+                self.alternates = Alternates.all(site: site)
+            }
             // What follows from front matter across articles: made again only when resolving is
             // (an edit that leaves every front matter as it was cannot change it).
             let series = SeriesNavigation.all(site: site)
@@ -363,28 +367,89 @@ package struct TermNameData: Sendable, Equatable {
 
 /// An article's entry in lists.
 package struct CardData: Sendable, Equatable {
-    package let title: String
+    /// Its fields in one box shared by every copy: the values are copied into every comparison
+    /// of two updates and every page's context, and a copy of the box is one retain.
+    private let box: Box
+
+    private final class Box: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    private struct Values: Sendable, Equatable {
+        let title: String
+        let path: String
+        let date: ContentDate
+        let updated: ContentDate?
+        let summary: String
+        let location: String?
+        let lang: String
+        let dialogue: TermNameData?
+        let session: Int?
+    }
+
+    init(
+        title: String, path: String, date: ContentDate, updated: ContentDate?, summary: String, location: String?,
+        lang: String, dialogue: TermNameData?, session: Int?
+    ) {
+        box = Box(Values(
+            title: title, path: path, date: date, updated: updated, summary: summary, location: location,
+            lang: lang, dialogue: dialogue, session: session))
+    }
+
+    package var title: String { box.values.title }
     /// Its page's site path.
-    package let path: String
-    package let date: ContentDate
-    package let updated: ContentDate?
-    package let summary: String
-    package let location: String?
-    package let lang: String
-    package let dialogue: TermNameData?
-    package let session: Int?
+    package var path: String { box.values.path }
+    package var date: ContentDate { box.values.date }
+    package var updated: ContentDate? { box.values.updated }
+    package var summary: String { box.values.summary }
+    package var location: String? { box.values.location }
+    package var lang: String { box.values.lang }
+    package var dialogue: TermNameData? { box.values.dialogue }
+    package var session: Int? { box.values.session }
+
+    package static func == (a: CardData, b: CardData) -> Bool { a.box === b.box || a.box.values == b.box.values }
 }
 
 /// What an article's own page shows besides its card.
 package struct ArticleData: Sendable, Equatable {
-    package let body: String
-    package let params: [String: ParamValue]
+    /// Its fields in one shared box, as `CardData`'s.
+    private let box: Box
+
+    private final class Box: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    private struct Values: Sendable, Equatable {
+        let body: String
+        let params: [String: ParamValue]
+        let terms: [[String]]
+        let slug: String
+        let translationKey: String?
+        let chairs: [ChairData]
+        let documents: [DocumentData]
+    }
+
+    init(
+        body: String, params: [String: ParamValue], terms: [[String]], slug: String, translationKey: String?,
+        chairs: [ChairData], documents: [DocumentData]
+    ) {
+        box = Box(Values(
+            body: body, params: params, terms: terms, slug: slug, translationKey: translationKey, chairs: chairs,
+            documents: documents))
+    }
+
+    package var body: String { box.values.body }
+    package var params: [String: ParamValue] { box.values.params }
     /// Its terms' ids, by taxonomy (their names and links are `TermLinkData`).
-    package let terms: [[String]]
-    package let slug: String
-    package let translationKey: String?
-    package let chairs: [ChairData]
-    package let documents: [DocumentData]
+    package var terms: [[String]] { box.values.terms }
+    package var slug: String { box.values.slug }
+    package var translationKey: String? { box.values.translationKey }
+    package var chairs: [ChairData] { box.values.chairs }
+    package var documents: [DocumentData] { box.values.documents }
+
+    package static func == (a: ArticleData, b: ArticleData) -> Bool { a.box === b.box || a.box.values == b.box.values }
 }
 
 /// A chair as the article page shows it: the agency as written, and its registered id when
@@ -405,8 +470,27 @@ package struct DocumentData: Sendable, Equatable {
 /// What an article's page shows of other articles: its place in its series, its related
 /// articles.
 package struct ReadingData: Sendable, Equatable {
-    package let series: SeriesNavigation?
-    package let related: [ArticleReference]
+    /// Its fields in one shared box, as `CardData`'s.
+    private let box: Box
+
+    private final class Box: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    private struct Values: Sendable, Equatable {
+        let series: SeriesNavigation?
+        let related: [ArticleReference]
+    }
+
+    init(series: SeriesNavigation?, related: [ArticleReference]) {
+        box = Box(Values(series: series, related: related))
+    }
+
+    package var series: SeriesNavigation? { box.values.series }
+    package var related: [ArticleReference] { box.values.related }
+
+    package static func == (a: ReadingData, b: ReadingData) -> Bool { a.box === b.box || a.box.values == b.box.values }
 }
 
 /// Which articles one page of a list shows, by content path, and how many pages and
