@@ -46,6 +46,8 @@ extension TermReadingData {
     static func all(site: Site) -> [RenderInputs.TermInLanguage: TermReadingData] {
         let dense = DenseTerms(site: site)
         let taxonomies = dense.taxonomies
+        // Each article's year, read once (not once for every term the article has).
+        let yearOf = site.articles.map(\.article.date.year)
         struct Unit: Sendable { let taxonomy: Int; let term: Int }
         var result: [RenderInputs.TermInLanguage: TermReadingData] = [:]
         for lang in site.config.languages {
@@ -74,18 +76,28 @@ extension TermReadingData {
                 for article in articles {
                     for other in dense.ofArticle[article] where other != own { counts[other, default: 0] += 1 }
                 }
-                let best = counts.sorted { a, b in
+                func precedes(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
                     if a.value != b.value { return a.value > b.value }
                     if termKeys[a.key] != termKeys[b.key] { return termKeys[a.key] < termKeys[b.key] }
                     if termNames[a.key] != termNames[b.key] { return termNames[a.key].codePointPrecedes(termNames[b.key]) }
                     return termPaths[a.key].codePointPrecedes(termPaths[b.key])
                 }
-                let companions = best.prefix(limit).map { other, count in
+                // The best `limit`, kept in order as the counts go by: a common term is found with
+                // thousands of others, and sorting them all cost more than counting them. (The
+                // order is total, two terms never having one path, so this is the sort's prefix.)
+                var best: [(key: Int, value: Int)] = []
+                best.reserveCapacity(limit + 1)
+                for entry in counts {
+                    if best.count == limit, !precedes(entry, best[limit - 1]) { continue }
+                    best.insert(entry, at: best.firstIndex { precedes(entry, $0) } ?? best.count)
+                    if best.count > limit { best.removeLast() }
+                }
+                let companions = best.map { other, count in
                     let position = dense.taxonomy(of: other)
                     return Companion(
                         taxonomy: taxonomies[position].name, name: termNames[other], path: termPaths[other], count: count)
                 }
-                return TermReadingData(companions: companions, years: years(of: articles, site: site))
+                return TermReadingData(companions: companions, years: years(of: articles, yearOf: yearOf))
             }
             for (unit, reading) in zip(units, counted) {
                 let term = taxonomies[unit.taxonomy].terms[unit.term]
@@ -95,9 +107,10 @@ extension TermReadingData {
         return result
     }
 
-    static func years(of articles: [Int], site: Site) -> [YearCount] {
+    /// The articles per year, from the first year to the last; `yearOf` gives each article's.
+    static func years(of articles: [Int], yearOf: [Int]) -> [YearCount] {
         var byYear: [Int: Int] = [:]
-        for index in articles { byYear[site.articles[index].article.date.year, default: 0] += 1 }
+        for index in articles { byYear[yearOf[index], default: 0] += 1 }
         guard let first = byYear.keys.min(), let last = byYear.keys.max() else { return [] }
         return (first...last).map { YearCount(year: $0, count: byYear[$0] ?? 0) }
     }
