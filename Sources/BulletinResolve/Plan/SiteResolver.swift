@@ -132,7 +132,7 @@ public enum SiteResolver {
             let terms = resolver.terms().map { term in
                 let articles = (members[term.id] ?? []).sorted()
                 var byLanguage: [String: [Int]] = [:]
-                for article in articles { byLanguage[published[order[article]].lang, default: []].append(article) }
+                for article in articles { byLanguage[langs[order[article]], default: []].append(article) }
                 // A term has a page in each language whose articles use it (the contract's
                 // Languages); with one language, where none of that applies, a registered term
                 // no article uses keeps its page, so that the registry can be browsed.
