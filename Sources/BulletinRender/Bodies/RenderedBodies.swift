@@ -88,31 +88,22 @@ package struct RenderedBodies: Sendable {
         if sameLinks, let edited, memo?.links?.collectExternalLinks == collectExternalLinks, var last = memo?.last {
             memo!.last = nil  // so that `last` is the only owner of its arrays
             last.changed = []
-            for path in edited {
-                guard let slot = memo!.slots[path] else { continue }  // no body on the site (a draft)
-                let (body, firstLine, source): (String, Int, SourceText) = switch slot {
-                case .article(let index): (site.articles[index].article.body, site.articles[index].article.bodyFirstLine, site.articles[index].article.source)
-                case .page(let index): (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.source)
-                case .entry(let taxonomy, let term):
-                    { entry in (entry.body, entry.bodyFirstLine, entry.source) }(site.registryEntry(taxonomy: taxonomy, term: term))
-                case .translation(let taxonomy, let term, let lang):
-                    { translation in (translation.body, translation.bodyFirstLine, translation.source) }(
-                        site.registryTranslation(taxonomy: taxonomy, term: term, lang: lang))
-                }
-                if memo!.bodies[path]?.text == source.text { continue }
-                let (document, findings, decisions) = renderOne(
-                    body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
-                memo!.bodies[path] = .init(text: source.text, document: document, findings: findings, decisions: decisions)
-                switch slot {
-                case .article(let index): last.articles[index] = document
-                case .page(let index): last.pages[index] = document
-                case .entry, .translation: last.entries[path] = document
-                }
-                last.replaceFindings(findings, for: path)
-                last.changed!.insert(path)
-            }
+            takeIn(edited, site: site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &memo!, into: &last)
             memo!.last = last
             return last
+        }
+        // Pages moved (an article's date, terms or series changed), but every link is rewritten
+        // as before and the bodies are those of the same files: the last bodies put in the
+        // site's new order, and the edited files' rendered again where their text changed,
+        // without looking at every body.
+        if let edited, let links = memo?.links, links.collectExternalLinks == collectExternalLinks,
+           links == BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks),
+           let last = memo!.last.take(),  // so that the result is the only owner of its arrays
+           var reordered = reordered(last, for: site, memo: &memo!) {
+            reordered.changed = []
+            takeIn(edited, site: site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &memo!, into: &reordered)
+            memo!.last = reordered
+            return reordered
         }
         enum Job: Sendable {
             case article(Int)
@@ -223,6 +214,74 @@ package struct RenderedBodies: Sendable {
             memo!.last = bodies
         }
         return bodies
+    }
+
+    /// `last` with its articles and pages in `site`'s order, and the memo's slots numbered so,
+    /// when the site's bodies are those of the same files; nil when a file came or went.
+    private static func reordered(_ last: consuming RenderedBodies, for site: Site, memo: inout BodyMemo) -> RenderedBodies? {
+        var slots: [String: BodyMemo.Slot] = [:]
+        slots.reserveCapacity(memo.slots.count)
+        var bodies = last
+        let (articles, pages) = (bodies.articles, bodies.pages)
+        bodies.articles = []
+        bodies.articles.reserveCapacity(site.articles.count)
+        for (index, published) in site.articles.enumerated() {
+            guard case .article(let before)? = memo.slots[published.article.path] else { return nil }
+            bodies.articles.append(articles[before])
+            slots[published.article.path] = .article(index)
+        }
+        bodies.pages = []
+        for (index, published) in site.pages.enumerated() {
+            guard case .page(let before)? = memo.slots[published.page.path] else { return nil }
+            bodies.pages.append(pages[before])
+            slots[published.page.path] = .page(index)
+        }
+        for (taxonomyIndex, taxonomy) in (site.taxonomies + [site.dialogues]).enumerated() {
+            for (termIndex, term) in taxonomy.terms.enumerated() {
+                if let entry = term.entry {
+                    guard case .entry? = memo.slots[entry.path] else { return nil }
+                    slots[entry.path] = .entry(taxonomy: taxonomyIndex, term: termIndex)
+                }
+                for (lang, translation) in term.translations {
+                    guard case .translation? = memo.slots[translation.path] else { return nil }
+                    slots[translation.path] = .translation(taxonomy: taxonomyIndex, term: termIndex, lang: lang)
+                }
+            }
+        }
+        guard slots.count == memo.slots.count else { return nil }
+        memo.slots = slots
+        return bodies
+    }
+
+    /// Renders again the bodies of the `edited` files whose text changed, into `bodies` and
+    /// the memo, and adds them to `bodies.changed`.
+    private static func takeIn(
+        _ edited: Set<String>, site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo,
+        into bodies: inout RenderedBodies
+    ) {
+        for path in edited {
+            guard let slot = memo.slots[path] else { continue }  // no body on the site (a draft)
+            let (body, firstLine, source): (String, Int, SourceText) = switch slot {
+            case .article(let index): (site.articles[index].article.body, site.articles[index].article.bodyFirstLine, site.articles[index].article.source)
+            case .page(let index): (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.source)
+            case .entry(let taxonomy, let term):
+                { entry in (entry.body, entry.bodyFirstLine, entry.source) }(site.registryEntry(taxonomy: taxonomy, term: term))
+            case .translation(let taxonomy, let term, let lang):
+                { translation in (translation.body, translation.bodyFirstLine, translation.source) }(
+                    site.registryTranslation(taxonomy: taxonomy, term: term, lang: lang))
+            }
+            if memo.bodies[path]?.text == source.text { continue }
+            let (document, findings, decisions) = renderOne(
+                body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
+            memo.bodies[path] = .init(text: source.text, document: document, findings: findings, decisions: decisions)
+            switch slot {
+            case .article(let index): bodies.articles[index] = document
+            case .page(let index): bodies.pages[index] = document
+            case .entry, .translation: bodies.entries[path] = document
+            }
+            bodies.replaceFindings(findings, for: path)
+            bodies.changed!.insert(path)
+        }
     }
 
     /// The bodies rendered last time, for `bulletin serve`'s full rebuilds.
