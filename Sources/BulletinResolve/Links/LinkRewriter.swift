@@ -1,6 +1,7 @@
 import BulletinContent
 import BulletinCore
 import BulletinMarkdown
+import Synchronization
 
 /// Checks and rewrites the links editors write in Markdown.
 ///
@@ -19,17 +20,36 @@ package struct LinkRewriter: Sendable {
     package let unpublished: Unpublished
     /// Every site path the build writes: pages (`articles/x/`) and files (`images/map.svg`).
     package let sitePaths: Set<String>
-    /// The site paths by their first folder, for suggestions.
-    private let sitePathsByFolder: [String: [String]]
+    /// The site paths by their first folder, for suggestions: made when a link is first found
+    /// broken (sorting 15,000 paths for every resolve cost more than most sites' broken
+    /// links ever will).
+    private let folders: Folders
+
+    private final class Folders: Sendable {
+        private let sitePaths: Set<String>
+        private let grouped = Mutex<[String: [String]]?>(nil)
+
+        init(_ sitePaths: Set<String>) { self.sitePaths = sitePaths }
+
+        /// The site paths whose first folder is `folder`, in code-point order.
+        func paths(in folder: String) -> [String] {
+            grouped.withLock { grouped in
+                if grouped == nil {
+                    var byFolder: [String: [String]] = [:]
+                    for path in sitePaths.sorted() { byFolder[LinkRewriter.firstFolder(path), default: []].append(path) }
+                    grouped = byFolder
+                }
+                return grouped![folder] ?? []
+            }
+        }
+    }
 
     package init(routes: Routes, contentPaths: [String: String], unpublished: Unpublished, sitePaths: Set<String>) {
         self.routes = routes
         self.contentPaths = contentPaths
         self.unpublished = unpublished
         self.sitePaths = sitePaths
-        var byFolder: [String: [String]] = [:]
-        for path in sitePaths.sorted() { byFolder[Self.firstFolder(path), default: []].append(path) }
-        sitePathsByFolder = byFolder
+        folders = Folders(sitePaths)
     }
 
     package enum Result: Equatable {
@@ -150,7 +170,7 @@ package struct LinkRewriter: Sendable {
             }
             // Suggestions from the same folder, of about the same length: fast on 15,000 pages.
             let limit = max(3, path.count / 4)
-            let nearby = (sitePathsByFolder[Self.firstFolder(path)] ?? []).filter { abs($0.count - path.count) <= limit }
+            let nearby = folders.paths(in: Self.firstFolder(path)).filter { abs($0.count - path.count) <= limit }
             let suggestion = EditDistance.closest(to: path, among: nearby, limit: limit, count: 1).first
             return (.broken(
                 message: "the link '\(destination)' goes to /\(path), which the site does not have",
