@@ -55,7 +55,7 @@ package struct SitePlanner {
         func add(_ subject: PlannedPage.Subject, _ lang: String, _ path: String, _ origin: Origin, _ reads: [Dependency]) {
             entries.append(entry(subject, lang, path, origin, reads))
         }
-        func cards(_ indices: some Sequence<Int>) -> [Dependency] {
+        @Sendable func cards(_ indices: some Sequence<Int>) -> [Dependency] {
             indices.map { .card(articles[$0].article.path) }
         }
         let agencies = taxonomies.firstIndex { $0.name == "agencies" }
@@ -87,24 +87,29 @@ package struct SitePlanner {
                 }
                 return entry(.article(index), lang, article.path, .file(article.article.slugLocation), reads)
             }
-            for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
-                add(.taxonomy(taxonomyIndex), lang, local(taxonomy.path), .generated("the index of \(taxonomy.name)\(inLanguage)"),
-                    [.taxonomyIndex(taxonomy: taxonomy.name, lang: lang)])
+            // Each taxonomy's index and term pages on a core of their own, in order.
+            entries += Parallel.map(Array(taxonomies.indices)) { taxonomyIndex in
+                let taxonomy = taxonomies[taxonomyIndex]
+                var made = [entry(
+                    .taxonomy(taxonomyIndex), lang, routes.localized(taxonomy.path, lang),
+                    .generated("the index of \(taxonomy.name)\(inLanguage)"), [.taxonomyIndex(taxonomy: taxonomy.name, lang: lang)])]
                 for (termIndex, term) in taxonomy.terms.enumerated() where term.exists(in: lang) {
                     let members = term.articles(in: lang)
                     for number in 1...pageCount(members.count) {
                         let origin: Origin = number == 1 && term.entry != nil && lang == config.language
                             ? .file(SourceLocation(file: term.entry!.source.file))
                             : .generated("page \(number) of the \(taxonomy.name) term '\(term.name)'\(inLanguage)")
-                        add(.term(taxonomy: taxonomyIndex, term: termIndex, number: number), lang,
-                            local(Routes.listPage(term.path, number)), origin,
+                        made.append(entry(
+                            .term(taxonomy: taxonomyIndex, term: termIndex, number: number), lang,
+                            routes.localized(Routes.listPage(term.path, number), lang), origin,
                             [.term(taxonomy: taxonomy.name, id: term.id, lang: lang),
                              .termReading(taxonomy: taxonomy.name, id: term.id, lang: lang),
                              .list(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), number: number)]
-                                + cards(slice(members, number)))
+                                + cards(slice(members, number))))
                     }
                 }
-            }
+                return made
+            }.flatMap { $0 }
             add(.dialogues, lang, local(Routes.dialogues), .generated("the index of dialogue series\(inLanguage)"),
                 [.dialogueIndex(lang: lang)])
             for (index, dialogue) in dialogues.terms.enumerated() where dialogue.exists(in: lang) {
