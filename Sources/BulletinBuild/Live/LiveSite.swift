@@ -218,7 +218,7 @@ public struct LiveSite: Sendable {
         // articles use both for a moment); what follows from the plan alone is made on the
         // other meanwhile: which pages read something else now, every output path, the open
         // data and the sitemap.
-        let ((inputs, changed), planned) = Parallel.both({
+        let ((inputs, changed), (plannedIndex, positions, plannedMade, rereading, plannedFiles, openDataMemo)) = Parallel.both({
             let inputs = RenderInputs(
                 site: site, bodies: bodies, theme: theme, alternates: alternates,
                 related: .remembering(earlier: last?.inputs.relatedMemo))
@@ -250,16 +250,16 @@ public struct LiveSite: Sendable {
             return (index: index, positions: positions, made: made, rereading: rereading, files: files, openData: memo)
         })
         clock.mark("values, and beside them the plan's reads, the sitemap and open data")
-        var index = planned.index
-        var made = planned.made
-        let positions = planned.positions
+        // Taken over (not copied): the feeds' part of the index and the paths change below.
+        var index = consume plannedIndex
+        var made = consume plannedMade
         var feeds: [Feed] = []
         var signatures: [String: FeedSignature] = [:]
         var feedPositions: [String: Int] = [:]
         // The search index on a thread of its own while the pages and feeds render.
         let earlierSearch = Mutex<[String: SearchIndex]?>(search)
         let (_, others) = Parallel.both({
-            var toRender = Set(planned.rereading)
+            var toRender = Set(rereading)
             if let changed { toRender.formUnion(index.pages.readers(of: changed).map { positions[$0]! }) }
             let pages = toRender.sorted().map { site.plan[$0] }
             let renderer = PageRenderer(inputs: inputs, pages: pages)
@@ -306,14 +306,14 @@ public struct LiveSite: Sendable {
         })
         clock.record("search (alongside)", seconds: others.seconds)
         made.formUnion(others.searchFiles)
-        for file in planned.files + others.files {
+        for file in plannedFiles + others.files {
             put(file)
             made.insert(file.path)
         }
         clock.mark("their files")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: others.search, openData: planned.openData, made: made)
+            index: index, search: others.search, openData: openDataMemo, made: made)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk
