@@ -78,7 +78,7 @@ extension Article {
         // images and terms are checked too, so one run reports every problem.
         guard let slug else { return (nil, reader.diagnostics) }
         let stem = file.path.lastPathComponent.deletingPathExtension
-        let article = Article(
+        let article = Article(Article.Fields(
             path: file.path, title: title?.value.trimmingWhitespace ?? stem,
             date: date?.value ?? ContentDate(secondsSinceEpoch: 0), updated: updated?.value,
             summary: summary.map { $0.value.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 },
@@ -91,7 +91,7 @@ extension Article {
             sessionLocation: session.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) },
             dateLocation: SourceLocation(file: source.file, line: date?.line ?? 1, column: date?.column ?? 1),
             keyLocations: reader.keyLocations,
-            source: source, frontMatter: frontMatter.yaml)
+            source: source, frontMatter: frontMatter.yaml))
         return (article, reader.diagnostics)
     }
 

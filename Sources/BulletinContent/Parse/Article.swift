@@ -2,13 +2,11 @@ package import BulletinCore
 
 /// One article, as parsed from `Content/articles/**/*.md`.
 public struct Article: Sendable {
-    /// The fields, in one box shared by every copy: an article is copied into the published
-    /// list, the resolved site and many of the render's values, and a copy of two dozen
-    /// strings, arrays and dictionaries is two dozen retains (and as many releases), a copy
-    /// of the box one. Articles are made once by parsing and never changed.
-    private let fields: Fields
+    /// The fields as parsed, in one box shared by every copy (`SharedBox`): an article is
+    /// copied into the published list, the resolved site and many of the render's values.
+    private let box: SharedBox<Fields>
 
-    private final class Fields: Sendable {
+    struct Fields: Sendable {
         let path: String
         let title: String
         let date: ContentDate
@@ -33,150 +31,49 @@ public struct Article: Sendable {
         let keyLocations: [String: SourceLocation]
         let source: SourceText
         let frontMatter: String
-
-        init(
-            path: String,
-            title: String,
-            date: ContentDate,
-            updated: ContentDate?,
-            summary: String?,
-            slug: String,
-            draft: Bool,
-            dialogue: TermReference?,
-            session: Int?,
-            location: String?,
-            terms: [String: [TermReference]],
-            lang: String,
-            translationKey: String?,
-            chairs: [Chair],
-            documents: [OutcomeDocument],
-            params: [String: ParamValue],
-            body: String,
-            bodyFirstLine: Int,
-            slugLocation: SourceLocation,
-            sessionLocation: SourceLocation?,
-            dateLocation: SourceLocation,
-            keyLocations: [String: SourceLocation],
-            source: SourceText,
-            frontMatter: String
-        ) {
-            self.path = path
-            self.title = title
-            self.date = date
-            self.updated = updated
-            self.summary = summary
-            self.slug = slug
-            self.draft = draft
-            self.dialogue = dialogue
-            self.session = session
-            self.location = location
-            self.terms = terms
-            self.lang = lang
-            self.translationKey = translationKey
-            self.chairs = chairs
-            self.documents = documents
-            self.params = params
-            self.body = body
-            self.bodyFirstLine = bodyFirstLine
-            self.slugLocation = slugLocation
-            self.sessionLocation = sessionLocation
-            self.dateLocation = dateLocation
-            self.keyLocations = keyLocations
-            self.source = source
-            self.frontMatter = frontMatter
-        }
     }
 
-    init(
-        path: String,
-        title: String,
-        date: ContentDate,
-        updated: ContentDate?,
-        summary: String?,
-        slug: String,
-        draft: Bool,
-        dialogue: TermReference?,
-        session: Int?,
-        location: String?,
-        terms: [String: [TermReference]],
-        lang: String,
-        translationKey: String?,
-        chairs: [Chair],
-        documents: [OutcomeDocument],
-        params: [String: ParamValue],
-        body: String,
-        bodyFirstLine: Int,
-        slugLocation: SourceLocation,
-        sessionLocation: SourceLocation?,
-        dateLocation: SourceLocation,
-        keyLocations: [String: SourceLocation],
-        source: SourceText,
-        frontMatter: String
-    ) {
-        fields = Fields(
-            path: path,
-            title: title,
-            date: date,
-            updated: updated,
-            summary: summary,
-            slug: slug,
-            draft: draft,
-            dialogue: dialogue,
-            session: session,
-            location: location,
-            terms: terms,
-            lang: lang,
-            translationKey: translationKey,
-            chairs: chairs,
-            documents: documents,
-            params: params,
-            body: body,
-            bodyFirstLine: bodyFirstLine,
-            slugLocation: slugLocation,
-            sessionLocation: sessionLocation,
-            dateLocation: dateLocation,
-            keyLocations: keyLocations,
-            source: source,
-            frontMatter: frontMatter)
+    init(_ fields: Fields) {
+        box = SharedBox(fields)
     }
 
     /// The file's path under the content folder (`articles/2025/x.md`).
-    public var path: String { fields.path }
-    public var title: String { fields.title }
-    public var date: ContentDate { fields.date }
-    public var updated: ContentDate? { fields.updated }
+    public var path: String { box.value.path }
+    public var title: String { box.value.title }
+    public var date: ContentDate { box.value.date }
+    public var updated: ContentDate? { box.value.updated }
     /// The summary from front matter; nil means "first paragraph" (made when rendering).
-    public var summary: String? { fields.summary }
-    public var slug: String { fields.slug }
-    public var draft: Bool { fields.draft }
-    public var dialogue: TermReference? { fields.dialogue }
-    public var session: Int? { fields.session }
-    public var location: String? { fields.location }
+    public var summary: String? { box.value.summary }
+    public var slug: String { box.value.slug }
+    public var draft: Bool { box.value.draft }
+    public var dialogue: TermReference? { box.value.dialogue }
+    public var session: Int? { box.value.session }
+    public var location: String? { box.value.location }
     /// Term references for each taxonomy, in the order written.
-    public var terms: [String: [TermReference]] { fields.terms }
-    public var lang: String { fields.lang }
-    public var translationKey: String? { fields.translationKey }
+    public var terms: [String: [TermReference]] { box.value.terms }
+    public var lang: String { box.value.lang }
+    public var translationKey: String? { box.value.translationKey }
     /// Who led each delegation (`chairs:`).
-    public var chairs: [Chair] { fields.chairs }
+    public var chairs: [Chair] { box.value.chairs }
     /// The meeting's outcome documents (`documents:`).
-    public var documents: [OutcomeDocument] { fields.documents }
-    public var params: [String: ParamValue] { fields.params }
-    public var body: String { fields.body }
+    public var documents: [OutcomeDocument] { box.value.documents }
+    public var params: [String: ParamValue] { box.value.params }
+    public var body: String { box.value.body }
     /// The file's line number of the body's first line.
-    public var bodyFirstLine: Int { fields.bodyFirstLine }
+    public var bodyFirstLine: Int { box.value.bodyFirstLine }
     /// Where the slug came from, for collision messages: the `slug:` value or the file name.
-    package var slugLocation: SourceLocation { fields.slugLocation }
+    package var slugLocation: SourceLocation { box.value.slugLocation }
     /// Where `session:` is written.
-    package var sessionLocation: SourceLocation? { fields.sessionLocation }
+    package var sessionLocation: SourceLocation? { box.value.sessionLocation }
     /// Where `date:` is written (the top of the file when it is missing).
-    package var dateLocation: SourceLocation { fields.dateLocation }
+    package var dateLocation: SourceLocation { box.value.dateLocation }
     /// Where each front-matter key is written, for messages about a whole key (translations
     /// that disagree on it).
-    package var keyLocations: [String: SourceLocation] { fields.keyLocations }
-    package var source: SourceText { fields.source }
+    package var keyLocations: [String: SourceLocation] { box.value.keyLocations }
+    package var source: SourceText { box.value.source }
     /// The front matter as written: what resolving reads of the file (a body can change
     /// without changing anything but the page it is on).
-    package var frontMatter: String { fields.frontMatter }
+    package var frontMatter: String { box.value.frontMatter }
 
     /// What `bulletin new --translation-of` puts before the original's title, for the
     /// translator to replace: a published article whose title still starts with it is a

@@ -150,7 +150,7 @@ package struct RenderInputs: Sendable {
                 (related, relatedMemo) = RelatedArticles(site: site).all(reusing: earlier)
             }
             let readingValues = Parallel.map(Array(site.articles.indices)) { index in
-                ReadingData(series: series[index], related: related[index].map { ArticleReference($0, site: site) })
+                ReadingData(.init(series: series[index], related: related[index].map { ArticleReference($0, site: site) }))
             }
             readings.reserveCapacity(readingValues.count)
             for (index, reading) in readingValues.enumerated() { readings[site.articles[index].article.path] = reading }
@@ -163,19 +163,19 @@ package struct RenderInputs: Sendable {
         let published = site.articles[index]
         let article = published.article
         let dialogue = published.dialogue.map { site.dialogues.terms[$0] }
-        return CardData(
+        return CardData(.init(
             title: article.title, path: published.path, date: article.date, updated: article.updated,
             summary: article.summary ?? Summary.truncate(bodies.articles[index].firstParagraph ?? ""),
             location: article.location, lang: article.lang,
             dialogue: dialogue.map { TermNameData($0, in: site.dialogues, languages: site.config.languages) },
-            session: article.session)
+            session: article.session))
     }
 
     static func article(_ index: Int, site: Site, bodies: RenderedBodies) -> ArticleData {
         let published = site.articles[index]
         let article = published.article
         let agencies = site.taxonomies.firstIndex { $0.name == "agencies" }
-        return ArticleData(
+        return ArticleData(.init(
             body: bodies.articles[index].html, params: article.params,
             terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
             slug: article.slug, translationKey: article.translationKey,
@@ -184,7 +184,7 @@ package struct RenderInputs: Sendable {
                     name: chair.name, role: chair.role, agency: chair.agency?.text,
                     agencyID: published.chairAgencies[position].flatMap { term in agencies.map { site.taxonomies[$0].terms[term].id } })
             },
-            documents: article.documents.map { DocumentData(title: $0.title, url: $0.url) })
+            documents: article.documents.map { DocumentData(title: $0.title, url: $0.url) }))
     }
 
     // MARK: - Updates
@@ -367,16 +367,11 @@ package struct TermNameData: Sendable, Equatable {
 
 /// An article's entry in lists.
 package struct CardData: Sendable, Equatable {
-    /// Its fields in one box shared by every copy: the values are copied into every comparison
-    /// of two updates and every page's context, and a copy of the box is one retain.
-    private let box: Box
+    /// Its fields in one box shared by every copy (`SharedBox`): the values are copied into
+    /// every comparison of two updates and every page's context.
+    private let box: SharedBox<Fields>
 
-    private final class Box: Sendable {
-        let values: Values
-        init(_ values: Values) { self.values = values }
-    }
-
-    private struct Values: Sendable, Equatable {
+    struct Fields: Sendable, Equatable {
         let title: String
         let path: String
         let date: ContentDate
@@ -388,40 +383,30 @@ package struct CardData: Sendable, Equatable {
         let session: Int?
     }
 
-    init(
-        title: String, path: String, date: ContentDate, updated: ContentDate?, summary: String, location: String?,
-        lang: String, dialogue: TermNameData?, session: Int?
-    ) {
-        box = Box(Values(
-            title: title, path: path, date: date, updated: updated, summary: summary, location: location,
-            lang: lang, dialogue: dialogue, session: session))
+    init(_ fields: Fields) {
+        box = SharedBox(fields)
     }
 
-    package var title: String { box.values.title }
+    package var title: String { box.value.title }
     /// Its page's site path.
-    package var path: String { box.values.path }
-    package var date: ContentDate { box.values.date }
-    package var updated: ContentDate? { box.values.updated }
-    package var summary: String { box.values.summary }
-    package var location: String? { box.values.location }
-    package var lang: String { box.values.lang }
-    package var dialogue: TermNameData? { box.values.dialogue }
-    package var session: Int? { box.values.session }
+    package var path: String { box.value.path }
+    package var date: ContentDate { box.value.date }
+    package var updated: ContentDate? { box.value.updated }
+    package var summary: String { box.value.summary }
+    package var location: String? { box.value.location }
+    package var lang: String { box.value.lang }
+    package var dialogue: TermNameData? { box.value.dialogue }
+    package var session: Int? { box.value.session }
 
-    package static func == (a: CardData, b: CardData) -> Bool { a.box === b.box || a.box.values == b.box.values }
+    package static func == (a: CardData, b: CardData) -> Bool { SharedBox.same(a.box, b.box) }
 }
 
 /// What an article's own page shows besides its card.
 package struct ArticleData: Sendable, Equatable {
     /// Its fields in one shared box, as `CardData`'s.
-    private let box: Box
+    private let box: SharedBox<Fields>
 
-    private final class Box: Sendable {
-        let values: Values
-        init(_ values: Values) { self.values = values }
-    }
-
-    private struct Values: Sendable, Equatable {
+    struct Fields: Sendable, Equatable {
         let body: String
         let params: [String: ParamValue]
         let terms: [[String]]
@@ -431,25 +416,20 @@ package struct ArticleData: Sendable, Equatable {
         let documents: [DocumentData]
     }
 
-    init(
-        body: String, params: [String: ParamValue], terms: [[String]], slug: String, translationKey: String?,
-        chairs: [ChairData], documents: [DocumentData]
-    ) {
-        box = Box(Values(
-            body: body, params: params, terms: terms, slug: slug, translationKey: translationKey, chairs: chairs,
-            documents: documents))
+    init(_ fields: Fields) {
+        box = SharedBox(fields)
     }
 
-    package var body: String { box.values.body }
-    package var params: [String: ParamValue] { box.values.params }
+    package var body: String { box.value.body }
+    package var params: [String: ParamValue] { box.value.params }
     /// Its terms' ids, by taxonomy (their names and links are `TermLinkData`).
-    package var terms: [[String]] { box.values.terms }
-    package var slug: String { box.values.slug }
-    package var translationKey: String? { box.values.translationKey }
-    package var chairs: [ChairData] { box.values.chairs }
-    package var documents: [DocumentData] { box.values.documents }
+    package var terms: [[String]] { box.value.terms }
+    package var slug: String { box.value.slug }
+    package var translationKey: String? { box.value.translationKey }
+    package var chairs: [ChairData] { box.value.chairs }
+    package var documents: [DocumentData] { box.value.documents }
 
-    package static func == (a: ArticleData, b: ArticleData) -> Bool { a.box === b.box || a.box.values == b.box.values }
+    package static func == (a: ArticleData, b: ArticleData) -> Bool { SharedBox.same(a.box, b.box) }
 }
 
 /// A chair as the article page shows it: the agency as written, and its registered id when
@@ -471,26 +451,21 @@ package struct DocumentData: Sendable, Equatable {
 /// articles.
 package struct ReadingData: Sendable, Equatable {
     /// Its fields in one shared box, as `CardData`'s.
-    private let box: Box
+    private let box: SharedBox<Fields>
 
-    private final class Box: Sendable {
-        let values: Values
-        init(_ values: Values) { self.values = values }
-    }
-
-    private struct Values: Sendable, Equatable {
+    struct Fields: Sendable, Equatable {
         let series: SeriesNavigation?
         let related: [ArticleReference]
     }
 
-    init(series: SeriesNavigation?, related: [ArticleReference]) {
-        box = Box(Values(series: series, related: related))
+    init(_ fields: Fields) {
+        box = SharedBox(fields)
     }
 
-    package var series: SeriesNavigation? { box.values.series }
-    package var related: [ArticleReference] { box.values.related }
+    package var series: SeriesNavigation? { box.value.series }
+    package var related: [ArticleReference] { box.value.related }
 
-    package static func == (a: ReadingData, b: ReadingData) -> Bool { a.box === b.box || a.box.values == b.box.values }
+    package static func == (a: ReadingData, b: ReadingData) -> Bool { SharedBox.same(a.box, b.box) }
 }
 
 /// Which articles one page of a list shows, by content path, and how many pages and
