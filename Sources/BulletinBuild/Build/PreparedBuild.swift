@@ -136,8 +136,8 @@ package struct PreparedBuild: Sendable {
             // another thread, not where the next replaces it.
             let earlier = memo?.resolve.take()
             let links: (Unpublished, LinkRewriter)
-            // A build from scratch keeps no references (`memo` nil): a fresh set, dropped after.
-            var references = memo?.references ?? References()
+            // Taken out of the memo while resolving updates them (a build from scratch keeps none).
+            var references = memo?.references
             memo?.references = References()
             (site, resolveProblems, links) = SiteResolver.resolve(
                 content, assets: tree.assets, selection: selection, references: &references
@@ -148,7 +148,7 @@ package struct PreparedBuild: Sendable {
                 return (unpublished, SiteRenderer.linkRewriter(site, unpublished: unpublished))
             }
             (unpublished, rewriter) = links
-            memo?.references = references
+            if let references { memo?.references = references }
             if let earlier { Parallel.release(earlier) }
         }
         clock.mark("resolve")

@@ -25,6 +25,8 @@ package struct RelatedArticles: Sendable {
     /// not through `Term` values, whose every copy retains a dozen strings and arrays.
     private let termsOf: [[Int]]
     private let translationsOf: [[Int]]
+    /// The site's taxonomies and series, whose terms those numbers count.
+    private let taxonomies: [Taxonomy]
     /// By language: each numbered term's articles of that language, newest first, and what a
     /// shared term adds to a candidate's score (`weight × ln(1 + N / df)`, 0 when the
     /// taxonomy's weight is 0).
@@ -36,10 +38,10 @@ package struct RelatedArticles: Sendable {
     private let instants: [Instant]
     private let paths: [String]
 
-    package struct Instant: Sendable, Comparable {
+    fileprivate struct Instant: Sendable, Comparable {
         let seconds: Int64
         let nanoseconds: Int32
-        package static func < (a: Instant, b: Instant) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
+        static func < (a: Instant, b: Instant) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
     }
 
     package init(site: Site) {
@@ -49,6 +51,7 @@ package struct RelatedArticles: Sendable {
         let settings = site.config.related
         let terms = DenseTerms(site: site)
         termsOf = terms.ofArticle
+        taxonomies = terms.taxonomies
         translationsOf = site.articles.map { Array($0.translations.values) }
         var postings: [String: [[Int]]] = [:]
         var contributions: [String: [Double]] = [:]
@@ -104,12 +107,12 @@ package struct RelatedArticles: Sendable {
         package fileprivate(set) var reused = 0
     }
 
-    package struct TermInLanguage: Hashable, Sendable {
+    fileprivate struct TermInLanguage: Hashable, Sendable {
         let term: String
         let lang: String
     }
 
-    package struct TermState: Equatable, Sendable {
+    fileprivate struct TermState: Equatable, Sendable {
         let contribution: Double
         let members: [String]
         let instants: [Instant]
@@ -124,8 +127,7 @@ package struct RelatedArticles: Sendable {
     /// article by its date scores again the articles that share a term with it, not every
     /// article.
     package func all(reusing earlier: Memo?) -> (lists: [[Int]], memo: Memo) {
-        let dense = DenseTerms(site: site)
-        let names = dense.taxonomies.flatMap { taxonomy in taxonomy.terms.map { taxonomy.name + "/" + $0.id } }
+        let names = taxonomies.flatMap { taxonomy in taxonomy.terms.map { taxonomy.name + "/" + $0.id } }
         let limit = site.config.related.limit
         var memo = Memo()
         memo.limit = limit
@@ -146,11 +148,11 @@ package struct RelatedArticles: Sendable {
         var index: [String: Int] = [:]
         index.reserveCapacity(paths.count)
         for (position, path) in paths.enumerated() { index[path] = position }
+        let termNames = termsOf.map { $0.map { names[$0] } }
         var lists = [[Int]](repeating: [], count: site.articles.count)
         var rescore: [Int] = []
         for article in site.articles.indices {
-            let terms = termsOf[article].map { names[$0] }
-            if let earlier, earlier.limit == limit, let known = earlier.lists[paths[article]], known.terms == terms,
+            if let earlier, earlier.limit == limit, let known = earlier.lists[paths[article]], known.terms == termNames[article],
                let flags = changed[site.articles[article].article.lang], !termsOf[article].contains(where: { flags[$0] }) {
                 // Every one is still there, its terms' articles being the same (scored again
                 // otherwise, all the same).
@@ -166,7 +168,7 @@ package struct RelatedArticles: Sendable {
         memo.reused = lists.count - rescore.count
         memo.lists.reserveCapacity(lists.count)
         for article in lists.indices {
-            memo.lists[paths[article]] = (termsOf[article].map { names[$0] }, lists[article].map { paths[$0] })
+            memo.lists[paths[article]] = (termNames[article], lists[article].map { paths[$0] })
         }
         return (lists, memo)
     }

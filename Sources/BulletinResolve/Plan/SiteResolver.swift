@@ -21,17 +21,18 @@ public enum SiteResolver {
     public static func resolve(
         _ content: ParsedContent, assets: [StaticFile], selection: Selection
     ) -> (Site, [Diagnostic]) {
-        var references = References()
+        var references: References?
         let (site, diagnostics, _) = resolve(content, assets: assets, selection: selection, references: &references) { _ in () }
         return (site, diagnostics)
     }
 
     /// The same, doing `meanwhile` with the resolved site on this thread while another
-    /// checks the plan for collisions (a long serial stretch at 15,000 pages). `references`
-    /// holds each taxonomy's references as an earlier call resolved them: reused where what
-    /// they read is the same, and replaced by this call's.
+    /// checks the plan for collisions (a long serial stretch at 15,000 pages). `references`,
+    /// unless nil (a build that remembers nothing), holds each taxonomy's references as an
+    /// earlier call resolved them: reused where what they read is the same, and replaced by
+    /// this call's.
     package static func resolve<Result>(
-        _ content: ParsedContent, assets: [StaticFile], selection: Selection, references memo: inout References,
+        _ content: ParsedContent, assets: [StaticFile], selection: Selection, references memo: inout References?,
         meanwhile: (Site) -> Result
     ) -> (Site, [Diagnostic], Result) {
         var diagnostics: [Diagnostic] = []
@@ -49,44 +50,46 @@ public enum SiteResolver {
         }
 
         // Every taxonomy, then the dialogue series, resolved the same way.
-        var resolvers = config.taxonomies.map { name in
+        let names = config.taxonomies + ["dialogues"]
+        let resolvers = names.map { name in
             TermResolver(registry: TermRegistry(
                 taxonomy: name, entries: content.registries[name], translations: content.registryTranslations[name] ?? []))
         }
-        var dialogueResolver = TermResolver(registry: TermRegistry(
-            taxonomy: "dialogues", entries: content.registries["dialogues"], translations: content.registryTranslations["dialogues"] ?? []))
-        for resolver in resolvers + [dialogueResolver] {
+        for resolver in resolvers {
             diagnostics += resolver.registry.conflicts()
         }
         let translationsByEntry = entryTranslations(content, diagnostics: &diagnostics)
 
         // Each taxonomy's references, and the series', resolved on a core of their own: the
         // resolvers share nothing, and each reads the articles in path order, as "first use"
-        // is defined. Diagnostics are sorted before anyone reads them. A taxonomy whose
-        // references, articles and registry files are as an earlier call found them is not
-        // resolved again (an edit of a date or a title changes no reference).
-        let files = published.map(\.source.file)
-        let paths = published.map(\.path)
-        let names = config.taxonomies + ["dialogues"]
+        // is defined. Diagnostics are sorted before anyone reads them. When asked to remember
+        // (the preview), a taxonomy whose references, articles and registry files are as the
+        // last call found them is not resolved again (an edit of a date or a title changes no
+        // reference).
         let earlier = memo
-        let resolved = Parallel.map(Array((resolvers + [dialogueResolver]).enumerated())) { position, resolver in
+        let files = memo == nil ? [] : published.map(\.source.file)
+        let paths = memo == nil ? [] : published.map(\.path)
+        typealias Resolved = (key: References.Key?, resolver: TermResolver, ids: [[String]], diagnostics: [Diagnostic])
+        let resolved = Parallel.map(Array(resolvers.enumerated())) { position, resolver -> Resolved in
             let name = names[position]
-            let key = References.Key(
-                registry: content.registries[name], translations: content.registryTranslations[name], files: files, paths: paths,
-                references: position < config.taxonomies.count
-                    ? published.map { $0.terms[name] ?? [] } : published.map { $0.dialogue.map { [$0] } ?? [] })
-            if let known = earlier.resolutions[name], known.holds(for: key, in: published) {
+            // Each article's references, the series' for the last.
+            let references = position < config.taxonomies.count
+                ? published.map { $0.terms[name] ?? [] } : published.map { $0.dialogue.map { [$0] } ?? [] }
+            let key = earlier.map { _ in
+                References.Key(
+                    registry: content.registries[name], translations: content.registryTranslations[name], files: files, paths: paths,
+                    references: references)
+            }
+            if let key, let known = earlier?.resolutions[name], known.holds(for: key, in: published) {
                 return (key: key, resolver: known.resolver, ids: known.ids, diagnostics: known.diagnostics)
             }
             var resolver = resolver
             var found: [Diagnostic] = []
             let ids = published.indices.map { index -> [String] in
-                let article = published[index]
-                let references = position < config.taxonomies.count
-                    ? article.terms[config.taxonomies[position]] ?? [] : article.dialogue.map { [$0] } ?? []
                 var ids: [String] = []
-                for reference in references {
-                    if let id = resolver.resolve(reference, in: article, articleIndex: index, diagnostics: &found), !ids.contains(id) {
+                for reference in references[index] {
+                    if let id = resolver.resolve(reference, in: published[index], articleIndex: index, diagnostics: &found),
+                       !ids.contains(id) {
                         ids.append(id)
                     }
                 }
@@ -94,12 +97,14 @@ public enum SiteResolver {
             }
             return (key: key, resolver: resolver, ids: ids, diagnostics: found + resolver.unregisteredWarnings())
         }
-        memo = References()
-        for (position, result) in resolved.enumerated() {
-            if position < config.taxonomies.count { resolvers[position] = result.resolver } else { dialogueResolver = result.resolver }
-            diagnostics += result.diagnostics
-            memo.resolutions[names[position]] = References.Resolution(
-                key: result.key, resolver: result.resolver, ids: result.ids, diagnostics: result.diagnostics)
+        let finished = resolved.map(\.resolver)
+        diagnostics += resolved.flatMap(\.diagnostics)
+        if memo != nil {
+            memo = References()
+            for (name, result) in zip(names, resolved) {
+                memo!.resolutions[name] = References.Resolution(
+                    key: result.key!, resolver: result.resolver, ids: result.ids, diagnostics: result.diagnostics)
+            }
         }
         // Article -> taxonomy -> term ids; article -> its series' id.
         let termIDs = published.indices.map { index in resolved.dropLast().map { $0.ids[index] } }
@@ -154,7 +159,6 @@ public enum SiteResolver {
         }
 
         // Each taxonomy's terms and members on a core of their own, the series last.
-        let finished = resolvers + [dialogueResolver]
         let made = Parallel.map(Array(names.indices)) { position in
             position < config.taxonomies.count
                 ? taxonomy(finished[position], name: names[position]) { termIDs[$0][position] }
