@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    /// A page's `lastmod` is its newest article's date as written; of two at one instant
+    /// written in two offsets, the first the page lists (ties go by slug: `alpha` first).
+    @Test func aPagesLastModifiedIsItsNewestArticlesDateAsWritten() throws {
+        let sitemap = try #require(site([
+            "Content/articles/alpha.md": "---\ntitle: Alpha\ndate: 2025-05-20T10:00:00+09:00\n---\n\nAlpha.\n",
+            "Content/articles/beta.md": "---\ntitle: Beta\ndate: 2025-05-20T01:00:00Z\n---\n\nBeta.\n",
+        ]).build().text("sitemap.xml"))
+        #expect(sitemap.contains("<url><loc>https://bulletin.test/</loc><lastmod>2025-05-20T10:00:00+09:00</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://bulletin.test/articles/beta/</loc><lastmod>2025-05-20T01:00:00Z</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://bulletin.test/archive/2024/</loc><lastmod>2024-04-01</lastmod></url>"))
+    }
+
     @Test func atomFeedsHaveAbsoluteLinksOffsetsAndStableIDs() throws {
         let feed = try #require(site().build().text("feed.xml"))
         #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
