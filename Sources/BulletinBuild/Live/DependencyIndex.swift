@@ -27,11 +27,15 @@ struct DependencyIndex: Sendable {
             return false
         }
 
-        /// Forgets the readers not in `kept` (pages and feeds that are gone).
-        mutating func forget(allBut kept: Set<String>) {
-            for reader in reads.keys.filter({ !kept.contains($0) }) {
+        /// Forgets the readers `isGone` says are gone (pages and feeds no longer made); those
+        /// readers.
+        @discardableResult
+        mutating func forget(where isGone: (String) -> Bool) -> [String] {
+            let gone = reads.keys.filter(isGone)
+            for reader in gone {
                 for dependency in reads.removeValue(forKey: reader)! { readers[dependency]?.remove(reader) }
             }
+            return gone
         }
 
         /// The readers of any of `dependencies`.

@@ -50,6 +50,8 @@ public struct LiveSite: Sendable {
     private var last: Rendered?
     /// The size and time of each copied file on disk when last served, by output path.
     private var copyStamps: [String: [Int]] = [:]
+    /// The output paths of the copied files when last served.
+    private var copied: Set<String> = []
     /// What changed since the last good build, gathered over the updates that failed since:
     /// their edits are in the memo already, so the next good update must not take only its
     /// own for all.
@@ -81,8 +83,16 @@ public struct LiveSite: Sendable {
         var search: [String: SearchIndex]
         /// The open data's records as encoded, for the next update that moves an article.
         var openData: OpenData.Memo
-        /// Every output path but the copied files'.
-        var made: Set<String>
+        /// Every output path but the pages' (known by `pages`) and the copied files': the
+        /// feeds, the search index and the files made from the whole site.
+        var generated: Set<String>
+        /// The site paths of the pages the last update no longer made.
+        var unmadePages: [String] = []
+
+        /// Whether a page is written to output path `path` (`Routes.outputFile`).
+        func makes(page path: String) -> Bool {
+            pages[path] != nil || (path.hasSuffix("index.html") && pages[String(path.dropLast("index.html".count))] != nil)
+        }
     }
 
     /// `loadProblems` are the diagnostics of loading `tree` (`SiteLoader.load`).
@@ -151,8 +161,8 @@ public struct LiveSite: Sendable {
                 let removed = known.search[lang]!.update(inputs: known.inputs, lang: lang, changed: changed)
                 for path in known.search[lang]!.changedFiles { put(OutputFile(path: path, contents: .bytes(Array(known.search[lang]!.files[path]!.utf8)))) }
                 for path in removed where next.removeValue(forKey: path) != nil { outcome.removed.insert(path) }
-                known.made.subtract(removed)
-                known.made.formUnion(known.search[lang]!.files.keys)
+                known.generated.subtract(removed)
+                known.generated.formUnion(known.search[lang]!.files.keys)
             }
             clock.mark("search")
             rendered = known
@@ -166,12 +176,16 @@ public struct LiveSite: Sendable {
             let openData = last?.openData ?? OpenData.Memo()
             last?.openData = OpenData.Memo()
             rendered = everything(
-                site: site, bodies: prepared.bodies, theme: theme, index: consume index, search: search, openData: consume openData,
+                site: site, bodies: prepared.bodies, theme: theme, index: consume index, search: consume search, openData: consume openData,
                 put: put, clock: &clock)
+            // What is no longer made: the pages the index forgot, the other files the last
+            // update made and this one did not, the copies gone (unless something else
+            // makes their path now).
             let copies = site.copies
-            for path in next.keys where !rendered.made.contains(path) && !copies.contains(path) {
-                next.removeValue(forKey: path)
-                outcome.removed.insert(path)
+            let unmade = (last?.generated ?? []).subtracting(rendered.generated)
+                .union(rendered.unmadePages.lazy.map(Routes.outputFile)).union(copied.subtracting(copies))
+            for path in unmade where !rendered.generated.contains(path) && !copies.contains(path) && !rendered.makes(page: path) {
+                if next.removeValue(forKey: path) != nil { outcome.removed.insert(path) }
             }
         }
         for (file, edited) in copies(of: site, changes: changes) {
@@ -205,7 +219,7 @@ public struct LiveSite: Sendable {
     /// build's, pages and feeds that are new, read something else or read a changed value;
     /// the sitemap and search index made again and compared.
     private func everything(
-        site: Site, bodies: RenderedBodies, theme: Theme, index: consuming DependencyIndex, search: [String: SearchIndex],
+        site: Site, bodies: RenderedBodies, theme: Theme, index: consuming DependencyIndex, search: consuming [String: SearchIndex],
         openData: consuming OpenData.Memo, put: (OutputFile) -> Void, clock: inout PhaseClock
     ) -> Rendered {
         let everyPage = last == nil
@@ -213,12 +227,12 @@ public struct LiveSite: Sendable {
         // Taken out of their locks on the other thread, so that each is updated in place
         // (not copied).
         let earlierIndex = Mutex<DependencyIndex?>(consume index)
-        let earlierOpenData = Mutex<OpenData.Memo?>(openData)
+        let earlierOpenData = Mutex<OpenData.Memo?>(consume openData)
         // The values are one long stretch that keeps about one core busy (the related
         // articles use both for a moment); what follows from the plan alone is made on the
-        // other meanwhile: which pages read something else now, every output path, the open
-        // data and the sitemap.
-        let ((inputs, changed), (plannedIndex, positions, plannedMade, rereading, plannedFiles, openDataMemo)) = Parallel.both({
+        // other meanwhile: which pages read something else now and which are no longer made,
+        // the open data and the sitemap.
+        let ((inputs, changed), (plannedIndex, positions, unmadePages, rereading, plannedFiles, openDataMemo)) = Parallel.both({
             let inputs = RenderInputs(
                 site: site, bodies: bodies, theme: theme, alternates: alternates,
                 related: .remembering(earlier: last?.inputs.relatedMemo))
@@ -227,17 +241,15 @@ public struct LiveSite: Sendable {
             var index = earlierIndex.withLock { $0.take()! }
             var positions: [String: Int] = [:]
             positions.reserveCapacity(site.plan.count)
-            var made: Set<String> = []
             // A page is rendered when it is new or reads something else (here), or when a value
             // it reads changed (below, found through the index, not by looking at every page's
             // dependencies).
             var rereading: [Int] = []
             for (position, page) in site.plan.enumerated() {
                 positions[page.path] = position
-                made.insert(Routes.outputFile(page.path))
                 if !index.pages.record(page.path, reads: page.dependencies) || everyPage { rereading.append(position) }
             }
-            index.pages.forget(allBut: Set(positions.keys))
+            let unmade = index.pages.forget { positions[$0] == nil }
             // The open data follows from front matter alone: its last records, freed on another
             // thread once replaced.
             let earlier = earlierOpenData.withLock { $0.take()! }
@@ -247,23 +259,24 @@ public struct LiveSite: Sendable {
             let files = (Sitemap.files(for: site, alternates: alternates) + data).map {
                 OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8)))
             }
-            return (index: index, positions: positions, made: made, rereading: rereading, files: files, openData: memo)
+            return (index: index, positions: positions, unmade: unmade, rereading: rereading, files: files, openData: memo)
         })
         clock.mark("values, and beside them the plan's reads, the sitemap and open data")
-        // Taken over (not copied): the feeds' part of the index and the paths change below.
+        // Taken over (not copied): the feeds' part of the index changes below.
         var index = consume plannedIndex
-        var made = consume plannedMade
+        var generated: Set<String> = []
         var feeds: [Feed] = []
         var signatures: [String: FeedSignature] = [:]
         var feedPositions: [String: Int] = [:]
         // The search index on a thread of its own while the pages and feeds render.
-        let earlierSearch = Mutex<[String: SearchIndex]?>(search)
+        let earlierSearch = Mutex<[String: SearchIndex]?>(consume search)
         let (_, others) = Parallel.both({
             var toRender = Set(rereading)
             if let changed { toRender.formUnion(index.pages.readers(of: changed).map { positions[$0]! }) }
             let pages = toRender.sorted().map { site.plan[$0] }
             let renderer = PageRenderer(inputs: inputs, pages: pages)
             Parallel.map(pages, renderer.render).forEach(put)
+            Parallel.release(consume renderer)
             clock.mark("pages")
 
             feeds = Feed.all(of: site)
@@ -273,13 +286,14 @@ public struct LiveSite: Sendable {
                 signatures[feed.folder] = signature
                 feedPositions[feed.folder] = position
                 index.feeds.record(feed.folder, reads: signature.dependencies)
-                made.formUnion([feed.atomPath, feed.jsonPath])
+                generated.formUnion([feed.atomPath, feed.jsonPath])
                 if let changed, last?.signatures[feed.folder] == signature, !signature.dependencies.contains(where: changed.contains) { continue }
                 feedsToRender.append(feed)
             }
-            index.feeds.forget(allBut: Set(feedPositions.keys))
+            index.feeds.forget { feedPositions[$0] == nil }
             let feedRenderer = FeedRenderer(inputs: inputs, feeds: feedsToRender)
             Parallel.map(feedsToRender, feedRenderer.files).joined().forEach(put)
+            Parallel.release(consume feedRenderer)
             clock.mark("feeds")
         }, { [inputs, changed] in
             let start = PhaseClock.now()
@@ -305,15 +319,15 @@ public struct LiveSite: Sendable {
             return (files: outputs, search: search, searchFiles: searchFiles, seconds: PhaseClock.now() - start)
         })
         clock.record("search (alongside)", seconds: others.seconds)
-        made.formUnion(others.searchFiles)
+        generated.formUnion(others.searchFiles)
         for file in plannedFiles + others.files {
             put(file)
-            made.insert(file.path)
+            generated.insert(file.path)
         }
         clock.mark("their files")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: others.search, openData: openDataMemo, made: made)
+            index: index, search: others.search, openData: openDataMemo, generated: generated, unmadePages: unmadePages)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk
@@ -332,6 +346,7 @@ public struct LiveSite: Sendable {
             copies.append((file, edited))
         }
         copyStamps = stamps
+        copied = Set(copies.map(\.file.path))
         return copies
     }
 }
