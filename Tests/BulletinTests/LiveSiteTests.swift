@@ -315,6 +315,31 @@ import Testing
         #expect(String(decoding: page, as: UTF8.self).contains("internet and security agency"))
     }
 
+    /// A move that only reorders the planned files is spared the collision check; a slug
+    /// that takes another article's address is still an error, as in a full build, and the
+    /// site comes back with the next good save.
+    @Test func collisionsAreFoundAfterMovesThatKeptTheFiles() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        func replace(_ from: String, _ to: String, in path: String, of site: inout TestSite) {
+            let text = site[path]!
+            #expect(text.contains(from), "\(path) has \(from)")
+            site[path] = text.replacingOccurrences(of: from, with: to)
+        }
+        let bulk3 = "Content/articles/2025/bulk-3.md"
+        #expect(try apply({ replace("date: 2025-01-03", "date: 2024-12-03", in: bulk3, of: &$0) }, to: &live, site: &site).strategy == .incremental)
+        expectSameAsFullBuild(live, site)
+        #expect(try apply({ replace("title: Bulk 3\n", "title: Bulk 3\nslug: bulk-5\n", in: bulk3, of: &$0) }, to: &live, site: &site).strategy == .failed)
+        let full = site.build()
+        #expect(full.diagnostics.contains { $0.code == .urlCollision })
+        #expect(live.diagnostics == full.diagnostics)
+        #expect(try apply({
+            replace("slug: bulk-5\n", "", in: bulk3, of: &$0)
+            replace("date: 2024-12-03", "date: 2025-01-03", in: bulk3, of: &$0)
+        }, to: &live, site: &site).strategy == .incremental)
+        expectSameAsFullBuild(live, site)
+    }
+
     @Test func addingAndRemovingArticles() throws {
         var site = Self.site()
         var live = LiveSite(tree: site.tree(), options: options)

@@ -36,9 +36,9 @@ package struct PreparedBuild: Sendable {
         package var theme: (templates: [SourceFile], languages: [String], theme: Theme?, problems: [Diagnostic])?
         /// The last resolved site, with what it was resolved from.
         package var resolve: Resolved?
-        /// Each taxonomy's references as last resolved, reused when the front matter changed
-        /// elsewhere.
-        package var references = References()
+        /// What resolving kept of the last update: each taxonomy's references, reused when the
+        /// front matter changed elsewhere, and the last plan free of collisions.
+        package var resolver = ResolverMemory()
 
         package init() {}
     }
@@ -137,10 +137,10 @@ package struct PreparedBuild: Sendable {
             let earlier = memo?.resolve.take()
             let links: (Unpublished, LinkRewriter)
             // Taken out of the memo while resolving updates them (a build from scratch keeps none).
-            var references = memo?.references
-            memo?.references = References()
+            var resolverMemory = memo?.resolver
+            memo?.resolver = ResolverMemory()
             (site, resolveProblems, links) = SiteResolver.resolve(
-                content, assets: tree.assets, selection: selection, references: &references
+                content, assets: tree.assets, selection: selection, memory: &resolverMemory
             ) { site in
                 // What is not published, and how links are rewritten, while the plan's
                 // collisions are checked.
@@ -148,7 +148,7 @@ package struct PreparedBuild: Sendable {
                 return (unpublished, SiteRenderer.linkRewriter(site, unpublished: unpublished))
             }
             (unpublished, rewriter) = links
-            if let references { memo?.references = references }
+            if let resolverMemory { memo?.resolver = resolverMemory }
             if let earlier { Parallel.release(earlier) }
         }
         clock.mark("resolve")

@@ -75,6 +75,12 @@ public struct Article: Sendable {
     /// without changing anything but the page it is on).
     package var frontMatter: String { box.value.frontMatter }
 
+    /// Whether the two are copies of one parse (the preview keeps an unchanged file's parse
+    /// from one update to the next): then every field is the same, unread.
+    package func isSameParse(as other: Article) -> Bool {
+        box === other.box
+    }
+
     /// What `bulletin new --translation-of` puts before the original's title, for the
     /// translator to replace: a published article whose title still starts with it is a
     /// warning (BUL038).

@@ -33,6 +33,20 @@ package struct SitePlanner {
         package let origin: Origin
     }
 
+    /// What `collisions(in:)` reads of an entry: its path, and whether it is a page and
+    /// an editor's file.
+    struct FileKey: Sendable, Hashable {
+        let file: String
+        let isPage: Bool
+        let isEditorsFile: Bool
+
+        init(_ entry: Entry) {
+            file = entry.file
+            isPage = entry.page != nil
+            if case .file = entry.origin { isEditorsFile = true } else { isEditorsFile = false }
+        }
+    }
+
     /// The languages in the order their pages are planned: the default first, then the
     /// others in menu order.
     var languages: [String] {

@@ -21,8 +21,8 @@ public enum SiteResolver {
     public static func resolve(
         _ content: ParsedContent, assets: [StaticFile], selection: Selection
     ) -> (Site, [Diagnostic]) {
-        var references: References?
-        let (site, diagnostics, _) = resolve(content, assets: assets, selection: selection, references: &references) { _ in () }
+        var memory: ResolverMemory?
+        let (site, diagnostics, _) = resolve(content, assets: assets, selection: selection, memory: &memory) { _ in () }
         return (site, diagnostics)
     }
 
@@ -32,7 +32,7 @@ public enum SiteResolver {
     /// earlier call resolved them: reused where what they read is the same, and replaced by
     /// this call's.
     package static func resolve<Result>(
-        _ content: ParsedContent, assets: [StaticFile], selection: Selection, references memo: inout References?,
+        _ content: ParsedContent, assets: [StaticFile], selection: Selection, memory: inout ResolverMemory?,
         meanwhile: (Site) -> Result
     ) -> (Site, [Diagnostic], Result) {
         var diagnostics: [Diagnostic] = []
@@ -66,23 +66,20 @@ public enum SiteResolver {
         // (the preview), a taxonomy whose references, articles and registry files are as the
         // last call found them is not resolved again (an edit of a date or a title changes no
         // reference).
-        let earlier = memo
-        let files = memo == nil ? [] : published.map(\.source.file)
-        let paths = memo == nil ? [] : published.map(\.path)
+        let earlier = memory?.references
         typealias Resolved = (key: References.Key?, resolver: TermResolver, ids: [[String]], diagnostics: [Diagnostic])
         let resolved = Parallel.map(Array(resolvers.enumerated())) { position, resolver -> Resolved in
             let name = names[position]
-            // Each article's references, the series' for the last.
-            let references = position < config.taxonomies.count
-                ? published.map { $0.terms[name] ?? [] } : published.map { $0.dialogue.map { [$0] } ?? [] }
+            let taxonomy = position < config.taxonomies.count ? name : nil
             let key = earlier.map { _ in
                 References.Key(
-                    registry: content.registries[name], translations: content.registryTranslations[name], files: files, paths: paths,
-                    references: references)
+                    registry: content.registries[name], translations: content.registryTranslations[name], articles: published,
+                    taxonomy: taxonomy)
             }
             if let key, let known = earlier?.resolutions[name], known.holds(for: key, in: published) {
                 return (key: key, resolver: known.resolver, ids: known.ids, diagnostics: known.diagnostics)
             }
+            let references = published.map { References.of($0, in: taxonomy) }
             var resolver = resolver
             var found: [Diagnostic] = []
             let ids = published.indices.map { index -> [String] in
@@ -99,10 +96,10 @@ public enum SiteResolver {
         }
         let finished = resolved.map(\.resolver)
         diagnostics += resolved.flatMap(\.diagnostics)
-        if memo != nil {
-            memo = References()
+        if memory != nil {
+            memory!.references = References()
             for (name, result) in zip(names, resolved) {
-                memo!.resolutions[name] = References.Resolution(
+                memory!.references.resolutions[name] = References.Resolution(
                     key: result.key!, resolver: result.resolver, ids: result.ids, diagnostics: result.diagnostics)
             }
         }
@@ -245,7 +242,12 @@ public enum SiteResolver {
             config: config, routes: routes, articles: articles, articlesByLanguage: articlesByLanguage, pages: pages,
             taxonomies: taxonomies, dialogues: dialogues, staticFiles: content.staticFiles, assets: assets,
             contentPaths: contentPaths, plan: plan.compactMap(\.page))
-        let (result, collisions) = Parallel.both({ meanwhile(site) }, { planner.collisions(in: plan) })
+        // A plan with the same files as the last one found free of collisions has none.
+        let files = memory == nil ? [] : plan.map(SitePlanner.FileKey.init)
+        let (result, (collisions, knownFree)) = Parallel.both({ meanwhile(site) }, { [memory] () -> ([Diagnostic], Bool) in
+            memory?.isCollisionFree(files) == true ? ([], true) : (planner.collisions(in: plan), false)
+        })
+        if !knownFree { memory?.remember(files, collisionFree: collisions.isEmpty) }
         return (site, diagnostics + collisions, result)
     }
 

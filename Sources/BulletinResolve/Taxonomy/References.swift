@@ -11,6 +11,12 @@ package struct References: Sendable {
 
     package init() {}
 
+    /// An article's references in `taxonomy`, or to its series when nil.
+    static func of(_ article: Article, in taxonomy: String?) -> [TermReference] {
+        guard let taxonomy else { return article.dialogue.map { [$0] } ?? [] }
+        return article.terms[taxonomy] ?? []
+    }
+
     /// What resolving one taxonomy read.
     struct Key: Sendable, Equatable {
         /// Whether the registry's folder exists, and its files and their translations' files
@@ -19,22 +25,31 @@ package struct References: Sendable {
         let registryExists: Bool
         let registryPaths: [String]
         let registryTexts: [String]
-        /// Every published article, in path order: its file as displayed, its content path,
-        /// and its references with where they are written.
-        let files: [String]
-        let paths: [String]
-        let references: [[TermReference]]
+        /// Every published article, in path order, of which resolving reads its file as
+        /// displayed, its content path, and its references with where they are written
+        /// (`References.of(_:in:)`).
+        let articles: [Article]
+        /// The taxonomy's name; nil for the dialogue series, whose reference is `dialogue:`.
+        let taxonomy: String?
 
-        init(
-            registry: [RegistryEntry]?, translations: [RegistryTranslation]?, files: [String], paths: [String],
-            references: [[TermReference]]
-        ) {
+        init(registry: [RegistryEntry]?, translations: [RegistryTranslation]?, articles: [Article], taxonomy: String?) {
             registryExists = registry != nil
             registryPaths = (registry ?? []).map(\.path) + (translations ?? []).map(\.path)
             registryTexts = (registry ?? []).map(\.source.text) + (translations ?? []).map(\.source.text)
-            self.files = files
-            self.paths = paths
-            self.references = references
+            self.articles = articles
+            self.taxonomy = taxonomy
+        }
+
+
+        /// An article kept from the last update (the same parse) is not read again: only an
+        /// edited one's file, path and references are compared.
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.registryExists == b.registryExists, a.taxonomy == b.taxonomy, a.registryPaths == b.registryPaths,
+                  a.registryTexts == b.registryTexts, a.articles.count == b.articles.count else { return false }
+            return zip(a.articles, b.articles).allSatisfy { old, new in
+                old.isSameParse(as: new)
+                    || (old.source.file == new.source.file && old.path == new.path && References.of(old, in: a.taxonomy) == References.of(new, in: b.taxonomy))
+            }
         }
     }
 
@@ -58,7 +73,9 @@ package struct References: Sendable {
             let quoting = diagnostics.filter { $0.sourceLine != nil && $0.location.line != nil }
             var articleByFile: [String: Int] = [:]
             if !quoting.isEmpty {
-                for (index, file) in key.files.enumerated() where articleByFile[file] == nil { articleByFile[file] = index }
+                for (index, article) in key.articles.enumerated() where articleByFile[article.source.file] == nil {
+                    articleByFile[article.source.file] = index
+                }
             }
             quotes = quoting.compactMap { diagnostic in
                 articleByFile[diagnostic.location.file].map { ($0, diagnostic.location.line!, diagnostic.sourceLine!) }
