@@ -93,6 +93,51 @@ import Testing
         #expect(reusedAny, "some lists were reused")
     }
 
+    /// Moving articles by their date alone changes no score, only how ties are broken: the
+    /// preview keeps the lists such a move cannot reach (the moved article scores below a
+    /// full list's last) and scores the others again. After each move of a seeded sequence
+    /// (one or two articles, among few days, so that dates tie and decide), every list is as
+    /// scoring all of them gives, and some lists sharing a term with a moved article were kept.
+    @Test func aDateMoveScoresAgainOnlyTheListsItCanReach() throws {
+        var seed: UInt64 = 0xDA7E
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        func day() -> String { "2024-0\(1 + next(2))-1\(next(3))" }
+        var articles: [String: String] = [:]
+        for number in 0..<40 {
+            let agencies = (0..<(1 + next(3))).map { _ in "a\(next(8))" }.joined(separator: ", ")
+            let threats = next(2) == 0 ? "threats: [t\(next(3))]\n" : ""
+            articles["n\(number)"] = ReadingFixture.article("N\(number)", day(), "agencies: [\(agencies)]\n" + threats)
+        }
+        let yaml = "title: Reading\nbaseURL: https://reading.test/\nrelated:\n  limit: 3\n"
+        func site() -> Site {
+            var clock = PhaseClock()
+            return PreparedBuild(ReadingFixture.site(articles, siteYAML: yaml).tree(), options: BuildOptions(now: TestSite.now), clock: &clock).site
+        }
+        var memo = RelatedArticles(site: site()).all(reusing: nil).memo
+        var keptPastMoves = 0
+        var scoredAgain = 0
+        for step in 0..<60 {
+            for _ in 0..<(1 + step % 2) {
+                let name = "n\(next(40))"
+                articles[name] = articles[name].map { text in
+                    text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0.hasPrefix("date: ") ? "date: \(day())" : String($0) }.joined(separator: "\n")
+                }
+            }
+            let current = RelatedArticles(site: site())
+            let (lists, remembered) = current.all(reusing: memo)
+            #expect(lists == current.all(), "step \(step)")
+            keptPastMoves += remembered.reusedPastMoves
+            scoredAgain += lists.count - remembered.reused
+            memo = remembered
+        }
+        #expect(keptPastMoves > 0, "lists a move could not reach were kept")
+        #expect(scoredAgain > 0, "lists a move could reach were scored again")
+    }
+
     /// An article with many terms: every shared one counts. N = 4; x carries 18 agencies,
     /// each shared term on 2 articles (ln 3 each): a shares three (3 ln 3), c two (2 ln 3),
     /// b one (ln 3).

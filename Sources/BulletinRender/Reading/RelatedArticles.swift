@@ -80,18 +80,18 @@ package struct RelatedArticles: Sendable {
     /// core, each chunk with a scratch space of its own; each article's list depends on
     /// nothing but the site, so the result is the same whatever the number of cores.
     package func all() -> [[Int]] {
-        scored(Array(site.articles.indices))
+        scored(Array(site.articles.indices)).map { $0.map(\.article) }
     }
 
-    /// The lists of `articles` (indices into `site.articles`), in their order.
-    private func scored(_ articles: [Int]) -> [[Int]] {
+    /// The lists of `articles` (indices into `site.articles`), in their order, with scores.
+    private func scored(_ articles: [Int]) -> [[Scored]] {
         let count = site.articles.count
         let chunk = 256
         let starts = Array(stride(from: 0, to: articles.count, by: chunk))
         let limit = site.config.related.limit
         return Parallel.map(starts) { start in
             var scratch = Scratch(articles: count)
-            return articles[start..<min(start + chunk, articles.count)].map { scored($0, limit: limit, scratch: &scratch).map(\.article) }
+            return articles[start..<min(start + chunk, articles.count)].map { scored($0, limit: limit, scratch: &scratch) }
         }.flatMap { $0 }
     }
 
@@ -100,11 +100,24 @@ package struct RelatedArticles: Sendable {
         /// By term and language: what it adds to a score, and its articles with what ties
         /// between them are broken by.
         fileprivate var terms: [TermInLanguage: TermState] = [:]
-        /// By article URL: its terms, and its list (as URLs).
-        fileprivate var lists: [String: (terms: [String], related: [String])] = [:]
+        /// By article URL: what its list was made from and what it is.
+        fileprivate var lists: [String: Remembered] = [:]
         fileprivate var limit = 0
-        /// How many lists the update that made this reused (the rest it scored again).
+        /// How many lists the update that made this reused (the rest it scored again), and
+        /// how many of those had a moved article among their candidates.
         package fileprivate(set) var reused = 0
+        package fileprivate(set) var reusedPastMoves = 0
+    }
+
+    /// An article's list as the last update made it.
+    fileprivate struct Remembered: Sendable {
+        /// Its terms (`taxonomy/id`), its instant, and its list as URLs.
+        let terms: [String]
+        let instant: Instant
+        let related: [String]
+        /// The score a candidate needs to be able to enter the list or move in it: the last
+        /// one's when the list is full, 0 when it is not (every candidate is in it).
+        let threshold: Double
     }
 
     fileprivate struct TermInLanguage: Hashable, Sendable {
@@ -116,61 +129,120 @@ package struct RelatedArticles: Sendable {
         let contribution: Double
         let members: [String]
         let instants: [Instant]
+
+        /// Whether this and `other` differ only in where the `moved` articles stand: the same
+        /// contribution, and the same other members with the same instants in the same order
+        /// (the moved ones, whose terms are unchanged, are members of both).
+        func differsOnlyByMoving(_ moved: Set<String>, from other: TermState) -> Bool {
+            guard contribution == other.contribution, members.count == other.members.count else { return false }
+            func kept(_ state: TermState) -> [(String, Instant)] {
+                zip(state.members, state.instants).filter { !moved.contains($0.0) }
+            }
+            return kept(self).elementsEqual(kept(other)) { $0.0 == $1.0 && $0.1 == $1.1 }
+        }
     }
 
+    /// How far the reuse of lists past a moved article goes: with more moved articles than
+    /// this (a large edit, or a change of the whole site), every candidate's list is scored.
+    private static let movedLimit = 32
+
     /// Every article's related articles, as `all()`, scoring again only the articles whose
-    /// lists can differ from `earlier`'s: when an article has the same terms, and each adds as
+    /// lists can differ from `earlier`'s. When an article has the same terms, and each adds as
     /// much as before and has the same articles of its language, with the same dates and URLs,
     /// the article has the same candidates with the same scores and ties, so the same list.
     /// (An article that changes language changes its terms' articles in both; its
-    /// translations, in other languages, are never candidates.) An edit that moves one
-    /// article by its date scores again the articles that share a term with it, not every
-    /// article.
+    /// translations, in other languages, are never candidates.)
+    ///
+    /// An edit that moves articles by their date alone (same URL, same terms) changes no
+    /// score, only how ties are broken: a list changes only if a moved article scores, as
+    /// its candidate, at least as much as the list's last (or the list is not full and the
+    /// moved article is in it). The other articles sharing a term with it keep their lists.
     package func all(reusing earlier: Memo?) -> (lists: [[Int]], memo: Memo) {
         let names = taxonomies.flatMap { taxonomy in taxonomy.terms.map { taxonomy.name + "/" + $0.id } }
         let limit = site.config.related.limit
+        let termNames = termsOf.map { $0.map { names[$0] } }
+        let comparable = earlier.map { $0.limit == limit } ?? false
+        // Each article as the last update remembered it, and those moved by their date alone.
+        let known = site.articles.indices.map { comparable ? earlier!.lists[paths[$0]] : nil }
+        var moved: [Int] = []
+        for article in site.articles.indices {
+            if let known = known[article], known.instant != instants[article], known.terms == termNames[article] { moved.append(article) }
+        }
+        let movedPaths = Set(moved.map { paths[$0] })
         var memo = Memo()
         memo.limit = limit
-        // Each term's state in each language, compared with the last once.
-        var changed: [String: [Bool]] = [:]
+        // Each term's state in each language, compared with the last once: the same, changed
+        // by moved articles alone, or changed.
+        enum Change { case none, moves, other }
+        var changes: [String: [Change]] = [:]
         for lang in site.config.languages {
             guard let postings = postings[lang], let contributions = contributions[lang] else { continue }
-            var flags = [Bool](repeating: true, count: names.count)
+            var flags = [Change](repeating: .other, count: names.count)
             for term in names.indices {
                 let list = postings[term]
                 let state = TermState(contribution: contributions[term], members: list.map { paths[$0] }, instants: list.map { instants[$0] })
                 let key = TermInLanguage(term: names[term], lang: lang)
-                flags[term] = earlier?.terms[key] != state
+                if let before = earlier?.terms[key] {
+                    if before == state {
+                        flags[term] = .none
+                    } else if moved.count <= Self.movedLimit, state.differsOnlyByMoving(movedPaths, from: before) {
+                        flags[term] = .moves
+                    }
+                }
                 memo.terms[key] = state
             }
-            changed[lang] = flags
+            changes[lang] = flags
         }
         var index: [String: Int] = [:]
         index.reserveCapacity(paths.count)
         for (position, path) in paths.enumerated() { index[path] = position }
-        let termNames = termsOf.map { $0.map { names[$0] } }
         var lists = [[Int]](repeating: [], count: site.articles.count)
+        var thresholds = [Double](repeating: 0, count: site.articles.count)
         var rescore: [Int] = []
         for article in site.articles.indices {
-            if let earlier, earlier.limit == limit, let known = earlier.lists[paths[article]], known.terms == termNames[article],
-               let flags = changed[site.articles[article].article.lang], !termsOf[article].contains(where: { flags[$0] }) {
-                // Every one is still there, its terms' articles being the same (scored again
-                // otherwise, all the same).
-                let mapped = known.related.compactMap { index[$0] }
-                if mapped.count == known.related.count {
-                    lists[article] = mapped
-                    continue
+            if let known = known[article], known.terms == termNames[article], let flags = changes[site.articles[article].article.lang],
+               !termsOf[article].contains(where: { flags[$0] == .other }) {
+                let pastMoves = termsOf[article].contains { flags[$0] == .moves }
+                if !pastMoves || !moved.contains(where: { mayChange(article, threshold: known.threshold, movedCandidate: $0) }) {
+                    // Every one is still there, its candidates' scores being the same (scored
+                    // again otherwise, all the same).
+                    let mapped = known.related.compactMap { index[$0] }
+                    if mapped.count == known.related.count {
+                        lists[article] = mapped
+                        thresholds[article] = known.threshold
+                        if pastMoves { memo.reusedPastMoves += 1 }
+                        continue
+                    }
                 }
             }
             rescore.append(article)
         }
-        for (article, list) in zip(rescore, scored(rescore)) { lists[article] = list }
+        for (article, list) in zip(rescore, scored(rescore)) {
+            lists[article] = list.map(\.article)
+            thresholds[article] = limit > 0 && list.count == limit ? list[limit - 1].score : 0
+        }
         memo.reused = lists.count - rescore.count
         memo.lists.reserveCapacity(lists.count)
         for article in lists.indices {
-            memo.lists[paths[article]] = (termNames[article], lists[article].map { paths[$0] })
+            memo.lists[paths[article]] = Remembered(
+                terms: termNames[article], instant: instants[article], related: lists[article].map { paths[$0] },
+                threshold: thresholds[article])
         }
         return (lists, memo)
+    }
+
+    /// Whether moving `candidate` by its date can change the list of `article`, whose
+    /// candidates otherwise kept their scores: when it is a candidate scoring at least the
+    /// list's `threshold`. Its score is summed as `scored` sums it (the article's terms in
+    /// order), so that it is the same number to the last bit.
+    private func mayChange(_ article: Int, threshold: Double, movedCandidate candidate: Int) -> Bool {
+        guard candidate != article, site.articles[candidate].article.lang == site.articles[article].article.lang,
+              let contributions = contributions[site.articles[article].article.lang] else { return false }
+        var score = 0.0
+        for term in termsOf[article] where contributions[term] > 0 && termsOf[candidate].contains(term) {
+            score += contributions[term]
+        }
+        return score > 0 && score >= threshold
     }
 
     /// What scoring one article needs besides the site, made once for many: a score for every
