@@ -99,12 +99,14 @@ package struct RenderInputs: Sendable {
             }
             // Lists: every language's articles, and each term's in each language it has a page in.
             let perPage = config.perPage
+            // Each article's content path, read once: lists read hundreds of thousands of them.
+            let paths = site.articles.map(\.article.path)
             func addList(_ id: ListID, _ indices: [Int]) {
                 let total = max(1, (indices.count + perPage - 1) / perPage)
                 for number in 1...total {
                     let start = (number - 1) * perPage
                     let slice = start < indices.count ? indices[start..<min(start + perPage, indices.count)] : []
-                    lists[ListKey(list: id, number: number)] = ListData(articles: slice.map { site.articles[$0].article.path }, total: total, count: indices.count)
+                    lists[ListKey(list: id, number: number)] = ListData(articles: slice.map { paths[$0] }, total: total, count: indices.count)
                 }
             }
             for lang in config.languages {
@@ -354,14 +356,22 @@ package struct LinkData: Sendable, Equatable {
 package struct TermNameData: Sendable, Equatable {
     package let id: String
     package let path: String
-    package let names: [String: String]
+    /// The site's languages, and the term's name in each: arrays, not a dictionary, because
+    /// every card of 10,000 is compared with the last update's (two arrays of the same
+    /// strings compare without hashing).
+    private let languages: [String]
+    private let names: [String]
 
     init(_ term: Term, in taxonomy: Taxonomy, languages: [String]) {
         id = term.id
         path = term.path
-        var names: [String: String] = [:]
-        for lang in languages { names[lang] = term.name(in: lang) }
-        self.names = names
+        self.languages = languages
+        names = languages.map { term.name(in: $0) }
+    }
+
+    /// Its name in `lang`, one of the site's languages.
+    package func name(in lang: String) -> String? {
+        languages.firstIndex(of: lang).map { names[$0] }
     }
 }
 

@@ -58,7 +58,7 @@ package struct StructuredData {
             about += group.terms.map { .object(term($0, in: group.taxonomy)) }
         }
         if let dialogue = card.dialogue {
-            let name = dialogue.names[card.lang] ?? dialogue.id
+            let name = dialogue.name(in: card.lang) ?? dialogue.id
             let seriesURL = JSONValue.string(routes.absolute(routes.localized(dialogue.path, card.lang)))
             if card.session != nil || !chairs.isEmpty || !documents.isEmpty {
                 var event = session(card, seriesName: name, seriesURL: seriesURL, number: card.session)

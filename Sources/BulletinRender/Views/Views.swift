@@ -111,7 +111,7 @@ package struct Views: Sendable {
         object["location"] = .text(card.location)
         if let dialogue = card.dialogue {
             object["dialogue"] = [
-                "name": .text(dialogue.names[lang] ?? dialogue.id), "title": .text(dialogue.names[lang] ?? dialogue.id),
+                "name": .text(dialogue.name(in: lang) ?? dialogue.id), "title": .text(dialogue.name(in: lang) ?? dialogue.id),
                 "url": .text(routes.href(routes.localized(dialogue.path, lang))),
                 "key": .text(dialogue.id), "isCurrent": false, "inSection": false,
             ]

@@ -69,8 +69,10 @@ package struct SitePlanner {
         func add(_ subject: PlannedPage.Subject, _ lang: String, _ path: String, _ origin: Origin, _ reads: [Dependency]) {
             entries.append(entry(subject, lang, path, origin, reads))
         }
+        // Each article's card, made once: lists read hundreds of thousands of them.
+        let cardOf = articles.map { Dependency.card($0.article.path) }
         @Sendable func cards(_ indices: some Sequence<Int>) -> [Dependency] {
-            indices.map { .card(articles[$0].article.path) }
+            indices.map { cardOf[$0] }
         }
         let agencies = taxonomies.firstIndex { $0.name == "agencies" }
         for lang in languages {
