@@ -57,7 +57,7 @@ package enum OpenData {
         // over twice); the JSON array's text is its items' joined by commas.
         let encoded = Parallel.map(records) { record -> Encoded in
             if let earlier = known[record.url], earlier.record == record { return earlier.text }
-            return (row: row(record, taxonomies: taxonomies), item: record.json(taxonomies: taxonomies).encoded)
+            return (row: row(record), item: record.json(taxonomies: taxonomies).encoded)
         }
         var memo: Memo?
         if keep {
@@ -86,8 +86,9 @@ package enum OpenData {
         let lang: String
         let title: String
         let url: String
-        /// Term ids, by taxonomy name.
-        let terms: [String: [String]]
+        /// Term ids, for each taxonomy in the order `site.yaml` lists them (the CSV's columns):
+        /// an array, not a dictionary, as every record is compared with the last update's.
+        let terms: [[String]]
         let chairs: [Chair]
         let documents: [Document]
 
@@ -114,7 +115,7 @@ package enum OpenData {
                 }),
                 "documents": .array(documents.map { ["title": .string($0.title), "url": .string($0.url)] }),
             ]
-            for taxonomy in taxonomies { object[taxonomy] = .array((terms[taxonomy] ?? []).map(JSONValue.string)) }
+            for (taxonomy, ids) in zip(taxonomies, terms) { object[taxonomy] = .array(ids.map(JSONValue.string)) }
             return .object(object)
         }
     }
@@ -128,10 +129,7 @@ package enum OpenData {
             guard let dialogueIndex = published.dialogue else { continue }
             let article = published.article
             let series = site.dialogues.terms[dialogueIndex]
-            var terms: [String: [String]] = [:]
-            for (position, taxonomy) in site.taxonomies.enumerated() {
-                terms[taxonomy.name] = published.terms[position].map { taxonomy.terms[$0].id }
-            }
+            let terms = site.taxonomies.enumerated().map { position, taxonomy in published.terms[position].map { taxonomy.terms[$0].id } }
             let chairs = article.chairs.enumerated().map { position, chair in
                 // The registered agency's id; an agency the registry does not know, as the
                 // slug of what the editor wrote (how an unregistered term is published).
@@ -187,12 +185,12 @@ package enum OpenData {
     }
 
     /// One record's row, with its line end.
-    static func row(_ record: Session, taxonomies: [String]) -> String {
+    static func row(_ record: Session) -> String {
         let chairs = record.chairs.map { chair in chair.agency.map { "\(chair.name) (\($0))" } ?? chair.name }
         let values = [
             record.dialogue, record.dialogueName, record.session.map(String.init) ?? "", record.date.isoDate, record.location,
             record.lang, record.title, record.url,
-        ] + taxonomies.map { (record.terms[$0] ?? []).joined(separator: ";") }
+        ] + record.terms.map { $0.joined(separator: ";") }
             + [chairs.joined(separator: ";"), record.documents.map(\.url).joined(separator: ";")]
         return values.map(field).joined(separator: ",") + "\r\n"
     }

@@ -69,36 +69,50 @@ extension TermReadingData {
             var keys = [TermKey](repeating: TermKey(""), count: names.count)
             for unit in units { keys[dense.number(taxonomy: unit.taxonomy, term: unit.term)] = TermKey(names[dense.number(taxonomy: unit.taxonomy, term: unit.term)]) }
             let (termNames, termPaths, termKeys) = (names, paths, keys)
-            let counted = Parallel.map(units) { unit -> TermReadingData in
-                let own = dense.number(taxonomy: unit.taxonomy, term: unit.term)
-                let articles = taxonomies[unit.taxonomy].terms[unit.term].articles(in: lang)
-                var counts: [Int: Int] = [:]
-                for article in articles {
-                    for other in dense.ofArticle[article] where other != own { counts[other, default: 0] += 1 }
+            // In chunks on every core, each with counts for every term (all zero between two
+            // terms) and the list of those touched: a dictionary of counts per term was most
+            // of the time.
+            let chunk = 64
+            let counted = Parallel.map(Array(stride(from: 0, to: units.count, by: chunk))) { [units] start -> [TermReadingData] in
+                var counts = [Int](repeating: 0, count: dense.count)
+                var touched: [Int] = []
+                return units[start..<min(start + chunk, units.count)].map { unit -> TermReadingData in
+                    let own = dense.number(taxonomy: unit.taxonomy, term: unit.term)
+                    let articles = taxonomies[unit.taxonomy].terms[unit.term].articles(in: lang)
+                    for article in articles {
+                        for other in dense.ofArticle[article] where other != own {
+                            if counts[other] == 0 { touched.append(other) }
+                            counts[other] += 1
+                        }
+                    }
+                    func precedes(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
+                        if a.value != b.value { return a.value > b.value }
+                        if termKeys[a.key] != termKeys[b.key] { return termKeys[a.key] < termKeys[b.key] }
+                        if termNames[a.key] != termNames[b.key] { return termNames[a.key].codePointPrecedes(termNames[b.key]) }
+                        return termPaths[a.key].codePointPrecedes(termPaths[b.key])
+                    }
+                    // The best `limit`, kept in order as the counts go by: a common term is found
+                    // with thousands of others, and sorting them all cost more than counting them.
+                    // (The order is total, two terms never having one path, so this is the sort's
+                    // prefix, whatever order the terms come in.)
+                    var best: [(key: Int, value: Int)] = []
+                    best.reserveCapacity(limit + 1)
+                    for other in touched {
+                        let entry = (key: other, value: counts[other])
+                        counts[other] = 0
+                        if best.count == limit, !precedes(entry, best[limit - 1]) { continue }
+                        best.insert(entry, at: best.firstIndex { precedes(entry, $0) } ?? best.count)
+                        if best.count > limit { best.removeLast() }
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    let companions = best.map { other, count in
+                        let position = dense.taxonomy(of: other)
+                        return Companion(
+                            taxonomy: taxonomies[position].name, name: termNames[other], path: termPaths[other], count: count)
+                    }
+                    return TermReadingData(companions: companions, years: years(of: articles, yearOf: yearOf))
                 }
-                func precedes(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
-                    if a.value != b.value { return a.value > b.value }
-                    if termKeys[a.key] != termKeys[b.key] { return termKeys[a.key] < termKeys[b.key] }
-                    if termNames[a.key] != termNames[b.key] { return termNames[a.key].codePointPrecedes(termNames[b.key]) }
-                    return termPaths[a.key].codePointPrecedes(termPaths[b.key])
-                }
-                // The best `limit`, kept in order as the counts go by: a common term is found with
-                // thousands of others, and sorting them all cost more than counting them. (The
-                // order is total, two terms never having one path, so this is the sort's prefix.)
-                var best: [(key: Int, value: Int)] = []
-                best.reserveCapacity(limit + 1)
-                for entry in counts {
-                    if best.count == limit, !precedes(entry, best[limit - 1]) { continue }
-                    best.insert(entry, at: best.firstIndex { precedes(entry, $0) } ?? best.count)
-                    if best.count > limit { best.removeLast() }
-                }
-                let companions = best.map { other, count in
-                    let position = dense.taxonomy(of: other)
-                    return Companion(
-                        taxonomy: taxonomies[position].name, name: termNames[other], path: termPaths[other], count: count)
-                }
-                return TermReadingData(companions: companions, years: years(of: articles, yearOf: yearOf))
-            }
+            }.flatMap { $0 }
             for (unit, reading) in zip(units, counted) {
                 let term = taxonomies[unit.taxonomy].terms[unit.term]
                 result[.init(taxonomy: taxonomies[unit.taxonomy].name, id: term.id, lang: lang)] = reading
@@ -109,9 +123,15 @@ extension TermReadingData {
 
     /// The articles per year, from the first year to the last; `yearOf` gives each article's.
     static func years(of articles: [Int], yearOf: [Int]) -> [YearCount] {
-        var byYear: [Int: Int] = [:]
-        for index in articles { byYear[yearOf[index], default: 0] += 1 }
-        guard let first = byYear.keys.min(), let last = byYear.keys.max() else { return [] }
-        return (first...last).map { YearCount(year: $0, count: byYear[$0] ?? 0) }
+        guard let some = articles.first else { return [] }
+        var (first, last) = (yearOf[some], yearOf[some])
+        for index in articles {
+            first = min(first, yearOf[index])
+            last = max(last, yearOf[index])
+        }
+        // Counted in an array by year (a dictionary was most of the time for long lists).
+        var counts = [Int](repeating: 0, count: last - first + 1)
+        for index in articles { counts[yearOf[index] - first] += 1 }
+        return counts.enumerated().map { YearCount(year: first + $0.offset, count: $0.element) }
     }
 }
