@@ -201,7 +201,9 @@ enum SiteEdits {
         case "registry translation":
             site.files["Content/agencies/kisa.ko.md"] = number % 3 == 0 ? nil : "---\nname: 한국인터넷진흥원 \(number % 2)\n---\n\n설명 \(number).\n"
         case "site.yaml":
-            site["Content/site.yaml"] = "title: Test Bulletin \(number % 3)\nbaseURL: https://bulletin.test/\nperPage: \(number % 3 + 1)\nlanguages: [en, ko]\n"
+            // Now and then the site moves under a path: every absolute address and link with it.
+            let address = number % 4 == 1 ? "https://bulletin.test/news/" : "https://bulletin.test/"
+            site["Content/site.yaml"] = "title: Test Bulletin \(number % 3)\nbaseURL: \(address)\nperPage: \(number % 3 + 1)\nlanguages: [en, ko]\n"
                 + (number % 5 == 0 ? "description: A description \(number).\n" : "")
         case "site words":
             // The site's words alone (its title, description, a parameter, the languages' own

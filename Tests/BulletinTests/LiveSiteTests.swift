@@ -198,6 +198,27 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// Every absolute address follows a new `baseURL`: the sitemap's elements kept from the
+    /// last update (by page, date and versions) are written again, as feeds and pages are.
+    @Test func aNewBaseURLReachesTheSitemap() throws {
+        var site = Self.site()
+        var live = LiveSite(tree: site.tree(), options: options)
+        let yaml = try #require(site["Content/site.yaml"])
+        let address = try #require(yaml.split(separator: "\n").first { $0.hasPrefix("baseURL:") })
+        #expect(try apply({ $0["Content/site.yaml"] = yaml.replacingOccurrences(of: address, with: "baseURL: https://moved.example/news/") },
+                          to: &live, site: &site).strategy == .incremental)
+        expectSameAsFullBuild(live, site)
+        guard case .bytes(let sitemap)? = live.files["sitemap.xml"] else {
+            Issue.record("no sitemap")
+            return
+        }
+        #expect(String(decoding: sitemap, as: UTF8.self).contains("<loc>https://moved.example/news/articles/bulk-3/</loc>"))
+        // Then a date: the elements of the pages it does not move are those just written.
+        #expect(try apply({ $0["Content/articles/2025/bulk-3.md"] = $0["Content/articles/2025/bulk-3.md"]!
+            .replacingOccurrences(of: "date: 2025-01-03", with: "date: 2024-12-03") }, to: &live, site: &site).strategy == .incremental)
+        expectSameAsFullBuild(live, site)
+    }
+
     /// A file's parse is kept across a site.yaml edit only while what a parse reads of the
     /// settings stays: a new taxonomy turns a free-form key (`params.regions`) into terms, in
     /// the same bytes.

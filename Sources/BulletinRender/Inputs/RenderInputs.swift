@@ -318,6 +318,9 @@ package struct RenderInputs: Sendable {
 
 /// The site as every page in a language sees it: settings, navigation, the theme's words.
 package struct SiteData: Sendable, Equatable {
+    /// The site's address (`baseURL`): every page and feed writes it, in absolute URLs and
+    /// links under its path.
+    package let address: String
     package let lang: String
     package let title: String
     package let description: String
@@ -331,6 +334,7 @@ package struct SiteData: Sendable, Equatable {
     package let strings: LanguageStrings
 
     init(site: Site, lang: String, strings: LanguageStrings) {
+        address = site.routes.absolute("")
         self.lang = lang
         self.strings = strings
         let config = site.config
