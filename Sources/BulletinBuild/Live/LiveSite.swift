@@ -81,8 +81,10 @@ public struct LiveSite: Sendable {
         /// What each page and feed reads, and who reads each dependency.
         var index: DependencyIndex
         var search: [String: SearchIndex]
-        /// The open data's records as encoded, for the next update that moves an article.
+        /// The open data's records as encoded, and the sitemap's elements, for the next
+        /// update that moves an article.
         var openData: OpenData.Memo
+        var sitemap: Sitemap.Memo
         /// Every output path but the pages' (known by `pages`) and the copied files': the
         /// feeds, the search index and the files made from the whole site.
         var generated: Set<String>
@@ -175,9 +177,11 @@ public struct LiveSite: Sendable {
             last?.search = [:]
             let openData = last?.openData ?? OpenData.Memo()
             last?.openData = OpenData.Memo()
+            let sitemap = last?.sitemap ?? Sitemap.Memo()
+            last?.sitemap = Sitemap.Memo()
             rendered = everything(
                 site: site, bodies: prepared.bodies, theme: theme, index: consume index, search: consume search, openData: consume openData,
-                put: put, clock: &clock)
+                sitemap: consume sitemap, put: put, clock: &clock)
             // What is no longer made: the pages the index forgot, the other files the last
             // update made and this one did not, the copies gone (unless something else
             // makes their path now).
@@ -220,7 +224,7 @@ public struct LiveSite: Sendable {
     /// the sitemap and search index made again and compared.
     private func everything(
         site: Site, bodies: RenderedBodies, theme: Theme, index: consuming DependencyIndex, search: consuming [String: SearchIndex],
-        openData: consuming OpenData.Memo, put: (OutputFile) -> Void, clock: inout PhaseClock
+        openData: consuming OpenData.Memo, sitemap: consuming Sitemap.Memo, put: (OutputFile) -> Void, clock: inout PhaseClock
     ) -> Rendered {
         let everyPage = last == nil
         let alternates = site.config.isMultilingual ? Alternates.all(site: site) : [:]
@@ -228,11 +232,12 @@ public struct LiveSite: Sendable {
         // (not copied).
         let earlierIndex = Mutex<DependencyIndex?>(consume index)
         let earlierOpenData = Mutex<OpenData.Memo?>(consume openData)
+        let earlierSitemap = Mutex<Sitemap.Memo?>(consume sitemap)
         // The values are one long stretch that keeps about one core busy (the related
         // articles use both for a moment); what follows from the plan alone is made on the
         // other meanwhile: which pages read something else now and which are no longer made,
         // the open data and the sitemap.
-        let ((inputs, changed), (plannedIndex, positions, unmadePages, rereading, plannedFiles, openDataMemo)) = Parallel.both({
+        let ((inputs, changed), (plannedIndex, positions, unmadePages, rereading, plannedFiles, openDataMemo, sitemapMemo)) = Parallel.both({
             let inputs = RenderInputs(
                 site: site, bodies: bodies, theme: theme, alternates: alternates,
                 related: .remembering(earlier: last?.inputs.relatedMemo))
@@ -256,10 +261,13 @@ public struct LiveSite: Sendable {
             let (data, memo) = OpenData.files(for: site, reusing: earlier)
             Parallel.release(consume earlier)
             // Their bytes made here too: the open data alone is megabytes.
-            let files = (Sitemap.files(for: site, alternates: alternates) + data).map {
+            var sitemap = earlierSitemap.withLock { $0.take() }
+            let files = (Sitemap.files(for: site, alternates: alternates, memo: &sitemap) + data).map {
                 OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8)))
             }
-            return (index: index, positions: positions, unmade: unmade, rereading: rereading, files: files, openData: memo)
+            return (
+                index: index, positions: positions, unmade: unmade, rereading: rereading, files: files, openData: memo,
+                sitemap: sitemap!)
         })
         clock.mark("values, and beside them the plan's reads, the sitemap and open data")
         // Taken over (not copied): the feeds' part of the index changes below.
@@ -327,7 +335,8 @@ public struct LiveSite: Sendable {
         clock.mark("their files")
         return Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: others.search, openData: openDataMemo, generated: generated, unmadePages: unmadePages)
+            index: index, search: others.search, openData: openDataMemo, sitemap: sitemapMemo, generated: generated,
+            unmadePages: unmadePages)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk

@@ -20,45 +20,89 @@ package enum Sitemap {
         return parts + ["sitemap.xml", "robots.txt"]
     }
 
-    struct Entry {
-        let loc: String
+    /// Each page's `<url>` element as the last update wrote it, with what it was made from,
+    /// by site path: kept by the preview, where an edit changes a few pages' dates and the
+    /// other 15,000 elements would be written again the same.
+    package struct Memo: Sendable {
+        /// The site's address the elements were written with (they hold absolute URLs).
+        fileprivate var address = ""
+        fileprivate var urls: [String: URLElement] = [:]
+
+        package init() {}
+
+        fileprivate init(address: String, urls: [String: URLElement]) {
+            self.address = address
+            self.urls = urls
+        }
+    }
+
+    fileprivate struct URLElement: Sendable {
         let lastmod: ContentDate?
-        /// `(hreflang, href)` of every version, itself included; empty without versions.
-        let alternates: [(String, String)]
+        /// `(hreflang, path)` of every version, itself included; empty without versions.
+        let versions: [Version]
+        let xml: String
+    }
+
+    fileprivate struct Version: Sendable, Equatable {
+        let lang: String
+        let path: String
     }
 
     package static func files(for site: Site, alternates: [String: [Alternate]] = [:]) -> [(path: String, text: String)] {
+        var memo: Memo?
+        return files(for: site, alternates: alternates, memo: &memo)
+    }
+
+    /// The files, reusing the `<url>` element of every page whose address, date and versions
+    /// are those `memo` has (and remembering this call's), unless `memo` is nil.
+    package static func files(for site: Site, alternates: [String: [Alternate]], memo: inout Memo?) -> [(path: String, text: String)] {
         let routes = site.routes
         let multilingual = site.config.isMultilingual
         let changes = LastChanges(site: site)
-        let entries = site.plan.compactMap { page -> Entry? in
-            if page.kind == .notFound { return nil }
-            let versions = (alternates[page.path] ?? []).filter(\.isTranslation)
-            var links = versions.map { ($0.lang, routes.absolute($0.path)) }
-            if let first = versions.first(where: { $0.lang == site.config.language }) { links.append(("x-default", routes.absolute(first.path))) }
-            return Entry(loc: routes.absolute(page.path), lastmod: changes.of(page), alternates: links)
-        }
-        func urlset(_ slice: ArraySlice<Entry>) -> String {
-            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
-                + (multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n")
-            for entry in slice {
-                xml += "<url><loc>\(XMLText.escape(entry.loc))</loc>"
-                if let lastmod = entry.lastmod { xml += "<lastmod>\(lastmod.htmlDateTime)</lastmod>" }
-                for (lang, href) in entry.alternates {
-                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(lang))\" href=\"\(XMLText.escape(href))\"/>"
-                }
-                xml += "</url>\n"
+        let address = routes.absolute("")
+        let earlier = memo?.address == address ? memo!.urls : [:]
+        var kept: [String: URLElement] = [:]
+        if memo != nil { kept.reserveCapacity(site.plan.count) }
+        var elements: [String] = []
+        elements.reserveCapacity(site.plan.count)
+        for page in site.plan where page.kind != .notFound {
+            var versions = (alternates[page.path] ?? []).filter(\.isTranslation).map { Version(lang: $0.lang, path: $0.path) }
+            if let first = versions.first(where: { $0.lang == site.config.language }) {
+                versions.append(Version(lang: "x-default", path: first.path))
             }
-            return xml + "</urlset>\n"
+            let lastmod = changes.of(page)
+            let element: URLElement
+            if let known = earlier[page.path], known.lastmod == lastmod, known.versions == versions {
+                element = known
+            } else {
+                var xml = "<url><loc>\(XMLText.escape(routes.absolute(page.path)))</loc>"
+                if let lastmod { xml += "<lastmod>\(lastmod.htmlDateTime)</lastmod>" }
+                for version in versions {
+                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(version.lang))\" href=\"\(XMLText.escape(routes.absolute(version.path)))\"/>"
+                }
+                element = URLElement(lastmod: lastmod, versions: versions, xml: xml + "</url>\n")
+            }
+            if memo != nil { kept[page.path] = element }
+            elements.append(element.xml)
+        }
+        if let earlier = memo.take() {
+            memo = Memo(address: address, urls: kept)
+            // The last elements freed on another thread: nothing waits for it.
+            Parallel.release(earlier)
+        }
+        func urlset(_ slice: ArraySlice<String>) -> String {
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + (multilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n")
+                + slice.joined() + "</urlset>\n"
         }
         var files: [(path: String, text: String)] = []
-        if entries.count <= limit {
-            files.append(("sitemap.xml", urlset(entries[...])))
+        if elements.count <= limit {
+            files.append(("sitemap.xml", urlset(elements[...])))
         } else {
             var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
+            for (number, start) in stride(from: 0, to: elements.count, by: limit).enumerated() {
                 let path = "sitemap-\(number + 1).xml"
-                files.append((path, urlset(entries[start..<min(start + limit, entries.count)])))
+                files.append((path, urlset(elements[start..<min(start + limit, elements.count)])))
                 index += "<sitemap><loc>\(XMLText.escape(routes.absolute(path)))</loc></sitemap>\n"
             }
             files.append(("sitemap.xml", index + "</sitemapindex>\n"))
