@@ -361,6 +361,61 @@ import Testing
         expectSameAsFullBuild(live, site)
     }
 
+    /// After an edit that only adds or removes pages (a new series, a new year), the preview
+    /// rewrites again only the links that read one of their paths or folders: a link to the
+    /// page, and a broken link whose suggestion comes from its folder, follow it as in a full
+    /// build, both ways (broken links are errors: each step is compared by its diagnostics).
+    @Test func linksFollowPagesThatComeAndGo() throws {
+        var site = Self.site()
+        site["Content/articles/2025/linker.md"] = """
+            ---
+            title: Linker
+            date: 2025-02-01
+            ---
+
+            See [the next series](/dialogues/next-dialogue/) and [2023](/archive/2023/).
+
+            """
+        // In a body of its own: a body whose other link changed is rendered again whole.
+        site["Content/articles/2025/typo.md"] = """
+            ---
+            title: Typo
+            date: 2025-02-02
+            ---
+
+            See [a typo](/dialogues/next-dialogu/).
+
+            """
+        var live = LiveSite(tree: site.tree(), options: options)
+        func says(_ text: String) -> Bool { live.diagnostics.contains { $0.message.contains(text) || ($0.hint ?? "").contains(text) } }
+        func expectAsAFullBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+            #expect(live.diagnostics == site.build().diagnostics, sourceLocation: sourceLocation)
+        }
+        expectAsAFullBuild()
+        #expect(says("/dialogues/next-dialogue/, which the site does not have"))
+        #expect(!says("did you mean /dialogues/next-dialogue/?"))
+        let bulk5 = "Content/articles/2025/bulk-5.md"
+        func replace(_ from: String, _ to: String) -> (inout TestSite) -> Void {
+            { site in
+                #expect(site[bulk5]!.contains(from))
+                site[bulk5] = site[bulk5]!.replacingOccurrences(of: from, with: to)
+            }
+        }
+        _ = try apply(replace("dialogue: test-dialogue", "dialogue: Next Dialogue"), to: &live, site: &site)
+        expectAsAFullBuild()
+        #expect(!says("/dialogues/next-dialogue/, which the site does not have"))
+        #expect(says("did you mean /dialogues/next-dialogue/?"), "the typo's suggestion comes from the folder's new page")
+        _ = try apply(replace("date: 2025-01-05", "date: 2023-01-05"), to: &live, site: &site)
+        expectAsAFullBuild()
+        #expect(!says("/archive/2023/, which the site does not have"))
+        _ = try apply(replace("dialogue: Next Dialogue", "dialogue: test-dialogue"), to: &live, site: &site)
+        expectAsAFullBuild()
+        _ = try apply(replace("date: 2023-01-05", "date: 2025-01-05"), to: &live, site: &site)
+        expectAsAFullBuild()
+        #expect(says("/dialogues/next-dialogue/, which the site does not have"))
+        #expect(says("/archive/2023/, which the site does not have"))
+    }
+
     @Test func addingAndRemovingArticles() throws {
         var site = Self.site()
         var live = LiveSite(tree: site.tree(), options: options)

@@ -93,13 +93,18 @@ package struct RenderedBodies: Sendable {
             return last
         }
         // Pages moved (an article's date, terms or series changed), but every link is rewritten
-        // as before and the bodies are those of the same files: the last bodies put in the
-        // site's new order, and the edited files' rendered again where their text changed,
-        // without looking at every body.
+        // as before (the same settings, or only pages added or removed that no link read) and
+        // the bodies are those of the same files: the last bodies put in the site's new order,
+        // and the edited files' rendered again where their text changed, without looking at
+        // every body.
         if let edited, let links = memo?.links, links.collectExternalLinks == collectExternalLinks,
-           links == BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks),
+           case let now = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks),
+           links == now || BodyMemo.SitePathChange(from: links, to: now).map({ change in
+               memo!.bodies.values.allSatisfy { !$0.read(change) }
+           }) == true,
            let last = memo!.last.take(),  // so that the result is the only owner of its arrays
            var reordered = reordered(last, for: site, memo: &memo!) {
+            memo!.links = now
             reordered.changed = []
             takeIn(edited, site: site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &memo!, into: &reordered)
             memo!.last = reordered
@@ -140,21 +145,26 @@ package struct RenderedBodies: Sendable {
         // appeared), a kept body is checked link by link: most bodies link to nothing that
         // moved, and rewriting their links is far cheaper than rendering them again.
         var linksMoved = false
+        var onlyPaths: BodyMemo.SitePathChange?
         if memo != nil, !(sameLinks && memo!.links?.collectExternalLinks == collectExternalLinks) {
             let links = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
             if memo!.links != links {
                 if memo!.links?.collectExternalLinks != collectExternalLinks { memo!.bodies = [:] }
                 linksMoved = true
+                // A page came or went (a new series, a new year): only the links that read
+                // its path are rewritten again.
+                onlyPaths = memo!.links.flatMap { BodyMemo.SitePathChange(from: $0, to: links) }
                 memo!.links = links
             }
         }
         let earlier = memo?.bodies ?? [:]
         memo?.bodies = [:]  // so that `earlier` is the only owner of the bodies, updated in place below
         let checkLinks = linksMoved
+        let changedPaths = onlyPaths
         let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings, fresh: [BodyMemo.LinkDecision]?) in
             // The body and its first line come from the file's text: the same text, the same body.
             if let known = earlier[input.path], known.text == input.source.text,
-               !checkLinks || known.linksHold(rewriter, from: input.path) {
+               !checkLinks || known.linksHold(rewriter, from: input.path, onlyPaths: changedPaths) {
                 return (known.document, known.findings, nil)
             }
             let (document, findings, decisions) = renderOne(
@@ -311,13 +321,21 @@ package struct RenderedBodies: Sendable {
             /// How each of its links was rewritten, in order.
             let decisions: [LinkDecision]
 
-            /// Whether `rewriter` rewrites every link of the body as before.
-            func linksHold(_ rewriter: LinkRewriter, from path: String) -> Bool {
+            /// Whether `rewriter` rewrites every link of the body as before. `onlyPaths`: the
+            /// rewriter differs from the last only in these site paths (added or removed), so
+            /// that a link that read none of them, nor a folder of theirs, is rewritten as before.
+            func linksHold(_ rewriter: LinkRewriter, from path: String, onlyPaths: SitePathChange?) -> Bool {
                 decisions.allSatisfy { decision in
                     guard decision.readsSite else { return true }
+                    if let onlyPaths, !decision.read(onlyPaths) { return true }
                     let (result, target) = rewriter.rewrite(decision.destination, from: path)
                     return result == decision.result && target == decision.target
                 }
+            }
+
+            /// Whether a link of the body read one of `change`'s paths or folders.
+            func read(_ change: SitePathChange) -> Bool {
+                decisions.contains { $0.readsSite && $0.read(change) }
             }
         }
 
@@ -326,8 +344,33 @@ package struct RenderedBodies: Sendable {
             let destination: String
             let result: LinkRewriter.Result
             let target: LinkRewriter.Target?
-            /// Whether the result depends on the site (`LinkRewriter.readsSite`).
+            /// Whether the result depends on the site (`LinkRewriter.readsSite`), and what it
+            /// read of the site's paths.
             let readsSite: Bool
+            let reads: LinkRewriter.SiteReads
+
+            /// Whether it read one of `change`'s paths or folders.
+            func read(_ change: SitePathChange) -> Bool {
+                reads.read(any: change.paths, inFolders: change.folders)
+            }
+        }
+
+        /// The site paths added or removed since the last render, when nothing else the
+        /// links read changed, with their first folders (`LinkRewriter.SiteReads`).
+        struct SitePathChange: Sendable {
+            let paths: Set<String>
+            let folders: Set<String>
+
+            /// Nil when more than the site's paths changed, or more than a few hundred of them
+            /// (then every link is rewritten again).
+            init?(from earlier: LinkSettings, to now: LinkSettings) {
+                guard earlier.baseURL == now.baseURL, earlier.collectExternalLinks == now.collectExternalLinks,
+                      earlier.contentPaths == now.contentPaths, earlier.unpublished == now.unpublished else { return nil }
+                let changed = earlier.sitePaths.symmetricDifference(now.sitePaths)
+                guard changed.count <= 256 else { return nil }
+                paths = changed
+                folders = Set(changed.map(LinkRewriter.firstFolder))
+            }
         }
 
         /// Nil before the first render.
@@ -402,9 +445,11 @@ package struct RenderedBodies: Sendable {
         var findings = Findings()
         var decisions: [BodyMemo.LinkDecision] = []
         let document = Markdown.render(body, firstLine: firstLine) { link in
-            let (result, target) = rewriter.rewrite(link.destination, from: path)
+            var reads = LinkRewriter.SiteReads()
+            let (result, target) = rewriter.rewrite(link.destination, from: path, reads: &reads)
             decisions.append(BodyMemo.LinkDecision(
-                destination: link.destination, result: result, target: target, readsSite: LinkRewriter.readsSite(link.destination)))
+                destination: link.destination, result: result, target: target, readsSite: LinkRewriter.readsSite(link.destination),
+                reads: reads))
             if let target {
                 findings.fragments.append(FragmentCheck(
                     target: target, destination: link.destination, line: link.line, column: link.column, source: source))

@@ -106,9 +106,35 @@ package struct LinkRewriter: Sendable {
         package let fragment: String
     }
 
+    /// What a rewrite read of `sitePaths`: the site paths it looked up, and the folders whose
+    /// paths it compared a broken link with. Its result depends on the site's paths through
+    /// these alone, so the preview, after an edit that only adds or removes pages, rewrites
+    /// again only the links that read one of them.
+    package struct SiteReads: Sendable {
+        package private(set) var paths: [String] = []
+        package private(set) var folders: [String] = []
+
+        package init() {}
+
+        /// Whether the rewrite read any of `changed` (site paths added or removed) or any
+        /// path of their folders.
+        package func read(any changed: Set<String>, inFolders changedFolders: Set<String>) -> Bool {
+            paths.contains(where: changed.contains) || folders.contains(where: changedFolders.contains)
+        }
+
+        fileprivate mutating func lookUp(_ path: String) { paths.append(path) }
+        fileprivate mutating func compare(in folder: String) { folders.append(folder) }
+    }
+
     /// The new destination of a link written in the file at `contentPath`, and the fragment
     /// to check, if any.
     package func rewrite(_ destination: String, from contentPath: String) -> (Result, Target?) {
+        var reads = SiteReads()
+        return rewrite(destination, from: contentPath, reads: &reads)
+    }
+
+    /// The same, saying in `reads` what it read of the site's paths.
+    package func rewrite(_ destination: String, from contentPath: String, reads: inout SiteReads) -> (Result, Target?) {
         if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
         if Self.isOffSite(destination) {
             let lower = destination.prefix(8).lowercased()
@@ -130,9 +156,11 @@ package struct LinkRewriter: Sendable {
             return (.rewritten(routes.href(own) + "?" + query + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target)
         }
         if path.hasPrefix("/") {
-            return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment)
+            return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment, reads: &reads)
         }
-        guard path.hasSuffix(".md") else { return relativeSitePathLink(destination, path: path, query: query, fragment: fragment, from: contentPath) }
+        guard path.hasSuffix(".md") else {
+            return relativeSitePathLink(destination, path: path, query: query, fragment: fragment, from: contentPath, reads: &reads)
+        }
         guard let target = Self.resolve(path, against: contentPath.deletingLastPathComponent) else {
             return (.broken(
                 message: "the link '\(destination)' leads outside the content folder",
@@ -155,11 +183,12 @@ package struct LinkRewriter: Sendable {
 
     /// A link to `/<path>`: it must be a page or file of the build.
     private func sitePathLink(
-        _ destination: String, path: String, query: String?, fragment: String?
+        _ destination: String, path: String, query: String?, fragment: String?, reads: inout SiteReads
     ) -> (Result, Target?) {
         // `x/index.html` is the page `x/` (a static host serves one for the other).
         let page = path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : nil
         let candidates = (path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]) + (page.map { [$0] } ?? [])
+        candidates.forEach { reads.lookUp($0) }
         guard let sitePath = candidates.first(where: sitePaths.contains) else {
             if let (unpublishedPath, reason) = candidates.lazy.compactMap({ candidate in
                 self.unpublished.bySitePath[candidate].map { (candidate, $0) }
@@ -170,6 +199,7 @@ package struct LinkRewriter: Sendable {
             }
             // Suggestions from the same folder, of about the same length: fast on 15,000 pages.
             let limit = max(3, path.count / 4)
+            reads.compare(in: Self.firstFolder(path))
             let nearby = folders.paths(in: Self.firstFolder(path)).filter { abs($0.count - path.count) <= limit }
             let suggestion = EditDistance.closest(to: path, among: nearby, limit: limit, count: 1).first
             return (.broken(
@@ -186,7 +216,7 @@ package struct LinkRewriter: Sendable {
     /// the site's root, so that it still works where the same HTML is shown elsewhere (a
     /// term's description on page 2 of its list, a feed).
     private func relativeSitePathLink(
-        _ destination: String, path: String, query: String?, fragment: String?, from contentPath: String
+        _ destination: String, path: String, query: String?, fragment: String?, from contentPath: String, reads: inout SiteReads
     ) -> (Result, Target?) {
         guard let page = contentPaths[contentPath] else { return (.unchanged, nil) }  // not published: not shown
         guard let resolved = Self.resolve(path, against: page) else {
@@ -198,7 +228,7 @@ package struct LinkRewriter: Sendable {
         let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         let isFolder = path.hasSuffix("/") || last == "." || last == ".."
         let sitePath = resolved.isEmpty || !isFolder ? resolved : resolved + "/"
-        switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment) {
+        switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment, reads: &reads) {
         case (.rewritten, let target), (.unchanged, let target):
             let href = routes.href(sitePath) + (query.map { "?" + $0 } ?? "")
                 + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
@@ -209,6 +239,7 @@ package struct LinkRewriter: Sendable {
             var fromRoot = path
             while fromRoot.hasPrefix("../") || fromRoot.hasPrefix("./") { fromRoot = String(fromRoot.drop { $0 != "/" }.dropFirst()) }
             fromRoot = fromRoot.removingPrefix("static/") ?? fromRoot
+            reads.lookUp(fromRoot)
             if sitePaths.contains(fromRoot) {
                 return (.broken(
                     message: message,
