@@ -219,6 +219,12 @@ package struct SitePlanner {
     /// An error for each output path claimed twice (and for a file that would need to be a
     /// folder for another: `static/articles` as a file against the `articles/` pages).
     package func collisions(in entries: [Entry]) -> [Diagnostic] {
+        checkCollisions(in: entries, remembering: false).diagnostics
+    }
+
+    /// The same, and, when there are none and `remembering`, the files as the next plan's
+    /// check can start from (`CollisionFreeFiles`).
+    func checkCollisions(in entries: [Entry], remembering: Bool) -> (diagnostics: [Diagnostic], free: CollisionFreeFiles?) {
         var diagnostics: [Diagnostic] = []
         var owners: [String: Int] = [:]
         var folders: [String: Int] = [:]
@@ -252,13 +258,14 @@ package struct SitePlanner {
                 diagnostics.append(collision(entries[min(index, other)], entries[max(index, other)], path: entries[index].file))
             }
         }
-        return diagnostics
+        guard remembering, diagnostics.isEmpty else { return (diagnostics, nil) }
+        return ([], CollisionFreeFiles(files: entries.map(FileKey.init), paths: Set(owners.keys), folders: Set(folders.keys)))
     }
 
     /// A path as file systems that ignore case and Unicode normalization see it (NFC,
     /// lowercased). Nearly every path is ASCII, for which both are a byte-wise lowercasing:
     /// done so, without Foundation's normalization, for the 15,000 paths of a large site.
-    private static func folded(_ path: String) -> String {
+    static func folded(_ path: String) -> String {
         if path.utf8.allSatisfy({ $0 < 0x80 }) {
             // Nearly every path is lowercase already: the same string, not a copy.
             guard path.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return path }

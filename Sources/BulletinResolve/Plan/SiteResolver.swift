@@ -242,12 +242,14 @@ public enum SiteResolver {
             config: config, routes: routes, articles: articles, articlesByLanguage: articlesByLanguage, pages: pages,
             taxonomies: taxonomies, dialogues: dialogues, staticFiles: content.staticFiles, assets: assets,
             contentPaths: contentPaths, plan: plan.compactMap(\.page))
-        // A plan with the same files as the last one found free of collisions has none.
+        // A plan whose files are those of the last one found free of collisions, or differ
+        // from them by a few pages that collide with nothing, has none.
         let files = memory == nil ? [] : plan.map(SitePlanner.FileKey.init)
-        let (result, (collisions, knownFree)) = Parallel.both({ meanwhile(site) }, { [memory] () -> ([Diagnostic], Bool) in
-            memory?.isCollisionFree(files) == true ? ([], true) : (planner.collisions(in: plan), false)
+        let (result, (collisions, free)) = Parallel.both({ meanwhile(site) }, { [memory] () -> ([Diagnostic], CollisionFreeFiles?) in
+            if let admitted = memory?.collisionFree?.admitting(files) { return ([], admitted) }
+            return planner.checkCollisions(in: plan, remembering: memory != nil)
         })
-        if !knownFree { memory?.remember(files, collisionFree: collisions.isEmpty) }
+        memory?.collisionFree = free
         return (site, diagnostics + collisions, result)
     }
 
