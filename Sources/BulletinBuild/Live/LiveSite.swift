@@ -88,8 +88,6 @@ public struct LiveSite: Sendable {
         /// Every output path but the pages' (known by `pages`) and the copied files': the
         /// feeds, the search index and the files made from the whole site.
         var generated: Set<String>
-        /// The site paths of the pages the last update no longer made.
-        var unmadePages: [String] = []
 
         /// Whether a page is written to output path `path` (`Routes.outputFile`).
         func makes(page path: String) -> Bool {
@@ -179,7 +177,8 @@ public struct LiveSite: Sendable {
             last?.openData = OpenData.Memo()
             let sitemap = last?.sitemap ?? Sitemap.Memo()
             last?.sitemap = Sitemap.Memo()
-            rendered = everything(
+            let unmadePages: [String]
+            (rendered, unmadePages) = everything(
                 site: site, bodies: prepared.bodies, theme: theme, index: consume index, search: consume search, openData: consume openData,
                 sitemap: consume sitemap, put: put, clock: &clock)
             // What is no longer made: the pages the index forgot, the other files the last
@@ -187,7 +186,7 @@ public struct LiveSite: Sendable {
             // makes their path now).
             let copies = site.copies
             let unmade = (last?.generated ?? []).subtracting(rendered.generated)
-                .union(rendered.unmadePages.lazy.map(Routes.outputFile)).union(copied.subtracting(copies))
+                .union(unmadePages.lazy.map(Routes.outputFile)).union(copied.subtracting(copies))
             for path in unmade where !rendered.generated.contains(path) && !copies.contains(path) && !rendered.makes(page: path) {
                 if next.removeValue(forKey: path) != nil { outcome.removed.insert(path) }
             }
@@ -221,11 +220,12 @@ public struct LiveSite: Sendable {
 
     /// Renders what changed with the site's structure: every value compared with the last
     /// build's, pages and feeds that are new, read something else or read a changed value;
-    /// the sitemap and search index made again and compared.
+    /// the sitemap and search index made again and compared. Also the site paths of the
+    /// pages the last build made and this one does not.
     private func everything(
         site: Site, bodies: RenderedBodies, theme: Theme, index: consuming DependencyIndex, search: consuming [String: SearchIndex],
         openData: consuming OpenData.Memo, sitemap: consuming Sitemap.Memo, put: (OutputFile) -> Void, clock: inout PhaseClock
-    ) -> Rendered {
+    ) -> (Rendered, unmadePages: [String]) {
         let everyPage = last == nil
         let alternates = site.config.isMultilingual ? Alternates.all(site: site) : [:]
         // Taken out of their locks on the other thread, so that each is updated in place
@@ -333,10 +333,10 @@ public struct LiveSite: Sendable {
             generated.insert(file.path)
         }
         clock.mark("their files")
-        return Rendered(
+        let rendered = Rendered(
             inputs: inputs, pages: positions, feeds: feeds, feedPositions: feedPositions, signatures: signatures,
-            index: index, search: others.search, openData: openDataMemo, sitemap: sitemapMemo, generated: generated,
-            unmadePages: unmadePages)
+            index: index, search: others.search, openData: openDataMemo, sitemap: sitemapMemo, generated: generated)
+        return (rendered, unmadePages)
     }
 
     /// The copied files: their contents as the tree has them (bytes in tests, a path on disk
