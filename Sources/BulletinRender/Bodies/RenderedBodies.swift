@@ -92,16 +92,18 @@ package struct RenderedBodies: Sendable {
             memo!.last = last
             return last
         }
+        // How links are rewritten now against the last render, compared once (the caller's
+        // `sameLinks` spares it): the same settings, only some site paths added or removed
+        // (a new series, a new year), or more.
+        let now = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
+        let sameSettings = sameLinks && memo?.links?.collectExternalLinks == collectExternalLinks || memo?.links == now
+        let pathChange = sameSettings ? nil : memo?.links.flatMap { BodyMemo.SitePathChange(from: $0, to: now) }
         // Pages moved (an article's date, terms or series changed), but every link is rewritten
-        // as before (the same settings, or only pages added or removed that no link read) and
-        // the bodies are those of the same files: the last bodies put in the site's new order,
-        // and the edited files' rendered again where their text changed, without looking at
-        // every body.
-        if let edited, let links = memo?.links, links.collectExternalLinks == collectExternalLinks,
-           case let now = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks),
-           links == now || BodyMemo.SitePathChange(from: links, to: now).map({ change in
-               memo!.bodies.values.allSatisfy { !$0.read(change) }
-           }) == true,
+        // as before (the same settings, or only site paths that no link read) and the bodies
+        // are those of the same files: the last bodies put in the site's new order, and the
+        // edited files' rendered again where their text changed, without looking at every body.
+        if let edited, memo?.links != nil,
+           sameSettings || pathChange.map({ change in memo!.bodies.values.allSatisfy { !$0.read(change) } }) == true,
            let last = memo!.last.take(),  // so that the result is the only owner of its arrays
            var reordered = reordered(last, for: site, memo: &memo!) {
             memo!.links = now
@@ -143,28 +145,19 @@ package struct RenderedBodies: Sendable {
         }
         // When the pages, paths or unpublished files changed (an article moved, a series
         // appeared), a kept body is checked link by link: most bodies link to nothing that
-        // moved, and rewriting their links is far cheaper than rendering them again.
-        var linksMoved = false
-        var onlyPaths: BodyMemo.SitePathChange?
-        if memo != nil, !(sameLinks && memo!.links?.collectExternalLinks == collectExternalLinks) {
-            let links = BodyMemo.LinkSettings(rewriter, collectExternalLinks: collectExternalLinks)
-            if memo!.links != links {
-                if memo!.links?.collectExternalLinks != collectExternalLinks { memo!.bodies = [:] }
-                linksMoved = true
-                // A page came or went (a new series, a new year): only the links that read
-                // its path are rewritten again.
-                onlyPaths = memo!.links.flatMap { BodyMemo.SitePathChange(from: $0, to: links) }
-                memo!.links = links
-            }
+        // moved, and rewriting their links is far cheaper than rendering them again (when only
+        // site paths changed, only the links that read one of them).
+        let checkLinks = memo != nil && !sameSettings
+        if checkLinks {
+            if memo!.links?.collectExternalLinks != collectExternalLinks { memo!.bodies = [:] }
+            memo!.links = now
         }
         let earlier = memo?.bodies ?? [:]
         memo?.bodies = [:]  // so that `earlier` is the only owner of the bodies, updated in place below
-        let checkLinks = linksMoved
-        let changedPaths = onlyPaths
         let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings, fresh: [BodyMemo.LinkDecision]?) in
             // The body and its first line come from the file's text: the same text, the same body.
             if let known = earlier[input.path], known.text == input.source.text,
-               !checkLinks || known.linksHold(rewriter, from: input.path, onlyPaths: changedPaths) {
+               !checkLinks || known.linksHold(rewriter, from: input.path, onlyPaths: pathChange) {
                 return (known.document, known.findings, nil)
             }
             let (document, findings, decisions) = renderOne(
