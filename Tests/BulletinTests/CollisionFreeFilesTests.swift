@@ -21,7 +21,8 @@ import Testing
 
     /// The last plan's memory, checked in full.
     static func remembered(planner: SitePlanner) throws -> CollisionFreeFiles {
-        let (diagnostics, free) = planner.checkCollisions(in: entries(site, copies: copies), remembering: true)
+        let last = entries(site, copies: copies)
+        let (diagnostics, free) = planner.checkCollisions(in: last, remembering: last.map(SitePlanner.FileKey.init))
         #expect(diagnostics.isEmpty)
         return try #require(free)
     }

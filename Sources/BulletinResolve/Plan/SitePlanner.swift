@@ -219,12 +219,12 @@ package struct SitePlanner {
     /// An error for each output path claimed twice (and for a file that would need to be a
     /// folder for another: `static/articles` as a file against the `articles/` pages).
     package func collisions(in entries: [Entry]) -> [Diagnostic] {
-        checkCollisions(in: entries, remembering: false).diagnostics
+        checkCollisions(in: entries, remembering: nil).diagnostics
     }
 
-    /// The same, and, when there are none and `remembering`, the files as the next plan's
-    /// check can start from (`CollisionFreeFiles`).
-    func checkCollisions(in entries: [Entry], remembering: Bool) -> (diagnostics: [Diagnostic], free: CollisionFreeFiles?) {
+    /// The same, and, when there are none and `remembering` holds the entries' `FileKey`s,
+    /// the files as the next plan's check can start from (`CollisionFreeFiles`).
+    func checkCollisions(in entries: [Entry], remembering keys: [FileKey]?) -> (diagnostics: [Diagnostic], free: CollisionFreeFiles?) {
         var diagnostics: [Diagnostic] = []
         var owners: [String: Int] = [:]
         var folders: [String: Int] = [:]
@@ -258,8 +258,8 @@ package struct SitePlanner {
                 diagnostics.append(collision(entries[min(index, other)], entries[max(index, other)], path: entries[index].file))
             }
         }
-        guard remembering, diagnostics.isEmpty else { return (diagnostics, nil) }
-        return ([], CollisionFreeFiles(files: entries.map(FileKey.init), paths: Set(owners.keys), folders: Set(folders.keys)))
+        guard let keys, diagnostics.isEmpty else { return (diagnostics, nil) }
+        return ([], CollisionFreeFiles(files: keys, paths: Set(owners.keys), folders: Set(folders.keys)))
     }
 
     /// A path as file systems that ignore case and Unicode normalization see it (NFC,

@@ -244,10 +244,10 @@ public enum SiteResolver {
             contentPaths: contentPaths, plan: plan.compactMap(\.page))
         // A plan whose files are those of the last one found free of collisions, or differ
         // from them by a few pages that collide with nothing, has none.
-        let files = memory == nil ? [] : plan.map(SitePlanner.FileKey.init)
+        let files = memory.map { _ in plan.map(SitePlanner.FileKey.init) }
         let (result, (collisions, free)) = Parallel.both({ meanwhile(site) }, { [memory] () -> ([Diagnostic], CollisionFreeFiles?) in
-            if let admitted = memory?.collisionFree?.admitting(files) { return ([], admitted) }
-            return planner.checkCollisions(in: plan, remembering: memory != nil)
+            if let files, let admitted = memory?.collisionFree?.admitting(files) { return ([], admitted) }
+            return planner.checkCollisions(in: plan, remembering: files)
         })
         memory?.collisionFree = free
         return (site, diagnostics + collisions, result)
