@@ -34,6 +34,17 @@ import Testing
 
     let options = BuildOptions(now: TestSite.now)
 
+    /// An edit that replaces `from`, which the file at `path` must have, with `to`.
+    static func replacing(
+        _ from: String, with to: String, in path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> (inout TestSite) -> Void {
+        { site in
+            let text = site[path] ?? ""
+            #expect(text.contains(from), "\(path) has \(from)", sourceLocation: sourceLocation)
+            site[path] = text.replacingOccurrences(of: from, with: to)
+        }
+    }
+
     /// Applies `edit` to `site` and checks the live site against a full build.
     func apply(
         _ edit: (inout TestSite) -> Void, to live: inout LiveSite, site: inout TestSite
@@ -122,13 +133,7 @@ import Testing
         #expect(live.isCurrent)
         #expect(live.diagnostics.contains { $0.code == .unregisteredTerm && $0.location.line == 8 })
         let path = "Content/articles/2025/fm.md"
-        func edit(_ from: String, _ to: String) -> (inout TestSite) -> Void {
-            { site in
-                let text = site[path]!
-                precondition(text.contains(from), from)
-                site[path] = text.replacingOccurrences(of: from, with: to)
-            }
-        }
+        func edit(_ from: String, _ to: String) -> (inout TestSite) -> Void { Self.replacing(from, with: to, in: path) }
 
         // A new title: its page, the lists and feeds that show it, search.
         var outcome = try apply(edit("title: Front matter", "title: Front matter, retitled"), to: &live, site: &site)
@@ -310,19 +315,14 @@ import Testing
         var site = Self.frontMatterSite()
         var live = LiveSite(tree: site.tree(), options: options)
         let article = "Content/articles/2025/fm.md"
-        func replace(_ from: String, _ to: String, in path: String, of site: inout TestSite) {
-            let text = site[path]!
-            #expect(text.contains(from), "\(path) has \(from)")
-            site[path] = text.replacingOccurrences(of: from, with: to)
-        }
         let steps: [(inout TestSite) -> Void] = [
-            { replace("date: 2025-02-01", "date: 2024-12-01", in: article, of: &$0) },
-            { replace("  - Korea Internet Agncy\n", "  - Korea Internet Agncy # as the source spells it\n", in: article, of: &$0) },
+            Self.replacing("date: 2025-02-01", with: "date: 2024-12-01", in: article),
+            Self.replacing("  - Korea Internet Agncy\n", with: "  - Korea Internet Agncy # as the source spells it\n", in: article),
             {
-                replace("date: 2024-12-01", "date: 2025-03-01", in: article, of: &$0)
-                replace("Korea's internet agency.", "Korea's internet and security agency.", in: "Content/agencies/kisa.md", of: &$0)
+                Self.replacing("date: 2024-12-01", with: "date: 2025-03-01", in: article)(&$0)
+                Self.replacing("Korea's internet agency.", with: "Korea's internet and security agency.", in: "Content/agencies/kisa.md")(&$0)
             },
-            { replace("dialogue: Test Dialogue", "dialogue: Another Dialogue", in: article, of: &$0) },
+            Self.replacing("dialogue: Test Dialogue", with: "dialogue: Another Dialogue", in: article),
         ]
         for step in steps {
             #expect(try apply(step, to: &live, site: &site).strategy == .incremental)
@@ -342,21 +342,16 @@ import Testing
     @Test func collisionsAreFoundAfterMovesThatKeptTheFiles() throws {
         var site = Self.site()
         var live = LiveSite(tree: site.tree(), options: options)
-        func replace(_ from: String, _ to: String, in path: String, of site: inout TestSite) {
-            let text = site[path]!
-            #expect(text.contains(from), "\(path) has \(from)")
-            site[path] = text.replacingOccurrences(of: from, with: to)
-        }
         let bulk3 = "Content/articles/2025/bulk-3.md"
-        #expect(try apply({ replace("date: 2025-01-03", "date: 2024-12-03", in: bulk3, of: &$0) }, to: &live, site: &site).strategy == .incremental)
+        #expect(try apply(Self.replacing("date: 2025-01-03", with: "date: 2024-12-03", in: bulk3), to: &live, site: &site).strategy == .incremental)
         expectSameAsFullBuild(live, site)
-        #expect(try apply({ replace("title: Bulk 3\n", "title: Bulk 3\nslug: bulk-5\n", in: bulk3, of: &$0) }, to: &live, site: &site).strategy == .failed)
+        #expect(try apply(Self.replacing("title: Bulk 3\n", with: "title: Bulk 3\nslug: bulk-5\n", in: bulk3), to: &live, site: &site).strategy == .failed)
         let full = site.build()
         #expect(full.diagnostics.contains { $0.code == .urlCollision })
         #expect(live.diagnostics == full.diagnostics)
         #expect(try apply({
-            replace("slug: bulk-5\n", "", in: bulk3, of: &$0)
-            replace("date: 2024-12-03", "date: 2025-01-03", in: bulk3, of: &$0)
+            Self.replacing("slug: bulk-5\n", with: "", in: bulk3)(&$0)
+            Self.replacing("date: 2024-12-03", with: "date: 2025-01-03", in: bulk3)(&$0)
         }, to: &live, site: &site).strategy == .incremental)
         expectSameAsFullBuild(live, site)
     }
@@ -395,12 +390,7 @@ import Testing
         #expect(says("/dialogues/next-dialogue/, which the site does not have"))
         #expect(!says("did you mean /dialogues/next-dialogue/?"))
         let bulk5 = "Content/articles/2025/bulk-5.md"
-        func replace(_ from: String, _ to: String) -> (inout TestSite) -> Void {
-            { site in
-                #expect(site[bulk5]!.contains(from))
-                site[bulk5] = site[bulk5]!.replacingOccurrences(of: from, with: to)
-            }
-        }
+        func replace(_ from: String, _ to: String) -> (inout TestSite) -> Void { Self.replacing(from, with: to, in: bulk5) }
         _ = try apply(replace("dialogue: test-dialogue", "dialogue: Next Dialogue"), to: &live, site: &site)
         expectAsAFullBuild()
         #expect(!says("/dialogues/next-dialogue/, which the site does not have"))
