@@ -18,6 +18,14 @@ public enum Markdown {
     public static func render(
         _ text: String, firstLine: Int = 1, rewrite: (MarkdownDocument.Link) -> LinkTarget = { _ in .unchanged }
     ) -> MarkdownDocument {
+        render(text[...], firstLine: firstLine, rewrite: rewrite)
+    }
+
+    /// Renders a part of a text: an article's body is the part of its file after the front
+    /// matter, kept as a slice of the file's text rather than a copy.
+    public static func render(
+        _ text: Substring, firstLine: Int = 1, rewrite: (MarkdownDocument.Link) -> LinkTarget = { _ in .unchanged }
+    ) -> MarkdownDocument {
         var text = text
         let document = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
@@ -30,7 +38,11 @@ public enum Markdown {
         var firstParagraph: String?
         var unwrap: [OpaquePointer] = []
         var rawHTML: [MarkdownDocument.RawHTML] = []
-        var allText = ""
+        // Gathered as bytes and made a String once, at its size: appending to a String grows
+        // it by doubling, and a large site keeps every body's text until its search index is
+        // written (a third more memory held for nothing).
+        var allText: [UInt8] = []
+        allText.reserveCapacity(text.utf8.count)
         var lines: LineIndex?
         func position(of node: OpaquePointer) -> MarkdownDocument.Position {
             if lines == nil { lines = LineIndex(text) }
@@ -49,8 +61,9 @@ public enum Markdown {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(node) {
-                    if !allText.isEmpty { allText += " " }
-                    allText += String(cString: literal)
+                    if !allText.isEmpty { allText.append(UInt8(ascii: " ")) }
+                    allText.append(contentsOf: UnsafeBufferPointer(
+                        start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(.init(
@@ -118,7 +131,7 @@ public enum Markdown {
         } ?? ""
         return MarkdownDocument(
             html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
-            plainText: allText)
+            plainText: String(decoding: allText, as: UTF8.self))
     }
 
     /// The text of a node's inlines, with line breaks as spaces and white space collapsed.
@@ -221,7 +234,7 @@ private struct LineIndex {
     private let bytes: [UInt8]
     private let starts: [Int]
 
-    init(_ text: String) {
+    init(_ text: Substring) {
         bytes = Array(text.utf8)
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in

@@ -23,7 +23,7 @@ public struct Article: Sendable {
         let chairs: [Chair]
         let documents: [OutcomeDocument]
         let params: [String: ParamValue]
-        let body: String
+        let body: Substring
         let bodyFirstLine: Int
         let slugLocation: SourceLocation
         let sessionLocation: SourceLocation?
@@ -58,7 +58,7 @@ public struct Article: Sendable {
     /// The meeting's outcome documents (`documents:`).
     public var documents: [OutcomeDocument] { box.value.documents }
     public var params: [String: ParamValue] { box.value.params }
-    public var body: String { box.value.body }
+    public var body: Substring { box.value.body }
     /// The file's line number of the body's first line.
     public var bodyFirstLine: Int { box.value.bodyFirstLine }
     /// Where the slug came from, for collision messages: the `slug:` value or the file name.

@@ -6,8 +6,9 @@ package struct FrontMatter: Sendable {
     package let yaml: String
     /// The file's line number of the first YAML line (2: the line after the opening `---`).
     package let yamlFirstLine: Int
-    /// The Markdown after the closing `---` line.
-    package let body: String
+    /// The Markdown after the closing `---` line: a slice of the file's text, which the build
+    /// holds for its diagnostics anyway, not a copy.
+    package let body: Substring
     /// The file's line number of the first body line.
     package let bodyFirstLine: Int
 
@@ -37,7 +38,7 @@ package struct FrontMatter: Sendable {
                 let bodyStart = end.map { text.utf8.index(after: $0) } ?? text.endIndex
                 return .success(FrontMatter(
                     yaml: String(text[yamlStart..<start]), yamlFirstLine: 2,
-                    body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1))
+                    body: text[bodyStart...], bodyFirstLine: lineNumber + 1))
             }
             lineStart = end.map { text.utf8.index(after: $0) }
         }

@@ -10,7 +10,7 @@ public struct Page: Sendable {
     public var lang: String
     public var translationKey: String?
     public var params: [String: ParamValue]
-    public var body: String
+    public var body: Substring
     public var bodyFirstLine: Int
     package var slugLocation: SourceLocation
     package var keyLocations: [String: SourceLocation]

@@ -12,7 +12,7 @@ public struct RegistryEntry: Sendable {
     /// The name in other languages, by language tag.
     public var names: [String: String]
     public var params: [String: ParamValue]
-    public var body: String
+    public var body: Substring
     public var bodyFirstLine: Int
     /// Every text that refers to this term, with where it is written (for conflicts).
     package var claims: [(key: TermKey, location: SourceLocation)]

@@ -13,7 +13,7 @@ public struct RegistryTranslation: Sendable {
     public var name: String?
     /// Where `name` is written, for a conflict with another entry's key.
     package var nameLocation: SourceLocation?
-    public var body: String
+    public var body: Substring
     public var bodyFirstLine: Int
     package var source: SourceText
     /// The front matter as written: what resolving reads of the file (a body can change

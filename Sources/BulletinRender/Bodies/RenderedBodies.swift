@@ -129,7 +129,7 @@ package struct RenderedBodies: Sendable {
                 }
             }
         }
-        let inputs = jobs.map { job -> (body: String, firstLine: Int, path: String, source: SourceText) in
+        let inputs = jobs.map { job -> (body: Substring, firstLine: Int, path: String, source: SourceText) in
             switch job {
             case .article(let index):
                 let article = site.articles[index].article
@@ -264,7 +264,7 @@ package struct RenderedBodies: Sendable {
     ) {
         for path in edited {
             guard let slot = memo.slots[path] else { continue }  // no body on the site (a draft)
-            let (body, firstLine, source): (String, Int, SourceText) = switch slot {
+            let (body, firstLine, source): (Substring, Int, SourceText) = switch slot {
             case .article(let index): (site.articles[index].article.body, site.articles[index].article.bodyFirstLine, site.articles[index].article.source)
             case .page(let index): (site.pages[index].page.body, site.pages[index].page.bodyFirstLine, site.pages[index].page.source)
             case .entry(let taxonomy, let term):
@@ -387,7 +387,7 @@ package struct RenderedBodies: Sendable {
 
     /// The lines (counted from 0) that start a footnote's note, `[^label]: ...`, outside fenced
     /// code, with the label as a mark writes it (`^1`).
-    static func footnoteNotes(in body: String) -> [(offset: Int, label: String)] {
+    static func footnoteNotes(in body: Substring) -> [(offset: Int, label: String)] {
         // Nearly every body has no `^` at all: found by memchr, not by a string search over
         // the 80 MB of a large site's bodies.
         var body = body
@@ -432,7 +432,7 @@ package struct RenderedBodies: Sendable {
     /// its links was rewritten, in order (the body renders the same while its text and these
     /// stay the same).
     static func renderOne(
-        _ body: String, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
+        _ body: Substring, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
         collectExternalLinks: Bool
     ) -> (MarkdownDocument, Findings, [BodyMemo.LinkDecision]) {
         var findings = Findings()

@@ -13,7 +13,7 @@ package struct Unpublished: Sendable {
     package var headingsBySitePath: [String: [String]] = [:]
     /// Each draft's site path, text and heading ids, by content path: to reuse the ids for
     /// the same text next time.
-    package var texts: [String: (sitePath: String, text: String, ids: [String])] = [:]
+    package var texts: [String: (sitePath: String, text: Substring, ids: [String])] = [:]
 
     /// Articles and pages that exist but are not published, for messages about links to them:
     /// drafts, future articles, and files with errors of their own (not "missing").
@@ -26,7 +26,7 @@ package struct Unpublished: Sendable {
             && (file.path.hasPrefix("articles/") || file.path.hasPrefix("pages/")) {
             result.byContentPath[file.path] = "a file with errors of its own (reported there)"
         }
-        var bodies: [(contentPath: String, sitePath: String, body: String)] = []
+        var bodies: [(contentPath: String, sitePath: String, body: Substring)] = []
         for article in content.articles where site.contentPaths[article.path] == nil {
             let reason = article.draft ? "a draft" : "dated in the future (\(article.date.isoDate))"
             result.byContentPath[article.path] = reason
@@ -69,7 +69,7 @@ package struct Unpublished: Sendable {
         return result
     }
 
-    private mutating func updateHeadings(of path: String, body: String) {
+    private mutating func updateHeadings(of path: String, body: Substring) {
         guard let known = texts[path], known.text != body else { return }
         let ids = Markdown.render(body).headings.map(\.id)
         headings[path] = ids
