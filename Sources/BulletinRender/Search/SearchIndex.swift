@@ -52,8 +52,9 @@ package struct SearchIndex: Sendable {
         let year: Int
     }
     /// Each word's articles and scores, by word number: `[article, score, article, score,
-    /// ...]`, ascending; empty for a word no article has any more.
-    private var postings: [[Int]] = []
+    /// ...]`, ascending; empty for a word no article has any more. 32-bit, and each list made
+    /// at its size: a large site's lists hold millions of pairs.
+    private var postings: [[Int32]] = []
     private var stopWords: Set<Int> = []
     private var shardWords: [String: Set<Int>] = [:]
 
@@ -103,9 +104,15 @@ package struct SearchIndex: Sendable {
         var made = Self.scoreAll(toScore, inputs: inputs, into: &vocabulary).makeIterator()
         scores = articles.map { reused[site.articles[$0].article.path] ?? made.next()! }
         self.vocabulary = vocabulary
-        postings = Array(repeating: [], count: vocabulary.count)
+        var lengths = [Int](repeating: 0, count: vocabulary.count)
+        for words in scores { for word in words { lengths[Int(word.word)] += 2 } }
+        postings = lengths.map { length in
+            var list: [Int32] = []
+            list.reserveCapacity(length)
+            return list
+        }
         for (position, words) in scores.enumerated() {
-            for word in words { postings[Int(word.word)].appendPair(position, Int(word.score)) }
+            for word in words { postings[Int(word.word)].appendPair(Int32(position), word.score) }
         }
         for (word, list) in postings.enumerated() where !list.isEmpty {
             if isStopWord(list, count: articles.count) {
@@ -255,13 +262,13 @@ package struct SearchIndex: Sendable {
             var end = start
             pairs.removeAll(keepingCapacity: true)
             while end < list.count, list[end] <= high {
-                pairs.append((number[list[end] - low], list[end + 1]))
+                pairs.append((number[Int(list[end]) - low], Int(list[end + 1])))
                 end += 2
             }
             pairs.sort { $0.article < $1.article }
             for (offset, pair) in pairs.enumerated() {
-                list[start + offset * 2] = pair.article
-                list[start + offset * 2 + 1] = pair.score
+                list[start + offset * 2] = Int32(pair.article)
+                list[start + offset * 2 + 1] = Int32(pair.score)
             }
             postings[word] = list
             if !stopWords.contains(word) { touched.insert(vocabulary.shardKey(word)) }
@@ -303,7 +310,7 @@ package struct SearchIndex: Sendable {
             var place = 0
             while place < list.count, list[place] < position { place += 2 }
             if place < list.count, list[place] == position { list.removeSubrange(place..<(place + 2)) }
-            if let score { list.insert(contentsOf: [position, score], at: place) }
+            if let score { list.insert(contentsOf: [Int32(position), Int32(score)], at: place) }
             postings[word] = list
             let key = vocabulary.shardKey(word)
             let isStop = !list.isEmpty && isStopWord(list, count: count)
@@ -318,7 +325,7 @@ package struct SearchIndex: Sendable {
         }
     }
 
-    private func isStopWord(_ list: [Int], count: Int) -> Bool {
+    private func isStopWord(_ list: [Int32], count: Int) -> Bool {
         count >= stopWordMinimum && list.count / 2 > Int(Double(max(count, 1)) * Self.stopWordShare)
     }
 
@@ -457,10 +464,10 @@ package struct SearchIndex: Sendable {
             var previous = 0
             for pair in stride(from: 0, to: list.count, by: 2) {
                 if pair > 0 { text.append(UInt8(ascii: ",")) }
-                Self.appendDecimal(list[pair] - previous, to: &text)
+                Self.appendDecimal(Int(list[pair]) - previous, to: &text)
                 text.append(UInt8(ascii: ","))
-                Self.appendDecimal(list[pair + 1], to: &text)
-                previous = list[pair]
+                Self.appendDecimal(Int(list[pair + 1]), to: &text)
+                previous = Int(list[pair])
             }
             text.append(UInt8(ascii: "]"))
         }
@@ -558,10 +565,10 @@ package struct SearchIndex: Sendable {
     }
 }
 
-extension Array where Element == Int {
+extension Array where Element == Int32 {
     /// Two numbers at once, in place (a literal `[a, b]` would allocate an array per pair, a
     /// million and a half times for a large site's index).
-    fileprivate mutating func appendPair(_ first: Int, _ second: Int) {
+    fileprivate mutating func appendPair(_ first: Int32, _ second: Int32) {
         append(first)
         append(second)
     }
