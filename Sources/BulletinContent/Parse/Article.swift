@@ -23,13 +23,13 @@ public struct Article: Sendable {
         let chairs: [Chair]
         let documents: [OutcomeDocument]
         let params: [String: ParamValue]
-        let body: Substring
+        var body: Substring
         let bodyFirstLine: Int
         let slugLocation: SourceLocation
         let sessionLocation: SourceLocation?
         let dateLocation: SourceLocation
         let keyLocations: [String: SourceLocation]
-        let source: SourceText
+        var source: SourceText
         let frontMatter: String
     }
 
@@ -79,6 +79,15 @@ public struct Article: Sendable {
     /// from one update to the next): then every field is the same, unread.
     package func isSameParse(as other: Article) -> Bool {
         box === other.box
+    }
+
+    /// The same article without its file's text (its body, its lines): what a build from
+    /// scratch keeps once every body is rendered and every message quoting the file made.
+    package func lettingGoOfText() -> Article {
+        var fields = box.value
+        fields.source = SourceText(file: fields.source.file, text: "")
+        fields.body = ""
+        return Article(fields)
     }
 
     /// What `bulletin new --translation-of` puts before the original's title, for the

@@ -16,6 +16,17 @@ public struct ParsedContent: Sendable {
     /// files; `site.yaml` when the settings changed but not what the files' parse reads of
     /// them); nil when everything was parsed anew.
     public var changed: Set<String>? = nil
+
+    /// Lets go of the articles' and pages' texts (`Article.lettingGoOfText`): read no more
+    /// once their bodies are rendered and the messages that quote them made. Registry
+    /// files, few and small, keep theirs (the render reads whether a translation has a body).
+    package mutating func lettingGoOfTexts() {
+        articles = articles.map { $0.lettingGoOfText() }
+        for index in pages.indices {
+            pages[index].source = SourceText(file: pages[index].source.file, text: "")
+            pages[index].body = ""
+        }
+    }
 }
 
 /// What parsing each file gave, kept by `bulletin serve` between edits so that only files
