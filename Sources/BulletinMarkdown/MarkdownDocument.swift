@@ -13,8 +13,9 @@ public struct MarkdownDocument: Sendable {
     public let links: [Link]
     /// The raw HTML that cmark's safe mode leaves out, where it was written.
     public let rawHTML: [RawHTML]
-    /// All the text, without markup, for search.
-    public let plainText: String
+    /// All the text, without markup, for search. (A build from scratch hands it to its search
+    /// index, `RenderedBodies.takeSearchTexts`, which lets go of it once read.)
+    public package(set) var plainText: String
 
     public struct Position: Sendable, Hashable {
         public let line: Int

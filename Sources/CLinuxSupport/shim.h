@@ -14,5 +14,8 @@ extern int pipe2(int pipefd[2], int flags);
 static inline int bulletin_pipe_cloexec(int ends[2]) {
     return pipe2(ends, 02000000 /* O_CLOEXEC */);
 }
+// malloc_trim (glibc): gives the system back the pages of memory freed in every arena.
+// Declared here for the same reason: Glibc's module leaves out <malloc.h>.
+extern int malloc_trim(unsigned long pad);
 #endif
 #endif

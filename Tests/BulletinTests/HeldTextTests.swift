@@ -17,7 +17,10 @@ import Testing
         let prepared = PreparedBuild(TestSite.standard().tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
         #expect(prepared.site.articles.count == 2)
         for published in prepared.site.articles {
-            #expect(published.article.source.text.isEmpty && published.article.body.isEmpty, "\(published.article.path) keeps its text")
+            let article = published.article
+            #expect(article.source.text.isEmpty && article.body.isEmpty && article.frontMatter.isEmpty, "\(article.path) keeps its text")
+            #expect(article.keyLocations.isEmpty)
+            #expect(article.source.file.hasSuffix(".md"), "messages still name the file")
         }
         #expect(prepared.content.articles.allSatisfy { $0.source.text.isEmpty })
         #expect(prepared.bodies.articles.allSatisfy { $0.html.contains("meeting") }, "every body rendered before")
@@ -31,6 +34,23 @@ import Testing
         let quoted = result.diagnostics.filter { $0.location.file.hasSuffix("second.md") }.map { $0.sourceLine ?? "" }
         #expect(quoted.contains("The second meeting followed [the first](first.md#nowhere)."), "\(result.diagnostics)")
         #expect(quoted.contains("See [the third](third.md)."), "\(result.diagnostics)")
+    }
+
+    /// A build from scratch hands the articles' plain text to its search index, which lets
+    /// go of each as it reads it, and writes the index the bodies' own texts give.
+    @Test func theSearchIndexLetsGoOfTheTextsItRead() throws {
+        var clock = PhaseClock()
+        var prepared = PreparedBuild(TestSite.standard().tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        let theme = try #require(prepared.theme)
+        let fromBodies = SearchIndex(inputs: RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme), lang: "en")
+        let texts = SearchTexts(prepared.bodies.takeSearchTexts())
+        #expect(texts.held == 2)
+        #expect(prepared.bodies.articles.allSatisfy { $0.plainText.isEmpty })
+        let fromTexts = SearchIndex(
+            inputs: RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme), lang: "en", bodyTexts: texts)
+        #expect(texts.held == 0)
+        #expect(fromTexts.files == fromBodies.files)
+        #expect(fromTexts.files.values.contains { $0.contains("\"paragraph\"") }, "the bodies' words are indexed")
     }
 
     @Test func thePreviewKeepsTheTexts() {

@@ -40,7 +40,7 @@ public enum Builder {
         sink makeSink: (Set<String>) -> (any OutputSink)?
     ) -> BuildResult {
         var clock = PhaseClock()
-        let prepared = PreparedBuild(consume tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
+        var prepared = PreparedBuild(consume tree, options: options, collectExternalLinks: collectExternalLinks, clock: &clock)
         var diagnostics = earlier + prepared.diagnostics
         let findings = prepared.bodies.allFindings
 
@@ -51,7 +51,13 @@ public enum Builder {
            let sink = makeSink(findings.fragments.pagesToKeep) {
             // The render's parts, listed after it as `render · values` and so on.
             var parts: [(phase: String, seconds: Double)] = []
-            SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: sink) { parts.append(($0, $1)) }
+            // Taken out of the bodies, so that the search indexes let go of them once read.
+            let searchTexts = SearchTexts(prepared.bodies.takeSearchTexts())
+            // The articles' texts were let go of after the Markdown (`PreparedBuild`).
+            FreedMemory.giveBack()
+            SiteRenderer.render(
+                prepared.site, bodies: prepared.bodies, searchTexts: searchTexts, theme: theme, into: sink
+            ) { parts.append(($0, $1)) }
             if let failure = sink.failure {
                 diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))
             }

@@ -28,9 +28,9 @@ public struct Article: Sendable {
         let slugLocation: SourceLocation
         let sessionLocation: SourceLocation?
         let dateLocation: SourceLocation
-        let keyLocations: [String: SourceLocation]
+        var keyLocations: [String: SourceLocation]
         var source: SourceText
-        let frontMatter: String
+        var frontMatter: String
     }
 
     init(_ fields: Fields) {
@@ -81,12 +81,15 @@ public struct Article: Sendable {
         box === other.box
     }
 
-    /// The same article without its file's text (its body, its lines): what a build from
-    /// scratch keeps once every body is rendered and every message quoting the file made.
+    /// The same article without its file's text (its body, its lines, the front matter as
+    /// written) and where its keys are written: what a build from scratch keeps once the
+    /// site is resolved, every body rendered and every message quoting the file made.
     package func lettingGoOfText() -> Article {
         var fields = box.value
         fields.source = SourceText(file: fields.source.file, text: "")
         fields.body = ""
+        fields.frontMatter = ""
+        fields.keyLocations = [:]
         return Article(fields)
     }
 

@@ -25,6 +25,8 @@ public struct ParsedContent: Sendable {
         for index in pages.indices {
             pages[index].source = SourceText(file: pages[index].source.file, text: "")
             pages[index].body = ""
+            pages[index].frontMatter = ""
+            pages[index].keyLocations = [:]
         }
     }
 }

@@ -40,8 +40,11 @@ public enum SiteRenderer {
     /// `report` is told how long each part took, in seconds (`bulletin build --timings`). The
     /// pages and feeds are made while the sitemap, the search index and the open data are
     /// made alongside: those two parts overlap.
+    ///
+    /// `searchTexts`: the articles' plain text taken out of `bodies`, let go of as the
+    /// search indexes read it; nil reads it from `bodies`.
     package static func render(
-        _ site: Site, bodies: RenderedBodies, theme: Theme, into sink: some OutputSink,
+        _ site: Site, bodies: RenderedBodies, searchTexts: SearchTexts? = nil, theme: Theme, into sink: some OutputSink,
         report: (_ part: String, _ seconds: Double) -> Void = { _, _ in }
     ) {
         @Sendable func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -61,11 +64,15 @@ public enum SiteRenderer {
         }, { [start] in
             // On a thread of its own: its long serial stretches (the search index's postings
             // and chunks, the open data's records) fill the cores the pages leave idle.
-            var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
+            // The search index first, so that the texts it reads are let go of early.
+            var others: [OutputFile] = []
             for lang in site.config.languages {
-                let index = SearchIndex(inputs: inputs, lang: lang)
+                let index = searchTexts.map { SearchIndex(inputs: inputs, lang: lang, bodyTexts: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
                 others += index.files.keys.sorted().map { OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8))) }
             }
+            // The search texts are let go of as scored (a build from scratch).
+            if searchTexts != nil { FreedMemory.giveBack() }
+            others += Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
             others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
             others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
             _ = Parallel.map(others) { sink.accept($0) }

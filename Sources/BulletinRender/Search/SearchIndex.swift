@@ -72,9 +72,18 @@ package struct SearchIndex: Sendable {
         self.init(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: nil, changed: [])
     }
 
+    /// The same, with the articles' plain text taken from `bodyTexts` rather than read from
+    /// `inputs.bodies`, and let go of there once scored.
+    package init(inputs: RenderInputs, lang: String, bodyTexts: SearchTexts) {
+        self.init(inputs: inputs, lang: lang, stopWordMinimum: Self.stopWordMinimum, reusing: nil, changed: [], bodyTexts: bodyTexts)
+    }
+
     /// The same, taking from `earlier` the words of every article for which none of
     /// `changed` matters: its card, its page and the names of its terms.
-    private init(inputs: RenderInputs, lang: String, stopWordMinimum: Int, reusing earlier: SearchIndex?, changed: Set<Dependency>) {
+    private init(
+        inputs: RenderInputs, lang: String, stopWordMinimum: Int, reusing earlier: SearchIndex?, changed: Set<Dependency>,
+        bodyTexts: SearchTexts? = nil
+    ) {
         self.stopWordMinimum = stopWordMinimum
         let site = inputs.site
         folder = site.routes.localized(Routes.search, lang)
@@ -101,7 +110,7 @@ package struct SearchIndex: Sendable {
         }
         let reused = known
         let toScore = articles.filter { reused[site.articles[$0].article.path] == nil }
-        var made = Self.scoreAll(toScore, inputs: inputs, into: &vocabulary).makeIterator()
+        var made = Self.scoreAll(toScore, inputs: inputs, bodyTexts: bodyTexts, into: &vocabulary).makeIterator()
         scores = articles.map { reused[site.articles[$0].article.path] ?? made.next()! }
         self.vocabulary = vocabulary
         var lengths = [Int](repeating: 0, count: vocabulary.count)
@@ -383,11 +392,13 @@ package struct SearchIndex: Sendable {
     /// scored in chunks on every core, each chunk numbering its words in a table of its own;
     /// the chunks' words are then numbered in the index's vocabulary, in article order, so
     /// that the numbers do not depend on the number of cores.
-    private static func scoreAll(_ indices: [Int], inputs: RenderInputs, into vocabulary: inout WordTable) -> [[WordScore]] {
+    private static func scoreAll(
+        _ indices: [Int], inputs: RenderInputs, bodyTexts: SearchTexts? = nil, into vocabulary: inout WordTable
+    ) -> [[WordScore]] {
         let chunk = 64
         let starts = Array(stride(from: 0, to: indices.count, by: chunk))
         let chunks = Parallel.map(starts) { start in
-            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs)
+            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs, bodyTexts: bodyTexts)
         }
         // Numbering is in article order, one chunk after the other; renumbering and sorting
         // each article's words then goes on every core again.
@@ -401,12 +412,12 @@ package struct SearchIndex: Sendable {
     }
 
     /// The words of some articles, numbered in a table of their own.
-    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs) -> (WordTable, [[WordScore]]) {
+    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs, bodyTexts: SearchTexts?) -> (WordTable, [[WordScore]]) {
         let site = inputs.site
         var words = ChunkWords()
         let lists = indices.map { index -> [WordScore] in
             let published = site.articles[index]
-            words.add(inputs.bodies.articles[index].plainText, weight: 1)
+            words.add(bodyTexts?.take(index) ?? inputs.bodies.articles[index].plainText, weight: 1)
             words.add(inputs.cards[published.article.path]!.summary, weight: 3)
             for (position, taxonomy) in site.taxonomies.enumerated() {
                 for term in published.terms[position] {
