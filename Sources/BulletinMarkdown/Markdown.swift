@@ -38,11 +38,9 @@ public enum Markdown {
         var firstParagraph: String?
         var unwrap: [OpaquePointer] = []
         var rawHTML: [MarkdownDocument.RawHTML] = []
-        // Gathered as bytes and made a String once, at its size: appending to a String grows
-        // it by doubling, and a large site keeps every body's text until its search index is
-        // written (a third more memory held for nothing).
-        var allText: [UInt8] = []
-        allText.reserveCapacity(text.utf8.count)
+        // The words of every text node, each once: a large site's bodies would otherwise be
+        // held a second time, as plain text, until their search index is made.
+        var searchWords = SearchWordCollector()
         var lines: LineIndex?
         func position(of node: OpaquePointer) -> MarkdownDocument.Position {
             if lines == nil { lines = LineIndex(text) }
@@ -60,11 +58,7 @@ public enum Markdown {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) {
-                    if !allText.isEmpty { allText.append(UInt8(ascii: " ")) }
-                    allText.append(contentsOf: UnsafeBufferPointer(
-                        start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
-                }
+                if let literal = cmark_node_get_literal(node) { searchWords.add(String(cString: literal)) }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(.init(
                     position: position(of: node), text: cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
@@ -131,7 +125,7 @@ public enum Markdown {
         } ?? ""
         return MarkdownDocument(
             html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
-            plainText: String(decoding: allText, as: UTF8.self))
+            searchWords: searchWords.finish())
     }
 
     /// The text of a node's inlines, with line breaks as spaces and white space collapsed.

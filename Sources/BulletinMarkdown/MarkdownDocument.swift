@@ -1,4 +1,4 @@
-import BulletinCore
+public import BulletinCore
 
 /// A Markdown body rendered to HTML, with what the rest of the build needs to know about it.
 public struct MarkdownDocument: Sendable {
@@ -13,9 +13,9 @@ public struct MarkdownDocument: Sendable {
     public let links: [Link]
     /// The raw HTML that cmark's safe mode leaves out, where it was written.
     public let rawHTML: [RawHTML]
-    /// All the text, without markup, for search. (A build from scratch hands it to its search
-    /// index, `RenderedBodies.takeSearchTexts`, which lets go of it once read.)
-    public package(set) var plainText: String
+    /// The distinct words of all the text, for search. (A build from scratch hands them to
+    /// its search index, `RenderedBodies.takeSearchWords`, which lets go of them once read.)
+    public package(set) var searchWords: SearchWords
 
     public struct Position: Sendable, Hashable {
         public let line: Int

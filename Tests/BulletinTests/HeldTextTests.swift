@@ -36,21 +36,21 @@ import Testing
         #expect(quoted.contains("See [the third](third.md)."), "\(result.diagnostics)")
     }
 
-    /// A build from scratch hands the articles' plain text to its search index, which lets
-    /// go of each as it reads it, and writes the index the bodies' own texts give.
-    @Test func theSearchIndexLetsGoOfTheTextsItRead() throws {
+    /// A build from scratch hands the articles' search words to its search index, which lets
+    /// go of each article's as it reads them, and writes the index the bodies' own words give.
+    @Test func theSearchIndexLetsGoOfTheWordsItRead() throws {
         var clock = PhaseClock()
         var prepared = PreparedBuild(TestSite.standard().tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
         let theme = try #require(prepared.theme)
         let fromBodies = SearchIndex(inputs: RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme), lang: "en")
-        let texts = SearchTexts(prepared.bodies.takeSearchTexts())
-        #expect(texts.held == 2)
-        #expect(prepared.bodies.articles.allSatisfy { $0.plainText.isEmpty })
-        let fromTexts = SearchIndex(
-            inputs: RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme), lang: "en", bodyTexts: texts)
-        #expect(texts.held == 0)
-        #expect(fromTexts.files == fromBodies.files)
-        #expect(fromTexts.files.values.contains { $0.contains("\"paragraph\"") }, "the bodies' words are indexed")
+        let words = BodySearchWords(prepared.bodies.takeSearchWords())
+        #expect(words.held == 2)
+        #expect(prepared.bodies.articles.allSatisfy { $0.searchWords.isEmpty })
+        let fromWords = SearchIndex(
+            inputs: RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme), lang: "en", bodyWords: words)
+        #expect(words.held == 0)
+        #expect(fromWords.files == fromBodies.files)
+        #expect(fromWords.files.values.contains { $0.contains("\"paragraph\"") }, "the bodies' words are indexed")
     }
 
     @Test func thePreviewKeepsTheTexts() {

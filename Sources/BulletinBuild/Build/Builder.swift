@@ -52,11 +52,11 @@ public enum Builder {
             // The render's parts, listed after it as `render · values` and so on.
             var parts: [(phase: String, seconds: Double)] = []
             // Taken out of the bodies, so that the search indexes let go of them once read.
-            let searchTexts = SearchTexts(prepared.bodies.takeSearchTexts())
+            let searchWords = BodySearchWords(prepared.bodies.takeSearchWords())
             // The articles' texts were let go of after the Markdown (`PreparedBuild`).
             FreedMemory.giveBack()
             SiteRenderer.render(
-                prepared.site, bodies: prepared.bodies, searchTexts: searchTexts, theme: theme, into: sink
+                prepared.site, bodies: prepared.bodies, searchWords: searchWords, theme: theme, into: sink
             ) { parts.append(($0, $1)) }
             if let failure = sink.failure {
                 diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))

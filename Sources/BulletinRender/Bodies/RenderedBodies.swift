@@ -14,17 +14,17 @@ package struct RenderedBodies: Sendable {
     /// By index into `Site.articles`.
     package var articles: [MarkdownDocument]
 
-    /// Takes the articles' plain text out of their documents, by article index: the search
-    /// index alone reads it, and a build from scratch lets go of it once the index has read
-    /// it instead of holding it to the end of the render (80 MB for 10,000 articles).
-    package mutating func takeSearchTexts() -> [String] {
-        var texts: [String] = []
-        texts.reserveCapacity(articles.count)
+    /// Takes the articles' search words out of their documents, by article index: the
+    /// search index alone reads them, and a build from scratch lets go of them once the index
+    /// has read them instead of holding them to the end of the render.
+    package mutating func takeSearchWords() -> [SearchWords] {
+        var words: [SearchWords] = []
+        words.reserveCapacity(articles.count)
         for index in articles.indices {
-            texts.append(articles[index].plainText)
-            articles[index].plainText = ""
+            words.append(articles[index].searchWords)
+            articles[index].searchWords = SearchWords()
         }
-        return texts
+        return words
     }
     /// By index into `Site.pages`.
     package var pages: [MarkdownDocument]

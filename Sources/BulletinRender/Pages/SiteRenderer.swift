@@ -41,10 +41,10 @@ public enum SiteRenderer {
     /// pages and feeds are made while the sitemap, the search index and the open data are
     /// made alongside: those two parts overlap.
     ///
-    /// `searchTexts`: the articles' plain text taken out of `bodies`, let go of as the
-    /// search indexes read it; nil reads it from `bodies`.
+    /// `searchWords`: the articles' body words taken out of `bodies`, let go of as the
+    /// search indexes read them; nil reads them from `bodies`.
     package static func render(
-        _ site: Site, bodies: RenderedBodies, searchTexts: SearchTexts? = nil, theme: Theme, into sink: some OutputSink,
+        _ site: Site, bodies: RenderedBodies, searchWords: BodySearchWords? = nil, theme: Theme, into sink: some OutputSink,
         report: (_ part: String, _ seconds: Double) -> Void = { _, _ in }
     ) {
         @Sendable func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -64,14 +64,14 @@ public enum SiteRenderer {
         }, { [start] in
             // On a thread of its own: its long serial stretches (the search index's postings
             // and chunks, the open data's records) fill the cores the pages leave idle.
-            // The search index first, so that the texts it reads are let go of early.
+            // The search index first, so that the words it reads are let go of early.
             var others: [OutputFile] = []
             for lang in site.config.languages {
-                let index = searchTexts.map { SearchIndex(inputs: inputs, lang: lang, bodyTexts: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
+                let index = searchWords.map { SearchIndex(inputs: inputs, lang: lang, bodyWords: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
                 others += index.files.keys.sorted().map { OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8))) }
             }
-            // The search texts are let go of as scored (a build from scratch).
-            if searchTexts != nil { FreedMemory.giveBack() }
+            // The body words are let go of as scored (a build from scratch).
+            if searchWords != nil { FreedMemory.giveBack() }
             others += Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
             others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
             others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }

@@ -72,17 +72,17 @@ package struct SearchIndex: Sendable {
         self.init(inputs: inputs, lang: lang, stopWordMinimum: stopWordMinimum, reusing: nil, changed: [])
     }
 
-    /// The same, with the articles' plain text taken from `bodyTexts` rather than read from
+    /// The same, with the articles' body words taken from `bodyWords` rather than read from
     /// `inputs.bodies`, and let go of there once scored.
-    package init(inputs: RenderInputs, lang: String, bodyTexts: SearchTexts) {
-        self.init(inputs: inputs, lang: lang, stopWordMinimum: Self.stopWordMinimum, reusing: nil, changed: [], bodyTexts: bodyTexts)
+    package init(inputs: RenderInputs, lang: String, bodyWords: BodySearchWords) {
+        self.init(inputs: inputs, lang: lang, stopWordMinimum: Self.stopWordMinimum, reusing: nil, changed: [], bodyWords: bodyWords)
     }
 
     /// The same, taking from `earlier` the words of every article for which none of
     /// `changed` matters: its card, its page and the names of its terms.
     private init(
         inputs: RenderInputs, lang: String, stopWordMinimum: Int, reusing earlier: SearchIndex?, changed: Set<Dependency>,
-        bodyTexts: SearchTexts? = nil
+        bodyWords: BodySearchWords? = nil
     ) {
         self.stopWordMinimum = stopWordMinimum
         let site = inputs.site
@@ -110,7 +110,7 @@ package struct SearchIndex: Sendable {
         }
         let reused = known
         let toScore = articles.filter { reused[site.articles[$0].article.path] == nil }
-        var made = Self.scoreAll(toScore, inputs: inputs, bodyTexts: bodyTexts, into: &vocabulary).makeIterator()
+        var made = Self.scoreAll(toScore, inputs: inputs, bodyWords: bodyWords, into: &vocabulary).makeIterator()
         scores = articles.map { reused[site.articles[$0].article.path] ?? made.next()! }
         self.vocabulary = vocabulary
         var lengths = [Int](repeating: 0, count: vocabulary.count)
@@ -393,12 +393,12 @@ package struct SearchIndex: Sendable {
     /// the chunks' words are then numbered in the index's vocabulary, in article order, so
     /// that the numbers do not depend on the number of cores.
     private static func scoreAll(
-        _ indices: [Int], inputs: RenderInputs, bodyTexts: SearchTexts? = nil, into vocabulary: inout WordTable
+        _ indices: [Int], inputs: RenderInputs, bodyWords: BodySearchWords? = nil, into vocabulary: inout WordTable
     ) -> [[WordScore]] {
         let chunk = 64
         let starts = Array(stride(from: 0, to: indices.count, by: chunk))
         let chunks = Parallel.map(starts) { start in
-            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs, bodyTexts: bodyTexts)
+            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs, bodyWords: bodyWords)
         }
         // Numbering is in article order, one chunk after the other; renumbering and sorting
         // each article's words then goes on every core again.
@@ -412,12 +412,12 @@ package struct SearchIndex: Sendable {
     }
 
     /// The words of some articles, numbered in a table of their own.
-    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs, bodyTexts: SearchTexts?) -> (WordTable, [[WordScore]]) {
+    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs, bodyWords: BodySearchWords?) -> (WordTable, [[WordScore]]) {
         let site = inputs.site
         var words = ChunkWords()
         let lists = indices.map { index -> [WordScore] in
             let published = site.articles[index]
-            words.add(bodyTexts?.take(index) ?? inputs.bodies.articles[index].plainText, weight: 1)
+            words.add(bodyWords?.take(index) ?? inputs.bodies.articles[index].searchWords, weight: 1)
             words.add(inputs.cards[published.article.path]!.summary, weight: 3)
             for (position, taxonomy) in site.taxonomies.enumerated() {
                 for term in published.terms[position] {
@@ -445,6 +445,12 @@ package struct SearchIndex: Sendable {
         mutating func add(_ text: String, weight: Int32) {
             self.weight = weight
             SearchTokenizer.forEachToken(in: text, into: &self)
+        }
+
+        /// Words already split (a body's, each once).
+        mutating func add(_ words: SearchWords, weight: Int32) {
+            self.weight = weight
+            words.forEach { take($0) }
         }
 
         mutating func take(_ token: UnsafeBufferPointer<UInt8>) {

@@ -1,3 +1,5 @@
+import BulletinCore
+
 /// Words interned by their UTF-8 bytes: each distinct word gets a number, in the order first
 /// seen, and its bytes are stored once in one array.
 ///

@@ -1,4 +1,3 @@
-import BulletinCore
 
 internal import Foundation
 
@@ -144,7 +143,7 @@ package enum SearchTokenizer {
     }
 
     /// The same, of a token's UTF-8.
-    static func shardKey(_ token: ArraySlice<UInt8>) -> String {
+    package static func shardKey(_ token: ArraySlice<UInt8>) -> String {
         // The first two scalars: a scalar's first byte is any byte but a continuation byte.
         var end = token.startIndex
         var scalars = 0

@@ -1,0 +1,46 @@
+@testable import BulletinCore
+@testable import BulletinMarkdown
+import Testing
+
+/// A body's search words are the tokens of its text, each once, in the order they first
+/// appear: the search index scores a body's words alike however often they appear, so it
+/// writes the same index from them as from the whole text.
+@Suite struct SearchWordsTests {
+    /// The tokenizer's own tokens, first appearances only.
+    func distinctTokens(_ texts: [String]) -> [String] {
+        var seen = Set<String>()
+        return texts.flatMap { SearchTokenizer.tokens($0) }.filter { seen.insert($0).inserted }
+    }
+
+    func collected(_ texts: [String]) -> [String] {
+        var collector = SearchWordCollector()
+        for text in texts { collector.add(text) }
+        return collector.finish().words
+    }
+
+    @Test func eachWordOnceInTheOrderFirstSeen() {
+        let texts = ["The Korea–EU talks; the talks went on.", "ＫＩＳＡ and kisa, 한국인터넷진흥원과 한국", "½ 7th 7TH"]
+        #expect(collected(texts) == distinctTokens(texts))
+        #expect(collected(["b a b", "a c"]) == ["b", "a", "c"])
+        #expect(collected([]) == [] && collected(["  , ."]) == [])
+    }
+
+    /// Thousands of words, enough to grow the collector's table many times, with words that
+    /// are prefixes of others and words that differ in their last byte.
+    @Test func manyWordsStayDistinct() {
+        var generator = SystemRandomNumberGenerator()
+        let syllables = ["ka", "k", "kaa", "사이", "버", "정책", "x1", "x2", "é", "Ä"]
+        let texts = (0..<200).map { _ in
+            (0..<60).map { _ in (0..<Int.random(in: 1...4, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined() }
+                .joined(separator: Bool.random(using: &generator) ? " " : ", ")
+        }
+        #expect(collected(texts) == distinctTokens(texts))
+    }
+
+    /// The words of a rendered body: those of every text, code span and code block, and not
+    /// of link destinations or HTML tags.
+    @Test func aBodysWordsAreThoseOfItsText() {
+        let document = Markdown.render("# Title here\n\nSome *text* with `code` and [a link](https://example.org/hidden).\n\n    block code\n\n<span>raw</span> Text again\n")
+        #expect(document.searchWords.words == ["title", "here", "some", "text", "with", "code", "and", "a", "link", "block", "raw", "again"])
+    }
+}
