@@ -59,10 +59,15 @@ package struct SearchWordCollector: TokenSink {
         if count * 2 > slots.count { grow() }
     }
 
-    /// The words gathered, in a buffer of their size.
+    /// The words gathered, in a buffer of their size (the one they were gathered in grew by
+    /// doubling; `Array(_:)` would keep it).
     package consuming func finish() -> SearchWords {
+        let packed = words.packed
         var result = SearchWords()
-        result.packed = Array(words.packed)
+        result.packed = [UInt8](unsafeUninitializedCapacity: packed.count) { buffer, count in
+            _ = buffer.initialize(from: packed)
+            count = packed.count
+        }
         return result
     }
 
