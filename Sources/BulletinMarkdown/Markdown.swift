@@ -40,7 +40,7 @@ public enum Markdown {
         var rawHTML: [MarkdownDocument.RawHTML] = []
         // The words of every text node, each once: a large site's bodies would otherwise be
         // held a second time, as plain text, until their search index is made.
-        var searchWords = SearchWordCollector()
+        var searchWords = SearchWordCollector(textSize: text.utf8.count)
         var lines: LineIndex?
         func position(of node: OpaquePointer) -> MarkdownDocument.Position {
             if lines == nil { lines = LineIndex(text) }
@@ -229,7 +229,9 @@ private struct LineIndex {
     private let starts: [Int]
 
     init(_ text: Substring) {
-        bytes = Array(text.utf8)
+        // Copied at once from the text's storage (a substring's UTF-8 view would be copied
+        // byte by byte).
+        bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             for (offset, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }

@@ -31,12 +31,21 @@ public struct SearchWords: Sendable, Equatable {
 
 /// Gathers the distinct words of texts: each word once, in the order of first appearance.
 package struct SearchWordCollector: TokenSink {
-    private var words = SearchWords()
-    /// Open addressing over `words.packed`: where a word starts, plus one (0: empty).
-    private var slots = [Int32](repeating: 0, count: 256)
+    /// The words so far, as `SearchWords` packs them.
+    private var packed: [UInt8] = []
+    /// Open addressing over `packed`: where a word starts, plus one (0: empty); at most half
+    /// full.
+    private var slots: [Int32]
     private var count = 0
 
-    package init() {}
+    /// `textSize`: about how many bytes of text will be added, to size the table once (a
+    /// body of 7 KB has about 300 distinct words).
+    package init(textSize: Int = 0) {
+        var capacity = 64
+        while capacity < textSize / 8 { capacity *= 2 }
+        slots = [Int32](repeating: 0, count: capacity)
+        packed.reserveCapacity(textSize / 3)
+    }
 
     /// Adds the words of `text`.
     package mutating func add(_ text: String) {
@@ -44,35 +53,43 @@ package struct SearchWordCollector: TokenSink {
     }
 
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
-        var hash: UInt32 = 2_166_136_261
-        for byte in token { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            if isWord(at: Int(slots[slot]) - 1, token) { return }
-            slot = (slot + 1) & mask
+        let hash = Self.hash(token)
+        let start = packed.count
+        let isNew = packed.withUnsafeBufferPointer { packed in
+            slots.withUnsafeMutableBufferPointer { slots in
+                let mask = slots.count - 1
+                var slot = hash & mask
+                while slots[slot] != 0 {
+                    if Self.holds(packed, at: Int(slots[slot]) - 1, token) { return false }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Int32(start + 1)
+                return true
+            }
         }
-        slots[slot] = Int32(words.packed.count + 1)
-        words.packed.append(contentsOf: token)
-        words.packed.append(0)
+        guard isNew else { return }
+        packed.append(contentsOf: token)
+        packed.append(0)
         count += 1
         if count * 2 > slots.count { grow() }
     }
 
-    /// The words gathered, in a buffer of their size (the one they were gathered in grew by
-    /// doubling; `Array(_:)` would keep it).
+    /// The words gathered, in a buffer of their size (the one they were gathered in is
+    /// larger; `Array(_:)` would keep it).
     package consuming func finish() -> SearchWords {
-        let packed = words.packed
         var result = SearchWords()
-        result.packed = [UInt8](unsafeUninitializedCapacity: packed.count) { buffer, count in
-            _ = buffer.initialize(from: packed)
-            count = packed.count
-        }
+        result.packed = packed.withUnsafeBufferPointer { Array($0) }
         return result
     }
 
-    private func isWord(at start: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        let packed = words.packed
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash)
+    }
+
+    /// Whether the word at `start` of `packed` is `token`.
+    private static func holds(_ packed: UnsafeBufferPointer<UInt8>, at start: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         guard start + token.count < packed.count, packed[start + token.count] == 0 else { return false }
         for offset in 0..<token.count where packed[start + offset] != token[offset] { return false }
         return true
@@ -81,17 +98,14 @@ package struct SearchWordCollector: TokenSink {
     private mutating func grow() {
         var larger = [Int32](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
-        for place in slots where place != 0 {
-            let start = Int(place) - 1
-            var hash: UInt32 = 2_166_136_261
-            var index = start
-            while words.packed[index] != 0 {
-                hash = (hash ^ UInt32(words.packed[index])) &* 16_777_619
-                index += 1
+        packed.withUnsafeBufferPointer { packed in
+            var start = 0
+            for end in packed.indices where packed[end] == 0 {
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: packed[start..<end])) & mask
+                while larger[slot] != 0 { slot = (slot + 1) & mask }
+                larger[slot] = Int32(start + 1)
+                start = end + 1
             }
-            var slot = Int(hash) & mask
-            while larger[slot] != 0 { slot = (slot + 1) & mask }
-            larger[slot] = place
         }
         slots = larger
     }
