@@ -37,6 +37,20 @@ import Testing
         #expect(collected(texts) == distinctTokens(texts))
     }
 
+    /// Words longer than the tokenizer's buffer on the stack, beside short ones.
+    @Test func longWordsAreWhole() {
+        let long = "Ab" + String(repeating: "Cd", count: 60)
+        #expect(SearchTokenizer.tokens("x \(long) y") == ["x", long.lowercased(), "y"])
+        #expect(collected(["x \(long) y \(long)x \(long)"]) == ["x", long.lowercased(), "y", long.lowercased() + "x"])
+    }
+
+    /// Text nodes read as bytes where they are ASCII and as strings otherwise give the same
+    /// words as the text does.
+    @Test func aBodysWordsInAnyScript() {
+        let text = "Café talks: 한국인터넷진흥원과 ＫＩＳＡ, ½ of **the** ＥＵ, café"
+        #expect(Markdown.render(text).searchWords.words == distinctTokens(["Café talks: 한국인터넷진흥원과 ＫＩＳＡ, ½ of ", "the", " ＥＵ, café"]))
+    }
+
     /// The words of a rendered body: those of every text, code span and code block, and not
     /// of link destinations or HTML tags.
     @Test func aBodysWordsAreThoseOfItsText() {
