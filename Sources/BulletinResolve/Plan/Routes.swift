@@ -71,12 +71,11 @@ public struct Routes: Sendable {
 
     /// Percent-encodes everything but unreserved characters and `/` (RFC 3986).
     public static func percentEncode(_ path: String) -> String {
-        var needsEncoding = false
-        for byte in path.utf8 where !isUnreservedOrSlash(byte) {
-            needsEncoding = true
-            break
-        }
-        guard needsEncoding else { return path }
+        // Nearly every path needs nothing (a slug's letters): looked at on the string's bytes
+        // where they are (every card and link of every page comes here).
+        let plain = path.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreservedOrSlash) }
+            ?? path.utf8.allSatisfy(isUnreservedOrSlash)
+        guard !plain else { return path }
         let hex: [Character] = Array("0123456789ABCDEF")
         var result = ""
         for byte in path.utf8 {
