@@ -1,4 +1,3 @@
-
 internal import Foundation
 
 /// What takes the tokens of a text (`SearchTokenizer.forEachToken`), one at a time: the UTF-8

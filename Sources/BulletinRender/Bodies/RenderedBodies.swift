@@ -13,19 +13,6 @@ import Darwin
 package struct RenderedBodies: Sendable {
     /// By index into `Site.articles`.
     package var articles: [MarkdownDocument]
-
-    /// Takes the articles' search words out of their documents, by article index: the
-    /// search index alone reads them, and a build from scratch lets go of them once the index
-    /// has read them instead of holding them to the end of the render.
-    package mutating func takeSearchWords() -> [SearchWords] {
-        var words: [SearchWords] = []
-        words.reserveCapacity(articles.count)
-        for index in articles.indices {
-            words.append(articles[index].searchWords)
-            articles[index].searchWords = SearchWords()
-        }
-        return words
-    }
     /// By index into `Site.pages`.
     package var pages: [MarkdownDocument]
     /// By registry entry path (`agencies/kisa.md`), and by the path of each of its
@@ -46,6 +33,19 @@ package struct RenderedBodies: Sendable {
         self.entries = entries
         self.findings = findings
         findingsOrder = findings.keys.sorted { $0.codePointPrecedes($1) }
+    }
+
+    /// Takes the articles' search words out of their documents, by article index: the
+    /// search index alone reads them, and a build from scratch lets go of them once the index
+    /// has read them instead of holding them to the end of the render.
+    package mutating func takeSearchWords() -> [SearchWords] {
+        var words: [SearchWords] = []
+        words.reserveCapacity(articles.count)
+        for index in articles.indices {
+            words.append(articles[index].searchWords)
+            articles[index].searchWords = SearchWords()
+        }
+        return words
     }
 
     /// Takes in what rendering one body again found.
