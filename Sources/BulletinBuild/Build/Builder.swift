@@ -53,8 +53,6 @@ public enum Builder {
             var parts: [(phase: String, seconds: Double)] = []
             // Taken out of the bodies, so that the search indexes let go of them once read.
             let searchWords = BodySearchWords(prepared.bodies.takeSearchWords())
-            // The articles' texts were let go of after the Markdown (`PreparedBuild`).
-            FreedMemory.giveBack()
             SiteRenderer.render(
                 prepared.site, bodies: prepared.bodies, searchWords: searchWords, theme: theme, into: sink
             ) { parts.append(($0, $1)) }

@@ -172,8 +172,10 @@ package struct PreparedBuild: Sendable {
             // scratch lets go of the articles' texts (80 MB for 10,000), which the render
             // would otherwise hold to its end. The preview keeps them for its next update.
             self.content.lettingGoOfTexts()
+            // The site's copies of the articles and pages are replaced (not its registry files).
             self.site.replaceContent(
                 with: self.content, changed: Set(self.content.articles.map(\.path) + self.content.pages.map(\.path)))
+            FreedMemory.giveBack()
         }
         clock.mark("markdown")
     }
