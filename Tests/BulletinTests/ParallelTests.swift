@@ -32,4 +32,33 @@ import Glibc
         #expect(order.withLock { $0 } == ["first", "second"])
         #expect(pthread_equal(there, pthread_self()) != 0)
     }
+
+    /// The workers take items as they go, not in fixed shares; the results are still each
+    /// item's, in the items' order, each made once, whatever the width and however uneven
+    /// the items' costs.
+    @Test func mapKeepsOrderAndMakesEachResultOnce() {
+        for width in [2, 3, 7] {
+            for count in [0, 1, 2, 5, 127, 1000, 5003] {
+                let calls = Mutex<[Int: Int]>([:])
+                let results = Parallel.$workers.withValue(width) {
+                    Parallel.map(Array(0..<count)) { item -> String in
+                        // Some items cost far more than others.
+                        if item % 97 == 0 { usleep(200) }
+                        calls.withLock { $0[item, default: 0] += 1 }
+                        return "item \(item)"
+                    }
+                }
+                #expect(results == (0..<count).map { "item \($0)" }, "width \(width), \(count) items")
+                #expect(calls.withLock { $0.values.allSatisfy { $0 == 1 } && $0.count == count })
+            }
+        }
+    }
+
+    /// A map inside a map (the render's pages within `both`) gives the same results.
+    @Test func mapsNest() {
+        let results = Parallel.$workers.withValue(2) {
+            Parallel.map(Array(0..<50)) { outer in Parallel.map(Array(0..<20)) { outer * 100 + $0 }.reduce(0, +) }
+        }
+        #expect(results == (0..<50).map { outer in (0..<20).reduce(0) { $0 + outer * 100 + $1 } })
+    }
 }
