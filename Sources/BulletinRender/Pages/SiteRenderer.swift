@@ -65,8 +65,12 @@ public enum SiteRenderer {
                 sink.accept(pages.render(page))
                 if rendered.wrappingAdd(1, ordering: .relaxed).newValue % Self.pagesBetweenGivingBack == 0 { FreedMemory.giveBack() }
             }
+            // The pages' cards and contexts, and then the feeds' entries, are freed on another
+            // thread while the render goes on: freeing is serial, and the pages' take long.
+            Parallel.release(consume pages)
             let feeds = FeedRenderer(inputs: inputs)
             _ = Parallel.map(feeds.feeds) { feed in feeds.files(feed).forEach(sink.accept) }
+            Parallel.release(consume feeds)
             return seconds(since: start)
         }, { [start] in
             // On a thread of its own: its long serial stretches (the search index's postings
@@ -85,6 +89,7 @@ public enum SiteRenderer {
             _ = Parallel.map(others) { sink.accept($0) }
             return seconds(since: start)
         })
+        Parallel.release(consume inputs)
         report("pages, feeds", pagesAndFeeds)
         report("sitemap, search, open data (alongside)", others)
         start = ContinuousClock.now
