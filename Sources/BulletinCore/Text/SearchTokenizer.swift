@@ -27,8 +27,9 @@ package enum SearchTokenizer {
 
     /// Calls `body` with the UTF-8 of each token of `text`, in order (the buffer is valid
     /// during the call only). Words are found on the bytes as written; a word made of ASCII
-    /// letters and digits alone (most words of most bodies) is lowercased in place, and only
-    /// a word with characters outside ASCII goes through NFKC and lowercasing as a `String`.
+    /// letters and digits alone (most words of most bodies) is lowercased as it is read, and
+    /// only a word with characters outside ASCII goes through NFKC and lowercasing as a
+    /// `String`.
     ///
     /// The tokens go to a sink, not a closure: the index's sink updates its word table for
     /// each of millions of tokens, and state a closure captured would be checked for
@@ -36,60 +37,82 @@ package enum SearchTokenizer {
     package static func forEachToken<Sink: TokenSink>(in text: String, into sink: inout Sink) {
         var text = text
         text.withUTF8 { bytes in
-            var lowered = [UInt8](repeating: 0, count: 64)
-            var runStart = -1
-            var outsideASCII = false
-            func endRun(at end: Int) {
-                guard runStart >= 0 else { return }
-                defer { runStart = -1; outsideASCII = false }
-                if outsideASCII {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
-                    var split: [String] = []
-                    add(word.precomposedStringWithCompatibilityMapping.lowercased(), to: &split)
-                    for var token in split { token.withUTF8 { sink.take($0) } }
-                    return
-                }
-                let length = end - runStart
-                if lowered.count < length { lowered = [UInt8](repeating: 0, count: length) }
-                lowered.withUnsafeMutableBufferPointer { buffer in
-                    for offset in 0..<length {
-                        let byte = bytes[runStart + offset]
-                        buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            // A word's lowercase is written here as it is read: no word is longer than the text.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
+                let lowered = lowered.baseAddress!
+                asciiWordBytes.withUnsafeBufferPointer { table in
+                    let table = table.baseAddress!
+                    var index = 0
+                    while index < count {
+                        // Between words: one look-up a byte.
+                        var kind = table[Int(base[index])]
+                        if kind == 0 {
+                            index += 1
+                            continue
+                        }
+                        if kind == outsideASCII {
+                            let (value, size) = scalar(at: index, in: base)
+                            guard isWordScalar(Unicode.Scalar(value)!) else {
+                                index += size
+                                continue
+                            }
+                        }
+                        // A word: up to the first byte, or scalar, that is not a letter, mark or digit.
+                        let start = index
+                        var length = 0
+                        var needsNormalising = false
+                        while true {
+                            if kind == outsideASCII {
+                                let (value, size) = scalar(at: index, in: base)
+                                guard isWordScalar(Unicode.Scalar(value)!) else { break }
+                                needsNormalising = true
+                                index += size
+                            } else {
+                                lowered[length] = kind
+                                length += 1
+                                index += 1
+                            }
+                            guard index < count else { break }
+                            kind = table[Int(base[index])]
+                            if kind == 0 { break }
+                        }
+                        if needsNormalising {
+                            let word = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                            var split: [String] = []
+                            add(word.precomposedStringWithCompatibilityMapping.lowercased(), to: &split)
+                            for var token in split { token.withUTF8 { sink.take($0) } }
+                        } else {
+                            sink.take(UnsafeBufferPointer(start: lowered, count: length))
+                        }
                     }
-                    sink.take(UnsafeBufferPointer(rebasing: buffer[0..<length]))
                 }
             }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if isASCIIWordByte(byte) {
-                        if runStart < 0 { runStart = index }
-                    } else {
-                        endRun(at: index)
-                    }
-                    index += 1
-                    continue
-                }
-                // A scalar of two, three or four bytes (a String's UTF-8 is valid).
-                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                if isWordScalar(Unicode.Scalar(value)!) {
-                    if runStart < 0 { runStart = index }
-                    outsideASCII = true
-                } else {
-                    endRun(at: index)
-                }
-                index += length
-            }
-            endRun(at: bytes.count)
         }
     }
 
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    /// For each byte value: its lowercase when it is an ASCII letter or digit, `outsideASCII`
+    /// when it begins or continues a scalar outside ASCII, 0 for anything else.
+    private static let asciiWordBytes: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 0x20)
+        case 0x80...: outsideASCII
+        default: 0
+        }
+    }
+
+    private static let outsideASCII: UInt8 = 0xFF
+
+    /// The scalar whose UTF-8 begins at `index` (a String's UTF-8 is valid), and its length.
+    @inline(__always)
+    private static func scalar(at index: Int, in base: UnsafePointer<UInt8>) -> (value: UInt32, length: Int) {
+        let byte = base[index]
+        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(base[index + offset] & 0x3F) }
+        return (value, length)
     }
 
     /// The tokens of one normalised word (NFKC may split it).

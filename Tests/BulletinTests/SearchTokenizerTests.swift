@@ -1,0 +1,80 @@
+@testable import BulletinCore
+import Foundation
+import Testing
+
+/// The tokenizer reads bytes through a table for speed; these tests hold it to the rules it
+/// documents, read scalar by scalar as a reader of `SearchTokenizer`'s comment would.
+@Suite struct SearchTokenizerTests {
+    /// The rules, written plainly: runs of letters, marks and digits, as written; a run of
+    /// ASCII lowercased, any other through NFKC and lowercasing, then split again where NFKC
+    /// made something that is not a word character, and each piece with Hangul, Han, Hiragana
+    /// or Katakana and more than two characters followed by its two-character pieces.
+    static func reference(_ text: String) -> [String] {
+        var tokens: [String] = []
+        func pieces(_ word: String) {
+            var run: [Unicode.Scalar] = []
+            func flush() {
+                guard !run.isEmpty else { return }
+                tokens.append(String(String.UnicodeScalarView(run)))
+                if run.count > 2, run.contains(where: SearchTokenizer.isCJK) {
+                    for start in 0..<(run.count - 1) { tokens.append(String(String.UnicodeScalarView(run[start...(start + 1)]))) }
+                }
+                run.removeAll()
+            }
+            for scalar in word.unicodeScalars {
+                if SearchTokenizer.isWordScalar(scalar) { run.append(scalar) } else { flush() }
+            }
+            flush()
+        }
+        var run: [Unicode.Scalar] = []
+        func endRun() {
+            guard !run.isEmpty else { return }
+            let word = String(String.UnicodeScalarView(run))
+            if run.allSatisfy(\.isASCII) {
+                tokens.append(word.lowercased())
+            } else {
+                pieces(word.precomposedStringWithCompatibilityMapping.lowercased())
+            }
+            run.removeAll()
+        }
+        for scalar in text.unicodeScalars {
+            if SearchTokenizer.isWordScalar(scalar) { run.append(scalar) } else { endRun() }
+        }
+        endRun()
+        return tokens
+    }
+
+    @Test func examplesFromEachRule() {
+        let texts = [
+            "", " ", "a", "A", "–", "a–b", "Korea–EU Cyber, ＫＩＳＡ's 7th", "한국인터넷진흥원과", "KISA와 협력",
+            "\u{FB01}nal Ⅻ", "E\u{301}te\u{301}-2025", "Café—SPYWARE…x", "x\u{301}", "\u{301}x", "ÀÉÎ", "Z9z", "@[`{",
+            "end with é", "é", "日本語のテキスト", "ｶﾀｶﾅ", "½ 7TH", "emoji 🙂 here", "tab\tline\nfeed",
+        ]
+        for text in texts {
+            #expect(SearchTokenizer.tokens(text) == Self.reference(text), "\(text)")
+        }
+    }
+
+    /// Random text from ASCII letters and punctuation, accented letters, combining marks,
+    /// Hangul, fullwidth forms, ligatures, dashes and emoji, in runs of any length.
+    @Test func randomTextFollowsTheRules() {
+        let pieces: [String] = [
+            "a", "Z", "q", "7", " ", ",", ".", "-", "_", "'", "\n", "é", "Ä", "\u{301}", "한", "국", "과", "Ｋ", "ｉ", "\u{FB01}",
+            "–", "—", "…", "🙂", "½", "Ⅻ", "ß", "İ", "ﾀ", "日", "\u{200B}", "\u{A0}", "\t", "@", "[", "`", "{", "\u{7F}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(SearchTokenizer.tokens(text) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// Every byte value from 0 to 127 on its own, between letters: only letters and digits
+    /// join a word.
+    @Test func everyASCIIByte() {
+        for value in UInt8(0)...127 {
+            let text = "a" + String(UnicodeScalar(value)) + "B"
+            #expect(SearchTokenizer.tokens(text) == Self.reference(text), "byte \(value)")
+        }
+    }
+}
