@@ -97,7 +97,12 @@ let package = Package(
                 "BulletinCore", "BulletinContent", "BulletinOutput", "BulletinBuild", "BulletinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // gperftools' tcmalloc in place of glibc's malloc: a build makes and frees millions
+            // of small values on every core, and glibc's arenas spent a tenth of the
+            // 10,000-article build's cycles in malloc, free and the kernel calls that grow and
+            // shrink their heaps (docs/performance.md). Debian: libgoogle-perftools-dev.
+            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "BulletinTests",

@@ -17,5 +17,14 @@ static inline int bulletin_pipe_cloexec(int ends[2]) {
 // malloc_trim (glibc): gives the system back the pages of memory freed in every arena.
 // Declared here for the same reason: Glibc's module leaves out <malloc.h>.
 extern int malloc_trim(unsigned long pad);
+// The same with tcmalloc, when the program is linked with it (the `bulletin` command is;
+// the tests and other programs using the modules may not be): found at run time, so that
+// the modules need no link to it.
+extern void *dlsym(void *handle, const char *symbol);
+static inline void bulletin_give_back_freed_memory(void) {
+    // Looked up on each call (a few per build): a lookup costs microseconds.
+    void (*release)(void) = (void (*)(void))dlsym((void *)0 /* RTLD_DEFAULT */, "MallocExtension_ReleaseFreeMemory");
+    if (release) release(); else malloc_trim(0);
+}
 #endif
 #endif

@@ -37,6 +37,19 @@ import Testing
         #expect(result.standardError.split(separator: "\n").allSatisfy { $0.hasSuffix(" s") })
     }
 
+    /// The command allocates with tcmalloc (Package.swift): the dynamic loader, asked for the
+    /// libraries it loads (as `ldd` does), lists tcmalloc before the C library, so that
+    /// tcmalloc's `malloc` and `free` are the ones every library calls.
+    @Test func theCommandAllocatesWithTcmalloc() throws {
+        #if os(Linux)
+        let result = try BulletinProcess.run([], environment: ["LD_TRACE_LOADED_OBJECTS": "1"])
+        let libraries = result.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let tcmalloc = try #require(libraries.firstIndex { $0.hasPrefix("libtcmalloc_minimal.so") }, "\(result.standardOutput)")
+        let libc = try #require(libraries.firstIndex { $0.hasPrefix("libc.so") })
+        #expect(tcmalloc < libc)
+        #endif
+    }
+
     @Test func errorsExitOneAndPrintEveryDiagnostic() throws {
         let folder = try site()
         defer { folder.remove() }

@@ -13,7 +13,9 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let read = try FileSystem.read(path)
         #expect(read == bytes)
-        #expect(read.capacity - read.count < 4096, "holds \(read.capacity) bytes for \(read.count)")
+        // The capacity is what the allocator gave: its size classes round a request up, by
+        // at most an eighth for tcmalloc (the `bulletin` command's) and a page for glibc's.
+        #expect(read.capacity - read.count < max(4096, read.count / 8), "holds \(read.capacity) bytes for \(read.count)")
     }
 
     /// A file whose size the system does not know beforehand (or that grows while read) is

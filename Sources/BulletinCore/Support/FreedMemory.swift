@@ -6,11 +6,12 @@ import CLinuxSupport
 /// allocations, but in the arena of the thread that allocated it: the files' texts, made on
 /// the parse's threads, would stay resident while the render's threads and the search
 /// index's own thread allocate elsewhere (40 MB of a 10,000-article build's peak). Called
-/// a few times per build, after large releases; it costs a few milliseconds.
+/// a few times per build, after large releases; it costs a few milliseconds. With tcmalloc
+/// (the `bulletin` command), its own release of free pages instead.
 package enum FreedMemory {
     package static func giveBack() {
         #if canImport(Glibc)
-        _ = malloc_trim(0)
+        bulletin_give_back_freed_memory()
         #endif
     }
 }
