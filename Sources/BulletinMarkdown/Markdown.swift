@@ -58,7 +58,12 @@ public enum Markdown {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) { searchWords.add(String(cString: literal)) }
+                // Read where libcmark holds it (valid UTF-8): a String of each text node would
+                // check its bytes once more, and allocate for most.
+                if let literal = cmark_node_get_literal(node) {
+                    searchWords.add(utf8: UnsafeBufferPointer(
+                        start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+                }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(.init(
                     position: position(of: node), text: cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))

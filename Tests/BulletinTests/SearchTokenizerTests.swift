@@ -77,4 +77,24 @@ import Testing
             #expect(SearchTokenizer.tokens(text) == Self.reference(text), "byte \(value)")
         }
     }
+
+    /// Text as UTF-8 (libcmark's text nodes) gives the tokens its String gives; bytes that are
+    /// not UTF-8, or a sequence cut short at the end, end a word and give none of their own.
+    @Test func textAsBytes() {
+        func tokens(_ bytes: [UInt8]) -> [String] {
+            struct Collected: TokenSink {
+                var tokens: [String] = []
+                mutating func take(_ token: UnsafeBufferPointer<UInt8>) { tokens.append(String(decoding: token, as: UTF8.self)) }
+            }
+            var collected = Collected()
+            bytes.withUnsafeBufferPointer { SearchTokenizer.forEachToken(inUTF8: $0, into: &collected) }
+            return collected.tokens
+        }
+        for text in ["Korea–EU Cyber, ＫＩＳＡ's 7th", "한국인터넷진흥원과", "", "é"] {
+            #expect(tokens(Array(text.utf8)) == SearchTokenizer.tokens(text))
+        }
+        #expect(tokens([0x61, 0xE2, 0x80]) == ["a"])
+        #expect(tokens([0x61, 0xED, 0xA0, 0x80, 0x62]) == ["a", "b"])
+        #expect(tokens([0xF0]) == [])
+    }
 }

@@ -72,39 +72,44 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     package static func writeString(_ text: String, to output: inout [UInt8]) {
         // JSON-LD sits in HTML: the same code points are left out as everywhere else.
         var text = ForbiddenCodePoints.removed(from: text)
-        func needsEscape(_ byte: UInt8) -> Bool {
-            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2
-        }
         output.append(UInt8(ascii: "\""))
         text.withUTF8 { bytes in
             // Every character escaped here is ASCII (the only controls left are tab, line feed
             // and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard needsEscape(byte) else {
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            Self.escapedBytes.withUnsafeBufferPointer { table in
+                var index = 0
+                while index < count {
                     // A run of bytes that need nothing, copied at once.
-                    var end = index + 1
-                    while end < bytes.count, !needsEscape(bytes[end]) { end += 1 }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    var end = index
+                    while end < count, !table[Int(base[end])] { end += 1 }
+                    if end > index { output.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index)) }
                     index = end
-                    continue
+                    guard index < count else { break }
+                    let byte = base[index]
+                    switch byte {
+                    case UInt8(ascii: "\""): output += "\\\"".utf8
+                    case UInt8(ascii: "\\"): output += "\\\\".utf8
+                    case UInt8(ascii: "\n"): output += "\\n".utf8
+                    case UInt8(ascii: "\r"): output += "\\r".utf8
+                    case UInt8(ascii: "\t"): output += "\\t".utf8
+                    case UInt8(ascii: "<"): output += "\\u003c".utf8
+                    case 0xE2 where index + 2 < count && base[index + 1] == 0x80 && (base[index + 2] == 0xA8 || base[index + 2] == 0xA9):
+                        output += (base[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                        index += 2
+                    default: output.append(byte)
+                    }
+                    index += 1
                 }
-                switch byte {
-                case UInt8(ascii: "\""): output += "\\\"".utf8
-                case UInt8(ascii: "\\"): output += "\\\\".utf8
-                case UInt8(ascii: "\n"): output += "\\n".utf8
-                case UInt8(ascii: "\r"): output += "\\r".utf8
-                case UInt8(ascii: "\t"): output += "\\t".utf8
-                case UInt8(ascii: "<"): output += "\\u003c".utf8
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    output += (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                    index += 2
-                default: output.append(byte)
-                }
-                index += 1
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// For each byte value, whether a string's byte of that value needs a look: the controls,
+    /// `"`, `\`, `<`, and E2, which begins U+2028 and U+2029.
+    private static let escapedBytes: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2
     }
 }

@@ -36,56 +36,60 @@ package enum SearchTokenizer {
     /// exclusive access at run time on every one.
     package static func forEachToken<Sink: TokenSink>(in text: String, into sink: inout Sink) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let count = bytes.count
-            // A word's lowercase is written here as it is read: no word is longer than the text.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
-                let lowered = lowered.baseAddress!
-                asciiWordBytes.withUnsafeBufferPointer { table in
-                    let table = table.baseAddress!
-                    var index = 0
-                    while index < count {
-                        // Between words: one look-up a byte.
-                        var kind = table[Int(base[index])]
-                        if kind == 0 {
-                            index += 1
+        text.withUTF8 { forEachToken(inUTF8: $0, into: &sink) }
+    }
+
+    /// The same, of text as UTF-8 (libcmark's text nodes, read where they are). A sequence
+    /// cut short at the end is no word character.
+    package static func forEachToken<Sink: TokenSink>(inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        // A word's lowercase is written here as it is read: no word is longer than the text.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
+            let lowered = lowered.baseAddress!
+            asciiWordBytes.withUnsafeBufferPointer { table in
+                let table = table.baseAddress!
+                var index = 0
+                while index < count {
+                    // Between words: one look-up a byte.
+                    var kind = table[Int(base[index])]
+                    if kind == 0 {
+                        index += 1
+                        continue
+                    }
+                    if kind == outsideASCII {
+                        let (value, size) = scalar(at: index, in: base, count: count)
+                        guard Unicode.Scalar(value).map(isWordScalar) ?? false else {
+                            index += size
                             continue
                         }
+                    }
+                    // A word: up to the first byte, or scalar, that is not a letter, mark or digit.
+                    let start = index
+                    var length = 0
+                    var needsNormalising = false
+                    while true {
                         if kind == outsideASCII {
-                            let (value, size) = scalar(at: index, in: base)
-                            guard isWordScalar(Unicode.Scalar(value)!) else {
-                                index += size
-                                continue
-                            }
-                        }
-                        // A word: up to the first byte, or scalar, that is not a letter, mark or digit.
-                        let start = index
-                        var length = 0
-                        var needsNormalising = false
-                        while true {
-                            if kind == outsideASCII {
-                                let (value, size) = scalar(at: index, in: base)
-                                guard isWordScalar(Unicode.Scalar(value)!) else { break }
-                                needsNormalising = true
-                                index += size
-                            } else {
-                                lowered[length] = kind
-                                length += 1
-                                index += 1
-                            }
-                            guard index < count else { break }
-                            kind = table[Int(base[index])]
-                            if kind == 0 { break }
-                        }
-                        if needsNormalising {
-                            let word = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
-                            var split: [String] = []
-                            add(word.precomposedStringWithCompatibilityMapping.lowercased(), to: &split)
-                            for var token in split { token.withUTF8 { sink.take($0) } }
+                            let (value, size) = scalar(at: index, in: base, count: count)
+                            guard Unicode.Scalar(value).map(isWordScalar) ?? false else { break }
+                            needsNormalising = true
+                            index += size
                         } else {
-                            sink.take(UnsafeBufferPointer(start: lowered, count: length))
+                            lowered[length] = kind
+                            length += 1
+                            index += 1
                         }
+                        guard index < count else { break }
+                        kind = table[Int(base[index])]
+                        if kind == 0 { break }
+                    }
+                    if needsNormalising {
+                        let word = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                        var split: [String] = []
+                        add(word.precomposedStringWithCompatibilityMapping.lowercased(), to: &split)
+                        for var token in split { token.withUTF8 { sink.take($0) } }
+                    } else {
+                        sink.take(UnsafeBufferPointer(start: lowered, count: length))
                     }
                 }
             }
@@ -105,11 +109,13 @@ package enum SearchTokenizer {
 
     private static let outsideASCII: UInt8 = 0xFF
 
-    /// The scalar whose UTF-8 begins at `index` (a String's UTF-8 is valid), and its length.
+    /// The scalar whose UTF-8 begins at `index` (valid UTF-8: a String's, or libcmark's, which
+    /// replaces what is not), and its length; a space for a sequence cut short by the end.
     @inline(__always)
-    private static func scalar(at index: Int, in base: UnsafePointer<UInt8>) -> (value: UInt32, length: Int) {
+    private static func scalar(at index: Int, in base: UnsafePointer<UInt8>, count: Int) -> (value: UInt32, length: Int) {
         let byte = base[index]
         let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        guard index + length <= count else { return (0x20, count - index) }
         var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length { value = value << 6 | UInt32(base[index + offset] & 0x3F) }
         return (value, length)

@@ -52,6 +52,12 @@ package struct SearchWordCollector: TokenSink {
         SearchTokenizer.forEachToken(in: text, into: &self)
     }
 
+    /// Adds the words of a text given as UTF-8.
+    package mutating func add(utf8 text: UnsafeBufferPointer<UInt8>) {
+        SearchTokenizer.forEachToken(inUTF8: text, into: &self)
+    }
+
+    @inline(__always)
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
         let hash = Self.hash(token)
         let start = packed.count

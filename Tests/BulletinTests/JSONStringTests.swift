@@ -1,0 +1,37 @@
+@testable import BulletinCore
+import Foundation
+import Testing
+
+/// JSON strings as pages, feeds and open data write them: valid JSON that reads back as the
+/// text, with `<` and U+2028/2029 escaped so that it can sit in a `<script>` element.
+@Suite struct JSONStringTests {
+    func written(_ text: String) -> String {
+        var output: [UInt8] = []
+        JSONValue.writeString(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test func eachEscape() {
+        #expect(written("") == "\"\"")
+        #expect(written("plain words") == "\"plain words\"")
+        #expect(written("a\"b\\c\nd\re\tf<g") == #""a\"b\\c\nd\re\tf\u003cg""#)
+        #expect(written("x\u{2028}y\u{2029}z") == #""x\u2028y\u2029z""#)
+        // Other characters that begin with E2 (dashes, quotes, the euro sign) stay as they are.
+        #expect(written("Korea–EU “talks” €5 …") == "\"Korea–EU “talks” €5 …\"")
+        #expect(written("<<") == #""\u003c\u003c""#)
+        #expect(written("한국 <b>") == #""한국 \u003cb>""#)
+    }
+
+    /// Random text from the characters that matter reads back as itself.
+    @Test func randomTextReadsBack() throws {
+        let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "\u{2028}", "\u{2029}", "–", "€", "한", "é", "/", "&"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let json = written(text)
+            #expect(!json.contains("<") && !json.contains("\u{2028}") && !json.contains("\u{2029}"))
+            let read = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+            #expect(read == text)
+        }
+    }
+}
