@@ -1,4 +1,5 @@
 @testable import BulletinCore
+import Dispatch
 import Synchronization
 import Testing
 
@@ -60,5 +61,27 @@ import Glibc
             Parallel.map(Array(0..<50)) { outer in Parallel.map(Array(0..<20)) { outer * 100 + $0 }.reduce(0, +) }
         }
         #expect(results == (0..<50).map { outer in (0..<20).reduce(0) { $0 + outer * 100 + $1 } })
+    }
+
+    /// `release(_:then:)` frees the value on another thread, then runs what follows it there:
+    /// the memory given back after the articles' texts are freed is theirs.
+    @Test func releaseFreesTheValueBeforeWhatFollows() {
+        final class Flags: Sendable {
+            let freed = Mutex(false)
+            let seenFreed = Mutex<Bool?>(nil)
+            let done = DispatchSemaphore(value: 0)
+        }
+        final class Tracked: Sendable {
+            let flags: Flags
+            init(_ flags: Flags) { self.flags = flags }
+            deinit { flags.freed.withLock { $0 = true } }
+        }
+        let flags = Flags()
+        Parallel.release(Tracked(flags)) {
+            flags.seenFreed.withLock { $0 = flags.freed.withLock { $0 } }
+            flags.done.signal()
+        }
+        flags.done.wait()
+        #expect(flags.seenFreed.withLock { $0 } == true)
     }
 }

@@ -99,6 +99,29 @@ package enum Parallel {
         let queue = DispatchQueue.global(qos: .utility)
         queue.async { [value] in _ = value }
     }
+
+    /// The same, then `afterwards` on that thread once the value is freed.
+    package static func release<Value: Sendable>(_ value: consuming Value, then afterwards: @escaping @Sendable () -> Void) {
+        let parcel = Parcel(value)
+        DispatchQueue.global(qos: .utility).async {
+            parcel.empty()
+            afterwards()
+        }
+    }
+
+    /// The only holder of a value being released, so that it is freed when emptied.
+    private final class Parcel<Value: Sendable>: @unchecked Sendable {
+        private var value: Value?
+
+        init(_ value: consuming Value) {
+            self.value = value
+        }
+
+        /// Called once, by the one thread the parcel was handed to.
+        func empty() {
+            value = nil
+        }
+    }
 }
 
 #if canImport(Glibc)
