@@ -8,7 +8,7 @@ import BulletinResolve
 extension FeedRenderer {
     /// The feed as Atom 1.0: absolute links, RFC 3339 dates with offsets, ids that never
     /// change, each entry with its summary, its full content and its terms as categories.
-    package func atom(_ feed: Feed) -> String {
+    package func atom(_ feed: Feed) -> [UInt8] {
         let site = inputs.site
         let routes = site.routes
         let x = XMLText.escape
@@ -30,8 +30,15 @@ extension FeedRenderer {
             <generator>Bulletin</generator>
 
             """
-        for index in feed.articles { xml += entries[index]!.atom }
-        return xml + "</feed>\n"
+        // Made as the bytes written, at their size: a term's feed holds its articles' whole
+        // content (hundreds of kilobytes), grown and then copied as a String before.
+        let end = "</feed>\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(feed.articles.reduce(xml.utf8.count + end.utf8.count) { $0 + entries[$1]!.atom.utf8.count })
+        bytes += xml.utf8
+        for index in feed.articles { bytes += entries[index]!.atom.utf8 }
+        bytes += end.utf8
+        return bytes
     }
 }
 

@@ -7,7 +7,7 @@ import BulletinResolve
 extension FeedRenderer {
     /// The feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1), with the same ids,
     /// dates and content as the Atom feed.
-    package func json(_ feed: Feed) -> String {
+    package func json(_ feed: Feed) -> [UInt8] {
         let site = inputs.site
         let routes = site.routes
         let (title, subtitle) = titles(feed)
@@ -19,9 +19,21 @@ extension FeedRenderer {
             "authors": [["name": .string(data.title), "url": .string(routes.absolute(routes.localized(Routes.home, feed.lang)))]],
         ]
         if !subtitle.isEmpty { header["description"] = .string(subtitle) }
-        // The header's keys, sorted, then the items (each already encoded) as the last key.
-        var text = String(JSONValue.object(header).encoded.dropLast())
-        text += ",\"items\":[" + feed.articles.map { entries[$0]!.json }.joined(separator: ",") + "]}\n"
-        return text
+        // The header's keys, sorted, then the items (each already encoded) as the last key;
+        // made as the bytes written, at their size (as the Atom feed).
+        var bytes: [UInt8] = []
+        JSONValue.object(header).write(to: &bytes)
+        bytes.removeLast()  // its closing brace
+        let start = ",\"items\":[", end = "]}\n"
+        bytes.reserveCapacity(feed.articles.reduce(bytes.count + start.utf8.count + end.utf8.count + feed.articles.count) {
+            $0 + entries[$1]!.json.utf8.count
+        })
+        bytes += start.utf8
+        for (position, index) in feed.articles.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += entries[index]!.json.utf8
+        }
+        bytes += end.utf8
+        return bytes
     }
 }

@@ -30,8 +30,8 @@ package struct FeedRenderer: Sendable {
     /// A feed as Atom and JSON Feed.
     package func files(_ feed: Feed) -> [OutputFile] {
         [
-            OutputFile(path: feed.atomPath, contents: .bytes(Array(atom(feed).utf8))),
-            OutputFile(path: feed.jsonPath, contents: .bytes(Array(json(feed).utf8))),
+            OutputFile(path: feed.atomPath, contents: .bytes(atom(feed))),
+            OutputFile(path: feed.jsonPath, contents: .bytes(json(feed))),
         ]
     }
 }
