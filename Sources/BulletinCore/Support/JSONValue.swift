@@ -10,6 +10,9 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     case null
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A value already written by `write(to:)`, copied as it is: a part many documents
+    /// share (a term as every article about it lists it), written once.
+    case encoded([UInt8])
 
     package init(stringLiteral value: String) { self = .string(value) }
     package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
@@ -39,6 +42,8 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
             Self.writeObject(fields, to: &output)
+        case .encoded(let bytes):
+            output += bytes
         }
     }
 

@@ -11,6 +11,7 @@ package struct PageContexts: Sendable {
     package let cards: CardCache
     package let references: ReferenceCache
     private let siteValues: SiteValueCache
+    private let sharedStructuredData: StructuredData.Shared
     /// The co-occurrence and years of the terms and series whose pages are rendered, as
     /// template fields: made once per term, not for every page of a long list (and only for
     /// those pages: the preview renders a few pages per save).
@@ -22,6 +23,7 @@ package struct PageContexts: Sendable {
         cards = CardCache(inputs: inputs, pages: pages)
         references = ReferenceCache(inputs: inputs, pages: pages)
         siteValues = SiteValueCache(inputs: inputs)
+        sharedStructuredData = StructuredData.Shared()
         let site = inputs.site
         var readings: [RenderInputs.TermInLanguage: TemplateObject] = [:]
         for page in pages {
@@ -57,7 +59,7 @@ package struct PageContexts: Sendable {
         let siteData = inputs.sites[lang]!
         let views = Views(routes: routes, strings: siteData.strings, lang: lang)
         let strings = siteData.strings
-        let structured = StructuredData(routes: routes, site: siteData)
+        let structured = StructuredData(routes: routes, site: siteData, shared: sharedStructuredData)
         var meta = Meta(title: "", description: "", section: "")
         var object = TemplateObject()
 
