@@ -203,27 +203,38 @@ public enum Markdown {
 
     /// The same, on the HTML's UTF-8.
     static func addingHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + ids.count * 24)
-        var remaining = ids[...]
-        var copied = 0
-        var index = 0
-        while index + 3 < bytes.count, !remaining.isEmpty {
-            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
-                  bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"),
-                  bytes[index + 3] == UInt8(ascii: ">"), let id = remaining.popFirst()
-            else {
-                index += 1
-                continue
+        // Each id as it goes in, so that the String is made at its size, in place: the HTML of
+        // every body (78 MB at 10,000 articles) is copied once, and `<` found by memchr.
+        let attributes = ids.map { Array(" id=\"\(HTMLEscaping.escape($0))\"".utf8) }
+        let size = attributes.reduce(bytes.count) { $0 + $1.count }
+        guard size > 0, let base = bytes.baseAddress else { return "" }
+        return String(unsafeUninitializedCapacity: size) { output in
+            var written = 0
+            func copy(_ part: UnsafeBufferPointer<UInt8>) {
+                _ = UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(from: part)
+                written += part.count
             }
-            // `<hN` as it is, then the id, then the `>`.
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]))
-            result += " id=\"\(HTMLEscaping.escape(id))\"".utf8
-            copied = index + 3
-            index += 4
+            var remaining = attributes[...]
+            var copied = 0
+            var index = 0
+            while index + 3 < bytes.count, !remaining.isEmpty {
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - 3 - index) else { break }
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                guard bytes[index + 1] == UInt8(ascii: "h"), bytes[index + 2] >= UInt8(ascii: "1"),
+                      bytes[index + 2] <= UInt8(ascii: "6"), bytes[index + 3] == UInt8(ascii: ">")
+                else {
+                    index += 1
+                    continue
+                }
+                // `<hN` as it is, then the id, then the `>`.
+                copy(UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]))
+                remaining.popFirst()!.withUnsafeBufferPointer(copy)
+                copied = index + 3
+                index += 4
+            }
+            copy(UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return written
         }
-        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        return String(decoding: result, as: UTF8.self)
     }
 }
 
