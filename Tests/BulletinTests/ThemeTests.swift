@@ -24,6 +24,18 @@ import Testing
         return Theme.load(from: SourceTree(files: files))
     }
 
+    /// A translation's `{name}`s are filled with the values given; a name without a value, a
+    /// brace never closed and text in any script stay as written.
+    @Test func placeholdersAreFilled() {
+        #expect(LanguageStrings.fill("{title} — {site}", ["title": "Talks", "site": "Bulletin"]) == "Talks — Bulletin")
+        #expect(LanguageStrings.fill("제{number}차 {unknown}", ["number": "7"]) == "제7차 {unknown}")
+        #expect(LanguageStrings.fill("{a}{a}{b", ["a": "é"]) == "éé{b")
+        #expect(LanguageStrings.fill("no braces", ["a": "x"]) == "no braces")
+        #expect(LanguageStrings.fill("{a}", [:]) == "{a}")
+        #expect(LanguageStrings.fill("}{a}{", ["a": "{b}"]) == "}{b}{", "a value is not filled again")
+        #expect(LanguageStrings.fill("{한국}", ["한국": "Korea"]) == "Korea")
+    }
+
     @Test func theDefaultThemeLoadsCleanly() {
         let (theme, diagnostics) = load([:])
         #expect(theme != nil)
