@@ -29,7 +29,13 @@ public enum WebAddress {
                 if let problem = portProblem(authority[authority.index(after: colon)...]) { return problem }
             }
             guard !host.isEmpty else { return "it has no host" }
-            guard host.allSatisfy({ !$0.isASCII || $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._~%".unicodeScalars.contains($0) })
+            // Among ASCII characters the letters are the alphabetic ones: checked as such (a
+            // Unicode property lookup for every character of every link's host was 0.4 % of
+            // a build).
+            guard host.allSatisfy({
+                !$0.isASCII || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "-._~%".unicodeScalars.contains($0)
+            })
             else { return "its host holds a character no host name has" }
         }
         var scalars = rest[authorityEnd...]

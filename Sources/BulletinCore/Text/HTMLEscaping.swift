@@ -12,14 +12,16 @@ public enum HTMLEscaping {
         // On the string's own bytes, copying the runs that need nothing at once: every
         // article's HTML goes through here for the Atom feeds.
         return text.withUTF8 { bytes -> String? in
-            guard bytes.contains(where: needsWork) else { return nil }
+            let needsWork = Self.needsWork
+            var index = 0
+            while index < bytes.count, !needsWork[Int(bytes[index])] { index += 1 }
+            guard index < bytes.count else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 64)
-            var index = 0
             var copied = 0  // the bytes before this one are dealt with
             while index < bytes.count {
                 let byte = bytes[index]
-                guard needsWork(byte) else {
+                guard needsWork[Int(byte)] else {
                     index += 1
                     continue
                 }
@@ -51,7 +53,10 @@ public enum HTMLEscaping {
         } ?? text
     }
 
-    private static func needsWork(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || ForbiddenCodePoints.mayStart(byte)
+    /// For each byte value, whether it is escaped or may begin a forbidden code point: one
+    /// look-up a byte (every article's HTML goes through here).
+    private static let needsWork: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || ForbiddenCodePoints.mayStart(byte)
     }
 }
