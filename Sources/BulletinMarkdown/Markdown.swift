@@ -207,7 +207,7 @@ public enum Markdown {
         // every body (78 MB at 10,000 articles) is copied once, and `<` found by memchr.
         let attributes = ids.map { Array(" id=\"\(HTMLEscaping.escape($0))\"".utf8) }
         let size = attributes.reduce(bytes.count) { $0 + $1.count }
-        guard size > 0, let base = bytes.baseAddress else { return "" }
+        guard size > 0 else { return "" }
         return String(unsafeUninitializedCapacity: size) { output in
             var written = 0
             func copy(_ part: UnsafeBufferPointer<UInt8>) {
@@ -218,8 +218,8 @@ public enum Markdown {
             var copied = 0
             var index = 0
             while index + 3 < bytes.count, !remaining.isEmpty {
-                guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - 3 - index) else { break }
-                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                guard let found = bytes.offset(of: UInt8(ascii: "<"), from: index, before: bytes.count - 3) else { break }
+                index = found
                 guard bytes[index + 1] == UInt8(ascii: "h"), bytes[index + 2] >= UInt8(ascii: "1"),
                       bytes[index + 2] <= UInt8(ascii: "6"), bytes[index + 3] == UInt8(ascii: ">")
                 else {
@@ -251,10 +251,9 @@ private struct LineIndex {
         var starts = [0]
         // The line feeds found by memchr: most articles with a link come here.
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
             var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
-                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            while let found = buffer.offset(of: UInt8(ascii: "\n"), from: offset) {
+                offset = found + 1
                 starts.append(offset)
             }
         }

@@ -14,7 +14,7 @@ import Testing
 
     func collected(_ texts: [String]) -> [String] {
         var collector = SearchWordCollector()
-        for text in texts { collector.add(text) }
+        for var text in texts { text.withUTF8 { collector.add(utf8: $0) } }
         return collector.finish().words
     }
 

@@ -41,12 +41,12 @@ import Testing
         #expect(articles > 2)
     }
 
-    /// An encoded part is copied as it is, wherever it sits.
-    @Test func encodedValuesAreCopied() {
+    /// A part already written is copied as it is, wherever it sits.
+    @Test func writtenValuesAreCopied() {
         let part: JSONValue = ["b": "x<y", "a": [.integer(1), .bool(true)]]
         var bytes: [UInt8] = []
         part.write(to: &bytes)
-        let whole: JSONValue = ["list": .array([.encoded(bytes), .null]), "one": .encoded(bytes)]
+        let whole: JSONValue = ["list": .array([.written(bytes), .null]), "one": .written(bytes)]
         #expect(whole.encoded == #"{"list":[{"a":[1,true],"b":"x\u003cy"},null],"one":{"a":[1,true],"b":"x\u003cy"}}"#)
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A text file decoded for parsing: valid UTF-8, without a byte-order mark, with LF line ends.
 ///
 /// It knows its lines, so diagnostics can quote the line they point at.
@@ -86,14 +80,9 @@ package struct SourceText: Sendable {
         return .success(SourceText(file: file, text: checked))
     }
 
-    /// Where `byte` first is in `bytes` (in their first `limit` bytes), found by memchr: every
-    /// source is searched for NUL and CR, and a loop over its bytes was 1 % of a build.
-    private static func firstOffset(of byte: UInt8, in bytes: [UInt8], within limit: Int = .max) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress,
-                  let found = memchr(base, Int32(byte), min(buffer.count, limit)) else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        }
+    /// Where `byte` first is in `bytes` (in their first `limit` bytes).
+    private static func firstOffset(of byte: UInt8, in bytes: [UInt8], within limit: Int? = nil) -> Int? {
+        bytes.withUnsafeBufferPointer { $0.offset(of: byte, before: limit) }
     }
 
     /// CR LF made LF (a lone CR stays).

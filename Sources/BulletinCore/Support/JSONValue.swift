@@ -12,7 +12,7 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     case object([String: JSONValue])
     /// A value already written by `write(to:)`, copied as it is: a part many documents
     /// share (a term as every article about it lists it), written once.
-    case encoded([UInt8])
+    case written([UInt8])
 
     package init(stringLiteral value: String) { self = .string(value) }
     package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
@@ -42,7 +42,7 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
             Self.writeObject(fields, to: &output)
-        case .encoded(let bytes):
+        case .written(let bytes):
             output += bytes
         }
     }

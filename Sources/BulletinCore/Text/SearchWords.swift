@@ -47,11 +47,6 @@ package struct SearchWordCollector: TokenSink {
         packed.reserveCapacity(textSize / 3)
     }
 
-    /// Adds the words of `text`.
-    package mutating func add(_ text: String) {
-        SearchTokenizer.forEachToken(in: text, into: &self)
-    }
-
     /// Adds the words of a text given as UTF-8.
     package mutating func add(utf8 text: UnsafeBufferPointer<UInt8>) {
         SearchTokenizer.forEachToken(inUTF8: text, into: &self)

@@ -430,11 +430,8 @@ package struct RenderedBodies: Sendable {
 
     /// Whether `[^` occurs in the bytes.
     private static func mayHaveFootnoteMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
         var offset = 0
-        while offset < bytes.count {
-            guard let found = memchr(base + offset, Int32(UInt8(ascii: "^")), bytes.count - offset) else { return false }
-            let caret = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+        while let caret = bytes.offset(of: UInt8(ascii: "^"), from: offset) {
             if caret > 0, bytes[caret - 1] == UInt8(ascii: "[") { return true }
             offset = caret + 1
         }

@@ -44,7 +44,7 @@ package struct StructuredData {
         func term(_ link: TermLinkData, in taxonomy: LinkData, lang: String, writer: StructuredData) -> JSONValue {
             let key = RenderInputs.TermInLanguage(taxonomy: taxonomy.key, id: link.id, lang: lang)
             if let written = terms.withLock({ $0[key] }) { return written }
-            let written = Self.encoded(.object(writer.term(link, in: taxonomy)))
+            let written = Self.written(.object(writer.term(link, in: taxonomy)))
             terms.withLock { $0[key] = written }
             return written
         }
@@ -52,15 +52,15 @@ package struct StructuredData {
         /// The publisher of `writer`'s language, written.
         func publisher(_ writer: StructuredData) -> JSONValue {
             if let written = publishers.withLock({ $0[writer.site.lang] }) { return written }
-            let written = Self.encoded(writer.publisher)
+            let written = Self.written(writer.publisher)
             publishers.withLock { $0[writer.site.lang] = written }
             return written
         }
 
-        private static func encoded(_ value: JSONValue) -> JSONValue {
+        private static func written(_ value: JSONValue) -> JSONValue {
             var bytes: [UInt8] = []
             value.write(to: &bytes)
-            return .encoded(bytes)
+            return .written(bytes)
         }
     }
 
