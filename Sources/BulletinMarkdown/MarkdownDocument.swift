@@ -3,8 +3,10 @@ public import BulletinCore
 /// A Markdown body rendered to HTML, with what the rest of the build needs to know about it.
 public struct MarkdownDocument: Sendable {
     /// The body as HTML: raw HTML dropped and unsafe URLs removed (libcmark's safe default),
-    /// headings with ids, links to `.md` files rewritten to their pages.
-    public let html: String
+    /// headings with ids, links to `.md` files rewritten to their pages. (A build from scratch
+    /// hands the articles' to its render, `RenderedBodies.takeArticleHTML`, which lets go of
+    /// each once its page is written.)
+    public package(set) var html: String
     /// The first paragraph as plain text, for the default summary.
     public let firstParagraph: String?
     /// Every heading, in order.

@@ -2,15 +2,18 @@
 @testable import BulletinContent
 @testable import BulletinCore
 @testable import BulletinMarkdown
+@testable import BulletinOutput
 @testable import BulletinRender
 @testable import BulletinResolve
 import Foundation
 import Testing
 
-/// What a build holds of its sources once the Markdown is rendered. A build from scratch lets
-/// go of the articles' texts (a 10,000-article site's 80 MB, otherwise held to the end of
-/// the render); the messages that quote a file are made before and keep their lines; the
-/// preview keeps the texts, which its next update compares.
+/// What a build holds of its sources as it goes. A build from scratch lets go of each
+/// article's text once its body is rendered, of its HTML once its page (and any feed showing
+/// it) is written, and of its search words once the search index read them (a 10,000-article
+/// site's texts and HTML are 80 MB each, otherwise held to the end of a phase); the messages
+/// that quote a file are made before and keep their lines; the preview keeps everything,
+/// which its next update compares.
 @Suite struct HeldTextTests {
     @Test func aBuildFromScratchLetsGoOfTheArticlesTexts() {
         var clock = PhaseClock()
@@ -24,6 +27,60 @@ import Testing
         }
         #expect(prepared.content.articles.allSatisfy { $0.source.text.isEmpty })
         #expect(prepared.bodies.articles.allSatisfy { $0.html.contains("meeting") }, "every body rendered before")
+    }
+
+    @Test func messagesQuotingFrontMatterKeepTheirLines() {
+        var site = TestSite.standard()
+        site["Content/articles/second.md"] = site["Content/articles/second.md"]!.replacingOccurrences(
+            of: "agencies: [kisa, EEAS]", with: "agencies: [kisa, EEAS]\ndocuments:\n  - {title: Minutes, url: /files/minutes.pdf}")
+        let result = site.build()
+        let broken = result.diagnostics.filter { $0.code == .brokenLink && $0.location.file.hasSuffix("second.md") }
+        #expect(broken.count == 1, "\(result.diagnostics)")
+        #expect(broken.first?.sourceLine == "  - {title: Minutes, url: /files/minutes.pdf}")
+        #expect(broken.first?.location.line == 8)
+    }
+
+    /// Each held value is read until it is let go of, then never again.
+    @Test func releasableValuesAreReadUntilLetGoOf() {
+        let values = ReleasableValues(["a", "b", "c"])
+        #expect(values.held == 3)
+        #expect(values.value(1) == "b")
+        #expect(values.value(1) == "b", "reading keeps it")
+        #expect(values.take(1) == "b")
+        #expect(values.take(1) == nil && values.value(1) == nil, "taken once")
+        values.release(0)
+        #expect(values.value(0) == nil)
+        #expect(values.held == 1 && values.value(2) == "c")
+    }
+
+    /// The render lets go of an article's HTML once its page is written, keeping those the
+    /// feeds show (made after the pages), and writes the same files as a render reading the
+    /// bodies.
+    @Test func theRenderLetsGoOfTheHTMLOfArticlesNoFeedShows() throws {
+        var site = TestSite.standard()
+        site["Content/site.yaml"] = site["Content/site.yaml"]! + "feedLimit: 1\n"
+        site["Content/articles/third.md"] = "---\ntitle: Third meeting\ndate: 2023-05-01\n---\n\nThe third, in no feed.\n"
+        var clock = PhaseClock()
+        var prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        let theme = try #require(prepared.theme)
+        let reading = MemorySink()
+        SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: reading)
+        let paths = prepared.site.articles.map(\.article.path)
+        let html = ReleasableValues(prepared.bodies.takeArticleHTML())
+        #expect(html.held == 3)
+        #expect(prepared.bodies.articles.allSatisfy { $0.html.isEmpty })
+        let letting = MemorySink()
+        SiteRenderer.render(prepared.site, bodies: prepared.bodies, articleHTML: html, theme: theme, into: letting)
+        // The newest article is in the site's feed, the first in the ransomware feed (its only
+        // article); the third is in none.
+        let kept = paths.indices.filter { html.value($0) != nil }.map { paths[$0] }
+        #expect(Set(kept) == ["articles/first.md", "articles/second.md"])
+        #expect(letting.tree.files.map(\.path) == reading.tree.files.map(\.path))
+        let differing = zip(letting.tree.files, reading.tree.files).filter { $0 != $1 }.map(\.0.path)
+        #expect(differing.isEmpty, "written otherwise: \(differing)")
+        let thirdPage = try #require(prepared.site.articles.first { $0.article.path == "articles/third.md" }).path
+        let third = try #require(letting.retained(Routes.outputFile(thirdPage)))
+        #expect(String(decoding: third, as: UTF8.self).contains("The third, in no feed."))
     }
 
     @Test func messagesQuotingBodiesKeepTheirLines() {
@@ -43,7 +100,7 @@ import Testing
         var prepared = PreparedBuild(TestSite.standard().tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
         let theme = try #require(prepared.theme)
         let fromBodies = SearchIndex(inputs: RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: theme), lang: "en")
-        let words = BodySearchWords(prepared.bodies.takeSearchWords())
+        let words = ReleasableValues(prepared.bodies.takeSearchWords())
         #expect(words.held == 2)
         #expect(prepared.bodies.articles.allSatisfy { $0.searchWords.isEmpty })
         let fromWords = SearchIndex(

@@ -52,9 +52,11 @@ public enum Builder {
             // The render's parts, listed after it as `render · values` and so on.
             var parts: [(phase: String, seconds: Double)] = []
             // Taken out of the bodies, so that the search indexes let go of them once read.
-            let searchWords = BodySearchWords(prepared.bodies.takeSearchWords())
+            let searchWords = ReleasableValues(prepared.bodies.takeSearchWords())
+            // And the articles' HTML, so that each is let go of once its page is written.
+            let articleHTML = ReleasableValues(prepared.bodies.takeArticleHTML())
             SiteRenderer.render(
-                prepared.site, bodies: prepared.bodies, searchWords: searchWords, theme: theme, into: sink
+                prepared.site, bodies: prepared.bodies, searchWords: searchWords, articleHTML: articleHTML, theme: theme, into: sink
             ) { parts.append(($0, $1)) }
             if let failure = sink.failure {
                 diagnostics.append(Diagnostic(.error, .outputProblem, failure, at: SourceLocation(file: options.outputPath)))

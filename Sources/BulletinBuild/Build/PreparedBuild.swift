@@ -94,7 +94,7 @@ package struct PreparedBuild: Sendable {
         // is the only owner of its arrays (no copy of them all for an edit of one).
         var parseMemo = memo?.parse
         memo?.parse = nil
-        let (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &parseMemo)
+        var (content, parseProblems) = ContentParser.parse(tree, baseURLOverride: options.baseURL, memo: &parseMemo)
         let theme: Theme?
         let themeProblems: [Diagnostic]
         if let known = memo?.theme, known.templates == tree.templates, known.languages == content.config.languages {
@@ -111,7 +111,7 @@ package struct PreparedBuild: Sendable {
         clock.mark("parse")
         let selection = SiteResolver.Selection(drafts: options.drafts, future: options.future, now: options.now)
         let key = memo == nil ? nil : ResolveKey(copy tree, content: content, options: options, selection: selection)
-        let site: Site
+        var site: Site
         let resolveProblems: [Diagnostic]
         var rewriter: LinkRewriter
         var sameLinks = false
@@ -152,6 +152,21 @@ package struct PreparedBuild: Sendable {
             if let earlier { Parallel.release(earlier) }
         }
         clock.mark("resolve")
+        // The messages quoting the articles' front matter, made while the texts are there.
+        let documentLinkProblems = DocumentLinks.check(site, rewriter: rewriter)
+        var articleTexts: ReleasableValues<RenderedBodies.ArticleText>?
+        if memo == nil {
+            // A build from scratch hands the articles' texts (80 MB for 10,000) to the Markdown
+            // phase, which lets go of each as its body is rendered: the bodies' HTML takes
+            // their place instead of adding to them. The preview keeps them for its next update.
+            articleTexts = ReleasableValues(site.articles.map { ($0.article.body, $0.article.source) })
+            content.lettingGoOfArticleTexts()
+            // The site's copies of the articles are replaced; the old ones are freed on another
+            // thread (10,000 of them took one core a tenth of a second).
+            let held = site.articles
+            site.replaceContent(with: content, changed: Set(content.articles.map(\.path)))
+            Parallel.release(held)
+        }
         self.content = content
         self.theme = theme
         self.site = site
@@ -159,25 +174,20 @@ package struct PreparedBuild: Sendable {
         memo?.bodies = nil
         bodies = RenderedBodies.render(
             site, rewriter: rewriter, collectExternalLinks: collectExternalLinks, memo: &bodyMemo, sameLinks: sameLinks,
-            edited: content.changed)
+            edited: content.changed, articleTexts: articleTexts)
         if memo != nil, let key {
             memo!.parse = parseMemo
             memo!.bodies = bodyMemo
             memo!.theme = (tree.templates, content.config.languages, theme, themeProblems)
             memo!.resolve = Resolved(key: key, site: site, problems: resolveProblems, unpublished: unpublished, rewriter: rewriter)
         }
-        earlierDiagnostics = parseProblems + themeProblems + resolveProblems + DocumentLinks.check(site, rewriter: rewriter)
+        earlierDiagnostics = parseProblems + themeProblems + resolveProblems + documentLinkProblems
         if memo == nil {
-            // Every body is rendered and every message quoting a file made: a build from
-            // scratch lets go of the articles' texts (80 MB for 10,000), which the render
-            // would otherwise hold to its end. The preview keeps them for its next update.
-            self.content.lettingGoOfTexts()
-            // The site's copies of the articles and pages are replaced (not its registry files);
-            // the texts they held are freed on another thread while the render begins (freeing
-            // 10,000 of them took one core a tenth of a second), and the memory given back then.
-            let held = (self.site.articles, self.site.pages)
-            self.site.replaceContent(
-                with: self.content, changed: Set(self.content.articles.map(\.path) + self.content.pages.map(\.path)))
+            // Every body is rendered and every message quoting a file made: the pages' texts
+            // go too, and the memory the articles' texts were is given back.
+            self.content.lettingGoOfPageTexts()
+            let held = self.site.pages
+            self.site.replaceContent(with: self.content, changed: Set(self.content.pages.map(\.path)))
             Parallel.release(held) { FreedMemory.giveBack() }
         }
         clock.mark("markdown")

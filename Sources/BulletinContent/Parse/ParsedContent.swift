@@ -17,11 +17,15 @@ public struct ParsedContent: Sendable {
     /// them); nil when everything was parsed anew.
     public var changed: Set<String>? = nil
 
-    /// Lets go of the articles' and pages' texts (`Article.lettingGoOfText`): read no more
-    /// once their bodies are rendered and the messages that quote them made. Registry
-    /// files, few and small, keep theirs (the render reads whether a translation has a body).
-    package mutating func lettingGoOfTexts() {
+    /// Lets go of the articles' texts (`Article.lettingGoOfText`): read no more once their
+    /// bodies are rendered and the messages that quote them made.
+    package mutating func lettingGoOfArticleTexts() {
         articles = articles.map { $0.lettingGoOfText() }
+    }
+
+    /// The same for the pages' texts. Registry files, few and small, keep theirs (the render
+    /// reads whether a translation has a body).
+    package mutating func lettingGoOfPageTexts() {
         for index in pages.indices {
             pages[index].source = SourceText(file: pages[index].source.file, text: "")
             pages[index].body = ""

@@ -35,6 +35,9 @@ package struct RenderedBodies: Sendable {
         findingsOrder = findings.keys.sorted { $0.codePointPrecedes($1) }
     }
 
+    /// An article's body and the text it is part of (messages quote its lines).
+    package typealias ArticleText = (body: Substring, source: SourceText)
+
     /// Takes the articles' search words out of their documents, by article index: the
     /// search index alone reads them, and a build from scratch lets go of them once the index
     /// has read them instead of holding them to the end of the render.
@@ -46,6 +49,18 @@ package struct RenderedBodies: Sendable {
             articles[index].searchWords = SearchWords()
         }
         return words
+    }
+
+    /// Takes the articles' HTML out of their documents, by article index, for a build from
+    /// scratch to let go of each once its page and feeds are written.
+    package mutating func takeArticleHTML() -> [String] {
+        var html: [String] = []
+        html.reserveCapacity(articles.count)
+        for index in articles.indices {
+            html.append(articles[index].html)
+            articles[index].html = ""
+        }
+        return html
     }
 
     /// Takes in what rendering one body again found.
@@ -93,10 +108,12 @@ package struct RenderedBodies: Sendable {
     /// `sameLinks`: the caller knows links are rewritten as last time (the same resolved
     /// site), which spares comparing the link settings; with `edited`, the content paths
     /// whose text may have changed since (`ParsedContent.changed`), only those bodies are
-    /// looked at, and the last result is updated in place.
+    /// looked at, and the last result is updated in place. `articleTexts`: the articles' bodies
+    /// and texts, by article index, taken out of `site` by a build from scratch, each let go
+    /// of once its body is rendered (nil: read from `site`; never with a memo).
     package static func render(
         _ site: Site, rewriter: LinkRewriter, collectExternalLinks: Bool, memo: inout BodyMemo?, sameLinks: Bool = false,
-        edited: Set<String>? = nil
+        edited: Set<String>? = nil, articleTexts: ReleasableValues<ArticleText>? = nil
     ) -> RenderedBodies {
         if sameLinks, let edited, memo?.links?.collectExternalLinks == collectExternalLinks, var last = memo?.last {
             memo!.last = nil  // so that `last` is the only owner of its arrays
@@ -142,18 +159,18 @@ package struct RenderedBodies: Sendable {
                 }
             }
         }
-        let inputs = jobs.map { job -> (body: Substring, firstLine: Int, path: String, source: SourceText) in
+        let inputs = jobs.map { job -> (body: Substring, firstLine: Int, path: String, source: SourceText, article: Int?) in
             switch job {
             case .article(let index):
                 let article = site.articles[index].article
-                return (article.body, article.bodyFirstLine, article.path, article.source)
+                return (article.body, article.bodyFirstLine, article.path, article.source, index)
             case .page(let index):
                 let page = site.pages[index].page
-                return (page.body, page.bodyFirstLine, page.path, page.source)
+                return (page.body, page.bodyFirstLine, page.path, page.source, nil)
             case .entry(let entry, _, _):
-                return (entry.body, entry.bodyFirstLine, entry.path, entry.source)
+                return (entry.body, entry.bodyFirstLine, entry.path, entry.source, nil)
             case .translation(let translation, _, _):
-                return (translation.body, translation.bodyFirstLine, translation.path, translation.source)
+                return (translation.body, translation.bodyFirstLine, translation.path, translation.source, nil)
             }
         }
         // When the pages, paths or unpublished files changed (an article moved, a series
@@ -173,8 +190,10 @@ package struct RenderedBodies: Sendable {
                !checkLinks || known.linksHold(rewriter, from: input.path, onlyPaths: pathChange) {
                 return (known.document, known.findings, nil)
             }
+            // A held text is taken here, and freed when its body is rendered.
+            let (body, source) = input.article.flatMap { articleTexts?.take($0) } ?? (input.body, input.source)
             let (document, findings, decisions) = renderOne(
-                input.body, firstLine: input.firstLine, path: input.path, source: input.source, rewriter: rewriter,
+                body, firstLine: input.firstLine, path: input.path, source: source, rewriter: rewriter,
                 collectExternalLinks: collectExternalLinks)
             return (document, findings, decisions)
         }

@@ -1,4 +1,4 @@
-import BulletinCore
+package import BulletinCore
 package import BulletinContent
 import BulletinMarkdown
 package import BulletinResolve
@@ -69,9 +69,11 @@ package struct RenderInputs: Sendable {
     }
 
     /// `alternates`: `Alternates.all(site:)` when the caller has made them already (nil: made
-    /// here, for a multilingual site).
+    /// here, for a multilingual site). `held`: the articles' HTML, taken out of `bodies`, for
+    /// a build from scratch (nil: read from `bodies`).
     package init(
-        site: Site, bodies: RenderedBodies, theme: Theme, alternates: [String: [Alternate]]? = nil, related scoring: RelatedScoring = .every
+        site: Site, bodies: RenderedBodies, theme: Theme, alternates: [String: [Alternate]]? = nil, related scoring: RelatedScoring = .every,
+        held: ReleasableValues<String>? = nil
     ) {
         self.site = site
         self.bodies = bodies
@@ -88,7 +90,7 @@ package struct RenderInputs: Sendable {
             }
             // Cards and article pages, by content path: made on every core, put in order here.
             let made = Parallel.map(Array(site.articles.indices)) { index in
-                (Self.card(index, site: site, bodies: bodies), Self.article(index, site: site, bodies: bodies))
+                (Self.card(index, site: site, bodies: bodies), Self.article(index, site: site, bodies: bodies, held: held))
             }
             cards.reserveCapacity(made.count)
             articles.reserveCapacity(made.count)
@@ -173,12 +175,12 @@ package struct RenderInputs: Sendable {
             session: article.session))
     }
 
-    static func article(_ index: Int, site: Site, bodies: RenderedBodies) -> ArticleData {
+    static func article(_ index: Int, site: Site, bodies: RenderedBodies, held: ReleasableValues<String>?) -> ArticleData {
         let published = site.articles[index]
         let article = published.article
         let agencies = site.taxonomies.firstIndex { $0.name == "agencies" }
         return ArticleData(.init(
-            body: bodies.articles[index].html, params: article.params,
+            body: held.map { .held($0, index: index) } ?? .text(bodies.articles[index].html), params: article.params,
             terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
             slug: article.slug, translationKey: article.translationKey,
             chairs: article.chairs.enumerated().map { position, chair in
@@ -241,7 +243,7 @@ package struct RenderInputs: Sendable {
                 cards[path] = card
                 result.insert(.card(path))
             }
-            let article = Self.article(index, site: site, bodies: bodies)
+            let article = Self.article(index, site: site, bodies: bodies, held: nil)
             if articles[path] != article {
                 articles[path] = article
                 result.insert(.article(path))
@@ -421,7 +423,7 @@ package struct ArticleData: Sendable, Equatable {
     private let box: SharedBox<Fields>
 
     struct Fields: Sendable, Equatable {
-        let body: String
+        let body: Body
         let params: [String: ParamValue]
         let terms: [[String]]
         let slug: String
@@ -434,7 +436,12 @@ package struct ArticleData: Sendable, Equatable {
         box = SharedBox(fields)
     }
 
-    package var body: String { box.value.body }
+    package var body: String {
+        switch box.value.body {
+        case .text(let text): text
+        case .held(let bodies, let index): bodies.value(index) ?? ""
+        }
+    }
     package var params: [String: ParamValue] { box.value.params }
     /// Its terms' ids, by taxonomy (their names and links are `TermLinkData`).
     package var terms: [[String]] { box.value.terms }
@@ -444,6 +451,20 @@ package struct ArticleData: Sendable, Equatable {
     package var documents: [DocumentData] { box.value.documents }
 
     package static func == (a: ArticleData, b: ArticleData) -> Bool { SharedBox.same(a.box, b.box) }
+
+    /// The body's HTML, or where a build from scratch holds it until its page is written.
+    enum Body: Sendable, Equatable {
+        case text(String)
+        case held(ReleasableValues<String>, index: Int)
+
+        static func == (a: Body, b: Body) -> Bool {
+            switch (a, b) {
+            case (.text(let a), .text(let b)): a == b
+            case (.held(let a, let first), .held(let b, let second)): a === b && first == second
+            default: false
+            }
+        }
+    }
 }
 
 /// A chair as the article page shows it: the agency as written, and its registered id when

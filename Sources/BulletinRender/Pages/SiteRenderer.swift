@@ -43,17 +43,22 @@ public enum SiteRenderer {
     /// made alongside: those two parts overlap.
     ///
     /// `searchWords`: the articles' body words taken out of `bodies`, let go of as the
-    /// search indexes read them; nil reads them from `bodies`.
+    /// search indexes read them; nil reads them from `bodies`. `articleHTML`: the articles'
+    /// HTML taken out of `bodies`, let go of as their pages are written (those a feed shows,
+    /// once the feeds are made); nil reads it from `bodies`.
     package static func render(
-        _ site: Site, bodies: RenderedBodies, searchWords: BodySearchWords? = nil, theme: Theme, into sink: some OutputSink,
-        report: (_ part: String, _ seconds: Double) -> Void = { _, _ in }
+        _ site: Site, bodies: RenderedBodies, searchWords: ReleasableValues<SearchWords>? = nil, articleHTML: ReleasableValues<String>? = nil,
+        theme: Theme, into sink: some OutputSink, report: (_ part: String, _ seconds: Double) -> Void = { _, _ in }
     ) {
         @Sendable func seconds(since start: ContinuousClock.Instant) -> Double {
             let elapsed = (ContinuousClock.now - start).components
             return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         }
         var start = ContinuousClock.now
-        let inputs = RenderInputs(site: site, bodies: bodies, theme: theme)
+        let inputs = RenderInputs(site: site, bodies: bodies, theme: theme, held: articleHTML)
+        let feedList = Feed.all(of: site)
+        // The articles whose HTML the feeds read after the pages.
+        let inFeeds = articleHTML == nil ? [] : Set(feedList.lazy.flatMap(\.articles))
         report("values", seconds(since: start))
         start = ContinuousClock.now
         let (pagesAndFeeds, others) = Parallel.both({ [start] in
@@ -61,32 +66,38 @@ public enum SiteRenderer {
             // Each page's data and bytes are freed once it is written, on whichever thread
             // rendered it; what the allocator keeps of them is given back as the pages go.
             let rendered = Atomic<Int>(0)
-            _ = Parallel.map(site.plan) { page in
+            // The article pages first when their HTML is let go of as they are written.
+            let order = articleHTML == nil ? site.plan
+                : site.plan.filter { $0.kind == .article } + site.plan.filter { $0.kind != .article }
+            _ = Parallel.map(order) { page in
                 sink.accept(pages.render(page))
+                if let articleHTML, case .article(let index) = page.subject, !inFeeds.contains(index) { articleHTML.release(index) }
                 if rendered.wrappingAdd(1, ordering: .relaxed).newValue % Self.pagesBetweenGivingBack == 0 { FreedMemory.giveBack() }
             }
             // The pages' cards and contexts, and then the feeds' entries, are freed on another
             // thread while the render goes on: freeing is serial, and the pages' take long.
             Parallel.release(consume pages)
-            let feeds = FeedRenderer(inputs: inputs)
+            let feeds = FeedRenderer(inputs: inputs, feeds: feedList)
             _ = Parallel.map(feeds.feeds) { feed in feeds.files(feed).forEach(sink.accept) }
             Parallel.release(consume feeds)
             return seconds(since: start)
         }, { [start] in
             // On a thread of its own: its long serial stretches (the search index's postings
             // and chunks, the open data's records) fill the cores the pages leave idle.
-            // The search index first, so that the words it reads are let go of early.
-            var others: [OutputFile] = []
+            // The sitemap and the open data first, then the search index: by the time its word
+            // lists are made, the pages have let go of many articles' HTML and the lists take
+            // its place instead of adding to the render's peak. Each part's files are written
+            // as soon as they are made, and let go of then.
+            var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
+            others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
+            _ = Parallel.map(others) { sink.accept($0) }
+            _ = Parallel.map(OpenData.files(for: site)) { sink.accept(OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))) }
             for lang in site.config.languages {
                 let index = searchWords.map { SearchIndex(inputs: inputs, lang: lang, bodyWords: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
-                others += index.files.keys.sorted().map { OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8))) }
+                _ = Parallel.map(index.files.keys.sorted()) { sink.accept(OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8)))) }
             }
             // The body words are let go of as scored (a build from scratch).
             if searchWords != nil { FreedMemory.giveBack() }
-            others += Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
-            others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
-            others += OpenData.files(for: site).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
-            _ = Parallel.map(others) { sink.accept($0) }
             return seconds(since: start)
         })
         Parallel.release(consume inputs)

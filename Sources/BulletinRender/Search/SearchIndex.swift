@@ -1,6 +1,6 @@
 import BulletinMarkdown
 import BulletinContent
-import BulletinCore
+package import BulletinCore
 package import BulletinResolve
 
 /// The search index `/search/` reads, built for phones: the client downloads a small
@@ -74,7 +74,7 @@ package struct SearchIndex: Sendable {
 
     /// The same, with the articles' body words taken from `bodyWords` rather than read from
     /// `inputs.bodies`, and let go of there once scored.
-    package init(inputs: RenderInputs, lang: String, bodyWords: BodySearchWords) {
+    package init(inputs: RenderInputs, lang: String, bodyWords: ReleasableValues<SearchWords>) {
         self.init(inputs: inputs, lang: lang, stopWordMinimum: Self.stopWordMinimum, reusing: nil, changed: [], bodyWords: bodyWords)
     }
 
@@ -82,7 +82,7 @@ package struct SearchIndex: Sendable {
     /// `changed` matters: its card, its page and the names of its terms.
     private init(
         inputs: RenderInputs, lang: String, stopWordMinimum: Int, reusing earlier: SearchIndex?, changed: Set<Dependency>,
-        bodyWords: BodySearchWords? = nil
+        bodyWords: ReleasableValues<SearchWords>? = nil
     ) {
         self.stopWordMinimum = stopWordMinimum
         let site = inputs.site
@@ -393,7 +393,7 @@ package struct SearchIndex: Sendable {
     /// the chunks' words are then numbered in the index's vocabulary, in article order, so
     /// that the numbers do not depend on the number of cores.
     private static func scoreAll(
-        _ indices: [Int], inputs: RenderInputs, bodyWords: BodySearchWords? = nil, into vocabulary: inout WordTable
+        _ indices: [Int], inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>? = nil, into vocabulary: inout WordTable
     ) -> [[WordScore]] {
         let chunk = 64
         let starts = Array(stride(from: 0, to: indices.count, by: chunk))
@@ -412,7 +412,7 @@ package struct SearchIndex: Sendable {
     }
 
     /// The words of some articles, numbered in a table of their own.
-    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs, bodyWords: BodySearchWords?) -> (WordTable, [[WordScore]]) {
+    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>?) -> (WordTable, [[WordScore]]) {
         let site = inputs.site
         var words = ChunkWords()
         let lists = indices.map { index -> [WordScore] in
