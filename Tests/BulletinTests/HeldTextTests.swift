@@ -83,6 +83,22 @@ import Testing
         #expect(String(decoding: third, as: UTF8.self).contains("The third, in no feed."))
     }
 
+    /// The work beside the pages waits for half the pages whose HTML is let go of: with one
+    /// worker (everything in turn) as with several, the build ends and writes the same files.
+    @Test func theWorkBesideThePagesWaitsForThemWithAnyNumberOfWorkers() throws {
+        var site = TestSite.standard()
+        for number in 1...45 {
+            site["Content/articles/old-\(number).md"] = "---\ntitle: Old meeting \(number)\ndate: 2020-01-\(10 + number % 18)\n---\n\nRound \(number).\n"
+        }
+        let tree = site.tree()
+        let alone = Builder.build(tree, options: BuildOptions(now: TestSite.now, workers: 1))
+        let together = Builder.build(tree, options: BuildOptions(now: TestSite.now, workers: 4))
+        let files = try #require(alone.output?.files)
+        #expect(files.count > 60)
+        #expect(files.map(\.path) == together.output?.files.map(\.path))
+        #expect(zip(files, together.output!.files).allSatisfy { $0 == $1 })
+    }
+
     @Test func messagesQuotingBodiesKeepTheirLines() {
         var site = TestSite.standard()
         site["Content/articles/second.md"] = site["Content/articles/second.md"]!.replacingOccurrences(
