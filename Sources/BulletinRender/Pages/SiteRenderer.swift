@@ -62,11 +62,10 @@ public enum SiteRenderer {
         let inFeeds = articleHTML == nil ? [] : Set(feedList.lazy.flatMap(\.articles))
         // When the articles' HTML is let go of as their pages are written, the pages of those
         // no feed shows go first (the plan has the newest first, which the feeds show), and
-        // the work alongside waits until half of them are written: what it makes (the open
-        // data's records, the search index's word lists) then takes the place of that HTML
-        // instead of adding to the render's peak. At 10,000 articles: 345-347 MB against
-        // 367-373 MB at its peak, the same time (three alternating pairs): the work alongside
-        // still ends with the pages and feeds.
+        // the open data and the search index wait until half of them are written: their
+        // records and word lists then take the place of that HTML instead of adding to the
+        // render's peak. At 10,000 articles: 345-356 MB against 367-373 MB at the peak, the
+        // same time (alternating pairs): the work alongside still ends before the pages.
         let releasing = articleHTML == nil ? 0 : site.plan.count { Self.isReleased($0, inFeeds) }
         let order = articleHTML == nil ? site.plan
             : site.plan.filter { Self.isReleased($0, inFeeds) } + site.plan.filter { !Self.isReleased($0, inFeeds) }
@@ -97,13 +96,14 @@ public enum SiteRenderer {
         }, { [start] in
             // On a thread of its own: its long serial stretches (the search index's postings
             // and chunks, the open data's records) fill the cores the pages leave idle.
-            // Once the pages have let go of half the HTML they can (above); the sitemap and the
-            // open data first, then the search index. Each part's files are written as soon as
+            // The sitemap (small) at once; the open data and then the search index once the
+            // pages have let go of half the HTML they can (above): waiting for the sitemap too
+            // made this part end after the pages. Each part's files are written as soon as
             // they are made, and let go of then. (With one worker, `both` runs the pages first.)
-            alongsideMayStart.wait()
             var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
             others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
             _ = Parallel.map(others) { sink.accept($0) }
+            alongsideMayStart.wait()
             _ = Parallel.map(OpenData.files(for: site)) { sink.accept(OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))) }
             for lang in site.config.languages {
                 let index = searchWords.map { SearchIndex(inputs: inputs, lang: lang, bodyWords: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
