@@ -184,7 +184,7 @@ package struct PreparedBuild: Sendable {
         earlierDiagnostics = parseProblems + themeProblems + resolveProblems + documentLinkProblems
         if memo == nil {
             // Every body is rendered and every message quoting a file made: the pages' texts
-            // go too, and the memory the articles' texts were is given back.
+            // go too, and what the articles' texts took is given back to the system.
             self.content.lettingGoOfPageTexts()
             let held = self.site.pages
             self.site.replaceContent(with: self.content, changed: Set(self.content.pages.map(\.path)))

@@ -438,8 +438,13 @@ package struct ArticleData: Sendable, Equatable {
 
     package var body: String {
         switch box.value.body {
-        case .text(let text): text
-        case .held(let bodies, let index): bodies.value(index) ?? ""
+        case .text(let text):
+            return text
+        case .held(let bodies, let index):
+            // Let go of only once nothing reads it (its page written, no feed showing it):
+            // reading it after would write a page without its body.
+            guard let html = bodies.value(index) else { preconditionFailure("the HTML of article \(index) was read after it was let go of") }
+            return html
         }
     }
     package var params: [String: ParamValue] { box.value.params }
