@@ -83,6 +83,25 @@ import Testing
         #expect(String(decoding: third, as: UTF8.self).contains("The third, in no feed."))
     }
 
+    /// The pages whose HTML is let go of are written first (the plan has the newest articles
+    /// first, which are those the feeds keep): the rest in the plan's order after them.
+    @Test func thePagesOfArticlesNoFeedShowsAreWrittenFirst() throws {
+        var site = TestSite.standard()
+        site["Content/site.yaml"] = site["Content/site.yaml"]! + "feedLimit: 1\n"
+        site["Content/articles/third.md"] = "---\ntitle: Third meeting\ndate: 2023-05-01\n---\n\nThe third, in no feed.\n"
+        var clock = PhaseClock()
+        let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        let plan = prepared.site.plan
+        let inFeeds = Set(Feed.all(of: prepared.site).flatMap(\.articles))
+        let third = try #require(prepared.site.articles.firstIndex { $0.article.path == "articles/third.md" })
+        #expect(inFeeds.count == 2 && !inFeeds.contains(third))
+        let (order, releasing) = SiteRenderer.releaseOrder(plan, inFeeds: inFeeds)
+        #expect(releasing == 1)
+        #expect(order.first?.subject == .article(third))
+        #expect(order.dropFirst().map(\.path) == plan.filter { $0.subject != .article(third) }.map(\.path))
+        #expect(plan.firstIndex { $0.subject == .article(third) }! > 0, "the plan itself has it later")
+    }
+
     /// The work beside the pages waits for half the pages whose HTML is let go of: with one
     /// worker (everything in turn) as with several, the build ends and writes the same files.
     @Test func theWorkBesideThePagesWaitsForThemWithAnyNumberOfWorkers() throws {

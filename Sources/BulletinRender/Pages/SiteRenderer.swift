@@ -66,9 +66,7 @@ public enum SiteRenderer {
         // records and word lists then take the place of that HTML instead of adding to the
         // render's peak. At 10,000 articles: 345-356 MB against 367-373 MB at the peak, the
         // same time (alternating pairs): the work alongside still ends before the pages.
-        let releasing = articleHTML == nil ? 0 : site.plan.count { Self.isReleased($0, inFeeds) }
-        let order = articleHTML == nil ? site.plan
-            : site.plan.filter { Self.isReleased($0, inFeeds) } + site.plan.filter { !Self.isReleased($0, inFeeds) }
+        let (order, releasing) = articleHTML == nil ? (site.plan, 0) : Self.releaseOrder(site.plan, inFeeds: inFeeds)
         let alongsideMayStart = DispatchSemaphore(value: 0)
         report("values", seconds(since: start))
         start = ContinuousClock.now
@@ -81,7 +79,7 @@ public enum SiteRenderer {
             if releasing / 2 == 0 { alongsideMayStart.signal() }
             _ = Parallel.map(order) { page in
                 sink.accept(pages.render(page))
-                if let articleHTML, case .article(let index) = page.subject, !inFeeds.contains(index) { articleHTML.release(index) }
+                if let articleHTML, let index = Self.releasedArticle(page, inFeeds: inFeeds) { articleHTML.release(index) }
                 let count = rendered.wrappingAdd(1, ordering: .relaxed).newValue
                 if count == releasing / 2 { alongsideMayStart.signal() }
                 if count % Self.pagesBetweenGivingBack == 0 { FreedMemory.giveBack() }
@@ -121,10 +119,22 @@ public enum SiteRenderer {
         report("copies", seconds(since: start))
     }
 
-    /// The page of an article no feed shows: its HTML is let go of once it is written.
-    private static func isReleased(_ page: PlannedPage, _ inFeeds: Set<Int>) -> Bool {
-        guard case .article(let index) = page.subject else { return false }
-        return !inFeeds.contains(index)
+    /// The article whose HTML is let go of once `page` is written: the page's own, unless a
+    /// feed shows it (`inFeeds`, by article index).
+    static func releasedArticle(_ page: PlannedPage, inFeeds: Set<Int>) -> Int? {
+        guard case .article(let index) = page.subject, !inFeeds.contains(index) else { return nil }
+        return index
+    }
+
+    /// `plan` in the order a render that lets go of the articles' HTML writes it: the pages
+    /// whose HTML is let go of first, then the rest, each in the plan's order; and how many
+    /// are first.
+    static func releaseOrder(_ plan: [PlannedPage], inFeeds: Set<Int>) -> (order: [PlannedPage], releasing: Int) {
+        var (released, rest): ([PlannedPage], [PlannedPage]) = ([], [])
+        for page in plan {
+            if releasedArticle(page, inFeeds: inFeeds) != nil { released.append(page) } else { rest.append(page) }
+        }
+        return (released + rest, released.count)
     }
 
     /// How many pages are rendered between two `FreedMemory.giveBack()` calls: often enough
