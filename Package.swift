@@ -1,10 +1,19 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let strictSettings: [SwiftSetting] = [
+// Every module of Bulletin (not its dependencies) is built with these.
+let moduleSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // A release build holds the Swift runtime and Foundation (as Hugo's binary holds Go's): no
+    // dynamic loader relocating a dozen libraries at each start, and direct calls, not calls
+    // through the PLT, for the millions of retains and releases of a build (docs/performance.md).
+    // Every module is compiled so, for each to name the static libraries it needs, and the
+    // `bulletin` executable is linked so (its linkerSettings); Foundation's
+    // networking, linked in too, needs libcurl's (Debian: libcurl4-openssl-dev). Debug builds,
+    // which the tests use, stay dynamic and quick to link.
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
@@ -32,7 +41,7 @@ let package = Package(
         // as bytes. No dependencies, not even Foundation.
         .target(
             name: "BulletinTemplates",
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         // renameat2 for swapping the output folder in atomically (Glibc's module hides it).
         .systemLibrary(name: "CLinuxSupport"),
@@ -41,34 +50,34 @@ let package = Package(
         .target(
             name: "BulletinCore",
             dependencies: ["CLinuxSupport"],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .target(
             name: "BulletinContent",
             dependencies: ["BulletinCore", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .target(
             name: "BulletinMarkdown",
             dependencies: ["BulletinCore", "CCmark"],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .target(
             name: "BulletinResolve",
             dependencies: ["BulletinCore", "BulletinContent", "BulletinMarkdown"],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .target(
             name: "BulletinRender",
             dependencies: [
                 "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinTemplates",
             ],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .target(
             name: "BulletinOutput",
             dependencies: ["BulletinCore"],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .target(
             name: "BulletinBuild",
@@ -76,7 +85,7 @@ let package = Package(
                 "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
                 "BulletinOutput",
             ],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         // `bulletin serve`: HTTP with Hummingbird 2, file watching, live reload.
         .target(
@@ -89,7 +98,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .executableTarget(
             name: "bulletin",
@@ -97,12 +106,16 @@ let package = Package(
                 "BulletinCore", "BulletinContent", "BulletinOutput", "BulletinBuild", "BulletinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings,
+            swiftSettings: moduleSettings,
             // gperftools' tcmalloc in place of glibc's malloc: a build makes and frees millions
             // of small values on every core, and glibc's arenas spent a tenth of the
             // 10,000-article build's cycles in malloc, free and the kernel calls that grow and
-            // shrink their heaps (docs/performance.md). Debian: libgoogle-perftools-dev.
-            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
+            // shrink their heaps (docs/performance.md). Debian: libgoogle-perftools-dev. In a
+            // release build, the Swift runtime and Foundation linked in (`moduleSettings`).
+            linkerSettings: [
+                .linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux])),
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
         .testTarget(
             name: "BulletinTests",
@@ -116,12 +129,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
         .testTarget(
             name: "BulletinTemplatesTests",
             dependencies: ["BulletinTemplates"],
-            swiftSettings: strictSettings
+            swiftSettings: moduleSettings
         ),
     ]
 )

@@ -39,6 +39,23 @@ import Testing
         #expect(text.contains("actions/deploy-pages@"))
     }
 
+    /// Each job that builds Bulletin installs every package scripts/install-dependencies
+    /// installs for any build (a release build links tcmalloc and libcurl: a package missing
+    /// from the workflow fails the publishing, not the tests).
+    @Test func theWorkflowInstallsWhatABuildNeeds() throws {
+        let script = try String(contentsOfFile: packageRoot + "/scripts/install-dependencies", encoding: .utf8)
+        let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("for p in ") && $0.contains("libcmark-dev") })
+        let packages = line.dropFirst("for p in ".count).prefix { $0 != ";" }.split(separator: " ").map(String.init)
+        #expect(packages.contains("libcurl4-openssl-dev"))
+        let text = try String(contentsOfFile: Self.workflow, encoding: .utf8)
+        let installs = text.split(separator: "\n").filter { $0.contains("apt-get install") }
+        let builds = text.components(separatedBy: "swift build -c release").count - 1
+        #expect(builds > 0 && installs.count == builds, "one install for each job that builds")
+        for install in installs {
+            for package in packages { #expect(install.contains(package), "\(package) in: \(install)") }
+        }
+    }
+
     // MARK: - The tests on pull requests that change code
 
     /// A pull request that changes code runs the README's test command, in a container where
