@@ -22,6 +22,20 @@ import Testing
         #expect(written("한국 <b>") == #""한국 \u003cb>""#)
     }
 
+    /// A feed's content is written from its bytes: the same JSON as from the String, the
+    /// forbidden code points left out as there, and an empty text still quoted.
+    @Test func bytesAreWrittenAsTheirString() {
+        let forbidden = [0x1, 0x7F, 0x85, 0xFDD0, 0xFFFE, 0x1FFFF].map { String(Unicode.Scalar(UInt32($0))!) }
+        let pieces = ["a", " ", "\"", "\\", "\n", "<", "\u{2028}", "–", "한", "😀"] + forbidden
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var fromBytes: [UInt8] = [UInt8(ascii: "[")]
+            Array(text.utf8).withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &fromBytes) }
+            #expect(String(decoding: fromBytes, as: UTF8.self) == "[" + written(text), "\(text.debugDescription)")
+        }
+    }
+
     /// Random text from the characters that matter reads back as itself.
     @Test func randomTextReadsBack() throws {
         let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "\u{2028}", "\u{2029}", "–", "€", "한", "é", "/", "&"]

@@ -29,6 +29,10 @@ import Testing
             let text = (0..<Int(generator.next() % 8)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
             #expect(HTMLEscaping.escape(text) == reference(text, apostrophe: "&#39;"), "\(text.debugDescription)")
             #expect(XMLText.escape(text) == reference(text, apostrophe: "&apos;"), "\(text.debugDescription)")
+            // Feed entries escape their content as bytes, appended after what is there.
+            var bytes = Array("<content>".utf8)
+            Array(text.utf8).withUnsafeBufferPointer { XMLText.append(escaping: $0, to: &bytes) }
+            #expect(String(decoding: bytes, as: UTF8.self) == "<content>" + reference(text, apostrophe: "&apos;"), "\(text.debugDescription)")
         }
         #expect(XMLText.escape("R&D's <b>") == "R&amp;D&apos;s &lt;b&gt;")
         #expect(HTMLEscaping.escape("R&D's <b>") == "R&amp;D&#39;s &lt;b&gt;")

@@ -77,11 +77,25 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     package static func writeString(_ text: String, to output: inout [UInt8]) {
         // JSON-LD sits in HTML: the same code points are left out as everywhere else.
         var text = ForbiddenCodePoints.removed(from: text)
+        text.withUTF8 { writeEscaped($0, to: &output) }
+    }
+
+    /// The same, of valid UTF-8 (a feed's content, made as bytes from Strings).
+    package static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard !ForbiddenCodePoints.mayContain(bytes) else {
+            // Rare (a body holding a C1 control or a noncharacter): left out as for a String.
+            writeString(String(decoding: bytes, as: UTF8.self), to: &output)
+            return
+        }
+        writeEscaped(bytes, to: &output)
+    }
+
+    /// A JSON string literal of bytes with no forbidden code points.
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes in
-            // Every character escaped here is ASCII (the only controls left are tab, line feed
-            // and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
-            guard let base = bytes.baseAddress else { return }
+        // Every character escaped here is ASCII (the only controls left are tab, line feed
+        // and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
+        if let base = bytes.baseAddress {
             let count = bytes.count
             Self.escapedBytes.withUnsafeBufferPointer { table in
                 var index = 0

@@ -9,48 +9,54 @@ public enum HTMLEscaping {
     /// else as it is.
     public static func escape(_ text: String, apostrophe: StaticString = "&#39;") -> String {
         var text = text
-        // On the string's own bytes, copying the runs that need nothing at once: every
-        // article's HTML goes through here for the Atom feeds.
         return text.withUTF8 { bytes -> String? in
-            let needsWork = Self.needsWork
-            var index = 0
-            while index < bytes.count, !needsWork[Int(bytes[index])] { index += 1 }
-            guard index < bytes.count else { return nil }
+            // The string itself when nothing needs work (most titles and names).
+            guard bytes.contains(where: { Self.needsWork[Int($0)] }) else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 64)
-            var copied = 0  // the bytes before this one are dealt with
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard needsWork[Int(byte)] else {
-                    index += 1
-                    continue
-                }
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                switch byte {
-                case 0x26: result += "&amp;".utf8
-                case 0x3C: result += "&lt;".utf8
-                case 0x3E: result += "&gt;".utf8
-                case 0x22: result += "&quot;".utf8
-                case 0x27: result.append(contentsOf: UnsafeBufferPointer(start: apostrophe.utf8Start, count: apostrophe.utf8CodeUnitCount))
-                default:
-                    // A byte that may begin a forbidden code point is always a scalar's first
-                    // byte (a String's bytes are valid UTF-8): the scalar is read whole.
-                    let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                    var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
-                    for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                    if ForbiddenCodePoints.isAllowed(value) {
-                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                    }
-                    index += length
-                    copied = index
-                    continue
-                }
-                index += 1
-                copied = index
-            }
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            append(escaping: bytes, apostrophe: apostrophe, to: &result)
             return String(decoding: result, as: UTF8.self)
         } ?? text
+    }
+
+    /// The same, of valid UTF-8 (a String's bytes, or bytes made from Strings), appended to
+    /// `output`: every article's HTML goes through here for the Atom feeds, which are made as
+    /// bytes.
+    package static func append(escaping bytes: UnsafeBufferPointer<UInt8>, apostrophe: StaticString = "&#39;", to output: inout [UInt8]) {
+        let needsWork = Self.needsWork
+        var index = 0
+        var copied = 0  // the bytes before this one are dealt with
+        // Copying the runs that need nothing at once.
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard needsWork[Int(byte)] else {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            switch byte {
+            case 0x26: output += "&amp;".utf8
+            case 0x3C: output += "&lt;".utf8
+            case 0x3E: output += "&gt;".utf8
+            case 0x22: output += "&quot;".utf8
+            case 0x27: output.append(contentsOf: UnsafeBufferPointer(start: apostrophe.utf8Start, count: apostrophe.utf8CodeUnitCount))
+            default:
+                // A byte that may begin a forbidden code point is always a scalar's first
+                // byte (the bytes are valid UTF-8): the scalar is read whole.
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
+                for next in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                if ForbiddenCodePoints.isAllowed(value) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                }
+                index += length
+                copied = index
+                continue
+            }
+            index += 1
+            copied = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
     }
 
     /// For each byte value, whether it is escaped or may begin a forbidden code point: one

@@ -34,9 +34,9 @@ extension FeedRenderer {
         // content (hundreds of kilobytes), grown and then copied as a String before.
         let end = "</feed>\n"
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(feed.articles.reduce(xml.utf8.count + end.utf8.count) { $0 + entries[$1]!.atom.utf8.count })
+        bytes.reserveCapacity(feed.articles.reduce(xml.utf8.count + end.utf8.count) { $0 + entries[$1]!.atom.count })
         bytes += xml.utf8
-        for index in feed.articles { bytes += entries[index]!.atom.utf8 }
+        for index in feed.articles { bytes += entries[index]!.atom }
         bytes += end.utf8
         return bytes
     }
@@ -47,12 +47,14 @@ extension Feed {
     /// image of an article's HTML made absolute, as the browser would resolve it on the
     /// article's page at `pageURL` (`#notes`, `../other/`, `/agencies/kisa/`); links with a
     /// scheme or a host (`https:`, `mailto:`, `//host`) stay as they are.
-    package static func absoluteLinks(_ html: String, pageURL: String) -> String {
+    /// The result is bytes: feed entries are made as bytes, and it is valid UTF-8, the page's
+    /// HTML with Strings put in.
+    package static func absoluteLinks(_ html: String, pageURL: String) -> [UInt8] {
         // On the bytes: every body of the site goes through here once, and the markers are
         // ASCII. A value is an attribute's from `="` to the next `"`; it is a link when the
         // attribute's name, just before, is ` href` or ` src`.
         var html = html
-        return html.withUTF8 { bytes -> String in
+        return html.withUTF8 { bytes -> [UInt8] in
             var result: [UInt8] = []
             var rewritten = false
             var copied = 0
@@ -82,9 +84,9 @@ extension Feed {
                 segment = close
                 index = close
             }
-            guard rewritten else { return String(decoding: bytes, as: UTF8.self) }
+            guard rewritten else { return Array(bytes) }
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: result, as: UTF8.self)
+            return result
         }
     }
 

@@ -26,12 +26,12 @@ extension FeedRenderer {
         bytes.removeLast()  // its closing brace
         let start = ",\"items\":[", end = "]}\n"
         bytes.reserveCapacity(feed.articles.reduce(bytes.count + start.utf8.count + end.utf8.count + feed.articles.count) {
-            $0 + entries[$1]!.json.utf8.count
+            $0 + entries[$1]!.json.count
         })
         bytes += start.utf8
         for (position, index) in feed.articles.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += entries[index]!.json.utf8
+            bytes += entries[index]!.json
         }
         bytes += end.utf8
         return bytes

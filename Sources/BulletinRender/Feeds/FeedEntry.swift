@@ -5,8 +5,11 @@ import BulletinResolve
 /// One article as a feed entry, in both formats, in its language, made once however many
 /// feeds it is in.
 package struct FeedEntry: Sendable {
-    package let atom: String
-    package let json: String
+    /// The entry's bytes in each format, as the feeds hold them. Made as bytes: the content,
+    /// an article's whole HTML, is escaped twice here, and Strings would check every byte
+    /// again at each step.
+    package let atom: [UInt8]
+    package let json: [UInt8]
 
     package init(_ index: Int, inputs: RenderInputs) {
         let site = inputs.site
@@ -43,16 +46,28 @@ package struct FeedEntry: Sendable {
             xml += "<category term=\"\(x(category.term))\" scheme=\"\(x(category.scheme))\" label=\"\(x(category.label))\"/>\n"
         }
         if !card.summary.isEmpty { xml += "<summary type=\"text\">\(x(card.summary))</summary>\n" }
-        xml += "<content type=\"html\">\(x(content))</content>\n</entry>\n"
-        atom = xml
+        xml += "<content type=\"html\">"
+        let end = "</content>\n</entry>\n"
+        var atom: [UInt8] = []
+        atom.reserveCapacity(xml.utf8.count + content.count + content.count / 4 + end.utf8.count)
+        atom += xml.utf8
+        content.withUnsafeBufferPointer { XMLText.append(escaping: $0, to: &atom) }
+        atom += end.utf8
+        self.atom = atom
 
+        var contentJSON: [UInt8] = []
+        contentJSON.reserveCapacity(content.count + content.count / 8 + 2)
+        content.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &contentJSON) }
         var item: [String: JSONValue] = [
-            "id": .string(id), "url": .string(url), "title": .string(article.title), "content_html": .string(content),
+            "id": .string(id), "url": .string(url), "title": .string(article.title), "content_html": .written(contentJSON),
             "date_published": .string(article.date.rfc3339),
             "date_modified": .string((article.updated ?? article.date).rfc3339), "language": .string(lang),
         ]
         if !card.summary.isEmpty { item["summary"] = .string(card.summary) }
         if !categories.isEmpty { item["tags"] = .array(categories.map { .string($0.label) }) }
-        json = JSONValue.object(item).encoded
+        var json: [UInt8] = []
+        json.reserveCapacity(contentJSON.count + 1024)
+        JSONValue.object(item).write(to: &json)
+        self.json = json
     }
 }

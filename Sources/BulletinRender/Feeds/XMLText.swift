@@ -6,4 +6,9 @@ package enum XMLText {
     package static func escape(_ text: String) -> String {
         HTMLEscaping.escape(text, apostrophe: "&apos;")
     }
+
+    /// The same, of valid UTF-8, appended to `output`.
+    package static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        HTMLEscaping.append(escaping: bytes, apostrophe: "&apos;", to: &output)
+    }
 }
