@@ -147,6 +147,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
     }
 
+    /// The manifest reads back as what was written, whatever the paths hold, in one order:
+    /// paths by code point, then the generator and version.
+    @Test func theManifestReadsBackAsWritten() throws {
+        let files = ["b.txt": 3, "a/index.html": 0, "articles/한국어/index.html": 9120, "q\"uote\\back/x.html": 1, "Z.txt": 2]
+        let manifest = OutputManifest(files: files)
+        #expect(OutputManifest(decoding: manifest.encoded) == manifest)
+        #expect(String(decoding: manifest.encoded, as: UTF8.self) == #"""
+            {"files":[["Z.txt",2],["a/index.html",0],["articles/한국어/index.html",9120],["b.txt",3],["q\"uote\\back/x.html",1]],"generator":"Bulletin","version":1}
+
+            """#)
+        #expect(String(decoding: OutputManifest(files: [:]).encoded, as: UTF8.self) == "{\"files\":[],\"generator\":\"Bulletin\",\"version\":1}\n")
+        #expect(OutputManifest(decoding: OutputManifest(files: [:]).encoded) == OutputManifest(files: [:]))
+    }
+
     @Test func aWriteThatFailsLeavesTheOutputAsItWas() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
