@@ -99,17 +99,17 @@ private struct Walker {
         absolute: String, relative: String, realRoot: String, display: String, visited: inout Set<String>,
         entries: inout [Entry], keepsHidden: (String) -> Bool
     ) {
-        let names: [String]
+        let listed: [(name: String, kind: FileSystem.Kind?)]
         do {
-            names = try FileSystem.entries(of: absolute)
+            listed = try FileSystem.entriesWithKinds(of: absolute)
         } catch {
             diagnostics.append(Diagnostic(
                 .error, .unreadable, "cannot read this folder: \(error)",
                 at: SourceLocation(file: relative.isEmpty ? display : display + "/" + relative)))
             return
         }
-        for listed in names {
-            let name = listed.removingPrefix(FileSystem.invalidNameMark) ?? listed
+        for (listedName, listedKind) in listed {
+            let name = listedName.removingPrefix(FileSystem.invalidNameMark) ?? listedName
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childDisplay = display + "/" + childRelative
             if name.hasPrefix(".") && !keepsHidden(childRelative) {
@@ -117,14 +117,14 @@ private struct Walker {
                 // contract says of every link under Content/; an editor's lock file (`.#a.md`,
                 // a link to nothing) is not one.
                 let path = absolute + "/" + name
-                if FileSystem.kind(at: path) == .symlink, let target = FileSystem.realPath(path),
+                if (listedKind ?? FileSystem.kind(at: path)) == .symlink, let target = FileSystem.realPath(path),
                    target != realRoot, !target.hasPrefix(realRoot + "/") {
                     refuseLinkOutside(childRelative, to: target, display: display, childDisplay: childDisplay,
                                       hint: "remove the link (hidden files are not published)")
                 }
                 continue
             }
-            guard name == listed else {
+            guard name == listedName else {
                 diagnostics.append(Diagnostic(
                     .error, .unreadable, "this name is not valid UTF-8 (shown with � for the bad bytes)",
                     at: SourceLocation(file: childDisplay),
@@ -132,7 +132,7 @@ private struct Walker {
                 continue
             }
             var childAbsolute = absolute + "/" + name
-            var kind = FileSystem.kind(at: childAbsolute)
+            var kind = listedKind ?? FileSystem.kind(at: childAbsolute)
             if kind == .symlink {
                 guard let target = FileSystem.realPath(childAbsolute) else {
                     refused.insert(childRelative)
