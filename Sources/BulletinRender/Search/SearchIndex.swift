@@ -33,8 +33,12 @@ package struct SearchIndex: Sendable {
     /// name words by number. Words are only added, so numbers stay valid from one update to
     /// the next (the preview reuses unchanged articles' words).
     private var vocabulary = WordTable()
-    /// Each article's words and their scores, by word number, ascending.
+    /// Each article's words and their scores: by word number, ascending, in an index that
+    /// may be updated (an update compares an article's lists, walking both in that order);
+    /// in the order they were read in a build's (`bodyWords`), made once and written.
     private var scores: [[WordScore]]
+    /// Whether `scores` are in order, so that `update` may compare them.
+    private let updatable: Bool
     /// Each article's content path, by position: a remade index takes the words of an article
     /// whose text, card and terms did not change from the index before.
     private var paths: [String]
@@ -85,6 +89,9 @@ package struct SearchIndex: Sendable {
         bodyWords: ReleasableValues<SearchWords>? = nil
     ) {
         self.stopWordMinimum = stopWordMinimum
+        // A build's index is written and let go of: sorting each article's words (a tenth of
+        // a second of one core at 10,000 articles) would serve no update.
+        updatable = bodyWords == nil
         let site = inputs.site
         folder = site.routes.localized(Routes.search, lang)
         let articles = site.articles(in: lang)
@@ -110,7 +117,7 @@ package struct SearchIndex: Sendable {
         }
         let reused = known
         let toScore = articles.filter { reused[site.articles[$0].article.path] == nil }
-        var made = Self.scoreAll(toScore, inputs: inputs, bodyWords: bodyWords, into: &vocabulary).makeIterator()
+        var made = Self.scoreAll(toScore, inputs: inputs, bodyWords: bodyWords, sorted: updatable, into: &vocabulary).makeIterator()
         scores = articles.map { reused[site.articles[$0].article.path] ?? made.next()! }
         self.vocabulary = vocabulary
         var lengths = [Int](repeating: 0, count: vocabulary.count)
@@ -153,6 +160,7 @@ package struct SearchIndex: Sendable {
     /// which were written, and the paths of those no longer there are returned.
     @discardableResult
     package mutating func update(inputs: RenderInputs, lang: String, changed: Set<Dependency>) -> Set<String> {
+        precondition(updatable, "a build's search index (made from taken body words) is not updated")
         let before = files
         let removed = apply(inputs: inputs, lang: lang, changed: changed)
         changedFiles = Set(files.keys.filter { before[$0] != files[$0] })
@@ -204,7 +212,7 @@ package struct SearchIndex: Sendable {
             let path = newPaths[position]
             let own = changed.contains(.card(path)) || changed.contains(.article(path))
             guard own || (!renamed.isEmpty && Self.terms(of: index, in: site).contains(where: renamed.contains)) else { continue }
-            let words = Self.scoreAll([index], inputs: inputs, into: &vocabulary)[0]
+            let words = Self.scoreAll([index], inputs: inputs, sorted: true, into: &vocabulary)[0]
             if words != scores[position] { replaceWords(of: position, with: words, count: articles.count, touching: &touchedShards) }
             if own { touchedChunks.insert(position / Self.chunkSize) }
             let values = Self.facetValues(of: index, in: site)
@@ -392,8 +400,10 @@ package struct SearchIndex: Sendable {
     /// scored in chunks on every core, each chunk numbering its words in a table of its own;
     /// the chunks' words are then numbered in the index's vocabulary, in article order, so
     /// that the numbers do not depend on the number of cores.
+    /// `sorted`: each article's words by number, as an updatable index keeps them.
     private static func scoreAll(
-        _ indices: [Int], inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>? = nil, into vocabulary: inout WordTable
+        _ indices: [Int], inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>? = nil, sorted: Bool,
+        into vocabulary: inout WordTable
     ) -> [[WordScore]] {
         let chunk = 64
         let starts = Array(stride(from: 0, to: indices.count, by: chunk))
@@ -407,7 +417,10 @@ package struct SearchIndex: Sendable {
             numbered.append(((0..<table.count).map { Int32(vocabulary.intern($0, of: table)) }, lists))
         }
         return Parallel.map(numbered) { numbers, lists in
-            lists.map { list in list.map { WordScore(word: numbers[Int($0.word)], score: $0.score) }.sorted { $0.word < $1.word } }
+            lists.map { list in
+                let renumbered = list.map { WordScore(word: numbers[Int($0.word)], score: $0.score) }
+                return sorted ? renumbered.sorted { $0.word < $1.word } : renumbered
+            }
         }.flatMap { $0 }
     }
 
