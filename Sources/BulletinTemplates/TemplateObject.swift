@@ -125,9 +125,17 @@ struct TemplateKey: Sendable, Equatable {
     }
 
     /// FNV-1a over the UTF-8 bytes: cheap for short names, and the same in every process.
+    /// Pages' data sets fields by name at run time (hundreds of thousands of them in a large
+    /// site), so the bytes are read where they are stored, not through the UTF-8 view's
+    /// iterator.
     static func hash(_ name: String) -> UInt64 {
+        if let hash = name.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return hash }
+        return Array(name.utf8).withUnsafeBufferPointer(hash(bytes:))  // a bridged string
+    }
+
+    private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
+        for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         return hash
