@@ -62,14 +62,16 @@ extension Feed {
             // name is looked for there only.
             var segment = 0
             var index = 0
-            while index + 1 < bytes.count {
-                guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else {
+            // Each `=` found by memchr: a body is text for the most part.
+            while let equals = bytes.offset(of: UInt8(ascii: "="), from: index, before: bytes.count - 1) {
+                index = equals
+                guard bytes[index + 1] == UInt8(ascii: "\"") else {
                     index += 1
                     continue
                 }
                 let valueStart = index + 2
                 let isLink = Self.ends(bytes, at: index, with: " href", after: segment) || Self.ends(bytes, at: index, with: " src", after: segment)
-                guard isLink, let close = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else {
+                guard isLink, let close = bytes.offset(of: UInt8(ascii: "\""), from: valueStart) else {
                     index = valueStart
                     segment = valueStart
                     continue
@@ -88,6 +90,18 @@ extension Feed {
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return result
         }
+    }
+
+    /// Whether a path may have a `.` or `..` segment: whether `/.` is in it before its query
+    /// or fragment (a segment like `.well-known` says yes too, and takes the long way).
+    private static func mayHaveDotSegment(_ reference: String) -> Bool {
+        var afterSlash = false
+        for byte in reference.utf8 {
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return false }
+            if afterSlash && byte == UInt8(ascii: ".") { return true }
+            afterSlash = byte == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// Whether `bytes[..<end]`, looking no further back than `start`, ends with `suffix`.
@@ -111,6 +125,11 @@ extension Feed {
         let basePath = String(base[pathStart...].prefix { $0 != "?" && $0 != "#" })
         if reference.isEmpty { return base }
         if reference.hasPrefix("#") { return origin + basePath + reference }
+        // A path from the root without dot segments (most links of a body: `/articles/x/`)
+        // is the origin and the reference; `/.` never begins a segment of one.
+        if reference.utf8.first == UInt8(ascii: "/"), !Self.mayHaveDotSegment(reference) {
+            return origin + reference
+        }
         let pathEnd = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
         let path = String(reference[..<pathEnd])
         let suffix = String(reference[pathEnd...])
