@@ -26,13 +26,20 @@ package struct FrontMatter: Sendable {
                 .error, .missingFrontMatter, "this file has no front matter (it must start with a line `---`)",
                 line: 1, column: 1, hint: hint))
         }
-        // Find the closing delimiter: the next line that is `---`.
+        // Find the closing delimiter: the next line that is `---`. Line feeds found by memchr
+        // on the text's storage (every article's front matter is walked here).
+        func lineFeed(from start: String.Index) -> String.Index? {
+            let from = text.utf8.distance(from: text.utf8.startIndex, to: start)
+            let found = text.utf8.withContiguousStorageIfAvailable { $0.offset(of: UInt8(ascii: "\n"), from: from) }
+                ?? text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+            return found.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+        }
         var lineNumber = 1
-        var lineStart = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) }
+        var lineStart = lineFeed(from: text.startIndex).map { text.utf8.index(after: $0) }
         let yamlStart = lineStart ?? text.endIndex
         while let start = lineStart {
             lineNumber += 1
-            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n"))
+            let end = lineFeed(from: start)
             let line = text[start..<(end ?? text.endIndex)]
             if isDelimiter(line) {
                 let bodyStart = end.map { text.utf8.index(after: $0) } ?? text.endIndex

@@ -270,7 +270,9 @@ package enum YAMLReader {
         // Whether the document has `&` and `*` or `?` as characters (as bytes first: most
         // documents lack one, and a byte is quicker to look for than a character).
         func has(_ character: Character) -> Bool {
-            yaml.utf8.contains(character.asciiValue!) && yaml.contains(character)
+            let byte = character.asciiValue!
+            let hasByte = yaml.utf8.withContiguousStorageIfAvailable { $0.offset(of: byte) != nil } ?? yaml.utf8.contains(byte)
+            return hasByte && yaml.contains(character)
         }
         guard has("&"), has("*") || has("?") else { return nil }
         // On bytes: every character looked for is ASCII, and no byte of any other character
