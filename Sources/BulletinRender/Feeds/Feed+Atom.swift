@@ -126,7 +126,8 @@ extension Feed {
         if reference.isEmpty { return base }
         if reference.hasPrefix("#") { return origin + basePath + reference }
         // A path from the root without dot segments (most links of a body: `/articles/x/`)
-        // is the origin and the reference; `/.` never begins a segment of one.
+        // resolves to the origin and the reference as it is: the segment walk below would
+        // give it back unchanged.
         if reference.utf8.first == UInt8(ascii: "/"), !Self.mayHaveDotSegment(reference) {
             return origin + reference
         }
