@@ -159,7 +159,7 @@ public struct LiveSite: Sendable {
             clock.mark("feeds")
             for lang in site.config.languages {
                 let removed = known.search[lang]!.update(inputs: known.inputs, lang: lang, changed: changed)
-                for path in known.search[lang]!.changedFiles { put(OutputFile(path: path, contents: .bytes(Array(known.search[lang]!.files[path]!.utf8)))) }
+                for path in known.search[lang]!.changedFiles { put(OutputFile(path: path, text: known.search[lang]!.files[path]!)) }
                 for path in removed where next.removeValue(forKey: path) != nil { outcome.removed.insert(path) }
                 known.generated.subtract(removed)
                 known.generated.formUnion(known.search[lang]!.files.keys)
@@ -263,7 +263,7 @@ public struct LiveSite: Sendable {
             // Their bytes made here too: the open data alone is megabytes.
             var sitemap = earlierSitemap.withLock { $0.take() }
             let files = (Sitemap.files(for: site, alternates: alternates, memo: &sitemap) + data).map {
-                OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8)))
+                OutputFile(path: $0.0, text: $0.1)
             }
             return (
                 index: index, positions: positions, unmade: unmade, rereading: rereading, files: files, openData: memo,
@@ -323,7 +323,7 @@ public struct LiveSite: Sendable {
                     search[lang] = index
                 }
             }
-            let outputs = files.map { OutputFile(path: $0.0, contents: .bytes(Array($0.1.utf8))) }
+            let outputs = files.map { OutputFile(path: $0.0, text: $0.1) }
             return (files: outputs, search: search, searchFiles: searchFiles, seconds: PhaseClock.now() - start)
         })
         clock.record("search (alongside)", seconds: others.seconds)

@@ -98,14 +98,14 @@ public enum SiteRenderer {
             // pages have let go of half the HTML they can (above): waiting for the sitemap too
             // made this part end after the pages. Each part's files are written as soon as
             // they are made, and let go of then. (With one worker, `both` runs the pages first.)
-            var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8))) }
-            others.append(OutputFile(path: "search/search.js", contents: .bytes(Array(SearchScript.source.utf8))))
+            var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, text: $0.text) }
+            others.append(OutputFile(path: "search/search.js", text: SearchScript.source))
             _ = Parallel.map(others) { sink.accept($0) }
             alongsideMayStart.wait()
-            _ = Parallel.map(OpenData.files(for: site)) { sink.accept(OutputFile(path: $0.path, contents: .bytes(Array($0.text.utf8)))) }
+            _ = Parallel.map(OpenData.files(for: site)) { sink.accept(OutputFile(path: $0.path, text: $0.text)) }
             for lang in site.config.languages {
                 let index = searchWords.map { SearchIndex(inputs: inputs, lang: lang, bodyWords: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
-                _ = Parallel.map(index.files.keys.sorted()) { sink.accept(OutputFile(path: $0, contents: .bytes(Array(index.files[$0]!.utf8)))) }
+                _ = Parallel.map(index.files.keys.sorted()) { sink.accept(OutputFile(path: $0, text: index.files[$0]!)) }
             }
             // The body words are let go of as scored (a build from scratch).
             if searchWords != nil { FreedMemory.giveBack() }
