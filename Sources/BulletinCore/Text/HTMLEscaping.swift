@@ -10,11 +10,13 @@ public enum HTMLEscaping {
     public static func escape(_ text: String, apostrophe: StaticString = "&#39;") -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            // The string itself when nothing needs work (most titles and names).
-            guard bytes.contains(where: { Self.needsWork[Int($0)] }) else { return nil }
+            // The string itself when nothing needs work (most titles and names); otherwise
+            // the bytes before the first that does as they are, and the rest escaped.
+            guard let first = bytes.firstIndex(where: { Self.needsWork[Int($0)] }) else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 64)
-            append(escaping: bytes, apostrophe: apostrophe, to: &result)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            append(escaping: UnsafeBufferPointer(rebasing: bytes[first...]), apostrophe: apostrophe, to: &result)
             return String(decoding: result, as: UTF8.self)
         } ?? text
     }
