@@ -53,15 +53,21 @@ import Testing
         #expect(values.held == 1 && values.value(2) == "c")
     }
 
-    /// The render lets go of an article's HTML once its page is written, keeping those the
-    /// feeds show (made after the pages), and writes the same files as a render reading the
-    /// bodies.
-    @Test func theRenderLetsGoOfTheHTMLOfArticlesNoFeedShows() throws {
+    /// The standard site with feeds of one article and a third article, older than the
+    /// standard two, that no feed shows.
+    private static func siteWithAnArticleNoFeedShows() -> PreparedBuild {
         var site = TestSite.standard()
         site["Content/site.yaml"] = site["Content/site.yaml"]! + "feedLimit: 1\n"
         site["Content/articles/third.md"] = "---\ntitle: Third meeting\ndate: 2023-05-01\n---\n\nThe third, in no feed.\n"
         var clock = PhaseClock()
-        var prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        return PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+    }
+
+    /// The render lets go of an article's HTML once its page is written, keeping those the
+    /// feeds show (made after the pages), and writes the same files as a render reading the
+    /// bodies.
+    @Test func theRenderLetsGoOfTheHTMLOfArticlesNoFeedShows() throws {
+        var prepared = Self.siteWithAnArticleNoFeedShows()
         let theme = try #require(prepared.theme)
         let reading = MemorySink()
         SiteRenderer.render(prepared.site, bodies: prepared.bodies, theme: theme, into: reading)
@@ -86,11 +92,7 @@ import Testing
     /// The pages whose HTML is let go of are written first (the plan has the newest articles
     /// first, which are those the feeds keep): the rest in the plan's order after them.
     @Test func thePagesOfArticlesNoFeedShowsAreWrittenFirst() throws {
-        var site = TestSite.standard()
-        site["Content/site.yaml"] = site["Content/site.yaml"]! + "feedLimit: 1\n"
-        site["Content/articles/third.md"] = "---\ntitle: Third meeting\ndate: 2023-05-01\n---\n\nThe third, in no feed.\n"
-        var clock = PhaseClock()
-        let prepared = PreparedBuild(site.tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+        let prepared = Self.siteWithAnArticleNoFeedShows()
         let plan = prepared.site.plan
         let inFeeds = Set(Feed.all(of: prepared.site).flatMap(\.articles))
         let third = try #require(prepared.site.articles.firstIndex { $0.article.path == "articles/third.md" })
