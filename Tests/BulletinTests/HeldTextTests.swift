@@ -147,6 +147,31 @@ import Testing
         #expect(fromWords.files.values.contains { $0.contains("\"paragraph\"") }, "the bodies' words are indexed")
     }
 
+    /// A build's search index keeps each article's words in the order read, which an update
+    /// cannot compare: updating one stops the process instead of writing a wrong index.
+    @Test func aBuildsSearchIndexIsNeverUpdated() async {
+        await #expect(processExitsWith: .failure) {
+            var clock = PhaseClock()
+            var prepared = PreparedBuild(TestSite.standard().tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+            let inputs = RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: prepared.theme!)
+            var index = SearchIndex(inputs: inputs, lang: "en", bodyWords: ReleasableValues(prepared.bodies.takeSearchWords()))
+            index.update(inputs: inputs, lang: "en", changed: [])
+        }
+    }
+
+    /// An article's HTML read after its page let go of it stops the process: a page written
+    /// without its body would be a silent loss.
+    @Test func htmlReadAfterItWasLetGoOfStops() async {
+        await #expect(processExitsWith: .failure) {
+            var clock = PhaseClock()
+            var prepared = PreparedBuild(TestSite.standard().tree(), options: BuildOptions(now: TestSite.now), clock: &clock)
+            let html = ReleasableValues(prepared.bodies.takeArticleHTML())
+            let inputs = RenderInputs(site: prepared.site, bodies: prepared.bodies, theme: prepared.theme!, held: html)
+            html.release(0)
+            _ = inputs.articles[prepared.site.articles[0].article.path]!.body
+        }
+    }
+
     @Test func thePreviewKeepsTheTexts() {
         var memo: PreparedBuild.Memo? = PreparedBuild.Memo()
         var clock = PhaseClock()
