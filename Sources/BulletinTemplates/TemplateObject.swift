@@ -71,27 +71,40 @@ public struct TemplateObject: Sendable, Equatable {
     /// The value for a key whose hash was computed when the template was parsed.
     @inline(__always)
     func value(for key: TemplateKey) -> TemplateValue? {
-        entries.withUnsafeBufferPointer { buffer -> TemplateValue? in
-            // A page's objects have a handful of fields: a scan of their hashes is quicker than
-            // a binary search's branches.
-            if buffer.count <= 12 {
-                for entry in buffer where entry.hash == key.hash && entry.key == key.name {
-                    return entry.value
-                }
-                return nil
-            }
-            var low = 0
-            var high = buffer.count
-            while low < high {
-                let middle = (low + high) / 2
-                if buffer[middle].hash < key.hash { low = middle + 1 } else { high = middle }
-            }
-            while low < buffer.count, buffer[low].hash == key.hash {
-                if buffer[low].key == key.name { return buffer[low].value }
-                low += 1
+        entries.withUnsafeBufferPointer { Self.entry(in: $0, for: key)?.pointee.value }
+    }
+
+    /// Where the fields are stored, for a render to search without copying the object (a
+    /// copy costs a reference count, and a page's render looks up thousands of fields). The
+    /// pointer is valid while this object lives unchanged: the render keeps the objects it
+    /// searches on its context stack, and nothing changes data while it is rendered.
+    var storedFields: UnsafeBufferPointer<Entry> {
+        entries.withUnsafeBufferPointer { $0 }
+    }
+
+    /// The field for a key in stored fields, or nil.
+    @inline(__always)
+    static func entry(in buffer: UnsafeBufferPointer<Entry>, for key: TemplateKey) -> UnsafePointer<Entry>? {
+        guard let base = buffer.baseAddress else { return nil }
+        // A page's objects have a handful of fields: a scan of their hashes is quicker than
+        // a binary search's branches.
+        if buffer.count <= 12 {
+            for index in 0..<buffer.count where buffer[index].hash == key.hash && buffer[index].key == key.name {
+                return base + index
             }
             return nil
         }
+        var low = 0
+        var high = buffer.count
+        while low < high {
+            let middle = (low + high) / 2
+            if buffer[middle].hash < key.hash { low = middle + 1 } else { high = middle }
+        }
+        while low < buffer.count, buffer[low].hash == key.hash {
+            if buffer[low].key == key.name { return base + low }
+            low += 1
+        }
+        return nil
     }
 
     private func insertionIndex(hash: UInt64, key: String) -> Int {

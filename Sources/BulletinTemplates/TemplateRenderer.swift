@@ -24,6 +24,10 @@ struct TemplateRenderer: ~Copyable {
 
     private let library: TemplateLibrary
     private var stack: [TemplateValue]
+    /// Each level of `stack`'s fields when it is an object, empty when it is not: lookups
+    /// search these without copying the objects out of their values. The values on `stack`
+    /// keep the fields alive until their level is popped.
+    private var stackFields: [UnsafeBufferPointer<TemplateObject.Entry>] = []
     /// The position in the list being rendered, when the innermost push was a list's item
     /// (swift-mustache forgets it on any other push, in partials and in blocks, too).
     private var listPosition: ListPosition?
@@ -41,8 +45,24 @@ struct TemplateRenderer: ~Copyable {
     init(context: TemplateValue, library: TemplateLibrary, capacity: Int) {
         self.library = library
         output = ByteBuffer(capacity: capacity)
-        stack = [context]
+        stack = []
         stack.reserveCapacity(16)
+        stackFields.reserveCapacity(16)
+        push(context)
+    }
+
+    private mutating func push(_ value: TemplateValue) {
+        if case .object(let object) = value {
+            stackFields.append(object.storedFields)
+        } else {
+            stackFields.append(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        stack.append(value)
+    }
+
+    private mutating func pop() {
+        stackFields.removeLast()
+        stack.removeLast()
     }
 
     // MARK: - Nodes
@@ -80,9 +100,9 @@ struct TemplateRenderer: ~Copyable {
                     // swift-mustache pushes the empty list, forgetting the list position.
                     let outer = listPosition
                     listPosition = nil
-                    stack.append(.list(items))
+                    push(.list(items))
                     render(unit, body)
-                    stack.removeLast()
+                    pop()
                     listPosition = outer
                 default:
                     break
@@ -149,18 +169,18 @@ struct TemplateRenderer: ~Copyable {
         case .list(let items):
             let outer = listPosition
             for (offset, item) in items.enumerated() {
-                stack.append(item)
+                push(item)
                 listPosition = ListPosition(index: offset, count: items.count)
                 render(unit, body)
-                stack.removeLast()
+                pop()
             }
             listPosition = outer
         case .text, .utf8, .number, .object:
             let outer = listPosition
             listPosition = nil
-            stack.append(value)
+            push(value)
             render(unit, body)
-            stack.removeLast()
+            pop()
             listPosition = outer
         }
     }
@@ -259,10 +279,16 @@ struct TemplateRenderer: ~Copyable {
         case .text(let text):
             guard !text.isEmpty else { return }
             writePendingIndentation()
-            var text = text
-            // A native string is contiguous UTF-8 already; one bridged from elsewhere is made so once.
-            text.withUTF8 { bytes in
+            // A native string is contiguous UTF-8 already, read in place (withUTF8 would
+            // need a copy of the value to mutate); one bridged from elsewhere is made so once.
+            let written: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
                 if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
+            }
+            if written == nil {
+                var text = text
+                text.withUTF8 { bytes in
+                    if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
+                }
             }
         case .utf8(let bytes):
             guard !bytes.isEmpty else { return }
@@ -328,28 +354,29 @@ struct TemplateRenderer: ~Copyable {
     }
 
     /// The first key is looked up down the stack, from the top; the rest in what it finds
-    /// (a broken chain is absent, without looking further down).
+    /// (a broken chain is absent, without looking further down). Only the value found is
+    /// copied.
     private func lookup(_ keys: [TemplateKey], _ path: Range<Int>, topOnly: Bool) -> TemplateValue? {
         keys.withUnsafeBufferPointer { keys in
-            stack.withUnsafeBufferPointer { stack -> TemplateValue? in
-                var found: TemplateValue?
-                var level = stack.count - 1
+            stackFields.withUnsafeBufferPointer { levels -> TemplateValue? in
+                var found: UnsafePointer<TemplateObject.Entry>?
+                var level = levels.count - 1
                 let bottom = topOnly ? level : 0
                 while level >= bottom {
-                    if case .object(let object) = stack[level], let value = object.value(for: keys[path.lowerBound]) {
-                        found = value
+                    if let entry = TemplateObject.entry(in: levels[level], for: keys[path.lowerBound]) {
+                        found = entry
                         break
                     }
                     level -= 1
                 }
                 guard var current = found else { return nil }
                 for next in path.dropFirst() {
-                    guard case .object(let object) = current, let value = object.value(for: keys[next]) else {
-                        return nil
-                    }
-                    current = value
+                    guard case .object(let object) = current.pointee.value,
+                        let entry = TemplateObject.entry(in: object.storedFields, for: keys[next])
+                    else { return nil }
+                    current = entry
                 }
-                return current
+                return current.pointee.value
             }
         }
     }
