@@ -85,4 +85,54 @@ import Testing
         #expect(event["organizer"] == nil)
         #expect((event["attendee"] as? [[String: Any]])?.map { $0["name"] as? String } == ["European External Action Service"])
     }
+
+    /// A chair's agency is a term: shown by its name in the page's language whatever the
+    /// reference says, and linked to its page there, or to its page in another language.
+    @Test func aChairsAgencyShowsItsNameInThePagesLanguageAndLinksWhereItHasAPage() throws {
+        let result = TestSite(files: [
+            "Content/site.yaml": "title: Reading\nbaseURL: https://reading.test/\nlanguages: [en, ko]\n",
+            "Content/agencies/kisa.md": "---\nname: Korea Internet & Security Agency\nshort: KISA\nnames: {ko: 한국인터넷진흥원}\n---\n",
+            "Content/agencies/nis.md": "---\nname: National Intelligence Service\nshort: NIS\nnames: {ko: 국가정보원}\n---\n",
+            "Content/agencies/eeas.md": "---\nname: European External Action Service\nshort: EEAS\nnames: {ko: 유럽대외관계청}\n---\n",
+            "Content/articles/round.md": ReadingFixture.article("Round", "2025-05-20", "agencies: [EEAS]\nchairs:\n  - {name: Kim, role: Director, agency: NIS}\n"),
+            "Content/articles/meeting.md": ReadingFixture.article("회의", "2025-05-21", "lang: ko\nagencies: [kisa]\nchairs:\n  - {name: 김, agency: eeas}\n  - {name: 이, agency: KISA}\n"),
+        ]).build()
+        #expect(result.errors.isEmpty, "\(result.errors.map { $0.formatted() })")
+        // No article lists NIS under `agencies`: it has no page, and is named, not linked.
+        let english = try #require(result.text("articles/round/index.html"))
+        #expect(english.contains("<li><span dir=\"auto\">Kim</span>, <span dir=\"auto\">Director</span> — <bdi>National Intelligence Service</bdi></li>"))
+        // EEAS has a page in English only: its Korean name, linked to the English page.
+        let korean = try #require(result.text("ko/articles/meeting/index.html"))
+        #expect(korean.contains("<li><span dir=\"auto\">김</span> — <a href=\"/agencies/eeas/\" dir=\"auto\" hreflang=\"en\">유럽대외관계청</a></li>"))
+        #expect(korean.contains("<li><span dir=\"auto\">이</span> — <a href=\"/ko/agencies/kisa/\" dir=\"auto\">한국인터넷진흥원</a></li>"))
+        let json = try ReadingFixture.structuredData(korean)
+        let people = try #require(json["mentions"] as? [[String: Any]])
+        let affiliations = people.map { $0["affiliation"] as? [String: Any] }
+        #expect(affiliations.map { $0?["name"] as? String } == ["유럽대외관계청", "한국인터넷진흥원"])
+        #expect(affiliations.map { $0?["url"] as? String } == ["https://reading.test/agencies/eeas/", "https://reading.test/ko/agencies/kisa/"])
+    }
+
+    /// Without a series there is no meeting: the article itself carries its chairs and
+    /// documents into its JSON-LD.
+    @Test func anArticleWithoutASeriesCarriesItsChairsAndDocumentsItself() throws {
+        var site = Self.site()
+        site["Content/articles/seventh.md"] = ReadingFixture.article("Seventh", "2025-05-20", """
+            chairs:
+              - {name: Kim Min-ji, role: Director-General, agency: KISA}
+            documents:
+              - {title: Joint statement, url: "https://example.org/statement"}
+
+            """)
+        let json = try ReadingFixture.structuredData(try #require(site.build().text("articles/seventh/index.html")))
+        #expect(json["about"] == nil)
+        let people = try #require(json["mentions"] as? [[String: Any]])
+        #expect(people.map { $0["@type"] as? String } == ["Person"])
+        #expect(people[0]["name"] as? String == "Kim Min-ji")
+        #expect(people[0]["jobTitle"] as? String == "Director-General")
+        #expect((people[0]["affiliation"] as? [String: Any])?["url"] as? String == "https://reading.test/agencies/kisa/")
+        let cited = try #require(json["citation"] as? [[String: Any]])
+        #expect(cited.map { $0["@type"] as? String } == ["CreativeWork"])
+        #expect(cited.map { $0["name"] as? String } == ["Joint statement"])
+        #expect(cited.map { $0["url"] as? String } == ["https://example.org/statement"])
+    }
 }

@@ -21,6 +21,10 @@ import Testing
         site["Content/agencies/kisa.md"] = "---\nname: Korea Internet & Security Agency\nshort: KISA\naliases: [Korea Internet and Security Agency]\nnames: {ko: 한국인터넷진흥원}\nwebsite: https://kisa.test/\n---\n\nKorea's internet agency.\n"
         site["Content/articles/other.md"] = "---\ntitle: Other coverage\ndate: 2024-06-01\nupdated: 2024-06-02\nlocation: Seoul\ndialogue: Test Dialogue\nfeatured: true\n"
             + "chairs: [{name: Kim, role: Director, agency: KISA}]\ndocuments: [{title: Statement, url: https://example.org/s}]\n---\n\nOther.\n"
+        // An agency with a page in English only, chairing a Korean meeting: linked there.
+        site["Content/agencies/ncsc.md"] = "---\nname: National Cyber Security Centre\nshort: NCSC\n---\n"
+        site["Content/articles/ncsc-visit.md"] = "---\ntitle: NCSC visit\ndate: 2024-05-01\nagencies: [NCSC]\n---\n\nA visit.\n"
+        site["Content/articles/ncsc-meeting.md"] = "---\ntitle: 회의\ndate: 2024-05-02\nlang: ko\nchairs: [{name: 김, agency: NCSC}]\n---\n\n회의.\n"
         return site
     }
 

@@ -186,7 +186,9 @@ package struct RenderInputs: Sendable {
             chairs: article.chairs.enumerated().map { position, chair in
                 ChairData(
                     name: chair.name, role: chair.role, agency: chair.agency?.text,
-                    agencyID: published.chairAgencies[position].flatMap { term in agencies.map { site.taxonomies[$0].terms[term].id } })
+                    agencyTerm: published.chairAgencies[position].flatMap { term in
+                        agencies.map { TermNameData(site.taxonomies[$0].terms[term], in: site.taxonomies[$0], languages: site.config.languages) }
+                    })
             },
             documents: article.documents.map { DocumentData(title: $0.title, url: $0.url) }))
     }
@@ -472,13 +474,28 @@ package struct ArticleData: Sendable, Equatable {
     }
 }
 
-/// A chair as the article page shows it: the agency as written, and its registered id when
-/// it resolves (then linked, through `TermLinkData`, where it has a page).
+/// A chair as the article page shows it: the agency as written, and the agency's term when
+/// the reference resolves (then shown by its name in the page's language, and linked where
+/// it has a page: `ChairAgency`).
 package struct ChairData: Sendable, Equatable {
     package let name: String
     package let role: String?
     package let agency: String?
-    package let agencyID: String?
+    package let agencyTerm: TermNameData?
+
+    package var agencyID: String? { agencyTerm?.id }
+}
+
+/// A chair's agency as a page in one language shows it: the term's name in that language
+/// (or the reference as written, when it names no term), and the term's page in that
+/// language, or, where it has none there, in the first of the site's languages (the default
+/// first) that has one, marked with that language.
+package struct ChairAgency: Sendable, Equatable {
+    package let name: String
+    /// The term's page, when it has one in some language.
+    package let path: String?
+    /// The language of `path` when it is not the page's.
+    package let hreflang: String?
 }
 
 /// An outcome document: its title and address as written (an absolute URL or a site path).

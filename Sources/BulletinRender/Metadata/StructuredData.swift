@@ -92,11 +92,13 @@ package struct StructuredData {
     }
 
     /// An article: `terms` are its terms' links in its language, by taxonomy, with each
-    /// taxonomy's link; `chairs` its chairs with their agencies' links where they resolve;
-    /// `documents` its outcome documents' titles and absolute URLs.
+    /// taxonomy's link; `chairs` its chairs with their agencies as its page shows them;
+    /// `documents` its outcome documents' titles and absolute URLs. With a series, they are
+    /// the session's (`Event`); without, the chairs are `mentions` and the documents
+    /// `citation`s of the article itself.
     package func article(
         _ card: CardData, terms: [(taxonomy: LinkData, terms: [TermLinkData])],
-        chairs: [(ChairData, TermLinkData?)] = [], documents: [(title: String, url: String)] = []
+        chairs: [(ChairData, ChairAgency?)] = [], documents: [(title: String, url: String)] = []
     ) -> Object {
         let url = JSONValue.string(routes.absolute(card.path))
         var about: [JSONValue] = []
@@ -128,6 +130,16 @@ package struct StructuredData {
         ]
         if !card.summary.isEmpty { object["description"] = .string(card.summary) }
         if !about.isEmpty { object["about"] = .array(about) }
+        if card.dialogue == nil {
+            // No series, so no meeting to carry them: the chairs are people the article
+            // mentions, the documents works it cites.
+            if !chairs.isEmpty {
+                object["mentions"] = .array(chairs.map { .object(person($0.0, affiliation: organization($0.1))) })
+            }
+            if !documents.isEmpty {
+                object["citation"] = .array(documents.map { ["@type": "CreativeWork", "name": .string($0.title), "url": .string($0.url)] })
+            }
+        }
         return object
     }
 
@@ -156,29 +168,38 @@ package struct StructuredData {
     /// the chairs themselves (`Person`, with `jobTitle` and `affiliation`) and the article's
     /// other agencies take part (`attendee`). Agencies are `GovernmentOrganization`s, with
     /// their page when they have one.
-    func participants(chairs: [(ChairData, TermLinkData?)], agencies: [TermLinkData], into event: inout Object) {
-        func organization(_ chair: ChairData, _ link: TermLinkData?) -> JSONValue? {
-            if let link { return ["@type": "GovernmentOrganization", "name": .string(link.name), "url": .string(routes.absolute(link.path))] }
-            return chair.agency.map { ["@type": "GovernmentOrganization", "name": .string($0)] }
-        }
+    func participants(chairs: [(ChairData, ChairAgency?)], agencies: [TermLinkData], into event: inout Object) {
         var organizers: [JSONValue] = []
         var organizerNames: Set<String> = []
         var attendees: [JSONValue] = []
         for (chair, link) in chairs {
-            let agency = organization(chair, link)
+            let agency = organization(link)
             if let agency, case .object(let fields) = agency, case .string(let name)? = fields["name"], organizerNames.insert(name).inserted {
                 organizers.append(agency)
             }
-            var person: Object = ["@type": "Person", "name": .string(chair.name)]
-            if let role = chair.role { person["jobTitle"] = .string(role) }
-            if let agency { person["affiliation"] = agency }
-            attendees.append(.object(person))
+            attendees.append(.object(person(chair, affiliation: agency)))
         }
         for agency in agencies where !organizerNames.contains(agency.name) {
             attendees.append(["@type": "GovernmentOrganization", "name": .string(agency.name), "url": .string(routes.absolute(agency.path))])
         }
         if !organizers.isEmpty { event["organizer"] = .array(organizers) }
         if !attendees.isEmpty { event["attendee"] = .array(attendees) }
+    }
+
+    /// A chair's agency as a schema.org `GovernmentOrganization`, with its page when it has one.
+    func organization(_ agency: ChairAgency?) -> JSONValue? {
+        guard let agency else { return nil }
+        var object: Object = ["@type": "GovernmentOrganization", "name": .string(agency.name)]
+        if let path = agency.path { object["url"] = .string(routes.absolute(path)) }
+        return .object(object)
+    }
+
+    /// A chair as a schema.org `Person`.
+    func person(_ chair: ChairData, affiliation: JSONValue?) -> Object {
+        var person: Object = ["@type": "Person", "name": .string(chair.name)]
+        if let role = chair.role { person["jobTitle"] = .string(role) }
+        if let affiliation { person["affiliation"] = affiliation }
+        return person
     }
 
     /// The event an article about a session reports on (a meeting of the series without a

@@ -113,9 +113,7 @@ package struct PageContexts: Sendable {
                 article["series"] = views.seriesNavigation(series) { references.value($0, views: views) }
             }
             article["hasSeries"] = .bool(reading.series != nil)
-            let chairs = data.chairs.map { chair in
-                (chair, chair.agencyID.flatMap { inputs.termLinks[.init(taxonomy: "agencies", id: $0, lang: lang)] })
-            }
+            let chairs = data.chairs.map { chair in (chair, chairAgency(chair, lang: lang)) }
             article["chairs"] = .list(chairs.map(views.chair))
             article["hasChairs"] = .bool(!chairs.isEmpty)
             article["documents"] = .list(data.documents.map { document in
@@ -299,6 +297,19 @@ package struct PageContexts: Sendable {
             object["translations"] = Views(routes: routes, strings: siteData.strings, lang: planned.lang).translations(alternates)
         }
         return object
+    }
+
+    /// A chair's agency on a page in `lang` (`ChairAgency`).
+    func chairAgency(_ chair: ChairData, lang: String) -> ChairAgency? {
+        guard let term = chair.agencyTerm else { return chair.agency.map { ChairAgency(name: $0, path: nil, hreflang: nil) } }
+        let name = term.name(in: lang) ?? term.id
+        let config = site.config
+        for other in [lang, config.language] + config.languages {
+            if let link = inputs.termLinks[.init(taxonomy: "agencies", id: term.id, lang: other)] {
+                return ChairAgency(name: name, path: link.path, hreflang: other == lang ? nil : other)
+            }
+        }
+        return ChairAgency(name: name, path: nil, hreflang: nil)
     }
 
     /// A taxonomy's index in a language: `{name, title, url, count, terms}`.

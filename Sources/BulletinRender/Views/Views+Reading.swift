@@ -32,13 +32,14 @@ extension Views {
 
     /// A chair: `{name, role, agency: {name, url}}`; the agency's `url` only when it resolves
     /// to a registered agency with a page in this language.
-    package func chair(_ chair: ChairData, agency link: TermLinkData?) -> TemplateValue {
+    package func chair(_ chair: ChairData, agency: ChairAgency?) -> TemplateValue {
         var object: TemplateObject = ["name": .text(chair.name)]
         object["role"] = .text(chair.role)
-        if let link {
-            object["agency"] = ["name": .text(link.name), "url": .text(routes.href(link.path))]
-        } else if let agency = chair.agency {
-            object["agency"] = ["name": .text(agency)]
+        if let agency {
+            var fields: TemplateObject = ["name": .text(agency.name)]
+            fields["url"] = .text(agency.path.map(routes.href))
+            fields["hreflang"] = .text(agency.hreflang)
+            object["agency"] = .object(fields)
         }
         return .object(object)
     }

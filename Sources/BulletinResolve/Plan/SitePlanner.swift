@@ -95,10 +95,12 @@ package struct SitePlanner {
                 for (position, taxonomy) in taxonomies.enumerated() {
                     reads += article.terms[position].map { .termLink(taxonomy: taxonomy.name, id: taxonomy.terms[$0].id, lang: lang) }
                 }
-                // A chair's agency is linked when it has a page in this language.
+                // A chair's agency is linked to its page in this language, or else in the
+                // first language that has one.
                 if let agencies {
-                    reads += article.chairAgencies.compactMap { $0 }.map {
-                        .termLink(taxonomy: "agencies", id: taxonomies[agencies].terms[$0].id, lang: lang)
+                    for term in article.chairAgencies.compactMap({ $0 }) {
+                        let id = taxonomies[agencies].terms[term].id
+                        reads += languages.map { .termLink(taxonomy: "agencies", id: id, lang: $0) }
                     }
                 }
                 return entry(.article(index), lang, article.path, .file(article.article.slugLocation), reads)
