@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// Series navigation: every article of a series links to the series page and to the reports
-/// before and after it among the series' articles of its language, by date, ties by session.
+/// before and after it on that page (the series page of its language: by date, ties by
+/// session, another language's report for a session with none in its own).
 @Suite struct SeriesNavigationTests {
     static func site() -> TestSite {
         var site = ReadingFixture.site([
@@ -41,10 +42,19 @@ import Testing
         #expect(ReadingFixture.links(in: three, after: "class=\"aside-box series-box\"", until: "</section>") == ["/dialogues/harbour-talks/", "/articles/z-s2/"])
         #expect(!three.contains("rel=\"next\""))
 
-        // Korean: its own series page and only the Korean reports.
+        // Korean: its own series page, which lists session 3 by its English report (5 March),
+        // before the Korean report of session 2 (6 March): the neighbours are that page's.
+        let koreanPage = try #require(result.text("ko/dialogues/harbour-talks/index.html"))
+        #expect(ReadingFixture.links(in: koreanPage, after: "<ol", until: "</ol>") == ["/ko/articles/s1-ko/", "/articles/b-s3/", "/ko/articles/s2-ko/"])
+        let koreanOne = try #require(result.text("ko/articles/s1-ko/index.html"))
+        #expect(ReadingFixture.links(in: koreanOne, after: "class=\"aside-box series-box\"", until: "</section>") == ["/ko/dialogues/harbour-talks/", "/articles/b-s3/"])
+        #expect(koreanOne.contains("rel=\"next\" dir=\"auto\" hreflang=\"en\" lang=\"en\">Session three</a> <span class=\"meta\">제3차 · "))
+        // The test's Korean words lack `reading.position`: the English one stands in.
+        #expect(koreanOne.contains("<span class=\"position\">(1 of 3)</span>"))
         let korean = try #require(result.text("ko/articles/s2-ko/index.html"))
-        #expect(ReadingFixture.links(in: korean, after: "class=\"aside-box series-box\"", until: "</section>") == ["/ko/dialogues/harbour-talks/", "/ko/articles/s1-ko/"])
-        #expect(korean.contains("제1차"))
+        #expect(ReadingFixture.links(in: korean, after: "class=\"aside-box series-box\"", until: "</section>") == ["/ko/dialogues/harbour-talks/", "/articles/b-s3/"])
+        #expect(korean.contains("rel=\"prev\" dir=\"auto\" hreflang=\"en\" lang=\"en\">Session three</a>"))
+        #expect(!korean.contains("rel=\"next\""))
 
         // A background piece is no report: it is nobody's neighbour, and its own neighbours
         // are the reports either side of its date.

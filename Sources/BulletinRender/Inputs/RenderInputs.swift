@@ -618,15 +618,21 @@ package struct SeriesData: Sendable, Equatable {
     }
 
     init(_ term: Term, lang: String, site: Site) {
+        sessions = Self.sessions(term, lang: lang, site: site).map { session in
+            Session(number: session.number, articles: session.articles.map { site.articles[$0].article.path })
+        }
+        others = term.articles.filter {
+            site.articles[$0].article.session == nil && site.articles[$0].article.lang == lang
+        }.map { site.articles[$0].article.path }
+    }
+
+    /// The sessions the series page of `lang` lists, in its order, each with its articles
+    /// (indices into `site.articles`): what the page shows and the order its articles'
+    /// previous and next links follow (`SeriesNavigation`).
+    static func sessions(_ term: Term, lang: String, site: Site) -> [(number: Int, articles: [Int])] {
         var byNumber: [Int: [Int]] = [:]
-        var others: [Int] = []
         for index in term.articles {
-            let article = site.articles[index].article
-            if let session = article.session {
-                byNumber[session, default: []].append(index)
-            } else if article.lang == lang {
-                others.append(index)
-            }
+            if let session = site.articles[index].article.session { byNumber[session, default: []].append(index) }
         }
         let chosen = byNumber.map { number, all in
             // This language's articles on the session; where it has none, those of the
@@ -637,15 +643,12 @@ package struct SeriesData: Sendable, Equatable {
             return (number: number, articles: Array(articles.reversed()))
         }
         // The reports by date, ties by session (the contract's "Reading a dialogue"): each
-        // session where its first article falls, so that the page and the articles' previous
-        // and next links (`SeriesNavigation`, by date) agree when sessions were not numbered
-        // in date order; a session with a preview and a later report is listed whole where its
-        // preview falls.
-        sessions = chosen.sorted { a, b in
+        // session where its first article falls; a session with a preview and a later report
+        // is listed whole where its preview falls.
+        return chosen.sorted { a, b in
             let (x, y) = (site.articles[a.articles[0]].article.date, site.articles[b.articles[0]].article.date)
             return x.isSameInstant(as: y) ? a.number < b.number : x < y
-        }.map { Session(number: $0.number, articles: $0.articles.map { site.articles[$0].article.path }) }
-        self.others = others.map { site.articles[$0].article.path }
+        }
     }
 }
 

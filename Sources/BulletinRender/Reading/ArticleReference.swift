@@ -10,13 +10,16 @@ package struct ArticleReference: Sendable, Equatable {
     package let path: String
     package let date: ContentDate
     package let session: Int?
+    /// Its language: a series page lists another language's report where its own has none,
+    /// and so do its articles' previous and next links.
+    package let lang: String
     /// Where the article is in the site's articles, to find what was made for it without
     /// hashing its path; not what a page shows, so two references to the same article in
     /// two builds are equal wherever it sits.
     package let index: Int
 
     package static func == (a: ArticleReference, b: ArticleReference) -> Bool {
-        a.title == b.title && a.path == b.path && a.date == b.date && a.session == b.session
+        a.title == b.title && a.path == b.path && a.date == b.date && a.session == b.session && a.lang == b.lang
     }
 
     init(_ index: Int, site: Site) {
@@ -26,6 +29,7 @@ package struct ArticleReference: Sendable, Equatable {
         path = site.articles[index].path
         date = site.articles[index].article.date
         session = site.articles[index].article.session
+        lang = site.articles[index].article.lang
         self.index = index
     }
 }

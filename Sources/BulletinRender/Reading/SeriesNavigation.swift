@@ -2,8 +2,8 @@ import BulletinCore
 import BulletinContent
 package import BulletinResolve
 
-/// An article's place in its dialogue series, in its language: the series page and the
-/// session reports before and after it.
+/// An article's place in its dialogue series, in its language: the series page and its
+/// neighbours on that page.
 package struct SeriesNavigation: Sendable, Equatable {
     /// The series' name in the article's language.
     package let name: String
@@ -11,43 +11,40 @@ package struct SeriesNavigation: Sendable, Equatable {
     package let path: String
     package let previous: ArticleReference?
     package let next: ArticleReference?
-    /// For a session report, its position (from 1) among the series' reports of its
-    /// language; nil for another article of the series (a background piece).
+    /// For a session report, its position (from 1) among the reports its series page lists;
+    /// nil for another article of the series (a background piece).
     package let position: Int?
-    /// The number of the series' session reports in the article's language.
+    /// The number of reports the series page of the article's language lists.
     package let count: Int
 
     /// The navigation of every article that has a series, by index into `site.articles`.
     ///
-    /// The neighbours are session reports (articles with a `session`) of the article's
-    /// language, in the order a reader follows the series: by date, oldest first (by
-    /// instant), ties by session, then by URL. An article of the series without a session
-    /// number sits among them by its date, so that a background piece links to the sessions
-    /// before and after it.
+    /// The neighbours are those on the series page of the article's language
+    /// (`SeriesData.sessions`): the session reports by date, ties by session, each session in
+    /// that language where it has a report there and in another language where it has not.
+    /// An article of the series without a session number is not on that list; it sits among
+    /// the reports by its date (by instant, ties by URL), so that a background piece links to
+    /// the sessions before and after it.
     package static func all(site: Site) -> [Int: SeriesNavigation] {
         var result: [Int: SeriesNavigation] = [:]
         func precedes(_ a: Int, _ b: Int) -> Bool {
-            let left = site.articles[a]
-            let right = site.articles[b]
+            let (x, y) = (site.articles[a].article.date, site.articles[b].article.date)
             // By instant: two dates written with different offsets may be the same moment.
-            let (x0, y0) = (left.article.date, right.article.date)
-            if !x0.isSameInstant(as: y0) { return x0 < y0 }
-            let (x, y) = (left.article.session ?? Int.max, right.article.session ?? Int.max)
-            if x != y { return x < y }
-            return left.path.codePointPrecedes(right.path)
+            if !x.isSameInstant(as: y) { return x < y }
+            return site.articles[a].path.codePointPrecedes(site.articles[b].path)
         }
         for term in site.dialogues.terms {
             for lang in term.languages {
                 let members = term.articles(in: lang)
                 guard !members.isEmpty else { continue }
-                let reports = members.filter { site.articles[$0].article.session != nil }.sorted(by: precedes)
+                let reports = SeriesData.sessions(term, lang: lang, site: site).flatMap(\.articles)
                 let name = term.name(in: lang)
                 let path = site.routes.localized(term.path, lang)
                 for index in members {
                     let position = reports.firstIndex(of: index)
-                    // Where the article falls among the reports: before the first report that
-                    // comes after it.
-                    let after = reports.firstIndex { $0 != index && precedes(index, $0) } ?? reports.count
+                    // A report's neighbours are beside it; another article goes before the
+                    // first report that comes after it.
+                    let after = position.map { $0 + 1 } ?? reports.firstIndex { precedes(index, $0) } ?? reports.count
                     let before = position ?? after
                     result[index] = SeriesNavigation(
                         name: name, path: path,

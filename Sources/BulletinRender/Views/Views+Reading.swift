@@ -4,11 +4,13 @@ import BulletinResolve
 package import BulletinTemplates
 
 extension Views {
-    /// Another article named on an article's page: `{title, url, date, session, sessionLabel}`.
+    /// Another article named on an article's page: `{title, url, date, session, sessionLabel}`,
+    /// and `hreflang`, its language, when it is not the page's (a series neighbour).
     package func reference(_ reference: ArticleReference) -> TemplateValue {
         var object: TemplateObject = ["title": .text(reference.title), "url": .text(routes.href(reference.path)), "date": date(reference.date)]
         object["session"] = .number(reference.session)
         object["sessionLabel"] = .text(reference.session.map(strings.session))
+        if reference.lang != lang { object["hreflang"] = .text(reference.lang) }
         return .object(object)
     }
 
