@@ -96,6 +96,26 @@ import Testing
         #expect(try #require(named.text("ko/agencies/kisa/index.html")).contains("<p>English description.</p>"))
     }
 
+    /// "One whose `<id>.md` does not exist, or whose `<lang>` is not in `languages`, is an
+    /// error": nothing else is. A file for the default language names and describes the term
+    /// in it, as one for any other language does.
+    @Test func aDescriptionFileInTheDefaultLanguageIsTheTermsTextThere() throws {
+        var site = bilingual()
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\nlanguage: ko\nlanguages: [ko, en]\n"
+        site["Content/articles/english.md"] = "---\ntitle: English\ndate: 2025-01-01\nlang: en\nagencies: [KISA]\n---\n\nText.\n"
+        site["Content/articles/korean.md"] = "---\ntitle: 기사\ndate: 2025-01-01\nagencies: [한국인터넷진흥원]\n---\n\n본문.\n"
+        let result = site.build()
+        #expect(result.errors.isEmpty, "\(result.errors.map { $0.formatted() })")
+        let korean = try #require(result.text("agencies/kisa/index.html"))
+        #expect(korean.contains("한국인터넷진흥원") && korean.contains("<p>한국어 설명.</p>") && !korean.contains("English description."))
+        let english = try #require(result.text("en/agencies/kisa/index.html"))
+        #expect(english.contains("Korea Internet &amp; Security Agency") && english.contains("<p>English description.</p>"))
+        // An unknown language is still an error at the file.
+        site["Content/agencies/kisa.fr.md"] = "---\nname: Agence\n---\n"
+        let error = try #require(site.build().errors.first)
+        #expect(error.location.file.hasSuffix("agencies/kisa.fr.md"))
+    }
+
     /// A broken link in a description in another language is found like any other.
     @Test func aTranslatedDescriptionsLinksAreChecked() throws {
         var site = bilingual()

@@ -1,8 +1,9 @@
 package import BulletinCore
 
-/// A registry entry's name and description in another language: `Content/<taxonomy>/<id>.<lang>.md`
+/// A registry entry's name and description in a language: `Content/<taxonomy>/<id>.<lang>.md`
 /// beside `<id>.md` (`agencies/kisa.ko.md`). Its front matter may be empty or give `name`,
-/// which then wins over the entry's `names.<lang>`; its body is the description in `lang`.
+/// which then wins over the entry's `names.<lang>` (and, in the default language, over its
+/// `name`); its body is the description in `lang`.
 public struct RegistryTranslation: Sendable {
     /// The taxonomy's name, or `dialogues`.
     public var taxonomy: String
@@ -39,12 +40,6 @@ extension RegistryTranslation {
                 hint: others.isEmpty
                     ? "a description in another language is <id>.<lang>.md for a language in `languages` of site.yaml; add it there first"
                     : "name the file \(taxonomy)/\(id).\(others[0]).md, or add '\(written)' to `languages` in site.yaml"))
-        } else if lang == config.language {
-            diagnostics.append(Diagnostic(
-                .error, .invalidValue,
-                "'\(written)' is the site's default language: \(taxonomy)/\(id).md is already the entry in it",
-                at: SourceLocation(file: file.displayPath),
-                hint: "put this text in \(taxonomy)/\(id).md, or name the file for another language"))
         }
         let source: SourceText
         let frontMatter: FrontMatter
@@ -63,7 +58,9 @@ extension RegistryTranslation {
                 hint: "put `\(pair.key)` in \(taxonomy)/\(id).md, which holds the entry's other keys"))
         }
         diagnostics += reader.diagnostics
-        guard let lang, lang != config.language, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // The default language too: the contract takes a term's name and description in a
+        // language from `<id>.<lang>.md` first, whichever language that is.
+        guard let lang, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let translation = RegistryTranslation(
             taxonomy: taxonomy, path: file.path, id: id, lang: lang,
             name: name.map { $0.value.trimmingWhitespace }.flatMap { $0.isVisiblyEmpty ? nil : $0 },
