@@ -135,4 +135,34 @@ import Testing
         #expect(cited.map { $0["name"] as? String } == ["Joint statement"])
         #expect(cited.map { $0["url"] as? String } == ["https://example.org/statement"])
     }
+
+    /// A chair's agency is a term reference: one warning for each agency no registry entry
+    /// names, at its first use, with how many articles name it; linked to its page wherever
+    /// articles publish it under `agencies`, registered or not.
+    @Test func anUnregisteredChairsAgencyIsOneWarningAndLinkedWhereItIsPublished() throws {
+        var site = Self.site()
+        for name in ["a", "b", "c"] {
+            site["Content/articles/\(name).md"] = ReadingFixture.article(name.uppercased(), "2025-01-0\(name == "a" ? 1 : name == "b" ? 2 : 3)",
+                "chairs:\n  - {name: Lee, agency: Korea Natl Police}\n  - {name: Park, agency: Korea natl police}\n")
+        }
+        site["Content/articles/d.md"] = ReadingFixture.article("D", "2025-01-04", "agencies: [Coast Office]\nchairs: [{name: Choi, agency: Coast Office}]\n")
+        let result = site.build()
+        let warnings = result.warnings.filter { $0.message.contains("Korea Natl Police") || $0.message.contains("Korea natl police") }
+        #expect(warnings.count == 1, "\(warnings.map { $0.formatted() })")
+        #expect(warnings.first?.location.file.hasSuffix("articles/a.md") == true)
+        #expect(warnings.first?.message.contains("(in 3 articles, this one first)") == true)
+        // Published by d's `agencies` (with its own warning), the chair's agency is linked.
+        #expect(!result.warnings.contains { $0.message.contains("chair's agency 'Coast Office'") })
+        let d = try #require(result.text("articles/d/index.html"))
+        #expect(d.contains("<li><span dir=\"auto\">Choi</span> — <a href=\"/agencies/coast-office/\" dir=\"auto\">Coast Office</a></li>"))
+
+        // Without a registry folder, terms are taken as written: linked, and no warning.
+        var plain = ReadingFixture.site([
+            "e": ReadingFixture.article("E", "2025-01-05", "agencies: [Foo Office]\nchairs: [{name: Han, agency: foo office}]\n"),
+        ])
+        plain["Content/static/x.txt"] = "x"
+        let unregistered = plain.build()
+        #expect(unregistered.warnings.isEmpty, "\(unregistered.warnings.map { $0.formatted() })")
+        #expect(try #require(unregistered.text("articles/e/index.html")).contains("— <a href=\"/agencies/foo-office/\" dir=\"auto\">Foo Office</a>"))
+    }
 }

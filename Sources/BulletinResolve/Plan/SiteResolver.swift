@@ -172,21 +172,22 @@ public enum SiteResolver {
             keyLocation: { published[$0].keyLocations["translationKey"] }, source: { published[$0].source }, kind: "articles",
             diagnostics: &diagnostics)
         let agencies = config.taxonomies.firstIndex(of: "agencies")
-        // Each on every core; the chairs' warnings in the articles' order.
+        // Each on every core; the chairs' warnings at their first use in path order.
         let agencyRegistry = agencies.map { finished[$0].registry }
         let agencyPositions = agencies.map { termPositions[$0] }
         let publishing = Parallel.map(Array(order.enumerated())) { position, index in
             let article = published[index]
-            var found: [Diagnostic] = []
-            let chairs = chairAgencies(article, agencies: agencyRegistry, positions: agencyPositions, diagnostics: &found)
+            let (chairs, unknown) = chairAgencies(article, agencies: agencyRegistry, positions: agencyPositions)
             return (PublishedArticle(
                 article: article, path: routes.localized(Routes.article(article.slug), article.lang),
                 terms: termIDs[index].enumerated().map { taxonomy, ids in ids.compactMap { termPositions[taxonomy][$0] } },
                 dialogue: dialogueIDs[index].flatMap { dialoguePositions[$0] },
-                translations: articleGroups[position] ?? [:], chairAgencies: chairs), found)
+                translations: articleGroups[position] ?? [:], chairAgencies: chairs), unknown)
         }
         let articles = publishing.map(\.0)
-        diagnostics += publishing.flatMap(\.1)
+        var unknownInPathOrder = [[UnknownChairAgency]](repeating: [], count: published.count)
+        for (position, index) in order.enumerated() { unknownInPathOrder[index] = publishing[position].1 }
+        diagnostics += unknownChairAgencyWarnings(unknownInPathOrder)
         var articlesByLanguage: [String: [Int]] = [:]
         for (index, article) in articles.enumerated() { articlesByLanguage[article.article.lang, default: []].append(index) }
 
@@ -314,23 +315,57 @@ public enum SiteResolver {
 
     // MARK: - Chairs
 
-    /// The agency of each chair, among the registered agencies (a chair does not make a term
-    /// of its own); an agency the registry does not know is a warning with suggestions.
+    /// A chair's agency that names no agency with a page: the first use of each, for one
+    /// warning per agency.
+    struct UnknownChairAgency {
+        let slug: String
+        let firstUse: Diagnostic
+    }
+
+    /// The agency of each chair, as a term of the agencies taxonomy: a registered agency, or
+    /// an unregistered one that articles list under `agencies` (published under the slug of
+    /// the reference). A chair does not make a term of its own: an agency that is neither
+    /// is returned for a warning, with suggestions, when the taxonomy has a registry.
     static func chairAgencies(
-        _ article: Article, agencies registry: TermRegistry?, positions: [String: Int]?, diagnostics: inout [Diagnostic]
-    ) -> [Int?] {
-        article.chairs.map { chair in
+        _ article: Article, agencies registry: TermRegistry?, positions: [String: Int]?
+    ) -> ([Int?], [UnknownChairAgency]) {
+        var unknown: [UnknownChairAgency] = []
+        let found = article.chairs.map { chair -> Int? in
             guard let reference = chair.agency, let registry, let positions else { return nil }
             if let entry = registry.lookup(TermKey(reference.text)) { return positions[registry.entries[entry].id] }
-            guard registry.exists else { return nil }
+            let slug = Slug.make(from: reference.text)
+            if let position = positions[slug] { return position }
+            guard registry.exists, !slug.isEmpty else { return nil }
             let suggestions = registry.suggestions(for: TermKey(reference.text))
-            diagnostics.append(article.source.diagnostic(
+            unknown.append(UnknownChairAgency(slug: slug, firstUse: article.source.diagnostic(
                 .warning, .unregisteredTerm,
-                "the chair's agency '\(reference.text)' is not in the agencies registry, so it is shown without a link",
+                "the chair's agency '\(reference.text.trimmingWhitespace)' is not in the agencies registry, so it is shown without a link",
                 line: reference.line, column: reference.column,
                 hint: suggestions.isEmpty ? "use a registered agency's name, short name or alias, or register it"
-                    : "did you mean \(suggestions.joined(separator: " or "))?"))
+                    : "did you mean \(suggestions.joined(separator: " or "))?")))
             return nil
+        }
+        return (found, unknown)
+    }
+
+    /// One warning for each distinct unknown chair's agency (by the slug its references
+    /// share), at its first use (`perArticle` is in path order), with how many articles name it.
+    static func unknownChairAgencyWarnings(_ perArticle: [[UnknownChairAgency]]) -> [Diagnostic] {
+        var first: [String: Diagnostic] = [:]
+        var articles: [String: Int] = [:]
+        var order: [String] = []
+        for unknown in perArticle {
+            for slug in Set(unknown.map(\.slug)) { articles[slug, default: 0] += 1 }
+            for agency in unknown where first[agency.slug] == nil {
+                first[agency.slug] = agency.firstUse
+                order.append(agency.slug)
+            }
+        }
+        return order.map { slug in
+            var warning = first[slug]!
+            let count = articles[slug]!
+            warning.message += count == 1 ? "" : " (in \(count) articles, this one first)"
+            return warning
         }
     }
 
