@@ -116,6 +116,24 @@ import Testing
         #expect(error.location.file.hasSuffix("agencies/kisa.fr.md"))
     }
 
+    /// "`baseURL` | absolute http(s) URL | required | ... `--base-url` overrides it": the
+    /// override replaces the value, it does not excuse a missing or broken one.
+    @Test func baseURLIsCheckedEvenWhenTheCommandLineOverridesIt() throws {
+        var site = TestSite.standard()
+        site["Content/site.yaml"] = "title: T\nbaseURL: nope\n"
+        let broken = site.build(baseURL: "https://preview.test/")
+        let error = try #require(broken.errors.first)
+        #expect(error.location.file.hasSuffix("site.yaml") && error.location.line == 2 && error.location.column == 10)
+        #expect(broken.output == nil)
+        site["Content/site.yaml"] = "title: T\n"
+        let missing = site.build(baseURL: "https://preview.test/")
+        #expect(missing.errors.contains { $0.message.contains("baseURL") && $0.location.file.hasSuffix("site.yaml") })
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\n"
+        let overridden = site.build(baseURL: "https://preview.test/sub/")
+        #expect(overridden.succeeded)
+        #expect(try #require(overridden.text("feed.xml")).contains("https://preview.test/sub/"))
+    }
+
     /// A broken link in a description in another language is found like any other.
     @Test func aTranslatedDescriptionsLinksAreChecked() throws {
         var site = bilingual()

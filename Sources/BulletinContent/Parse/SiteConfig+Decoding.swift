@@ -20,11 +20,11 @@ extension SiteConfig {
         var config = fallback
         config.title = reader.text("title", required: true, example: "Cyber Dialogue Bulletin")?.value ?? ""
 
-        if let override = baseURLOverride {
-            config.baseURL = override
-        } else if let url = reader.text("baseURL", required: true, example: "https://bulletin.example.org/") {
+        // Required and checked even when `--base-url` overrides it: a site.yaml that builds
+        // only with the flag would fail for the next editor who builds without it.
+        if let url = reader.text("baseURL", required: true, example: "https://bulletin.example.org/") {
             if let parsed = BaseURL(url.value) {
-                config.baseURL = parsed
+                config.baseURL = baseURLOverride ?? parsed
             } else {
                 reader.report(source.diagnostic(
                     .error, .invalidValue,
