@@ -93,6 +93,11 @@ import Testing
              files: ["Content/articles/2025/first.md": "---\ntitle: Again\ndate: 2025-01-01\n---\n"],
              code: .urlCollision, file: "Content/articles/first.md", line: 1, column: 1,
              message: "two pages would be written to /articles/first/: Content/articles/2025/first.md and Content/articles/first.md"),
+        Case(name: "a slug written in one article that another's file name already gives",
+             // Reported at the `slug:` that made the clash, though its file comes first by path.
+             files: ["Content/articles/b.md": "---\ntitle: B\ndate: 2025-01-01\nslug: first\n---\n"],
+             code: .urlCollision, file: "Content/articles/b.md", line: 4, column: 7,
+             message: "two pages would be written to /articles/first/: Content/articles/first.md and Content/articles/b.md"),
         Case(name: "slugs that differ only in case",
              files: ["Content/articles/a/Same.md": "---\ntitle: A\ndate: 2025-01-01\n---\n",
                      "Content/articles/b/same.md": "---\ntitle: B\ndate: 2025-01-02\n---\n"],

@@ -277,11 +277,14 @@ package struct SitePlanner {
     }
 
     private func collision(_ first: Entry, _ second: Entry, path: String) -> Diagnostic {
-        // Report at the editor's file that comes later by path (or the only one there is).
+        // Report at the `slug:` that made the clash when only one of the two wrote one; else
+        // at the editor's file that comes later by path (or the only one there is).
         var earlier = first
         var later = second
-        if case .file(let a) = first.origin, case .file(let b) = second.origin, b.file.codePointPrecedes(a.file) {
-            swap(&earlier, &later)
+        if case .file(let a) = first.origin, case .file(let b) = second.origin {
+            if (a.line != nil) != (b.line != nil) ? a.line != nil : b.file.codePointPrecedes(a.file) {
+                swap(&earlier, &later)
+            }
         } else if case .generated = second.origin, case .file = first.origin {
             swap(&earlier, &later)
         }
@@ -303,6 +306,17 @@ package struct SitePlanner {
         }
         guard case .file(let location) = later.origin else {
             return Diagnostic(.error, .urlCollision, message, at: SourceLocation(file: url), hint: hint)
+        }
+        // A `slug:` line is shown with a caret under the slug.
+        if let line = location.line, let column = location.column {
+            switch later.page?.subject {
+            case .article(let index)?:
+                return articles[index].article.source.diagnostic(.error, .urlCollision, message, line: line, column: column, hint: hint)
+            case .page(let index)?:
+                return pages[index].page.source.diagnostic(.error, .urlCollision, message, line: line, column: column, hint: hint)
+            default:
+                break
+            }
         }
         return Diagnostic(.error, .urlCollision, message, at: location, hint: hint)
     }
