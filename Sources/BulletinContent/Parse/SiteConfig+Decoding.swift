@@ -169,7 +169,7 @@ extension SiteConfig {
 
     /// Top-level names that slugs cannot take.
     package var reservedSlugs: Set<String> {
-        Set(["articles", "dialogues", "search", "assets", "archive", "data", "feed.xml", "sitemap.xml", "robots.txt", "404.html"]
+        Set(["articles", "dialogues", "search", "assets", "archive", "data", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html"]
             + taxonomies + languages.map { $0.lowercased() })
     }
 }
