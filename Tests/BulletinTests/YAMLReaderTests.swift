@@ -10,6 +10,15 @@ import Testing
         return YAMLReader.parseMapping(yaml, firstLine: firstLine, in: SourceText(file: "a.md", text: text))
     }
 
+    /// A wrong type's message names what was written: YAML's numbers as numbers, the rest as text.
+    @Test(arguments: [
+        ("1.5", true), ("-2e3", true), (".5", true), ("+7.", true), ("99999999999999999999", true), ("1E+10", true),
+        ("1.2.3", false), ("1e", false), (".", false), ("e5", false), ("seventh", false), ("", false), ("1_000", false),
+    ])
+    func numbersAreToldFromText(_ text: String, _ isNumber: Bool) {
+        #expect(YAMLValue.isNumber(text) == isNumber)
+    }
+
     @Test func positionsCountFromTheTopOfTheFile() throws {
         let pairs = try parse("title: A\ndate: 2025-01-01\nagencies:\n  - KISA\n  - EEAS\n").get()
         #expect(pairs.map(\.key) == ["title", "date", "agencies"])

@@ -106,11 +106,19 @@ package struct FieldReader {
         guard case .scalar(let text, true) = pair.value.kind,
               let number = Int(text.trimmingWhitespace)
         else {
-            var quoted: Int?
-            if case .scalar(let text, false) = pair.value.kind { quoted = Int(text.trimmingWhitespace) }
-            report(.error, .wrongType, "'\(key)' must be a whole number, found \(pair.value.kindDescription)",
-                   at: pair.value, hint: quoted.map { "write it without quotes: `\(key): \($0)`" }
-                       ?? "write the number in digits: `\(key): \(example)`")
+            var hint = "write the number in digits: `\(key): \(example)`"
+            var problem = "must be a whole number"
+            switch pair.value.kind {
+            case .scalar(let text, false):
+                if let quoted = Int(text.trimmingWhitespace) { hint = "write it without quotes: `\(key): \(quoted)`" }
+            case .scalar(let text, true) where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+                // Digits past Int.max: a whole number, but not one anything here means.
+                problem = "is too large"
+                hint = "check the number: \(text.count) digits"
+            default:
+                break
+            }
+            report(.error, .wrongType, "'\(key)' \(problem), found \(pair.value.kindDescription)", at: pair.value, hint: hint)
             return nil
         }
         guard number >= minimum else {

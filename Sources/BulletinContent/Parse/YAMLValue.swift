@@ -28,12 +28,39 @@ package struct YAMLValue: Sendable {
         switch kind {
         case .scalar(let text, let plain):
             if isNull { return "nothing" }
-            if plain, Int(text) != nil { return "the number \(text)" }
+            if plain, Int(text) != nil || Self.isNumber(text) { return "the number \(text)" }
             if plain, ["true", "false", "True", "False", "TRUE", "FALSE"].contains(text) { return "the boolean \(text)" }
             return "the text \"\(text.count > 40 ? text.prefix(40) + "…" : Substring(text))\""
         case .sequence: return "a list"
         case .mapping: return "a mapping of keys to values"
         }
+    }
+}
+
+extension YAMLValue {
+    /// Whether plain text is a number in YAML's core schema: `1.5`, `-2e3`, `.5`, or digits
+    /// too many for a whole number here (`99999999999999999999`).
+    static func isNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let whole = bytes.prefix(while: isDigit)
+        bytes = bytes.dropFirst(whole.count)
+        var fraction = 0
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            fraction = bytes.prefix(while: isDigit).count
+            bytes = bytes.dropFirst(fraction)
+        }
+        guard whole.count + fraction > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            let exponent = bytes.prefix(while: isDigit).count
+            guard exponent > 0 else { return false }
+            bytes = bytes.dropFirst(exponent)
+        }
+        return bytes.isEmpty
     }
 }
 
