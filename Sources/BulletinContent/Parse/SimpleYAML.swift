@@ -42,6 +42,9 @@ private struct SimpleYAMLReader {
         if start < bytes.count { lines.append(start..<bytes.count) }
 
         var pairs: [YAMLPair] = []
+        // The keys so far, for duplicates: a scan of `pairs` made a front matter of 200,000
+        // keys take a minute before the size limit could stop it.
+        var keys: Set<String> = []
         var textLength = 0
         var index = 0
         while index < lines.count {
@@ -56,7 +59,7 @@ private struct SimpleYAMLReader {
             while colon < line.upperBound, isNameByte(bytes[colon]) { colon += 1 }
             guard colon < line.upperBound, bytes[colon] == UInt8(ascii: ":") else { return nil }
             let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<colon]), as: UTF8.self)
-            guard !pairs.contains(where: { $0.key == key }) else { return nil }
+            guard keys.insert(key).inserted else { return nil }
             let lineNumber = firstLine + index
             let value: YAMLValue
             if colon + 1 == line.upperBound {
@@ -75,13 +78,14 @@ private struct SimpleYAMLReader {
                 }
             } else {
                 guard bytes[colon + 1] == Self.space, colon + 2 < line.upperBound, bytes[colon + 2] != Self.space,
-                      let found = scalarOrFlowList((colon + 2)..<line.upperBound, line: lineNumber, lineStart: line.lowerBound)
+                      let found = scalarOrFlowList((colon + 2)..<line.upperBound, line: lineNumber, from: (line.lowerBound, 1))
                 else { return nil }
                 value = found
                 index += 1
             }
             textLength += value.textLength
             pairs.append(YAMLPair(key: key, line: lineNumber, column: 1, value: value))
+            if pairs.count > YAMLReader.maximumValues { return nil }
         }
         // A document anywhere near the size budget is Yams' to judge, as every other.
         guard !pairs.isEmpty, 1 + pairs.count + pairs.reduce(0, { $0 + $1.value.valueCount }) <= YAMLReader.maximumValues / 2,
@@ -107,7 +111,7 @@ private struct SimpleYAMLReader {
             let dash = line.lowerBound + spaces
             guard spaces == indentation, dash + 2 < line.upperBound, bytes[dash] == UInt8(ascii: "-"),
                   bytes[dash + 1] == Self.space, bytes[dash + 2] != Self.space,
-                  let item = scalar((dash + 2)..<line.upperBound, line: firstLine + index, lineStart: line.lowerBound, inFlow: false)
+                  let item = scalar((dash + 2)..<line.upperBound, line: firstLine + index, from: (line.lowerBound, 1), inFlow: false)
             else { return nil }
             items.append(item)
             index += 1
@@ -116,11 +120,16 @@ private struct SimpleYAMLReader {
         return (YAMLValue(kind: .sequence(items), line: firstLine + first, column: indentation + 1), index)
     }
 
-    private func scalarOrFlowList(_ range: Range<Int>, line: Int, lineStart: Int) -> YAMLValue? {
-        guard bytes[range.lowerBound] == UInt8(ascii: "[") else { return scalar(range, line: line, lineStart: lineStart, inFlow: false) }
+    /// `known` is a position of the line at or before `range` with its column (the line's
+    /// start, column 1): columns are counted on from there.
+    private func scalarOrFlowList(_ range: Range<Int>, line: Int, from known: (index: Int, column: Int)) -> YAMLValue? {
+        guard bytes[range.lowerBound] == UInt8(ascii: "[") else { return scalar(range, line: line, from: known, inFlow: false) }
         // `[a, "b", 'c']`, all on this line.
         guard bytes[range.upperBound - 1] == UInt8(ascii: "]") else { return nil }
-        let list = YAMLValue(kind: .sequence([]), line: line, column: column(of: range.lowerBound, lineStart: lineStart))
+        // Each item's column counted on from the last one's: a long list on one line would
+        // otherwise be read in quadratic time.
+        var known = (index: range.lowerBound, column: column(of: range.lowerBound, from: known))
+        let list = YAMLValue(kind: .sequence([]), line: line, column: known.column)
         let inside = (range.lowerBound + 1)..<(range.upperBound - 1)
         if inside.isEmpty { return list }
         var items: [YAMLValue] = []
@@ -141,8 +150,11 @@ private struct SimpleYAMLReader {
             }
             var last = end
             while last > position, bytes[last - 1] == Self.space { last -= 1 }
-            guard let item = scalar(position..<last, line: line, lineStart: lineStart, inFlow: true) else { return nil }
+            known = (position, column(of: position, from: known))
+            guard let item = scalar(position..<last, line: line, from: known, inFlow: true) else { return nil }
             items.append(item)
+            // More than any front matter has: Yams reads it, under the size limit's budget.
+            if items.count > YAMLReader.maximumValues { return nil }
             position = end
             while position < inside.upperBound, bytes[position] == Self.space { position += 1 }
             if position == inside.upperBound { break }
@@ -154,11 +166,11 @@ private struct SimpleYAMLReader {
 
     /// A quoted scalar without escapes, or a plain one that cannot be mistaken for anything
     /// else, filling `range`.
-    private func scalar(_ range: Range<Int>, line: Int, lineStart: Int, inFlow: Bool) -> YAMLValue? {
+    private func scalar(_ range: Range<Int>, line: Int, from known: (index: Int, column: Int), inFlow: Bool) -> YAMLValue? {
         guard !range.isEmpty else { return nil }
         let first = bytes[range.lowerBound]
         let last = bytes[range.upperBound - 1]
-        let column = column(of: range.lowerBound, lineStart: lineStart)
+        let column = column(of: range.lowerBound, from: known)
         if first == Self.quote || first == Self.apostrophe {
             // No quote of its kind inside, and no backslash in double quotes: the text is what
             // is between the quotes.
@@ -189,9 +201,10 @@ private struct SimpleYAMLReader {
     }
 
     /// The column of byte `index`, counted in characters (code points) from 1, as libyaml does.
-    private func column(of index: Int, lineStart: Int) -> Int {
-        var column = 1
-        for position in lineStart..<index where bytes[position] & 0xC0 != 0x80 { column += 1 }
+    /// The column (in Unicode scalars, from 1) of `index`, counted on from a known one.
+    private func column(of index: Int, from known: (index: Int, column: Int)) -> Int {
+        var column = known.column
+        for position in known.index..<index where bytes[position] & 0xC0 != 0x80 { column += 1 }
         return column
     }
 

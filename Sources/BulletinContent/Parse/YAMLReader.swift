@@ -181,7 +181,7 @@ package enum YAMLReader {
                 .error, .yamlSyntax, "the YAML could not be read: \(error)", line: firstLine, column: 1))
         }
         guard let node else { return .success(nil) }
-        var budget = Budget()
+        var budget = Budget(followsAliases: mayHoldAliases(yaml))
         do {
             return .success(try convert(node, firstLine: firstLine, budget: &budget, source: source))
         } catch let failure as ConversionFailure {
@@ -209,8 +209,34 @@ package enum YAMLReader {
     // MARK: - Conversion under a budget
 
     private struct Budget {
+        /// Whether the text seems to hold an alias: what the message blames.
+        let followsAliases: Bool
         package var values = 0
         package var textLength = 0
+    }
+
+    /// Whether `yaml` has what looks like an alias (`*name` after a space, `[`, `,` or `:`).
+    static func mayHoldAliases(_ yaml: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var afterStar = false
+        for byte in yaml.utf8 {
+            if afterStar, byte != 0x20, byte != 0x0A, byte != 0x2C, byte != 0x5D, byte != 0x7D { return true }
+            afterStar = byte == UInt8(ascii: "*") && [0x20, 0x0A, 0x5B, 0x2C, 0x3A, 0x7B].contains(previous)
+            previous = byte
+        }
+        return false
+    }
+
+    private static func tooLarge(_ budget: Budget, firstLine: Int, source: SourceText) -> ConversionFailure {
+        ConversionFailure(diagnostic: source.diagnostic(
+            .error, .yamlTooLarge,
+            budget.followsAliases
+                ? "the front matter expands to more than \(maximumValues) values or \(maximumTextLength >> 20) MiB of text"
+                : "the front matter holds more than \(maximumValues) values or \(maximumTextLength >> 20) MiB of text",
+            line: firstLine, column: 1,
+            hint: budget.followsAliases
+                ? "YAML aliases (`*name`) repeat what their anchor (`&name`) holds; remove the nested aliases"
+                : "front matter is a short list of keys: put long text in the article's body, below the closing ---"))
     }
 
     private struct ConversionFailure: Error {
@@ -222,15 +248,13 @@ package enum YAMLReader {
         let mark = Position(node.mark)
         let line = mark.line + firstLine - 1
         guard budget.values <= maximumValues, budget.textLength <= maximumTextLength else {
-            throw ConversionFailure(diagnostic: source.diagnostic(
-                .error, .yamlTooLarge,
-                "the front matter expands to more than \(maximumValues) values or \(maximumTextLength >> 20) MiB of text",
-                line: firstLine, column: 1,
-                hint: "YAML aliases (`*name`) repeat what their anchor (`&name`) holds; remove the nested aliases"))
+            throw tooLarge(budget, firstLine: firstLine, source: source)
         }
         switch node {
         case .scalar(let scalar):
             budget.textLength += scalar.string.utf8.count
+            // Checked here too: one long text, or the last one, has no node after it.
+            guard budget.textLength <= maximumTextLength else { throw tooLarge(budget, firstLine: firstLine, source: source) }
             let plain = scalar.style == .plain && scalar.tag.rawValue.isEmpty
             return YAMLValue(kind: .scalar(scalar.string, plain: plain), line: line, column: mark.column)
         case .sequence(let sequence):
