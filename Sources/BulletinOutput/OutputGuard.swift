@@ -72,12 +72,31 @@ public enum OutputGuard {
                 hint: "make the change in Content/ or Templates/, which every build publishes, then delete "
                     + "\(shown)/\(first.path); or build into another folder with --output")
         }
+        // A repository made in the output, or a file manager's leftovers, is not something
+        // to publish: the usual advice (move it into Content/static/) would publish it.
+        if foreign.contains(where: { $0.path == ".git" || $0.path.hasPrefix(".git/") }) {
+            return Refusal(
+                message: "\(shown)/ now holds a git repository (.git) that the last build did not make; "
+                    + "a build replaces \(shown)/ as a whole, so it would be lost",
+                hint: "keep the repository in another folder and copy \(shown)/ into it after each build "
+                    + "(as a publishing job does), or build into another folder with --output")
+        }
+        let name = first.path.split(separator: "/").last.map(String.init) ?? first.path
+        if Self.systemLeftovers.contains(name) {
+            return Refusal(
+                message: "\(shown)/\(first.path) was not written by the last build\(andOthers); "
+                    + "a build replaces \(shown)/ as a whole, so it would be lost",
+                hint: "\(name) is made by the system's file manager, not by an editor: delete it and build again")
+        }
         return Refusal(
             message: "\(shown)/\(first.path) was not written by the last build\(andOthers); "
                 + "a build replaces \(shown)/ as a whole, so it would be lost",
             hint: "files to publish go in Content/static/ (Content/static/\(first.path) is copied to "
                 + "\(shown)/\(first.path)); move it there, or build into another folder with --output")
     }
+
+    /// Files that file managers leave in folders they show.
+    static let systemLeftovers: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini", "._.DS_Store"]
 
     /// Every file and folder under `folder`, depth first in code-point order, without
     /// following symbolic links; sizes of regular files.

@@ -215,6 +215,11 @@ import Testing
                   refusal: "index.html was changed after the build that wrote it", hint: "Content/ or Templates/"),
         GuardCase(name: "an earlier output with a file in a new folder", files: ["extra/notes.txt": "mine\n"], built: true,
                   refusal: "extra/notes.txt was not written by the last build", hint: "Content/static/"),
+        // Not advice to move them into Content/static/, which would publish them.
+        GuardCase(name: "an earlier output made a git repository", files: [".git/HEAD": "ref: refs/heads/main\n"], built: true,
+                  refusal: "now holds a git repository (.git)", hint: "keep the repository in another folder"),
+        GuardCase(name: "an earlier output with a file manager's .DS_Store", files: ["articles/.DS_Store": "\0"], built: true,
+                  refusal: "articles/.DS_Store was not written by the last build", hint: "delete it and build again"),
         GuardCase(name: "an earlier output", built: true, refusal: nil),
         GuardCase(name: "an empty folder", refusal: nil),
         GuardCase(name: "an earlier output with an empty folder added", folders: ["empty"], built: true, refusal: nil),
