@@ -36,6 +36,13 @@ import Testing
              code: .unclosedFrontMatter, file: article, line: 1, column: 1, message: "never closed"),
         Case(name: "malformed YAML", files: [article: "---\ntitle: Seoul: the 7th round\ndate: 2024-01-01\n---\n"],
              code: .yamlSyntax, file: article, line: 2, column: 13, message: "malformed YAML", hint: "must be quoted"),
+        // The hint quotes the editor's own line, not a fixed example.
+        Case(name: "a colon in a value", files: [article: "---\ntitle: Brussels: 8th round\ndate: 2024-01-01\n---\n"],
+             code: .yamlSyntax, file: article, line: 2, column: 16, message: "malformed YAML", hint: "`title: \"Brussels: 8th round\"`"),
+        Case(name: "a key indented under another's value", files: [article: "---\ntitle: Round\n  date: 2024-01-01\n---\n"],
+             code: .yamlSyntax, file: article, line: 3, column: 7, message: "malformed YAML", hint: "indented under the one above"),
+        Case(name: "an unknown escape in double quotes", files: [article: "---\ntitle: \"a\\qb\"\ndate: 2024-01-01\n---\n"],
+             code: .yamlSyntax, file: article, line: 2, column: 10, message: "unknown escape", hint: "single quotes"),
         Case(name: "YAML alias bomb", files: [article: "---\ntitle: Bomb\ndate: 2024-01-01\n" + aliasBomb + "---\n"],
              code: .yamlTooLarge, file: article, line: 2, column: 1, message: "expands to more than", hint: "aliases"),
         // Large without aliases: stopped (once in quadratic time: 200,000 keys took a

@@ -1,6 +1,7 @@
 package import BulletinCore
 
 private import Yams
+internal import Foundation
 
 /// Parses YAML text into a `YAMLValue` with file positions, turning every libyaml error into a
 /// diagnostic at the right line and column of the file.
@@ -373,14 +374,18 @@ package enum YAMLReader {
             // A quote or bracket never closed is found at the end of the front matter, and a
             // line without its colon at the next line; the editor needs to see the line where
             // it went wrong, which libyaml gives as the context.
+            // An unknown escape is where libyaml found it, not at the quote it is inside.
             var place = (line: mark.line, column: mark.column)
-            if let context, ["quoted scalar", "simple key", "flow sequence", "flow mapping"].contains(where: context.text.contains) {
+            if let context, ["quoted scalar", "simple key", "flow sequence", "flow mapping"].contains(where: context.text.contains),
+               !problem.contains("unknown escape") {
                 place = (context.mark.line, context.mark.column)
             }
-            let line = min(place.line, yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = max(min(place.line, lines.count), 1)
             return source.diagnostic(
-                .error, .yamlSyntax, message, line: max(line, 1) + firstLine - 1, column: max(place.column, 1),
-                hint: hint(forProblem: problem, context: context?.text))
+                .error, .yamlSyntax, message, line: line + firstLine - 1, column: max(place.column, 1),
+                hint: hint(forProblem: problem, context: context?.text, line: line <= lines.count ? lines[line - 1] : nil,
+                           previous: line >= 2 ? lines[line - 2] : nil))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = Position(context.mark)
@@ -440,9 +445,30 @@ package enum YAMLReader {
         return nil
     }
 
-    private static func hint(forProblem problem: String, context: String?) -> String? {
+    /// What to do about a libyaml error, from its wording and the line it is on (and the
+    /// line before it): the line's own key and value where the fix is to quote it.
+    static func hint(forProblem problem: String, context: String?, line: Substring?, previous: Substring?) -> String? {
         let text = problem + " " + (context ?? "")
+        if text.contains("unknown escape") {
+            return "in double quotes a backslash starts an escape (`\\\"`, `\\n`): write `\\\\` for a backslash itself, "
+                + "or put the value in single quotes"
+        }
         if text.contains("mapping values are not allowed") {
+            if let line, let previous {
+                let indentation = line.prefix { $0 == " " }.count
+                let previousIndentation = previous.prefix { $0 == " " }.count
+                if indentation > previousIndentation, !String(previous).trimmingWhitespace.hasSuffix(":") {
+                    return "this line is indented under the one above, which already has its value: "
+                        + "start it at the same place as the other keys"
+                }
+            }
+            if let line, let colon = line.range(of: ": "), !line.hasPrefix(" "), !line.hasPrefix("-") {
+                let key = line[..<colon.lowerBound]
+                let value = String(line[colon.upperBound...]).trimmingWhitespace
+                if !value.contains("\""), !key.isEmpty {
+                    return "a value that contains `: ` must be quoted: `\(key): \"\(value)\"`"
+                }
+            }
             return "a value that contains `: ` must be quoted: `title: \"Seoul: the 7th round\"`"
         }
         if text.contains("tab") || text.contains("cannot start any token") {
