@@ -23,7 +23,13 @@ public enum OutputGuard {
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         switch FileSystem.kind(at: folder) {
         case nil: return nil
-        case .directory?: break
+        case .directory?:
+            // A build replaces the folder, permissions and all: a read-only one is a "no".
+            if FileSystem.isReadOnly(folder) {
+                return Refusal(
+                    message: "\(shown)/ is read-only; a build would replace it with a writable folder",
+                    hint: "make it writable (chmod u+w \(shown)) if the build may replace it, or give another --output")
+            }
         default:
             return Refusal(
                 message: "\(shown) exists and is not a folder; a build would replace it",

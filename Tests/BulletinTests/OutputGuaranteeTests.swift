@@ -15,6 +15,26 @@ import Testing
             now: TestSite.now))
     }
 
+    /// A read-only output folder is refused, not swapped for a writable one: root, who may
+    /// write anyway, included.
+    @Test func aReadOnlyOutputFolderIsRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        let output = folder.path + "/out"
+        #expect(build(in: folder.path, output: output).succeeded)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: output)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output) }
+        let before = TemporaryFolder.snapshot(output)
+        let result = build(in: folder.path, output: output)
+        #expect(!result.succeeded)
+        #expect(result.refusal?.message.contains("is read-only") == true, "\(String(describing: result.refusal))")
+        #expect(result.refusal?.hint.contains("chmod u+w") == true)
+        #expect(TemporaryFolder.snapshot(output) == before)
+        let mode = try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int
+        #expect(mode == 0o555)
+    }
+
     @Test func rebuildsAreByteIdentical() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -36,6 +36,15 @@ package enum FileSystem {
         }
     }
 
+    /// Whether the permission bits of what is at `path` (following symbolic links) let no one
+    /// write to it: a folder made read-only on purpose, whoever runs the build (root may
+    /// write anyway, so `access` would not tell).
+    package static func isReadOnly(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & 0o222 == 0
+    }
+
     /// The size in bytes of the file at `path` (not following a final symbolic link).
     package static func size(at path: String) -> Int? {
         var info = stat()
