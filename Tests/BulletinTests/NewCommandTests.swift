@@ -85,7 +85,9 @@ import Testing
         #expect(again.standardError.contains("already registered as agencies/harbour-police.md"))
         let sameFile = try BulletinProcess.run(["new", "agency", "Harbour Patrol", "--id", "harbour-police"], in: folder.path)
         #expect(sameFile.status == 1)
-        #expect(sameFile.standardError.contains("already registered") || sameFile.standardError.contains("already exists"))
+        // It is the id that is taken, not the name, and another is offered.
+        #expect(sameFile.standardError.contains("the id 'harbour-police' is taken: agencies/harbour-police.md is 'Harbour Police'"))
+        #expect(sameFile.standardError.contains("--id harbour-police-2"))
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("Edited by hand.\n"))
 
         let article = ["new", "article", "Same title", "--date", "2025-01-01"]

@@ -151,13 +151,21 @@ public enum NewFile {
                 id = ascii
             } else if let (suggested, romanised) = TermID.suggestion(for: name, taken: taken) {
                 throw Failure(description: "'\(name)' has no ASCII letters to make an id of; give one with --id, such as --id \(suggested)"
-                    + (romanised ? " (romanised from the Hangul: check it, or use the English short name, such as --id knpa)" : ""))
+                    + (romanised ? " (romanised from the Hangul: check it, or use the English short name or acronym as the id)" : ""))
             } else {
                 throw Failure(description: "'\(name)' has no ASCII letters to make an id of; give one with --id: lowercase ASCII letters, digits and hyphens, such as --id \(TermID.free("kisa", taken: taken))")
             }
         }
-        if let index = registry.lookup(TermKey(name)) ?? registry.lookup(TermKey(id)) {
+        if let index = registry.lookup(TermKey(name)) {
             throw Failure(description: "'\(name)' is already registered as \(taxonomy)/\(registry.entries[index].id).md", isMisuse: false)
+        }
+        if let index = registry.lookup(TermKey(id)) {
+            let entry = registry.entries[index]
+            throw Failure(
+                description: entry.id == id
+                    ? "the id '\(id)' is taken: \(taxonomy)/\(id).md is '\(entry.name)'; give '\(name)' another with --id, such as --id \(TermID.free(id, taken: taken))"
+                    : "'\(id)', the id '\(name)' would get, already names \(taxonomy)/\(entry.id).md ('\(entry.name)'); give another with --id",
+                isMisuse: false)
         }
         let lines = [
             "---", "name: \(yamlQuoted(name))", "# short: ABBR", "aliases: []", "# names:", "#   ko: 한국어 이름", "---", "", "",
