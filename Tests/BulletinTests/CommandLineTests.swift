@@ -80,6 +80,9 @@ import Testing
         (["build", "--content", "Nowhere"], "--content: there is no folder Nowhere"),
         (["build", "--base-url", "ftp://x"], "--base-url must be an absolute http or https URL"),
         (["build", "--output", "."], "--output: . contains Content"),
+        (["build", "--output", "Content"], "--output: Content is the folder the build reads (--content)"),
+        (["build", "--output", ""], "--output: the folder's name is empty"),
+        (["build", "--content", "Content/site.yaml"], "--content: Content/site.yaml is a file, not a folder"),
         (["frobnicate"], "Unexpected argument"),
     ])
     func misuseExitsTwo(arguments: [String], message: String) throws {

@@ -42,12 +42,19 @@ extension BuildOptions {
     /// that is, contains or sits inside an input folder (replacing it would destroy the input).
     public func misuse(checkingOutput: Bool = true) -> String? {
         for (flag, path) in [("--content", contentPath), ("--templates", templatesPath)] {
-            guard FileSystem.kind(at: FileSystem.absolute(path), followingLinks: true) == .directory else {
+            if path.isEmpty { return "\(flag): the folder's name is empty" }
+            switch FileSystem.kind(at: FileSystem.absolute(path), followingLinks: true) {
+            case .directory?:
+                continue
+            case nil:
                 return "\(flag): there is no folder \(path)"
                     + (path == "Content" || path == "Templates" ? " here; run bulletin in the site's folder, or name it with \(flag)" : "")
+            default:
+                return "\(flag): \(path) is a file, not a folder; name the folder that holds it"
             }
         }
         guard checkingOutput else { return nil }
+        if outputPath.isEmpty { return "--output: the folder's name is empty" }
         var output = FileSystem.absolute(outputPath)
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         if output == "/" { return "--output: the output folder cannot be /" }
@@ -57,7 +64,10 @@ extension BuildOptions {
             ?? output
         for (flag, path) in [("--content", contentPath), ("--templates", templatesPath)] {
             guard let input = FileSystem.realPath(FileSystem.absolute(path)) else { continue }
-            if realOutput == input || input.hasPrefix(realOutput + "/") {
+            if realOutput == input {
+                return "--output: \(outputPath) is the folder the build reads (\(flag)); the output folder is replaced on every build, so give another"
+            }
+            if input.hasPrefix(realOutput + "/") {
                 return "--output: \(outputPath) contains \(path), which the build reads (\(flag)); the output folder is replaced on every build"
             }
             if realOutput.hasPrefix(input + "/") {
