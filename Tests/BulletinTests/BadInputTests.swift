@@ -43,6 +43,11 @@ import Testing
              code: .yamlSyntax, file: article, line: 3, column: 7, message: "malformed YAML", hint: "indented under the one above"),
         Case(name: "an unknown escape in double quotes", files: [article: "---\ntitle: \"a\\qb\"\ndate: 2024-01-01\n---\n"],
              code: .yamlSyntax, file: article, line: 2, column: 10, message: "unknown escape", hint: "single quotes"),
+        Case(name: "lists nested thousands deep",
+             files: [article: "---\ntitle: A\ndate: 2024-01-01\nx: " + String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000) + "\n---\n"],
+             code: .yamlSyntax, file: article, line: 4, column: 5, message: "nested too deeply", hint: "write the values out flat"),
+        Case(name: "a list left open at the end", files: [article: "---\ntitle: A\ndate: 2024-01-01\nagencies: [\n---\n"],
+             code: .yamlSyntax, file: article, line: 4, column: 1, message: "malformed YAML", hint: "a value is missing"),
         Case(name: "YAML alias bomb", files: [article: "---\ntitle: Bomb\ndate: 2024-01-01\n" + aliasBomb + "---\n"],
              code: .yamlTooLarge, file: article, line: 2, column: 1, message: "expands to more than", hint: "aliases"),
         // Large without aliases: stopped (once in quadratic time: 200,000 keys took a

@@ -367,21 +367,25 @@ package enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "malformed YAML: \(problem)"
+            // libyaml's own wording names its C function; say what it means.
+            var message = problem.hasPrefix("Maximum nesting level reached")
+                ? "malformed YAML: lists and mappings are nested too deeply" : "malformed YAML: \(problem)"
+            let lineCount = max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - (yaml.hasSuffix("\n") ? 1 : 0), 1)
             if let context, !context.text.isEmpty {
-                message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
+                // libyaml places what the text ends in the middle of one line past its end.
+                message += " (\(context.text) at line \(min(context.mark.line, lineCount) + firstLine - 1))"
             }
             // A quote or bracket never closed is found at the end of the front matter, and a
             // line without its colon at the next line; the editor needs to see the line where
             // it went wrong, which libyaml gives as the context.
             // An unknown escape is where libyaml found it, not at the quote it is inside.
             var place = (line: mark.line, column: mark.column)
-            if let context, ["quoted scalar", "simple key", "flow sequence", "flow mapping"].contains(where: context.text.contains),
+            if let context, ["quoted scalar", "simple key", "flow sequence", "flow mapping", "flow node"].contains(where: context.text.contains),
                !problem.contains("unknown escape") {
                 place = (context.mark.line, context.mark.column)
             }
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = max(min(place.line, lines.count), 1)
+            let line = max(min(place.line, lineCount), 1)
             return source.diagnostic(
                 .error, .yamlSyntax, message, line: line + firstLine - 1, column: max(place.column, 1),
                 hint: hint(forProblem: problem, context: context?.text, line: line <= lines.count ? lines[line - 1] : nil,
@@ -476,6 +480,12 @@ package enum YAMLReader {
         }
         if text.contains("did not find expected key") || text.contains("could not find expected ':'") {
             return "check the indentation, and that every key ends with `:`"
+        }
+        if text.contains("Maximum nesting level") {
+            return "front matter nests a list or mapping a level or two deep at most: write the values out flat"
+        }
+        if text.contains("expected node content") {
+            return "a value is missing: after `[`, `,`, `- ` or `key: ` comes a value (quote it if it starts with `@`, `%` or `*`)"
         }
         if text.contains("flow sequence") {
             return "a list in brackets needs commas between its items and its closing `]`: `agencies: [KISA, EEAS]`"
