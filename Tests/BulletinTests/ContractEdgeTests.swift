@@ -93,7 +93,11 @@ import Testing
         // A translation that gives only the name keeps the default description.
         site["Content/agencies/kisa.ko.md"] = "---\nname: 한국인터넷진흥원\n---\n"
         let named = site.build()
-        #expect(try #require(named.text("ko/agencies/kisa/index.html")).contains("<p>English description.</p>"))
+        let fallback = try #require(named.text("ko/agencies/kisa/index.html"))
+        #expect(fallback.contains("<p>English description.</p>"))
+        // Marked as English on the Korean page, for screen readers; not where it is the page's.
+        #expect(fallback.contains("<div class=\"term-description\" lang=\"en\">"))
+        #expect(korean.contains("<div class=\"term-description\">") && english.contains("<div class=\"term-description\">"))
     }
 
     /// "One whose `<id>.md` does not exist, or whose `<lang>` is not in `languages`, is an

@@ -25,6 +25,9 @@ import Testing
         site["Content/agencies/ncsc.md"] = "---\nname: National Cyber Security Centre\nshort: NCSC\n---\n"
         site["Content/articles/ncsc-visit.md"] = "---\ntitle: NCSC visit\ndate: 2024-05-01\nagencies: [NCSC]\n---\n\nA visit.\n"
         site["Content/articles/ncsc-meeting.md"] = "---\ntitle: 회의\ndate: 2024-05-02\nlang: ko\nchairs: [{name: 김, agency: NCSC}]\n---\n\n회의.\n"
+        // A description in English only, on the Korean page too: marked with its language.
+        site["Content/agencies/krcert.md"] = "---\nname: KrCERT\n---\n\nKorea's computer emergency response team.\n"
+        site["Content/articles/krcert-briefing.md"] = "---\ntitle: 브리핑\ndate: 2024-05-03\nlang: ko\nagencies: [KrCERT]\n---\n\n브리핑.\n"
         return site
     }
 

@@ -120,7 +120,7 @@ package struct RenderInputs: Sendable {
                         let link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
                         termLinks[key] = link
                         index.append(link)
-                        terms[key] = TermData(term, taxonomy: taxonomy, lang: lang, bodies: bodies, routes: routes)
+                        terms[key] = TermData(term, taxonomy: taxonomy, lang: lang, defaultLang: site.config.language, bodies: bodies, routes: routes)
                         addList(.term(taxonomy: taxonomy.name, id: term.id, lang: lang), term.articles(in: lang))
                     }
                     taxonomyIndexes[LanguageKey(name: taxonomy.name, lang: lang)] = index
@@ -128,7 +128,7 @@ package struct RenderInputs: Sendable {
                 var dialogues: [DialogueSummaryData] = []
                 for term in site.dialogues.terms where term.exists(in: lang) {
                     let key = TermInLanguage(taxonomy: site.dialogues.name, id: term.id, lang: lang)
-                    terms[key] = TermData(term, taxonomy: site.dialogues, lang: lang, bodies: bodies, routes: routes)
+                    terms[key] = TermData(term, taxonomy: site.dialogues, lang: lang, defaultLang: site.config.language, bodies: bodies, routes: routes)
                     termLinks[key] = TermLinkData(term, taxonomy: site.dialogues, lang: lang, routes: routes)
                     dialogues.append(DialogueSummaryData(term, lang: lang, site: site, link: termLinks[key]!))
                     series[LanguageKey(name: term.id, lang: lang)] = SeriesData(term, lang: lang, site: site)
@@ -265,7 +265,7 @@ package struct RenderInputs: Sendable {
                 guard files.contains(where: changed.contains) else { continue }
                 for lang in term.languages {
                     let key = TermInLanguage(taxonomy: taxonomy.name, id: term.id, lang: lang)
-                    let data = TermData(term, taxonomy: taxonomy, lang: lang, bodies: bodies, routes: site.routes)
+                    let data = TermData(term, taxonomy: taxonomy, lang: lang, defaultLang: site.config.language, bodies: bodies, routes: site.routes)
                     if terms[key] != data {
                         terms[key] = data
                         result.insert(.term(taxonomy: taxonomy.name, id: term.id, lang: lang))
@@ -568,12 +568,15 @@ package struct TermData: Sendable, Equatable {
     package let allNames: [String]
     /// The description's HTML in this language (the default one where it has none).
     package let description: String
+    /// The description's language where it is not the page's (the default one's, shown where
+    /// the language has none): marked on the page for screen readers.
+    package let descriptionLang: String?
     /// The description's first paragraph, for the page's meta description.
     package let firstParagraph: String?
     package let isRegistered: Bool
     package let params: [String: ParamValue]
 
-    init(_ term: Term, taxonomy: Taxonomy, lang: String, bodies: RenderedBodies, routes: Routes) {
+    init(_ term: Term, taxonomy: Taxonomy, lang: String, defaultLang: String, bodies: RenderedBodies, routes: Routes) {
         link = TermLinkData(term, taxonomy: taxonomy, lang: lang, routes: routes)
         let entry = term.entry
         aliases = entry?.aliases ?? []
@@ -583,6 +586,7 @@ package struct TermData: Sendable, Equatable {
         let translated = term.translations[lang].flatMap { $0.body.trimmingWhitespace.isEmpty ? nil : bodies.entries[$0.path] }
         let document = translated ?? entry.flatMap { bodies.entries[$0.path] }
         description = document?.html ?? ""
+        descriptionLang = translated == nil && document != nil && lang != defaultLang ? defaultLang : nil
         firstParagraph = document?.firstParagraph
         isRegistered = entry != nil
         params = entry?.params ?? [:]

@@ -173,7 +173,10 @@ package struct Views: Sendable {
         if !term.aliases.isEmpty { object["aliases"] = .list(term.aliases.map(TemplateValue.text)) }
         let names = term.names.sorted { $0.key < $1.key }.filter { $0.key != lang }
         if !names.isEmpty { object["names"] = .list(names.map { ["lang": .text($0.key), "name": .text($0.value)] }) }
-        if !term.description.isEmpty { object["description"] = .text(term.description) }
+        if !term.description.isEmpty {
+            object["description"] = .text(term.description)
+            object["descriptionLang"] = .text(term.descriptionLang)
+        }
         object["website"] = .text(WebURL.safe(term.params["website"]))
         let parties = WebURL.names(term.params["parties"])
         object["parties"] = .list(parties.map(TemplateValue.text))
