@@ -75,6 +75,8 @@ import Testing
     @Test(arguments: [
         ("a.md", "articles/2025/b.md", LinkRewriter.Result.rewritten("/sub/articles/a/"), nil as LinkRewriter.Target?),
         ("./a.md#top", "articles/2025/b.md", .rewritten("/sub/articles/a/#top"), LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
+        // A query is kept, as on a link written as a site path.
+        ("a.md?x=1#top", "articles/2025/b.md", .rewritten("/sub/articles/a/?x=1#top"), LinkRewriter.Target(sitePath: "articles/a/", fragment: "top")),
         ("../../pages/about.md", "articles/2025/b.md", .rewritten("/sub/about/"), nil),
         ("%ED%95%9C%EA%B5%AD.md", "articles/x.md", .rewritten("/sub/articles/%ED%95%9C%EA%B5%AD/"), nil),
         ("/agencies/", "articles/x.md", .rewritten("/sub/agencies/"), nil),

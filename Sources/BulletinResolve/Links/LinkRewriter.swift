@@ -167,7 +167,7 @@ package struct LinkRewriter: Sendable {
                 hint: "link to another article's file relative to this one, such as ../2025/other.md"), nil)
         }
         if let sitePath = contentPaths[target] {
-            let href = routes.href(sitePath) + (fragment.map { "#" + $0 } ?? "")
+            let href = routes.href(sitePath) + (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
             return (.rewritten(href), fragment.map { Target(sitePath: sitePath, fragment: $0) })
         }
         if let reason = unpublished.byContentPath[target] {
