@@ -34,11 +34,8 @@ package enum ForbiddenCodePoints {
     ///
     /// Eight bytes at a time: a word none of whose bytes is a control, 0x7F, 0xC2, 0xEF or
     /// 0xF0 and above is passed with a few arithmetic operations (the classic "has a zero
-    /// byte" test, which never misses one but may flag a byte above a true one); a word that
-    /// may have one is looked at byte by byte. Tabs, line feeds and carriage returns, in most
-    /// words of HTML, are taken out of the control test by an exact comparison (one that
-    /// flags no other byte), so they alone do not send a word to the slow look. Every page,
-    /// feed entry and JSON string goes through here.
+    /// byte" test, which never misses one); a word that may have one (a line feed is enough)
+    /// is looked at byte by byte. Every page, feed entry and JSON string goes through here.
     package static func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -51,18 +48,10 @@ package enum ForbiddenCodePoints {
         @inline(__always) func equal(_ word: UInt64, _ value: UInt64) -> UInt64 {
             less(word ^ (ones &* value), 1)
         }
-        /// The high bit of exactly the bytes of `word` that are `value`: no carry crosses
-        /// from one byte to the next.
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func exactly(_ word: UInt64, _ value: UInt64) -> UInt64 {
-            let x = word ^ (ones &* value)
-            return ~(((x & lows) &+ lows) | x) & highs
-        }
         var index = 0
         while index + 8 <= bytes.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let spaces = exactly(word, 0x0A) | exactly(word, 0x09) | exactly(word, 0x0D)
-            let suspects = (less(word, 0x20) & ~spaces) | equal(word, 0x7F) | equal(word, 0xC2) | equal(word, 0xEF)
+            let suspects = less(word, 0x20) | equal(word, 0x7F) | equal(word, 0xC2) | equal(word, 0xEF)
                 | equal(word & (ones &* 0xF0), 0xF0)
             if suspects != 0 {
                 for offset in index..<(index + 8) where mayStart(base[offset]) { return true }
