@@ -54,6 +54,7 @@ extension Feed {
         // ASCII. A value is an attribute's from `="` to the next `"`; it is a link when the
         // attribute's name, just before, is ` href` or ` src`.
         var html = html
+        let base = ResolutionBase(pageURL)
         return html.withUTF8 { bytes -> [UInt8] in
             var result: [UInt8] = []
             var rewritten = false
@@ -81,7 +82,8 @@ extension Feed {
                     rewritten = true
                 }
                 result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
-                result += resolve(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<close]), as: UTF8.self), against: pageURL).utf8
+                var resolved = resolve(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<close]), as: UTF8.self), against: base)
+                resolved.withUTF8 { result.append(contentsOf: $0) }
                 copied = close
                 segment = close
                 index = close
@@ -116,14 +118,48 @@ extension Feed {
     /// A URL reference resolved against an absolute `http(s)://host/path/` URL (RFC 3986,
     /// section 5.2, for the references Markdown produces).
     package static func resolve(_ reference: String, against base: String) -> String {
-        if reference.hasPrefix("//") { return reference }
-        if let colon = reference.firstIndex(of: ":"),
-           !reference[..<colon].contains(where: { "/?#".contains($0) }) { return reference }  // has a scheme
-        let schemeEnd = base.firstRange(of: "://")!.upperBound
-        let pathStart = base[schemeEnd...].firstIndex(of: "/") ?? base.endIndex
-        let origin = String(base[..<pathStart])
-        let basePath = String(base[pathStart...].prefix { $0 != "?" && $0 != "#" })
-        if reference.isEmpty { return base }
+        resolve(reference, against: ResolutionBase(base))
+    }
+
+    /// An absolute URL split once for the links of a page (a body has dozens): its origin
+    /// (`https://host`) and its path without query or fragment.
+    struct ResolutionBase {
+        let url: String
+        let origin: String
+        let path: String
+
+        init(_ url: String) {
+            self.url = url
+            let bytes = Array(url.utf8)
+            var start = 0
+            // Past `scheme://`, the path starts at the next `/`.
+            if let scheme = bytes.indices.first(where: { $0 + 2 < bytes.count && bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+                start = scheme + 3
+            }
+            let pathStart = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            let pathEnd = bytes[pathStart...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
+            origin = String(decoding: bytes[..<pathStart], as: UTF8.self)
+            path = String(decoding: bytes[pathStart..<pathEnd], as: UTF8.self)
+        }
+    }
+
+    /// Whether a reference has a scheme (`https:`, `mailto:`): a `:` before any `/`, `?` or `#`.
+    private static func hasScheme(_ reference: String) -> Bool {
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return false
+            default: continue
+            }
+        }
+        return false
+    }
+
+    static func resolve(_ reference: String, against base: ResolutionBase) -> String {
+        if reference.utf8.starts(with: "//".utf8) || hasScheme(reference) { return reference }
+        let origin = base.origin
+        let basePath = base.path
+        if reference.isEmpty { return base.url }
         if reference.hasPrefix("#") { return origin + basePath + reference }
         // A path from the root without dot segments (most links of a body: `/articles/x/`)
         // resolves to the origin and the reference as it is: the segment walk below would
