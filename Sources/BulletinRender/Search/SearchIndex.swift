@@ -506,9 +506,23 @@ package struct SearchIndex: Sendable {
     }
 
     /// `number` in decimal (it is never negative: articles ascend).
+    /// A number that is not negative, in decimal: most are one digit (gaps between
+    /// articles, weights); the others are written backwards on the stack and appended once.
     private static func appendDecimal(_ number: Int, to text: inout [UInt8]) {
-        if number >= 10 { appendDecimal(number / 10, to: &text) }
-        text.append(UInt8(ascii: "0") + UInt8(number % 10))
+        if number < 10 {
+            text.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     package static func chunkName(_ number: Int) -> String { "docs-\(number).json" }
