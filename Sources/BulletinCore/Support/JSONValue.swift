@@ -97,7 +97,8 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     /// escape to the array cost more than the rest of the loop.
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let count = bytes.count
-        let escaped = [UInt8](unsafeUninitializedCapacity: count * 6 + 2) { buffer, written in
+        // On the stack for the many short strings (titles, names), on the heap for a body.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 6 + 2) { buffer in
             var out = buffer.baseAddress!
             out.initialize(to: UInt8(ascii: "\""))
             out += 1
@@ -138,9 +139,8 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
             }
             out.initialize(to: UInt8(ascii: "\""))
             out += 1
-            written = out - buffer.baseAddress!
+            output.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: out - buffer.baseAddress!))
         }
-        output.append(contentsOf: escaped)
     }
 
     /// For each byte value, whether a string's byte of that value needs a look: the controls,

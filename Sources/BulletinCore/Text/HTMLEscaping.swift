@@ -31,7 +31,8 @@ public enum HTMLEscaping {
     package static func append(escaping bytes: UnsafeBufferPointer<UInt8>, apostrophe: StaticString = "&#39;", to output: inout [UInt8]) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
-        let escaped = [UInt8](unsafeUninitializedCapacity: count * max(6, apostrophe.utf8CodeUnitCount)) { buffer, written in
+        // On the stack for the many short texts (titles, names), on the heap for a body.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * max(6, apostrophe.utf8CodeUnitCount)) { buffer in
             var out = buffer.baseAddress!
             Self.needsWork.withUnsafeBufferPointer { needsWork in
                 var index = 0
@@ -71,9 +72,8 @@ public enum HTMLEscaping {
                 out.initialize(from: base + copied, count: count - copied)
                 out += count - copied
             }
-            written = out - buffer.baseAddress!
+            output.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: out - buffer.baseAddress!))
         }
-        output.append(contentsOf: escaped)
     }
 
     /// For each byte value, whether it is escaped or may begin a forbidden code point: one
