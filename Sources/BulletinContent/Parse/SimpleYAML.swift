@@ -200,8 +200,8 @@ private struct SimpleYAMLReader {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
-    /// The column of byte `index`, counted in characters (code points) from 1, as libyaml does.
-    /// The column (in Unicode scalars, from 1) of `index`, counted on from a known one.
+    /// The column of byte `index`, counted in code points from 1 as libyaml does, counted on
+    /// from a position whose column is known.
     private func column(of index: Int, from known: (index: Int, column: Int)) -> Int {
         var column = known.column
         for position in known.index..<index where bytes[position] & 0xC0 != 0x80 { column += 1 }

@@ -370,7 +370,8 @@ package enum YAMLReader {
             // libyaml's own wording names its C function; say what it means.
             var message = problem.hasPrefix("Maximum nesting level reached")
                 ? "malformed YAML: lists and mappings are nested too deeply" : "malformed YAML: \(problem)"
-            let lineCount = max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - (yaml.hasSuffix("\n") ? 1 : 0), 1)
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let lineCount = max(lines.count - (yaml.hasSuffix("\n") ? 1 : 0), 1)
             if let context, !context.text.isEmpty {
                 // libyaml places what the text ends in the middle of one line past its end.
                 message += " (\(context.text) at line \(min(context.mark.line, lineCount) + firstLine - 1))"
@@ -384,7 +385,6 @@ package enum YAMLReader {
                !problem.contains("unknown escape") {
                 place = (context.mark.line, context.mark.column)
             }
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             let line = max(min(place.line, lineCount), 1)
             return source.diagnostic(
                 .error, .yamlSyntax, message, line: line + firstLine - 1, column: max(place.column, 1),
@@ -451,7 +451,7 @@ package enum YAMLReader {
 
     /// What to do about a libyaml error, from its wording and the line it is on (and the
     /// line before it): the line's own key and value where the fix is to quote it.
-    static func hint(forProblem problem: String, context: String?, line: Substring?, previous: Substring?) -> String? {
+    private static func hint(forProblem problem: String, context: String?, line: Substring?, previous: Substring?) -> String? {
         let text = problem + " " + (context ?? "")
         if text.contains("unknown escape") {
             return "in double quotes a backslash starts an escape (`\\\"`, `\\n`): write `\\\\` for a backslash itself, "

@@ -482,8 +482,6 @@ package struct ChairData: Sendable, Equatable {
     package let role: String?
     package let agency: String?
     package let agencyTerm: TermNameData?
-
-    package var agencyID: String? { agencyTerm?.id }
 }
 
 /// A chair's agency as a page in one language shows it: the term's name in that language

@@ -505,9 +505,9 @@ package struct SearchIndex: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// `number` in decimal (it is never negative: articles ascend).
-    /// A number that is not negative, in decimal: most are one digit (gaps between
-    /// articles, weights); the others are written backwards on the stack and appended once.
+    /// `number` in decimal (it is never negative: articles ascend). Most are one digit (gaps
+    /// between articles, weights); the others are written backwards on the stack and
+    /// appended once.
     private static func appendDecimal(_ number: Int, to text: inout [UInt8]) {
         if number < 10 {
             text.append(UInt8(ascii: "0") + UInt8(number))

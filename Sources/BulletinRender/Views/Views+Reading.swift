@@ -32,8 +32,8 @@ extension Views {
         return .object(object)
     }
 
-    /// A chair: `{name, role, agency: {name, url}}`; the agency's `url` only when it resolves
-    /// to a registered agency with a page in this language.
+    /// A chair: `{name, role, agency: {name, url, hreflang}}`; the agency's `url` when it has
+    /// a page in some language, `hreflang` when that page is not in this one (`ChairAgency`).
     package func chair(_ chair: ChairData, agency: ChairAgency?) -> TemplateValue {
         var object: TemplateObject = ["name": .text(chair.name)]
         object["role"] = .text(chair.role)

@@ -282,9 +282,10 @@ package struct SitePlanner {
         var earlier = first
         var later = second
         if case .file(let a) = first.origin, case .file(let b) = second.origin {
-            if (a.line != nil) != (b.line != nil) ? a.line != nil : b.file.codePointPrecedes(a.file) {
-                swap(&earlier, &later)
-            }
+            // A derived slug's place has no line: the file's name made it.
+            let (aWritten, bWritten) = (a.line != nil, b.line != nil)
+            let reportFirst = aWritten != bWritten ? aWritten : b.file.codePointPrecedes(a.file)
+            if reportFirst { swap(&earlier, &later) }
         } else if case .generated = second.origin, case .file = first.origin {
             swap(&earlier, &later)
         }

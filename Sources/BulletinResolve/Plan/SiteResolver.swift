@@ -315,8 +315,8 @@ public enum SiteResolver {
 
     // MARK: - Chairs
 
-    /// A chair's agency that names no agency with a page: the first use of each, for one
-    /// warning per agency.
+    /// A chair's agency that names no agency term (registered, or published by articles'
+    /// `agencies`): its first use, for one warning per agency.
     struct UnknownChairAgency {
         let slug: String
         let firstUse: Diagnostic
