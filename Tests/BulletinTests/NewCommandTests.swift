@@ -72,6 +72,23 @@ import Testing
         #expect(page.contains("<h1 dir=\"auto\">A &quot;quoted&quot; title: with colons</h1>"))
     }
 
+    /// A title that begins with `-` is a title, not options (its `h` once asked for help, and
+    /// the command printed it and succeeded); an option that is not one is still misuse.
+    @Test func aTitleBeginningWithADashIsATitle() throws {
+        let folder = try site()
+        defer { folder.remove() }
+        let dashed = try BulletinProcess.run(["new", "article", "- Dash start", "--date", "2025-01-01"], in: folder.path)
+        #expect(dashed.status == 0, "\(dashed.standardError)")
+        #expect(dashed.standardOutput.contains("Content/articles/2025/dash-start.md"))
+        let cold = try BulletinProcess.run(["new", "article", "--date", "2025-01-02", "-5 degrees in Seoul"], in: folder.path)
+        #expect(cold.status == 0, "\(cold.standardError)")
+        #expect(try String(contentsOfFile: folder.path + "/Content/articles/2025/5-degrees-in-seoul.md", encoding: .utf8)
+            .contains("title: \"-5 degrees in Seoul\""))
+        let unknown = try BulletinProcess.run(["new", "article", "-x"], in: folder.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("Unknown option '-x'"))
+    }
+
     @Test func neverOverwrites() throws {
         let folder = try site()
         defer { folder.remove() }
