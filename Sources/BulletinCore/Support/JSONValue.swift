@@ -90,57 +90,29 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         writeEscaped(bytes, to: &output)
     }
 
-    /// A JSON string literal of bytes with no forbidden code points.
-    ///
-    /// Written through a pointer into room for the worst case (every byte six), then
-    /// appended at once: a body's HTML has a `<` or `"` every few bytes, and appending each
-    /// escape to the array cost more than the rest of the loop.
+    /// A JSON string literal of bytes with no forbidden code points. Every character escaped
+    /// here is ASCII (the only controls left are tab, line feed and carriage return), or
+    /// U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        let count = bytes.count
-        // On the stack for the many short strings (titles, names), on the heap for a body.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 6 + 2) { buffer in
-            var out = buffer.baseAddress!
-            out.initialize(to: UInt8(ascii: "\""))
-            out += 1
-            // Every character escaped here is ASCII (the only controls left are tab, line feed
-            // and carriage return), or U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
-            if let base = bytes.baseAddress {
-                Self.escapedBytes.withUnsafeBufferPointer { table in
-                    var index = 0
-                    var copied = 0  // the bytes before this one are written
-                    while index < count {
-                        let byte = base[index]
-                        guard table[Int(byte)] else {
-                            index += 1
-                            continue
-                        }
-                        out.initialize(from: base + copied, count: index - copied)
-                        out += index - copied
-                        switch byte {
-                        case UInt8(ascii: "\""): out.write("\\\"")
-                        case UInt8(ascii: "\\"): out.write("\\\\")
-                        case UInt8(ascii: "\n"): out.write("\\n")
-                        case UInt8(ascii: "\r"): out.write("\\r")
-                        case UInt8(ascii: "\t"): out.write("\\t")
-                        case UInt8(ascii: "<"): out.write("\\u003c")
-                        case 0xE2 where index + 2 < count && base[index + 1] == 0x80 && (base[index + 2] == 0xA8 || base[index + 2] == 0xA9):
-                            out.write(base[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                            index += 2
-                        default:
-                            out.initialize(to: byte)
-                            out += 1
-                        }
-                        index += 1
-                        copied = index
-                    }
-                    out.initialize(from: base + copied, count: count - copied)
-                    out += count - copied
-                }
+        output.append(UInt8(ascii: "\""))
+        ByteEscaper.append(bytes, to: &output, needsWork: escapedBytes, maximumGrowth: 6) { bytes, index, out in
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): out.write("\\\"")
+            case UInt8(ascii: "\\"): out.write("\\\\")
+            case UInt8(ascii: "\n"): out.write("\\n")
+            case UInt8(ascii: "\r"): out.write("\\r")
+            case UInt8(ascii: "\t"): out.write("\\t")
+            case UInt8(ascii: "<"): out.write("\\u003c")
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                out.write(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                return 3
+            default:
+                out.write(byte)
             }
-            out.initialize(to: UInt8(ascii: "\""))
-            out += 1
-            output.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: out - buffer.baseAddress!))
+            return 1
         }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// For each byte value, whether a string's byte of that value needs a look: the controls,

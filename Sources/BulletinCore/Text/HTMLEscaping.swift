@@ -24,55 +24,28 @@ public enum HTMLEscaping {
     /// The same, of valid UTF-8 (a String's bytes, or bytes made from Strings), appended to
     /// `output`: every article's HTML goes through here for the Atom feeds, which are made as
     /// bytes.
-    ///
-    /// Written through a pointer into room for the worst case (every byte an entity), then
-    /// appended at once: in a body's HTML nearly every tenth byte is a `<`, `>` or `"`, and
-    /// appending each entity to the array cost more than the rest of the loop.
     package static func append(escaping bytes: UnsafeBufferPointer<UInt8>, apostrophe: StaticString = "&#39;", to output: inout [UInt8]) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        let count = bytes.count
-        // On the stack for the many short texts (titles, names), on the heap for a body.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * max(6, apostrophe.utf8CodeUnitCount)) { buffer in
-            var out = buffer.baseAddress!
-            Self.needsWork.withUnsafeBufferPointer { needsWork in
-                var index = 0
-                var copied = 0  // the bytes before this one are dealt with
-                while index < count {
-                    let byte = base[index]
-                    guard needsWork[Int(byte)] else {
-                        index += 1
-                        continue
-                    }
-                    // The run that needs nothing, at once.
-                    out.initialize(from: base + copied, count: index - copied)
-                    out += index - copied
-                    switch byte {
-                    case 0x26: out.write("&amp;")
-                    case 0x3C: out.write("&lt;")
-                    case 0x3E: out.write("&gt;")
-                    case 0x22: out.write("&quot;")
-                    case 0x27: out.write(apostrophe)
-                    default:
-                        // A byte that may begin a forbidden code point is always a scalar's
-                        // first byte (the bytes are valid UTF-8): the scalar is read whole.
-                        let length = min(byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4, count - index)
-                        var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
-                        for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(base[next] & 0x3F) }
-                        if ForbiddenCodePoints.isAllowed(value) {
-                            out.initialize(from: base + index, count: length)
-                            out += length
-                        }
-                        index += length
-                        copied = index
-                        continue
-                    }
-                    index += 1
-                    copied = index
+        ByteEscaper.append(bytes, to: &output, needsWork: needsWork, maximumGrowth: max(6, apostrophe.utf8CodeUnitCount)) { bytes, index, out in
+            let byte = bytes[index]
+            switch byte {
+            case 0x26: out.write("&amp;")
+            case 0x3C: out.write("&lt;")
+            case 0x3E: out.write("&gt;")
+            case 0x22: out.write("&quot;")
+            case 0x27: out.write(apostrophe)
+            default:
+                // A byte that may begin a forbidden code point is always a scalar's first byte
+                // (the bytes are valid UTF-8): the scalar is read whole, and kept if allowed.
+                let length = min(byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4, bytes.count - index)
+                var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
+                for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                if ForbiddenCodePoints.isAllowed(value) {
+                    out.initialize(from: bytes.baseAddress! + index, count: length)
+                    out += length
                 }
-                out.initialize(from: base + copied, count: count - copied)
-                out += count - copied
+                return length
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: out - buffer.baseAddress!))
+            return 1
         }
     }
 
