@@ -61,11 +61,40 @@ import Testing
         let pieces: [String] = [
             "a", "Z", "q", "7", " ", ",", ".", "-", "_", "'", "\n", "é", "Ä", "\u{301}", "한", "국", "과", "Ｋ", "ｉ", "\u{FB01}",
             "–", "—", "…", "🙂", "½", "Ⅻ", "ß", "İ", "ﾀ", "日", "\u{200B}", "\u{A0}", "\t", "@", "[", "`", "{", "\u{7F}",
+            // The edges of the Hangul syllables and what composes with them or borders them:
+            // leading, vowel and trailing jamo, a tone mark, the first value after 힣.
+            "가", "힣", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{302E}", "\u{D7A4}", "ㄱ",
+            // General Punctuation, and what is just outside it (a superscript digit).
+            "\u{2010}", "\u{203F}", "\u{2060}", "\u{206F}", "\u{2070}", "\u{1FFF}",
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(SearchTokenizer.tokens(text) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The answers given without the Unicode tables (the Hangul syllables, General
+    /// Punctuation) are the tables' answers, and a value that is no scalar is no word
+    /// character.
+    @Test func wordScalarsByValue() {
+        for value in UInt32(0x1F00)...0x2100 {
+            #expect(SearchTokenizer.isWordScalar(value) == SearchTokenizer.isWordScalar(Unicode.Scalar(value)!), "\(value)")
+        }
+        for value in UInt32(0xAB00)...0xD7FF {
+            #expect(SearchTokenizer.isWordScalar(value) == SearchTokenizer.isWordScalar(Unicode.Scalar(value)!), "\(value)")
+        }
+        #expect(!SearchTokenizer.isWordScalar(UInt32(0xD800)) && !SearchTokenizer.isWordScalar(UInt32(0x110000)))
+    }
+
+    /// Words of Hangul and ASCII, read without NFKC, give the tokens the rules give.
+    @Test func hangulWords() {
+        let texts = [
+            "가", "가나", "가나다", "KISA와", "a한국", "한국어ABC", "2025년", "사이버정책", "가\u{11A8}", "가\u{302E}나다", "힣힣힣 가a가",
+            "ＫＩＳＡ와 협력", "북한의 “암호화폐” 탈취—랜섬웨어",
+        ]
+        for text in texts {
+            #expect(SearchTokenizer.tokens(text) == Self.reference(text), "\(text)")
         }
     }
 

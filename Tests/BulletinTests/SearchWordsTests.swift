@@ -37,6 +37,24 @@ import Testing
         #expect(collected(texts) == distinctTokens(texts))
     }
 
+    /// Words of every length up to 24 bytes that differ in one byte only, at its start, its
+    /// middle or its end: the table's hash reads words eight, four or one byte at a time.
+    @Test func wordsDifferingInOneByteStayDistinct() {
+        var texts: [String] = []
+        for length in 1...24 {
+            let base = Array(repeating: UInt8(ascii: "k"), count: length)
+            var words = [base]
+            for position in Set([0, length / 2, length - 1]) {
+                var changed = base
+                changed[position] = UInt8(ascii: "q")
+                words.append(changed)
+            }
+            texts.append(words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
+        }
+        #expect(collected(texts) == distinctTokens(texts))
+        #expect(collected(texts).count == distinctTokens(texts).count && Set(collected(texts)).count == collected(texts).count)
+    }
+
     /// Words longer than the tokenizer's buffer on the stack, beside short ones.
     @Test func longWordsAreWhole() {
         let long = "Ab" + String(repeating: "Cd", count: 60)

@@ -26,10 +26,11 @@ package enum SearchTokenizer {
     }
 
     /// Calls `body` with the UTF-8 of each token of `text`, in order (the buffer is valid
-    /// during the call only). Words are found on the bytes as written; a word made of ASCII
-    /// letters and digits alone (most words of most bodies) is lowercased as it is read, and
-    /// only a word with characters outside ASCII goes through NFKC and lowercasing as a
-    /// `String`.
+    /// during the call only). Words are found on the bytes as written. A word made of ASCII
+    /// letters and digits and Hangul syllables alone (most words of most bodies, in either
+    /// language) is lowercased as it is read: NFKC leaves both as they are, and lowercasing
+    /// leaves Hangul. Only a word with other characters outside ASCII goes through NFKC and
+    /// lowercasing as a `String`.
     ///
     /// The tokens go to a sink, not a closure: the index's sink updates its word table for
     /// each of millions of tokens, and state a closure captured would be checked for
@@ -59,7 +60,7 @@ package enum SearchTokenizer {
                     }
                     if kind == outsideASCII {
                         let (value, size) = scalar(at: index, in: base, count: count)
-                        guard Unicode.Scalar(value).map(isWordScalar) ?? false else {
+                        guard isWordScalar(value) else {
                             index += size
                             continue
                         }
@@ -67,18 +68,30 @@ package enum SearchTokenizer {
                     // A word: up to the first byte, or scalar, that is not a letter, mark or digit.
                     let start = index
                     var length = 0
+                    var scalars = 0
+                    var hasHangul = false
                     var needsNormalising = false
                     while true {
                         if kind == outsideASCII {
                             let (value, size) = scalar(at: index, in: base, count: count)
-                            guard Unicode.Scalar(value).map(isWordScalar) ?? false else { break }
-                            needsNormalising = true
+                            guard isWordScalar(value) else { break }
+                            if isHangulSyllable(value) {
+                                // Written as UTF-8 from its value (the same bytes, for valid text).
+                                lowered[length] = 0xE0 | UInt8(truncatingIfNeeded: value >> 12)
+                                lowered[length + 1] = 0x80 | UInt8(truncatingIfNeeded: value >> 6) & 0x3F
+                                lowered[length + 2] = 0x80 | UInt8(truncatingIfNeeded: value) & 0x3F
+                                length += 3
+                                hasHangul = true
+                            } else {
+                                needsNormalising = true
+                            }
                             index += size
                         } else {
                             lowered[length] = kind
                             length += 1
                             index += 1
                         }
+                        scalars += 1
                         guard index < count else { break }
                         kind = table[Int(base[index])]
                         if kind == 0 { break }
@@ -90,10 +103,42 @@ package enum SearchTokenizer {
                         for var token in split { token.withUTF8 { sink.take($0) } }
                     } else {
                         sink.take(UnsafeBufferPointer(start: lowered, count: length))
+                        // Hangul is CJK: its two-character pieces follow (rule 3). The word
+                        // holds ASCII bytes and three-byte syllables only.
+                        if hasHangul, scalars > 2 {
+                            var first = 0
+                            var second = lowered[0] < 0x80 ? 1 : 3
+                            for _ in 0..<(scalars - 1) {
+                                let end = second + (lowered[second] < 0x80 ? 1 : 3)
+                                sink.take(UnsafeBufferPointer(start: lowered + first, count: end - first))
+                                first = second
+                                second = end
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// Whether the scalar of this value is a word character: `isWordScalar(_:)`, answered
+    /// without the Unicode tables for the Hangul syllables (all letters) and the General
+    /// Punctuation block (dashes, quotes, spaces: none a letter, mark or digit), the commonest
+    /// characters outside ASCII in the bulletin's text. A value that is no scalar (a
+    /// surrogate, or too large) is none.
+    @inline(__always)
+    package static func isWordScalar(_ value: UInt32) -> Bool {
+        if isHangulSyllable(value) { return true }
+        if value >= 0x2000, value <= 0x206F { return false }
+        return Unicode.Scalar(value).map(isWordScalar) ?? false
+    }
+
+    /// A precomposed Hangul syllable, U+AC00 가 to U+D7A3 힣: NFKC and lowercasing leave it
+    /// as it is, and nothing before or after it in a word composes with it but a trailing
+    /// jamo (U+11A8 and on), which takes the word through NFKC.
+    @inline(__always)
+    static func isHangulSyllable(_ value: UInt32) -> Bool {
+        value >= 0xAC00 && value <= 0xD7A3
     }
 
     /// For each byte value: its lowercase when it is an ASCII letter or digit, `outsideASCII`

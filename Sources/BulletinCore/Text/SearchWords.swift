@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The distinct words of a text as the search index stores them (`SearchTokenizer`), in the
 /// order they first appear, packed in one buffer: what an article's body gives its search
 /// index, which scores a body's words alike however often they appear. A 10,000-article
@@ -54,21 +56,23 @@ package struct SearchWordCollector: TokenSink {
 
     @inline(__always)
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
-        let hash = Self.hash(token)
+        let hash = Int(truncatingIfNeeded: WordHash.of(token))
         let start = packed.count
-        let isNew = packed.withUnsafeBufferPointer { packed in
-            slots.withUnsafeMutableBufferPointer { slots in
+        // Most tokens are words met before: looked for without asking for the table's
+        // storage to write (which checks it is not shared); the free slot, for a new word.
+        let free = packed.withUnsafeBufferPointer { packed in
+            slots.withUnsafeBufferPointer { slots -> Int? in
                 let mask = slots.count - 1
                 var slot = hash & mask
                 while slots[slot] != 0 {
-                    if Self.holds(packed, at: Int(slots[slot]) - 1, token) { return false }
+                    if Self.holds(packed, at: Int(slots[slot]) - 1, token) { return nil }
                     slot = (slot + 1) & mask
                 }
-                slots[slot] = Int32(start + 1)
-                return true
+                return slot
             }
         }
-        guard isNew else { return }
+        guard let free else { return }
+        slots[free] = Int32(start + 1)
         packed.append(contentsOf: token)
         packed.append(0)
         count += 1
@@ -83,17 +87,11 @@ package struct SearchWordCollector: TokenSink {
         return result
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash)
-    }
-
     /// Whether the word at `start` of `packed` is `token`.
+    @inline(__always)
     private static func holds(_ packed: UnsafeBufferPointer<UInt8>, at start: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         guard start + token.count < packed.count, packed[start + token.count] == 0 else { return false }
-        for offset in 0..<token.count where packed[start + offset] != token[offset] { return false }
-        return true
+        return token.isEmpty || memcmp(packed.baseAddress! + start, token.baseAddress!, token.count) == 0
     }
 
     private mutating func grow() {
@@ -102,7 +100,7 @@ package struct SearchWordCollector: TokenSink {
         packed.withUnsafeBufferPointer { packed in
             var start = 0
             for end in packed.indices where packed[end] == 0 {
-                var slot = Self.hash(UnsafeBufferPointer(rebasing: packed[start..<end])) & mask
+                var slot = Int(truncatingIfNeeded: WordHash.of(UnsafeBufferPointer(rebasing: packed[start..<end]))) & mask
                 while larger[slot] != 0 { slot = (slot + 1) & mask }
                 larger[slot] = Int32(start + 1)
                 start = end + 1

@@ -21,7 +21,7 @@ struct WordTable: Sendable {
 
     /// The number of `word`, given to it now if it is new.
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(word)
+        let hash = WordHash.of(word)
         // The search runs over the tables' storage: millions of words are looked up, and
         // the arrays' checked subscripts were a third of the cost.
         let (found, slot) = bytes.withUnsafeBufferPointer { bytes in
@@ -94,13 +94,5 @@ struct WordTable: Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id)
         }
-    }
-
-    /// FNV-1a, 64 bits, then mixed so that the low bits (the slot) depend on every byte.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash ^= hash >> 32
-        return hash
     }
 }

@@ -1,0 +1,41 @@
+/// A hash of a search word's UTF-8 for the tables that gather words (`SearchWordCollector`,
+/// the search index's `WordTable`): they meet every token of every body, millions at
+/// 10,000 articles, most of them a few bytes long.
+///
+/// It reads the bytes eight, four or one at a time (overlapping loads, as wyhash does)
+/// instead of one multiplication per byte as FNV-1a does, and it has no per-process seed:
+/// nothing depends on its values but where words sit in a table, never their order.
+package enum WordHash {
+    @inline(__always)
+    package static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            // The last bytes: the eight that end the word (some read already).
+            if offset < count { hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
+        } else if count >= 4 {
+            let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            hash = mix(hash ^ (first | last << 32))
+        } else {
+            hash = mix(hash ^ (UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16))
+        }
+        // Every bit of the result depends on every bit read: tables take the low bits.
+        hash ^= hash >> 32
+        hash = hash &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ (hash >> 29)
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value &* 0xBF58_476D_1CE4_E5B9
+        return product ^ (product >> 31)
+    }
+}
