@@ -11,6 +11,16 @@ package struct CardCache: Sendable {
         let path: String
         let lang: String
         let level: Int
+
+        /// The path's bytes hashed by `WordHash`, one word given to the hasher: a Set and a
+        /// Dictionary of tens of thousands of keys, and every card of every list page, hash
+        /// one, and SipHash over each path's bytes was most of the set's serial stretch.
+        /// (Equal keys hash alike; the language is compared, not hashed: a page's cards are
+        /// in its own.)
+        package func hash(into hasher: inout Hasher) {
+            var path = path
+            hasher.combine(path.withUTF8(WordHash.of) &+ UInt64(truncatingIfNeeded: level))
+        }
     }
 
     private let entries: [Key: TemplateValue]

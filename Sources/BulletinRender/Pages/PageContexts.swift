@@ -20,10 +20,17 @@ package struct PageContexts: Sendable {
     /// Ready to make the template data of `pages` (others get theirs too, made on demand).
     package init(inputs: RenderInputs, pages: [PlannedPage]) {
         self.inputs = inputs
-        cards = CardCache(inputs: inputs, pages: pages)
-        references = ReferenceCache(inputs: inputs, pages: pages)
+        // The cards beside the references and readings: each has serial stretches (sets of
+        // keys, marks) that the other's parallel work fills.
+        (cards, (references, readings)) = Parallel.both({ CardCache(inputs: inputs, pages: pages) }, {
+            (ReferenceCache(inputs: inputs, pages: pages), Self.readings(inputs: inputs, pages: pages))
+        })
         siteValues = SiteValueCache(inputs: inputs)
         sharedStructuredData = StructuredData.Shared()
+    }
+
+    /// The co-occurrence and years of the terms and series whose pages are among `pages`.
+    private static func readings(inputs: RenderInputs, pages: [PlannedPage]) -> [RenderInputs.TermInLanguage: TemplateObject] {
         let site = inputs.site
         var readings: [RenderInputs.TermInLanguage: TemplateObject] = [:]
         for page in pages {
@@ -38,7 +45,7 @@ package struct PageContexts: Sendable {
             }
             if readings[key] == nil { readings[key] = Self.reading(key, inputs: inputs) }
         }
-        self.readings = readings
+        return readings
     }
 
     /// A term's co-occurrence and years as template fields.
