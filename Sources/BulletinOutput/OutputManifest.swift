@@ -28,14 +28,35 @@ public struct OutputManifest: Sendable, Equatable {
     public var encoded: [UInt8] {
         // Written out, not built as a JSONValue: it lists every file of the site (15,000 at
         // 10,000 articles), and it is made at the end of a build, when nothing runs beside it.
-        let entries = files.sorted { $0.key.codePointPrecedes($1.key) }
+        // The paths' bytes are put in one buffer and sorted by where they are there, with
+        // memcmp: sorting the paths as Strings took one core 20 ms at 10,000 articles.
+        var paths: [UInt8] = []
+        var entries: [(start: Int, count: Int, size: Int)] = []
+        entries.reserveCapacity(files.count)
+        for (path, size) in files {
+            let start = paths.count
+            paths += path.utf8
+            entries.append((start, paths.count - start, size))
+        }
         var output: [UInt8] = []
-        output.reserveCapacity(entries.count * 64 + 64)
+        output.reserveCapacity(paths.count + entries.count * 16 + 64)
         output += #"{"files":["#.utf8
-        for (position, entry) in entries.enumerated() {
-            output += (position == 0 ? "[" : ",[").utf8
-            JSONValue.writeString(entry.key, to: &output)
-            output += ",\(entry.value)]".utf8
+        paths.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // UTF-8 bytes compared as unsigned order as their code points do; no two paths
+            // are equal (they are a dictionary's keys), so the order is the same in every run.
+            entries.sort { a, b in
+                let order = memcmp(base + a.start, base + b.start, min(a.count, b.count))
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+            for (position, entry) in entries.enumerated() {
+                output.append(position == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                if position > 0 { output.append(UInt8(ascii: "[")) }
+                JSONValue.writeString(utf8: UnsafeBufferPointer(start: base + entry.start, count: entry.count), to: &output)
+                output.append(UInt8(ascii: ","))
+                output += String(entry.size).utf8
+                output.append(UInt8(ascii: "]"))
+            }
         }
         output += "],\"generator\":\"Bulletin\",\"version\":1}\n".utf8
         return output
