@@ -357,6 +357,20 @@ import Testing
         #expect(SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
         // Python: uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "https://bulletin/"), "article:x")
         #expect(StableID.uuid("article:x") == "c713a3d2-7c3d-56cf-819a-9f6330b91a5b")
+        #expect(StableID.uuid("Cyber Policy Bulletin|article|ko|한국-사이버") == "122f5115-ac7a-5bab-a391-6ae651575962")
+        // Messages of every padding case: one block, the length spilling into a second, two
+        // and more blocks (Python's hashlib).
+        let messages: [(String, String)] = [
+            ("", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+            (String(repeating: "a", count: 55), "c1c8bbdc22796e28c0e15163d20899b65621d65a"),
+            (String(repeating: "a", count: 56), "c2db330f6083854c99d4b5bfb6e8f29f201be699"),
+            (String(repeating: "a", count: 64), "0098ba824b5c16427bd7a1122a5a442a25ec644d"),
+            (String(repeating: "a", count: 119), "ee971065aaa017e0632a8ca6c77bb3bf8b1dfc56"),
+            ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
+        ]
+        for (message, digest) in messages {
+            #expect(SHA1.digest(Array(message.utf8)).map { String(format: "%02x", $0) }.joined() == digest, "\(message.count)")
+        }
     }
 
     @Test func theBuiltInSearchTemplateIsTheDefaultThemes() throws {

@@ -25,51 +25,73 @@ package enum StableID {
     }
 
     package static func format(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+        // Hex digits by table, dashes after bytes 4, 6, 8 and 10: every feed entry of a
+        // large site has one, and a String per byte joined was most of its cost.
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 2 * bytes.count + 4) { out in
+            var length = 0
+            digits.withUTF8Buffer { digits in
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[length] = UInt8(ascii: "-")
+                        length += 1
+                    }
+                    out[length] = digits[Int(byte >> 4)]
+                    out[length + 1] = digits[Int(byte & 0x0F)]
+                    length += 2
+                }
+            }
+            return length
+        }
     }
 }
 
 /// SHA-1 (FIPS 180-4), for name-based UUIDs only: not for anything secret.
 package enum SHA1 {
     package static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         var data = message
         let bitLength = UInt64(message.count) * 8
         data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
+        data += [UInt8](repeating: 0, count: (56 - data.count % 64 + 64) % 64)
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8((bitLength >> UInt64(shift)) & 0xFF)) }
-        var w = [UInt32](repeating: 0, count: 80)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
-            }
-            for i in 16..<80 {
-                let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
-                w[i] = (x << 1) | (x >> 31)
-            }
-            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
-            for i in 0..<80 {
-                let (f, k): (UInt32, UInt32) = switch i {
-                case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
-                case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
-                case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-                default: (b ^ c ^ d, 0xCA62_C1D6)
+        // The schedule on the stack, the blocks read through a pointer: names of feed
+        // entries are hashed by the thousand.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            data.withUnsafeBufferPointer { data in
+                for chunk in stride(from: 0, to: data.count, by: 64) {
+                    for i in 0..<16 {
+                        let j = chunk + i * 4
+                        w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
+                    }
+                    for i in 16..<80 {
+                        let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
+                        w[i] = (x << 1) | (x >> 31)
+                    }
+                    var (a, b, c, d, e) = h
+                    for i in 0..<80 {
+                        let (f, k): (UInt32, UInt32) = switch i {
+                        case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
+                        case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
+                        case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                        default: (b ^ c ^ d, 0xCA62_C1D6)
+                        }
+                        let temp = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w[i]
+                        e = d
+                        d = c
+                        c = (b << 30) | (b >> 2)
+                        b = a
+                        a = temp
+                    }
+                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
                 }
-                let temp = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w[i]
-                e = d
-                d = c
-                c = (b << 30) | (b >> 2)
-                b = a
-                a = temp
             }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
         }
-        return h.flatMap { value in [24, 16, 8, 0].map { UInt8((value >> UInt32($0)) & 0xFF) } }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(20)
+        for value in [h.0, h.1, h.2, h.3, h.4] {
+            digest += [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+        }
+        return digest
     }
 }
