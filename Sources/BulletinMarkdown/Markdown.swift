@@ -119,17 +119,18 @@ public enum Markdown {
             }
             cmark_node_free(link)
         }
-        let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered in
+        let html = cmark_render_html(document, CMARK_OPT_DEFAULT).map { rendered -> [UInt8] in
             defer { free(rendered) }
             let ids = headings.map(\.id)
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
             // libcmark passes control characters through; HTML forbids them. Without any
-            // (nearly always), the ids go in on cmark's own bytes, made a String once.
+            // (nearly always), the ids go in on cmark's own bytes, copied once.
             guard ForbiddenCodePoints.mayContain(bytes) else { return addingHeadingIDs(bytes, ids) }
-            return addingHeadingIDs(ForbiddenCodePoints.removed(from: String(cString: rendered)), ids)
-        } ?? ""
+            var cleaned = ForbiddenCodePoints.removed(from: String(cString: rendered))
+            return cleaned.withUTF8 { addingHeadingIDs($0, ids) }
+        } ?? []
         return MarkdownDocument(
-            html: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
+            htmlUTF8: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
             searchWords: searchWords.finish())
     }
 
@@ -193,22 +194,16 @@ public enum Markdown {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// cmark writes headings as bare `<h1>`...`<h6>` and escapes or drops everything else that
-    /// could look like one, so the n-th heading tag in the HTML is the n-th heading node.
-    package static func addingHeadingIDs(_ html: String, _ ids: [String]) -> String {
-        guard !ids.isEmpty else { return html }
-        var html = html
-        return html.withUTF8 { addingHeadingIDs($0, ids) }
-    }
-
-    /// The same, on the HTML's UTF-8.
-    static func addingHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> String {
-        // Each id as it goes in, so that the String is made at its size, in place: the HTML of
-        // every body (78 MB at 10,000 articles) is copied once, and `<` found by memchr.
+    /// The HTML's UTF-8 with each heading's id: cmark writes headings as bare `<h1>`...`<h6>`
+    /// and escapes or drops everything else that could look like one, so the n-th heading tag
+    /// in the HTML is the n-th heading node.
+    static func addingHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> [UInt8] {
+        // Each id as it goes in, so that the result is made at its size, in place: the HTML
+        // of every body (78 MB at 10,000 articles) is copied once, and `<` found by memchr.
         let attributes = ids.map { Array(" id=\"\(HTMLEscaping.escape($0))\"".utf8) }
         let size = attributes.reduce(bytes.count) { $0 + $1.count }
-        guard size > 0 else { return "" }
-        return String(unsafeUninitializedCapacity: size) { output in
+        guard size > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: size) { output, initialized in
             var written = 0
             func copy(_ part: UnsafeBufferPointer<UInt8>) {
                 _ = UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(from: part)
@@ -233,7 +228,7 @@ public enum Markdown {
                 index += 4
             }
             copy(UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return written
+            initialized = written
         }
     }
 }

@@ -2,11 +2,15 @@ public import BulletinCore
 
 /// A Markdown body rendered to HTML, with what the rest of the build needs to know about it.
 public struct MarkdownDocument: Sendable {
-    /// The body as HTML: raw HTML dropped and unsafe URLs removed (libcmark's safe default),
-    /// headings with ids, links to `.md` files rewritten to their pages. (A build from scratch
-    /// hands the articles' to its render, `RenderedBodies.takeArticleHTML`, which lets go of
-    /// each once its page is written.)
-    public package(set) var html: String
+    /// The body as HTML, in UTF-8: raw HTML dropped and unsafe URLs removed (libcmark's safe
+    /// default), headings with ids, links to `.md` files rewritten to their pages. Kept as
+    /// libcmark's bytes to the page and the feeds: as a String, every byte of every body
+    /// would be checked for being UTF-8 once more. (A build from scratch hands the articles'
+    /// to its render, `RenderedBodies.takeArticleHTML`, which lets go of each once its page is
+    /// written.)
+    public package(set) var htmlUTF8: [UInt8]
+    /// The same as a String (a page's or a registry entry's body, and tests).
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
     /// The first paragraph as plain text, for the default summary.
     public let firstParagraph: String?
     /// Every heading, in order.

@@ -53,12 +53,12 @@ package struct RenderedBodies: Sendable {
 
     /// Takes the articles' HTML out of their documents, by article index, for a build from
     /// scratch to let go of each once its page and feeds are written.
-    package mutating func takeArticleHTML() -> [String] {
-        var html: [String] = []
+    package mutating func takeArticleHTML() -> [[UInt8]] {
+        var html: [[UInt8]] = []
         html.reserveCapacity(articles.count)
         for index in articles.indices {
-            html.append(articles[index].html)
-            articles[index].html = ""
+            html.append(articles[index].htmlUTF8)
+            articles[index].htmlUTF8 = []
         }
         return html
     }

@@ -49,13 +49,12 @@ extension Feed {
     /// scheme or a host (`https:`, `mailto:`, `//host`) stay as they are.
     /// The result is bytes: feed entries are made as bytes, and it is valid UTF-8, the page's
     /// HTML with Strings put in.
-    package static func absoluteLinks(_ html: String, pageURL: String) -> [UInt8] {
+    package static func absoluteLinks(_ html: [UInt8], pageURL: String) -> [UInt8] {
         // On the bytes: every body of the site goes through here once, and the markers are
         // ASCII. A value is an attribute's from `="` to the next `"`; it is a link when the
         // attribute's name, just before, is ` href` or ` src`.
-        var html = html
         let base = ResolutionBase(pageURL)
-        return html.withUTF8 { bytes -> [UInt8] in
+        return html.withUnsafeBufferPointer { bytes -> [UInt8] in
             var result: [UInt8] = []
             var rewritten = false
             var copied = 0
@@ -88,7 +87,7 @@ extension Feed {
                 segment = close
                 index = close
             }
-            guard rewritten else { return Array(bytes) }
+            guard rewritten else { return html }
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return result
         }

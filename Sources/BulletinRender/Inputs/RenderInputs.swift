@@ -73,7 +73,7 @@ package struct RenderInputs: Sendable {
     /// a build from scratch (nil: read from `bodies`).
     package init(
         site: Site, bodies: RenderedBodies, theme: Theme, alternates: [String: [Alternate]]? = nil, related scoring: RelatedScoring = .every,
-        held: ReleasableValues<String>? = nil
+        held: ReleasableValues<[UInt8]>? = nil
     ) {
         self.site = site
         self.bodies = bodies
@@ -175,12 +175,12 @@ package struct RenderInputs: Sendable {
             session: article.session))
     }
 
-    static func article(_ index: Int, site: Site, bodies: RenderedBodies, held: ReleasableValues<String>?) -> ArticleData {
+    static func article(_ index: Int, site: Site, bodies: RenderedBodies, held: ReleasableValues<[UInt8]>?) -> ArticleData {
         let published = site.articles[index]
         let article = published.article
         let agencies = site.taxonomies.firstIndex { $0.name == "agencies" }
         return ArticleData(.init(
-            body: held.map { .held($0, index: index) } ?? .text(bodies.articles[index].html), params: article.params,
+            body: held.map { .held($0, index: index) } ?? .text(bodies.articles[index].htmlUTF8), params: article.params,
             terms: site.taxonomies.indices.map { position in published.terms[position].map { site.taxonomies[position].terms[$0].id } },
             slug: article.slug, translationKey: article.translationKey,
             chairs: article.chairs.enumerated().map { position, chair in
@@ -438,7 +438,8 @@ package struct ArticleData: Sendable, Equatable {
         box = SharedBox(fields)
     }
 
-    package var body: String {
+    /// The body's HTML, in UTF-8.
+    package var body: [UInt8] {
         switch box.value.body {
         case .text(let text):
             return text
@@ -461,8 +462,8 @@ package struct ArticleData: Sendable, Equatable {
 
     /// The body's HTML, or where a build from scratch holds it until its page is written.
     enum Body: Sendable, Equatable {
-        case text(String)
-        case held(ReleasableValues<String>, index: Int)
+        case text([UInt8])
+        case held(ReleasableValues<[UInt8]>, index: Int)
 
         static func == (a: Body, b: Body) -> Bool {
             switch (a, b) {

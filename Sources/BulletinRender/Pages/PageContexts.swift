@@ -98,7 +98,7 @@ package struct PageContexts: Sendable {
             let data = inputs.articles[path]!
             meta = Meta(title: card.title, description: card.summary, section: "articles")
             var article = views.card(card)
-            article["content"] = .text(data.body)
+            article["content"] = .utf8(data.body)
             var groups: [TemplateValue] = []
             var about: [(taxonomy: LinkData, terms: [TermLinkData])] = []
             for (position, taxonomy) in site.taxonomies.enumerated() where !data.terms[position].isEmpty {

@@ -48,7 +48,7 @@ public enum SiteRenderer {
     /// HTML taken out of `bodies`, let go of as their pages are written (those a feed shows,
     /// once the feeds are made); nil reads it from `bodies`.
     package static func render(
-        _ site: Site, bodies: RenderedBodies, searchWords: ReleasableValues<SearchWords>? = nil, articleHTML: ReleasableValues<String>? = nil,
+        _ site: Site, bodies: RenderedBodies, searchWords: ReleasableValues<SearchWords>? = nil, articleHTML: ReleasableValues<[UInt8]>? = nil,
         theme: Theme, into sink: some OutputSink, report: (_ part: String, _ seconds: Double) -> Void = { _, _ in }
     ) {
         @Sendable func seconds(since start: ContinuousClock.Instant) -> Double {
