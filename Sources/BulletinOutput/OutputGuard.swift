@@ -105,19 +105,8 @@ public enum OutputGuard {
     static let systemLeftovers: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini", "._.DS_Store"]
 
     /// Every file and folder under `folder`, depth first in code-point order, without
-    /// following symbolic links; sizes of regular files.
+    /// following symbolic links; sizes of regular files (`FileSystem.tree(of:)`).
     package static func contents(of folder: String) throws(FileSystem.Failure) -> [(path: String, kind: FileSystem.Kind, size: Int)] {
-        var result: [(path: String, kind: FileSystem.Kind, size: Int)] = []
-        func walk(_ relative: String) throws(FileSystem.Failure) {
-            let absolute = relative.isEmpty ? folder : folder + "/" + relative
-            for name in try FileSystem.entries(of: absolute) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                let kind = FileSystem.kind(at: folder + "/" + path) ?? .other
-                result.append((path, kind, kind == .file ? FileSystem.size(at: folder + "/" + path) ?? -1 : 0))
-                if kind == .directory { try walk(path) }
-            }
-        }
-        try walk("")
-        return result
+        try FileSystem.tree(of: folder)
     }
 }

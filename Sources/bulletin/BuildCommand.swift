@@ -61,13 +61,11 @@ struct BuildCommand: ParsableCommand {
         if let problem = options.misuse() {
             throw ValidationError(problem)
         }
-        if let refusal = OutputGuard.check(output) {
-            throw OutputRefused(refusal)
-        }
         let start = BuildClock.monotonic()
+        // The output folder is checked by the build, before it starts (`OutputGuard`) and
+        // again at the swap (a file may appear in it meanwhile): either refusal ends here.
         let result = Builder.run(options)
         if let refusal = result.refusal {
-            // Found only at the swap: a file appeared in the output folder during the build.
             throw OutputRefused(refusal)
         }
         let report = DiagnosticReport(result.diagnostics)

@@ -181,6 +181,40 @@ import Testing
         #expect(OutputManifest(decoding: OutputManifest(files: [:]).encoded) == OutputManifest(files: [:]))
     }
 
+    /// A manifest as the build writes it is read without a JSON parser; it gives what the JSON
+    /// parser gives, every escape the writer uses included, and a manifest written otherwise
+    /// (as valid JSON) is still read, while broken ones are not.
+    @Test func theManifestsOwnFormatReadsAsJSONDoes() throws {
+        let files = [
+            "q\"uote\\back/x.html": 1, "line\nfeed\ttab\rreturn": 2, "<script>/a": 3, "para\u{2028}graph\u{2029}": 4,
+            "articles/한국어/index.html": 9120, "big": 123_456_789_012, "zero": 0,
+        ]
+        let encoded = OutputManifest(files: files).encoded
+        #expect(OutputManifest.files(inEncoded: encoded) == files)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(encoded)) as? [String: Any])
+        let parsed = try #require(object["files"] as? [[Any]])
+        #expect(Dictionary(uniqueKeysWithValues: parsed.map { ($0[0] as! String, $0[1] as! Int) }) == files)
+        // The same manifest with white space and the keys in another order: JSON, read so.
+        let spaced = #"{ "version": 1, "generator": "Bulletin", "files": [ ["a.html", 7], ["b\/c.html", 8] ] }"#
+        #expect(OutputManifest.files(inEncoded: Array(spaced.utf8)) == nil)
+        #expect(OutputManifest(decoding: Array(spaced.utf8)) == OutputManifest(files: ["a.html": 7, "b/c.html": 8]))
+        // Cut short, a size with a leading zero, an escape the writer does not use, a bad byte.
+        let broken = [
+            #"{"files":[["a.html",7],"generator":"Bulletin","version":1}"# + "\n",
+            #"{"files":[["a.html",07]],"generator":"Bulletin","version":1}"# + "\n",
+            #"{"files":[["a\x.html",7]],"generator":"Bulletin","version":1}"# + "\n",
+            #"{"files":[["a.html",7]]],"generator":"Bulletin","version":1}"# + "\n",
+        ]
+        for text in broken {
+            #expect(OutputManifest.files(inEncoded: Array(text.utf8)) == nil, "\(text)")
+            #expect(OutputManifest(decoding: Array(text.utf8)) == nil, "\(text)")
+        }
+        var invalid = Array(#"{"files":[["a"#.utf8) + [0xFF] + Array(#"",7]],"generator":"Bulletin","version":1}"#.utf8) + [0x0A]
+        #expect(OutputManifest.files(inEncoded: invalid) == nil)
+        invalid.removeLast()
+        #expect(OutputManifest.files(inEncoded: invalid) == nil)
+    }
+
     @Test func aWriteThatFailsLeavesTheOutputAsItWas() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -71,6 +71,24 @@ package enum FileSystem {
     package static func entriesWithKinds(of path: String) throws(Failure) -> [(name: String, kind: Kind?)] {
         guard let dir = opendir(path) else { throw Failure(path: path, operation: "list", code: errno) }
         defer { closedir(dir) }
+        return entries(in: dir)
+    }
+
+    /// The same, of the folder open as `folder` (at `path`, for messages); `folder` stays open.
+    static func entriesWithKinds(inOpen folder: Int32, path: String) throws(Failure) -> [(name: String, kind: Kind?)] {
+        // The listing through a descriptor of its own: closedir closes it.
+        let listing = dup(folder)
+        guard listing >= 0 else { throw Failure(path: path, operation: "list", code: errno) }
+        guard let dir = fdopendir(listing) else {
+            let code = errno
+            close(listing)
+            throw Failure(path: path, operation: "list", code: code)
+        }
+        defer { closedir(dir) }
+        return entries(in: dir)
+    }
+
+    private static func entries(in dir: OpaquePointer) -> [(name: String, kind: Kind?)] {
         var entries: [(name: String, kind: Kind?)] = []
         while let entry = readdir(dir) {
             // A name that is not UTF-8 keeps its bytes' repairs (U+FFFD) and cannot be opened
@@ -115,10 +133,14 @@ package enum FileSystem {
         // held 640 MB for the 10,000 files of a large site. Read into memory not written
         // first: zeroing the 80 MB of those files first was a pass of its own.
         let size = Int(info.st_size) + 1
+        // A regular file's read that returns less than asked for has met its end: the read
+        // that would return nothing is not made (one system call in five, for every source).
+        let isRegular = info.st_mode & S_IFMT == S_IFREG
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             while initialized < size {
-                let count = Glibc.read(fd, buffer.baseAddress! + initialized, size - initialized)
+                let wanted = size - initialized
+                let count = Glibc.read(fd, buffer.baseAddress! + initialized, wanted)
                 if count < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -126,6 +148,7 @@ package enum FileSystem {
                 }
                 if count == 0 { return }
                 initialized += count
+                if isRegular && count < wanted { return }
             }
         }
         guard failure == 0 else { throw Failure(path: path, operation: "read", code: failure) }
@@ -178,17 +201,129 @@ package enum FileSystem {
         try makeDirectory(path)
     }
 
+    /// Everything under the folder at `path`, depth first, each folder's entries in
+    /// code-point order, without following symbolic links: each entry's path under `path`,
+    /// what it is, and a regular file's size (0 for anything else; -1 when it could not be
+    /// looked at). Each entry is looked at relative to its folder, a folder's or a link's kind
+    /// is read from the listing, and the entries of a large folder (an output's 10,000
+    /// article folders) are looked at on every core: the output guard lists the whole last
+    /// output before every build into it.
+    package static func tree(of path: String) throws(Failure) -> [(path: String, kind: Kind, size: Int)] {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw Failure(path: path, operation: "list", code: errno) }
+        defer { close(folder) }
+        switch tree(in: folder, relative: "", path: path) {
+        case .success(let entries): return entries
+        case .failure(let failure): throw failure
+        }
+    }
+
+    private static func tree(in folder: Int32, relative: String, path: String) -> Result<[(path: String, kind: Kind, size: Int)], Failure> {
+        let listed: [(name: String, kind: Kind?)]
+        do {
+            listed = try entriesWithKinds(inOpen: folder, path: relative.isEmpty ? path : path + "/" + relative)
+        } catch {
+            return .failure(error)
+        }
+        @Sendable func look(_ entry: (name: String, kind: Kind?)) -> Result<[(path: String, kind: Kind, size: Int)], Failure> {
+            let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            var (kind, size) = (entry.kind ?? .other, 0)
+            if entry.kind == nil || entry.kind == .file {
+                var info = stat()
+                if fstatat(folder, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                    switch info.st_mode & S_IFMT {
+                    case S_IFREG: (kind, size) = (.file, Int(info.st_size))
+                    case S_IFDIR: kind = .directory
+                    case S_IFLNK: kind = .symlink
+                    default: kind = .other
+                    }
+                } else if kind == .file {
+                    size = -1
+                }
+            }
+            var found = [(path: child, kind: kind, size: size)]
+            guard kind == .directory else { return .success(found) }
+            let inner = openat(folder, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard inner >= 0 else { return .failure(Failure(path: path + "/" + child, operation: "list", code: errno)) }
+            defer { close(inner) }
+            switch tree(in: inner, relative: child, path: path) {
+            case .success(let entries): found += entries
+            case .failure(let failure): return .failure(failure)
+            }
+            return .success(found)
+        }
+        var result: [(path: String, kind: Kind, size: Int)] = []
+        for looked in listed.count >= 64 ? Parallel.map(listed, look) : listed.map(look) {
+            switch looked {
+            case .success(let entries): result += entries
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        return .success(result)
+    }
+
     /// Removes a file, or a directory with everything in it, without following symbolic links.
     package static func remove(_ path: String) throws(Failure) {
         switch kind(at: path) {
         case nil:
             return
         case .directory:
-            for name in try entries(of: path) { try remove(path + "/" + name) }
+            let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard folder >= 0 else { throw Failure(path: path, operation: "remove", code: errno) }
+            defer { close(folder) }
+            if let failure = removeContents(of: folder, path: path) { throw failure }
             if rmdir(path) != 0 { throw Failure(path: path, operation: "remove", code: errno) }
         default:
             if unlink(path) != 0 { throw Failure(path: path, operation: "remove", code: errno) }
         }
+    }
+
+    /// Removes everything in the open folder `folder` (at `path`, for messages); the first
+    /// failure, or nil. A build into an existing output folder removes the last output once
+    /// the new one is in place (25,000 files and folders at 10,000 articles, half a second
+    /// when each was looked at and removed by its whole path): here each entry is removed
+    /// relative to its folder, what it is read from the listing, and the entries of a large
+    /// folder (the articles') on every core.
+    private static func removeContents(of folder: Int32, path: String) -> Failure? {
+        // The listing through a descriptor of its own: closedir closes it.
+        let listing = dup(folder)
+        guard listing >= 0, let directory = fdopendir(listing) else {
+            return Failure(path: path, operation: "list", code: errno)
+        }
+        var entries: [(name: [CChar], type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
+            }
+            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }  // . and ..
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(directory)
+        @Sendable func removeEntry(_ entry: (name: [CChar], type: UInt8)) -> Failure? {
+            let childPath = { path + "/" + String(decoding: entry.name.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+            func failure() -> Failure {
+                let code = errno
+                return Failure(path: childPath(), operation: "remove", code: code)
+            }
+            var isFolder = Int32(entry.type) == Int32(DT_DIR)
+            if Int32(entry.type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard fstatat(folder, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return failure() }
+                isFolder = info.st_mode & S_IFMT == S_IFDIR
+            }
+            if !isFolder {
+                if unlinkat(folder, entry.name, 0) == 0 { return nil }
+                guard errno == EISDIR else { return failure() }
+            }
+            let child = openat(folder, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { return failure() }
+            let inside = removeContents(of: child, path: childPath())
+            close(child)
+            if let inside { return inside }
+            return unlinkat(folder, entry.name, AT_REMOVEDIR) == 0 ? nil : failure()
+        }
+        let failures = entries.count >= 64 ? Parallel.map(entries, removeEntry) : entries.map(removeEntry)
+        return failures.lazy.compactMap { $0 }.first
     }
 
     /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`); false when the
