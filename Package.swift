@@ -10,9 +10,10 @@ let moduleSettings: [SwiftSetting] = [
     // dynamic loader relocating a dozen libraries at each start, and direct calls, not calls
     // through the PLT, for the millions of retains and releases of a build (docs/performance.md).
     // Every module is compiled so, for each to name the static libraries it needs, and the
-    // `bulletin` executable is linked so (its linkerSettings); Foundation's
-    // networking, linked in too, needs libcurl's (Debian: libcurl4-openssl-dev). Debug builds,
-    // which the tests use, stay dynamic and quick to link.
+    // `bulletin` executable is linked so (its linkerSettings). Foundation's networking is
+    // not linked in: `bulletin check --external` loads libcurl when it runs (CLinuxSupport),
+    // so that no other command loads it and the thirty libraries it needs at its start.
+    // Debug builds, which the tests use, stay dynamic and quick to link.
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
 ]
 
@@ -83,7 +84,7 @@ let package = Package(
             name: "BulletinBuild",
             dependencies: [
                 "BulletinCore", "BulletinContent", "BulletinMarkdown", "BulletinResolve", "BulletinRender",
-                "BulletinOutput",
+                "BulletinOutput", "CLinuxSupport",
             ],
             swiftSettings: moduleSettings
         ),

@@ -173,4 +173,42 @@ import Testing
         #expect(diagnostics[1].message.contains("timed out"))
         #expect(diagnostics[2].message.contains("could not be reached"))
     }
+
+    /// A server that refuses HEAD is asked with GET; redirects are followed to their end.
+    @Test func headRefusedThenGetAndRedirectsFollowed() async throws {
+        let server = try await LoopbackServer.start("/usr/bin/python3", ["-u", "-c", """
+            import http.server
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def answer(self, body):
+                    if self.path == "/moved":
+                        self.send_response(301); self.send_header("Location", "/final"); self.end_headers()
+                    elif self.path == "/moved-to-nothing":
+                        self.send_response(302); self.send_header("Location", "/gone"); self.end_headers()
+                    elif self.path in ("/final", "/get-only"):
+                        self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers()
+                        if body: self.wfile.write(b"ok")
+                    else:
+                        self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers()
+                def do_HEAD(self):
+                    if self.path == "/get-only":
+                        self.send_response(405); self.send_header("Content-Length", "0"); self.end_headers()
+                    else:
+                        self.answer(False)
+                def do_GET(self): self.answer(True)
+                def log_message(self, *args): pass
+            server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+            print("listening on port", server.server_address[1], flush=True)
+            server.serve_forever()
+            """], portAfter: "listening on port ")
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        func link(_ path: String, _ line: Int) -> ExternalLink {
+            ExternalLink(url: base + path, location: SourceLocation(file: "a.md", line: line, column: 1), sourceLine: nil)
+        }
+        let diagnostics = await ExternalLinkChecker(concurrency: 3, timeout: 5).check([
+            link("/get-only", 1), link("/moved", 2), link("/moved-to-nothing", 3), link("/final", 4),
+        ])
+        #expect(diagnostics.map(\.location.line) == [3])
+        #expect(diagnostics.first?.message == "\(base)/moved-to-nothing answered HTTP 404")
+    }
 }

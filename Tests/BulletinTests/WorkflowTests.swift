@@ -40,8 +40,8 @@ import Testing
     }
 
     /// Each job that builds Bulletin installs every package scripts/install-dependencies
-    /// installs for any build (a release build links tcmalloc and libcurl: a package missing
-    /// from the workflow fails the publishing, not the tests).
+    /// installs for any build (a release build links tcmalloc, and `check --external` loads
+    /// libcurl: a package missing from the workflow fails the publishing, not the tests).
     @Test func theWorkflowInstallsWhatABuildNeeds() throws {
         let script = try String(contentsOfFile: packageRoot + "/scripts/install-dependencies", encoding: .utf8)
         let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("for p in ") && $0.contains("libcmark-dev") })

@@ -2,8 +2,10 @@ public import BulletinCore
 public import BulletinResolve
 
 internal import Foundation
-#if canImport(FoundationNetworking)
-internal import FoundationNetworking
+import Synchronization
+#if canImport(Glibc)
+import CLinuxSupport
+import Glibc
 #endif
 
 /// Checks links to other sites (`bulletin check --external`): each URL once, a bounded number
@@ -32,24 +34,16 @@ public struct ExternalLinkChecker: Sendable {
             }
             uses[link.url, default: 0] += 1
         }
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-
-        var failures: [String: String] = [:]
-        await withTaskGroup(of: (String, String?).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < order.count else { return }
-                let url = order[next]
-                next += 1
-                group.addTask { (url, await Self.problem(with: url, session: session, timeout: timeout)) }
-            }
-            for _ in 0..<min(concurrency, order.count) { startNext() }
-            for await (url, problem) in group {
-                if let problem { failures[url] = problem }
-                startNext()
+        // On threads of their own: libcurl's requests block.
+        let urls = order
+        let problems = await withCheckedContinuation { continuation in
+            let checker = self
+            Thread.detachNewThread {
+                continuation.resume(returning: checker.problems(urls))
             }
         }
+        var failures: [String: String] = [:]
+        for (url, problem) in zip(urls, problems) where problem != nil { failures[url] = problem }
 
         return order.compactMap { url -> Diagnostic? in
             guard let problem = failures[url], let link = firstUse[url] else { return nil }
@@ -62,22 +56,38 @@ public struct ExternalLinkChecker: Sendable {
         }
     }
 
-    private var configuration: URLSessionConfiguration {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        configuration.httpMaximumConnectionsPerHost = 2
-        configuration.httpAdditionalHeaders = ["User-Agent": "Bulletin link checker"]
-        return configuration
+    /// Why each URL failed, or nil, in order: `concurrency` threads take the next URL each.
+    func problems(_ urls: [String]) -> [String?] {
+        let next = Mutex(0)
+        let results = Mutex([String?](repeating: nil, count: urls.count))
+        let done = DispatchGroup()
+        let timeout = timeout
+        for _ in 0..<min(concurrency, urls.count) {
+            done.enter()
+            Thread.detachNewThread {
+                while true {
+                    let index: Int = next.withLock { value in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < urls.count else { break }
+                    let problem = Self.problem(with: urls[index], timeout: timeout)
+                    results.withLock { $0[index] = problem }
+                }
+                done.leave()
+            }
+        }
+        done.wait()
+        return results.withLock { $0 }
     }
 
     /// Why a URL failed, or nil when it answered with success. HEAD first; GET when the
     /// server refuses HEAD.
-    static func problem(with text: String, session: URLSession, timeout: Double) async -> String? {
-        guard let url = URL(string: text) else { return "is not a valid URL" }
-        var status = await Self.status(of: url, method: "HEAD", session: session, timeout: timeout)
+    static func problem(with url: String, timeout: Double) -> String? {
+        guard URL(string: url) != nil else { return "is not a valid URL" }
+        var status = Self.status(of: url, head: true, timeout: timeout)
         if case .code(let code) = status, [400, 403, 404, 405, 429, 501].contains(code) {
-            status = await Self.status(of: url, method: "GET", session: session, timeout: timeout)
+            status = Self.status(of: url, head: false, timeout: timeout)
         }
         switch status {
         case .code(let code) where (200..<400).contains(code): return nil
@@ -91,20 +101,27 @@ public struct ExternalLinkChecker: Sendable {
         case failed(String)
     }
 
-    static func status(of url: URL, method: String, session: URLSession, timeout: Double) async -> Status {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        return await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: request) { _, response, error in
-                if let response = response as? HTTPURLResponse {
-                    continuation.resume(returning: .code(response.statusCode))
-                } else {
-                    let reason = (error as? URLError).map { $0.code == .timedOut ? "timed out after \(Int(timeout)) s" : $0.localizedDescription }
-                        ?? error?.localizedDescription ?? "no answer"
-                    continuation.resume(returning: .failed(reason))
-                }
-            }
-            task.resume()
+    /// libcurl, loaded at the first check (`bulletin_curl_load`); nil when it is not installed.
+    private static let curl: Curl? = {
+        var curl = bulletin_curl()
+        return bulletin_curl_load(&curl) != 0 ? Curl(functions: curl) : nil
+    }()
+
+    /// libcurl's functions: set once, when it is loaded, and only read after.
+    private struct Curl: @unchecked Sendable {
+        let functions: bulletin_curl
+    }
+
+    static func status(of url: String, head: Bool, timeout: Double) -> Status {
+        guard var curl = Self.curl?.functions else {
+            return .failed("libcurl is not installed; on Debian or Ubuntu: apt-get install libcurl4-openssl-dev")
+        }
+        var status = 0
+        let code = bulletin_curl_request(&curl, url, head ? 1 : 0, Int(timeout * 1000), "Bulletin link checker", &status)
+        switch code {
+        case 0: return .code(status)
+        case 28: return .failed("timed out after \(Int(timeout)) s")  // CURLE_OPERATION_TIMEDOUT
+        default: return .failed(curl.easy_strerror(code).map { String(cString: $0) } ?? "error \(code)")
         }
     }
 }
