@@ -68,9 +68,10 @@ package enum SearchTokenizer {
                     // A word: up to the first byte, or scalar, that is not a letter, mark or digit.
                     let start = index
                     var length = 0
-                    var scalars = 0
-                    var hasHangul = false
+                    var syllables = 0
                     var needsNormalising = false
+                    // One byte at a time, a few instructions each (most words are ASCII):
+                    // counts cannot overflow (no word is longer than the text).
                     while true {
                         if kind == outsideASCII {
                             let (value, size) = scalar(at: index, in: base, count: count)
@@ -78,20 +79,19 @@ package enum SearchTokenizer {
                             if isHangulSyllable(value) {
                                 // Written as UTF-8 from its value (the same bytes, for valid text).
                                 lowered[length] = 0xE0 | UInt8(truncatingIfNeeded: value >> 12)
-                                lowered[length + 1] = 0x80 | UInt8(truncatingIfNeeded: value >> 6) & 0x3F
-                                lowered[length + 2] = 0x80 | UInt8(truncatingIfNeeded: value) & 0x3F
-                                length += 3
-                                hasHangul = true
+                                lowered[length &+ 1] = 0x80 | UInt8(truncatingIfNeeded: value >> 6) & 0x3F
+                                lowered[length &+ 2] = 0x80 | UInt8(truncatingIfNeeded: value) & 0x3F
+                                length &+= 3
+                                syllables &+= 1
                             } else {
                                 needsNormalising = true
                             }
-                            index += size
+                            index &+= size
                         } else {
                             lowered[length] = kind
-                            length += 1
-                            index += 1
+                            length &+= 1
+                            index &+= 1
                         }
-                        scalars += 1
                         guard index < count else { break }
                         kind = table[Int(base[index])]
                         if kind == 0 { break }
@@ -105,7 +105,9 @@ package enum SearchTokenizer {
                         sink.take(UnsafeBufferPointer(start: lowered, count: length))
                         // Hangul is CJK: its two-character pieces follow (rule 3). The word
                         // holds ASCII bytes and three-byte syllables only.
-                        if hasHangul, scalars > 2 {
+                        // Each syllable is three bytes and one character.
+                        let scalars = length - 2 * syllables
+                        if syllables > 0, scalars > 2 {
                             var first = 0
                             var second = lowered[0] < 0x80 ? 1 : 3
                             for _ in 0..<(scalars - 1) {
