@@ -82,7 +82,15 @@ struct TemplateRenderer: ~Copyable {
                 index += 1
 
             case .variable(let value, let escaped):
-                if let found = resolve(value, in: plan) { write(found, escaped: escaped) }
+                // A field written as it is (most tags) is written where it is stored: a copy
+                // would count a reference to each string written, and strings every page
+                // writes (the site's title, the labels) would have their count changed by
+                // both cores at once, page after page.
+                if let stored = storedValue(value, in: plan) {
+                    write(stored: stored, escaped: escaped)
+                } else if let found = resolve(value, in: plan) {
+                    write(found, escaped: escaped)
+                }
                 index += 1
 
             case .section(let value, let end):
@@ -274,6 +282,18 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
+    /// `write(_:escaped:)` of a value where it is stored, for the text and bytes it holds;
+    /// anything else is copied and written so.
+    private mutating func write(stored: UnsafePointer<TemplateValue>, escaped: Bool) {
+        // Read through a method of the value: its text is borrowed, not copied.
+        let written: Bool? = stored.pointee.withStoredUTF8 { bytes in
+            guard !bytes.isEmpty else { return }
+            writePendingIndentation()
+            if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
+        }
+        if written == nil { write(stored.pointee, escaped: escaped) }
+    }
+
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let text):
@@ -353,12 +373,28 @@ struct TemplateRenderer: ~Copyable {
         return value
     }
 
+    /// Where the value of a reference that is a path with no transforms is stored, or nil
+    /// (not found, or another kind of reference).
+    private func storedValue(_ index: Int32, in plan: RenderPlan) -> UnsafePointer<TemplateValue>? {
+        let reference = plan.values[Int(index)]
+        guard reference.transformCount == 0, reference.base == .path || reference.base == .pathFromTop else { return nil }
+        let entry = lookupEntry(
+            plan.keys, Int(reference.keyStart)..<Int(reference.keyStart + reference.keyCount),
+            topOnly: reference.base == .pathFromTop)
+        return entry.map { UnsafeRawPointer($0).advanced(by: MemoryLayout<TemplateObject.Entry>.offset(of: \.value)!).assumingMemoryBound(to: TemplateValue.self) }
+    }
+
     /// The first key is looked up down the stack, from the top; the rest in what it finds
     /// (a broken chain is absent, without looking further down). Only the value found is
     /// copied.
     private func lookup(_ keys: [TemplateKey], _ path: Range<Int>, topOnly: Bool) -> TemplateValue? {
+        lookupEntry(keys, path, topOnly: topOnly)?.pointee.value
+    }
+
+    /// The field the path leads to, where it is stored: valid while the stack's objects are.
+    private func lookupEntry(_ keys: [TemplateKey], _ path: Range<Int>, topOnly: Bool) -> UnsafePointer<TemplateObject.Entry>? {
         keys.withUnsafeBufferPointer { keys in
-            stackFields.withUnsafeBufferPointer { levels -> TemplateValue? in
+            stackFields.withUnsafeBufferPointer { levels -> UnsafePointer<TemplateObject.Entry>? in
                 var found: UnsafePointer<TemplateObject.Entry>?
                 var level = levels.count - 1
                 let bottom = topOnly ? level : 0
@@ -376,7 +412,7 @@ struct TemplateRenderer: ~Copyable {
                     else { return nil }
                     current = entry
                 }
-                return current.pointee.value
+                return current
             }
         }
     }

@@ -90,3 +90,22 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
         self = .object(object)
     }
 }
+
+extension TemplateValue {
+    /// Calls `body` with the UTF-8 of a text or bytes value, where it is stored, and returns
+    /// true; nil for any other value, or a text not stored as contiguous UTF-8. A method, so
+    /// that a value read through a pointer is borrowed for the call: a render writes most of
+    /// its tags so, without counting a reference to each string.
+    @inline(__always)
+    func withStoredUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool? {
+        switch self {
+        case .text(let text):
+            return text.utf8.withContiguousStorageIfAvailable(body) == nil ? nil : true
+        case .utf8(let bytes):
+            bytes.withUnsafeBufferPointer(body)
+            return true
+        default:
+            return nil
+        }
+    }
+}
