@@ -244,7 +244,10 @@ package enum FileSystem {
             var found = [(path: child, kind: kind, size: size)]
             guard kind == .directory else { return .success(found) }
             let inner = openat(folder, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard inner >= 0 else { return .failure(Failure(path: path + "/" + child, operation: "list", code: errno)) }
+            guard inner >= 0 else {
+                let code = errno
+                return .failure(Failure(path: path + "/" + child, operation: "list", code: code))
+            }
             defer { close(inner) }
             switch tree(in: inner, relative: child, path: path) {
             case .success(let entries): found += entries
@@ -287,9 +290,13 @@ package enum FileSystem {
     private static func removeContents(of folder: Int32, path: String) -> Failure? {
         // The listing through a descriptor of its own: closedir closes it.
         let listing = dup(folder)
-        guard listing >= 0, let directory = fdopendir(listing) else {
-            return Failure(path: path, operation: "list", code: errno)
+        guard listing >= 0 else { return Failure(path: path, operation: "list", code: errno) }
+        guard let directory = fdopendir(listing) else {
+            let code = errno
+            close(listing)
+            return Failure(path: path, operation: "list", code: code)
         }
+        // The names as bytes: one that is not UTF-8 is removed all the same.
         var entries: [(name: [CChar], type: UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
