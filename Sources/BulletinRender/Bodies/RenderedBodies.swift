@@ -18,7 +18,7 @@ package struct RenderedBodies: Sendable {
     /// By registry entry path (`agencies/kisa.md`), and by the path of each of its
     /// descriptions in another language (`agencies/kisa.ko.md`).
     package var entries: [String: MarkdownDocument]
-    /// What each body's rendering found, by content path.
+    /// What each body's rendering found, by content path: the bodies that found something.
     package private(set) var findings: [String: Findings]
     /// The keys of `findings` that found something, in code-point order, sorted once
     /// (`bulletin serve` lists every finding after each edit). Most bodies find nothing:
@@ -33,9 +33,7 @@ package struct RenderedBodies: Sendable {
         self.pages = pages
         self.entries = entries
         self.findings = findings
-        var order: [String] = []
-        for (path, found) in findings where !found.isEmpty { order.append(path) }
-        findingsOrder = order.sorted { $0.codePointPrecedes($1) }
+        findingsOrder = findings.compactMap { $0.value.isEmpty ? nil : $0.key }.sorted { $0.codePointPrecedes($1) }
     }
 
     /// An article's body and the text it is part of (messages quote its lines).
@@ -68,7 +66,7 @@ package struct RenderedBodies: Sendable {
 
     /// Takes in what rendering one body again found.
     package mutating func replaceFindings(_ found: Findings, for path: String) {
-        findings[path] = found
+        findings[path] = found.isEmpty ? nil : found
         // Where the path is, or would be, in the order: the first place not before it.
         var low = 0
         var high = findingsOrder.count
@@ -232,20 +230,22 @@ package struct RenderedBodies: Sendable {
         var articles: [MarkdownDocument] = []
         var pages: [MarkdownDocument] = []
         var entries: [String: MarkdownDocument] = [:]
+        // Only what found something is kept: most bodies find nothing, and 10,000 paths
+        // hashed into the table were a serial stretch of a large build.
         for (job, (document, found, _)) in zip(jobs, results) {
             switch job {
             case .article(let index):
                 articles.append(document)
-                findings[site.articles[index].article.path] = found
+                if !found.isEmpty { findings[site.articles[index].article.path] = found }
             case .page(let index):
                 pages.append(document)
-                findings[site.pages[index].page.path] = found
+                if !found.isEmpty { findings[site.pages[index].page.path] = found }
             case .entry(let entry, _, _):
                 entries[entry.path] = document
-                findings[entry.path] = found
+                if !found.isEmpty { findings[entry.path] = found }
             case .translation(let translation, _, _):
                 entries[translation.path] = document
-                findings[translation.path] = found
+                if !found.isEmpty { findings[translation.path] = found }
             }
         }
         var bodies = RenderedBodies(articles: articles, pages: pages, entries: entries, findings: findings)
