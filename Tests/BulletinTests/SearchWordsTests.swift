@@ -55,6 +55,27 @@ import Testing
         #expect(collected(texts).count == distinctTokens(texts).count && Set(collected(texts)).count == collected(texts).count)
     }
 
+    /// The tables' comparison of words: equal for the same bytes, unequal for a difference in
+    /// any one byte, at every length up to 24 (eight, four or one byte at a time).
+    @Test func wordsCompareByEveryByte() {
+        for count in 0...24 {
+            let word = (0..<count).map { UInt8(0x61 + $0 % 26) }
+            word.withUnsafeBufferPointer { a in
+                let same = word
+                same.withUnsafeBufferPointer { b in
+                    #expect(count == 0 || WordHash.equal(a.baseAddress!, b.baseAddress!, count: count))
+                }
+                for position in 0..<count {
+                    var changed = word
+                    changed[position] ^= 0x20
+                    changed.withUnsafeBufferPointer { b in
+                        #expect(!WordHash.equal(a.baseAddress!, b.baseAddress!, count: count), "length \(count), byte \(position)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Words longer than the tokenizer's buffer on the stack, beside short ones.
     @Test func longWordsAreWhole() {
         let long = "Ab" + String(repeating: "Cd", count: 60)

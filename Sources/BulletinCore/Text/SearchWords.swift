@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// The distinct words of a text as the search index stores them (`SearchTokenizer`), in the
 /// order they first appear, packed in one buffer: what an article's body gives its search
 /// index, which scores a body's words alike however often they appear. A 10,000-article
@@ -91,7 +89,7 @@ package struct SearchWordCollector: TokenSink {
     @inline(__always)
     private static func holds(_ packed: UnsafeBufferPointer<UInt8>, at start: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         guard start + token.count < packed.count, packed[start + token.count] == 0 else { return false }
-        return token.isEmpty || memcmp(packed.baseAddress! + start, token.baseAddress!, token.count) == 0
+        return token.isEmpty || WordHash.equal(packed.baseAddress! + start, token.baseAddress!, count: token.count)
     }
 
     private mutating func grow() {

@@ -33,6 +33,31 @@ package enum WordHash {
         return hash ^ (hash >> 29)
     }
 
+    /// Whether `count` bytes at `a` and at `b` are the same, read as `of(_:)` reads them:
+    /// the tables compare a word with the one in a slot of the same hash, and a call to
+    /// memcmp cost more than the comparison for words of a few bytes.
+    @inline(__always)
+    package static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let (x, y) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                if x.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != y.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                    return false
+                }
+                offset += 8
+            }
+            return offset == count
+                || x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for index in 0..<count where a[index] != b[index] { return false }
+        return true
+    }
+
     @inline(__always)
     private static func mix(_ value: UInt64) -> UInt64 {
         let product = value &* 0xBF58_476D_1CE4_E5B9

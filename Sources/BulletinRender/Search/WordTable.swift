@@ -35,7 +35,7 @@ struct WordTable: Sendable {
                             if hashes[id] == hash {
                                 let start = id == 0 ? 0 : ends[id - 1]
                                 if ends[id] - start == word.count,
-                                   word.count == 0 || memcmp(bytes.baseAddress! + start, word.baseAddress!, word.count) == 0 {
+                                   word.count == 0 || WordHash.equal(bytes.baseAddress! + start, word.baseAddress!, count: word.count) {
                                     return (id, slot)
                                 }
                             }
