@@ -59,11 +59,14 @@ static inline int bulletin_curl_load(bulletin_curl *curl) {
         || !curl->easy_getinfo || !curl->easy_strerror) return 0;
     return global_init(3 /* CURL_GLOBAL_ALL */) == 0;
 }
-static inline size_t bulletin_curl_discard(char *data, size_t size, size_t count, void *context) {
-    (void)data; (void)context;
-    return size * count;
+// The body is not read: the first bytes of it end the transfer (libcurl then says
+// CURLE_WRITE_ERROR, with the answer's status known), so that a large file served to GET
+// takes no longer than its first bytes.
+static inline size_t bulletin_curl_stop(char *data, size_t size, size_t count, void *context) {
+    (void)data; (void)size; (void)count; (void)context;
+    return 0;
 }
-// One request (HEAD, or GET with its body read and dropped), redirects followed: libcurl's
+// One request (HEAD, or GET with its body left unread), redirects followed: libcurl's
 // result code (0 for an answer, whose HTTP status is put in `status`).
 static inline int bulletin_curl_request(const bulletin_curl *curl, const char *url, int head, long timeout_ms,
                                         const char *user_agent, long *status) {
@@ -76,9 +79,13 @@ static inline int bulletin_curl_request(const bulletin_curl *curl, const char *u
     curl->easy_setopt(handle, 155 /* CURLOPT_TIMEOUT_MS */, timeout_ms);
     curl->easy_setopt(handle, 99 /* CURLOPT_NOSIGNAL */, 1L);
     curl->easy_setopt(handle, 10018 /* CURLOPT_USERAGENT */, user_agent);
-    curl->easy_setopt(handle, 20011 /* CURLOPT_WRITEFUNCTION */, bulletin_curl_discard);
+    curl->easy_setopt(handle, 20011 /* CURLOPT_WRITEFUNCTION */, bulletin_curl_stop);
     int code = curl->easy_perform(handle);
-    if (code == 0) curl->easy_getinfo(handle, 0x200002 /* CURLINFO_RESPONSE_CODE */, status);
+    if (code == 0 || code == 23 /* CURLE_WRITE_ERROR: the body's first bytes, refused */) {
+        *status = 0;
+        curl->easy_getinfo(handle, 0x200002 /* CURLINFO_RESPONSE_CODE */, status);
+        if (code == 23 && *status > 0) code = 0;
+    }
     curl->easy_cleanup(handle);
     return code;
 }

@@ -174,29 +174,37 @@ import Testing
         #expect(diagnostics[2].message.contains("could not be reached"))
     }
 
-    /// A server that refuses HEAD is asked with GET; redirects are followed to their end.
+    /// A server that refuses HEAD is asked with GET, whose body is not waited for; redirects
+    /// are followed to their end; an address with a space or another script is sent as a
+    /// browser sends it (percent-encoded).
     @Test func headRefusedThenGetAndRedirectsFollowed() async throws {
         let server = try await LoopbackServer.start("/usr/bin/python3", ["-u", "-c", """
-            import http.server
+            import http.server, time
             class Handler(http.server.BaseHTTPRequestHandler):
                 def answer(self, body):
                     if self.path == "/moved":
                         self.send_response(301); self.send_header("Location", "/final"); self.end_headers()
                     elif self.path == "/moved-to-nothing":
                         self.send_response(302); self.send_header("Location", "/gone"); self.end_headers()
-                    elif self.path in ("/final", "/get-only"):
+                    elif self.path in ("/final", "/get-only", "/my%20file.pdf", "/%ED%95%9C.txt"):
                         self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers()
                         if body: self.wfile.write(b"ok")
+                    elif self.path == "/slow-body":
+                        # The first bytes at once, the rest after longer than the timeout.
+                        self.send_response(200); self.send_header("Content-Length", "2048"); self.end_headers()
+                        self.wfile.write(b"x" * 1024); self.wfile.flush()
+                        time.sleep(8)
+                        self.wfile.write(b"x" * 1024)
                     else:
                         self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers()
                 def do_HEAD(self):
-                    if self.path == "/get-only":
+                    if self.path in ("/get-only", "/slow-body"):
                         self.send_response(405); self.send_header("Content-Length", "0"); self.end_headers()
                     else:
                         self.answer(False)
                 def do_GET(self): self.answer(True)
                 def log_message(self, *args): pass
-            server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
             print("listening on port", server.server_address[1], flush=True)
             server.serve_forever()
             """], portAfter: "listening on port ")
@@ -207,6 +215,7 @@ import Testing
         }
         let diagnostics = await ExternalLinkChecker(concurrency: 3, timeout: 5).check([
             link("/get-only", 1), link("/moved", 2), link("/moved-to-nothing", 3), link("/final", 4),
+            link("/my file.pdf", 5), link("/한.txt", 6), link("/slow-body", 7),
         ])
         #expect(diagnostics.map(\.location.line) == [3])
         #expect(diagnostics.first?.message == "\(base)/moved-to-nothing answered HTTP 404")

@@ -34,6 +34,14 @@ public struct ExternalLinkChecker: Sendable {
             }
             uses[link.url, default: 0] += 1
         }
+        if Self.curl == nil {
+            guard let first = order.first.flatMap({ firstUse[$0] }) else { return [] }
+            // No link can be checked: said once, as an error, for the check to fail.
+            return [Diagnostic(
+                .error, .externalLinkFailed, "links to other sites were not checked: libcurl (libcurl.so.4) could not be loaded",
+                at: first.location, sourceLine: first.sourceLine,
+                hint: "install libcurl (Debian: apt-get install libcurl4; Ubuntu 24.04: libcurl4t64), or check without --external")]
+        }
         // On threads of their own: libcurl's requests block.
         let urls = order
         let problems = await withCheckedContinuation { continuation in
@@ -56,10 +64,14 @@ public struct ExternalLinkChecker: Sendable {
         }
     }
 
-    /// Why each URL failed, or nil, in order: `concurrency` threads take the next URL each.
+    /// Why each URL failed, or nil, in order: `concurrency` threads take the next URL each,
+    /// at most `connectionsPerHost` of them asking one host at a time (a site links to a few
+    /// hosts again and again, and a host asked by many at once answers 429).
     func problems(_ urls: [String]) -> [String?] {
         let next = Mutex(0)
         let results = Mutex([String?](repeating: nil, count: urls.count))
+        let hosts = Mutex([String: DispatchSemaphore]())
+        let connectionsPerHost = Self.connectionsPerHost
         let done = DispatchGroup()
         let timeout = timeout
         for _ in 0..<min(concurrency, urls.count) {
@@ -71,7 +83,16 @@ public struct ExternalLinkChecker: Sendable {
                         return value
                     }
                     guard index < urls.count else { break }
+                    let host = URL(string: urls[index])?.host?.lowercased() ?? ""
+                    let turn = hosts.withLock { hosts in
+                        if let semaphore = hosts[host] { return semaphore }
+                        let semaphore = DispatchSemaphore(value: connectionsPerHost)
+                        hosts[host] = semaphore
+                        return semaphore
+                    }
+                    turn.wait()
                     let problem = Self.problem(with: urls[index], timeout: timeout)
+                    turn.signal()
                     results.withLock { $0[index] = problem }
                 }
                 done.leave()
@@ -84,10 +105,13 @@ public struct ExternalLinkChecker: Sendable {
     /// Why a URL failed, or nil when it answered with success. HEAD first; GET when the
     /// server refuses HEAD.
     static func problem(with url: String, timeout: Double) -> String? {
-        guard URL(string: url) != nil else { return "is not a valid URL" }
-        var status = Self.status(of: url, head: true, timeout: timeout)
+        // As a browser sends it: spaces and other characters percent-encoded, a host in
+        // another script in its ASCII form (libcurl refuses the address as written).
+        guard let parsed = URL(string: url) else { return "is not a valid URL" }
+        let address = parsed.absoluteString
+        var status = Self.status(of: address, head: true, timeout: timeout)
         if case .code(let code) = status, [400, 403, 404, 405, 429, 501].contains(code) {
-            status = Self.status(of: url, head: false, timeout: timeout)
+            status = Self.status(of: address, head: false, timeout: timeout)
         }
         switch status {
         case .code(let code) where (200..<400).contains(code): return nil
@@ -101,6 +125,9 @@ public struct ExternalLinkChecker: Sendable {
         case failed(String)
     }
 
+    /// How many requests ask one host at once (as URLSession's default configuration did).
+    static let connectionsPerHost = 2
+
     /// libcurl, loaded at the first check (`bulletin_curl_load`); nil when it is not installed.
     private static let curl: Curl? = {
         var curl = bulletin_curl()
@@ -113,9 +140,7 @@ public struct ExternalLinkChecker: Sendable {
     }
 
     static func status(of url: String, head: Bool, timeout: Double) -> Status {
-        guard var curl = Self.curl?.functions else {
-            return .failed("libcurl is not installed; on Debian or Ubuntu: apt-get install libcurl4-openssl-dev")
-        }
+        guard var curl = Self.curl?.functions else { return .failed("libcurl could not be loaded") }
         var status = 0
         let code = bulletin_curl_request(&curl, url, head ? 1 : 0, Int(timeout * 1000), "Bulletin link checker", &status)
         switch code {

@@ -133,8 +133,9 @@ package enum FileSystem {
         // held 640 MB for the 10,000 files of a large site. Read into memory not written
         // first: zeroing the 80 MB of those files first was a pass of its own.
         let size = Int(info.st_size) + 1
-        // A regular file's read that returns less than asked for has met its end: the read
-        // that would return nothing is not made (one system call in five, for every source).
+        // A regular file read to its size as fstat gave it is at its end: the read that would
+        // return nothing is not made (one system call in five, for every source). A read may
+        // return less than asked for before the end (Linux gives at most 2 GiB at once).
         let isRegular = info.st_mode & S_IFMT == S_IFREG
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -148,7 +149,7 @@ package enum FileSystem {
                 }
                 if count == 0 { return }
                 initialized += count
-                if isRegular && count < wanted { return }
+                if isRegular && initialized == size - 1 { return }
             }
         }
         guard failure == 0 else { throw Failure(path: path, operation: "read", code: failure) }

@@ -18,7 +18,8 @@ package struct RenderedBodies: Sendable {
     /// By registry entry path (`agencies/kisa.md`), and by the path of each of its
     /// descriptions in another language (`agencies/kisa.ko.md`).
     package var entries: [String: MarkdownDocument]
-    /// What each body's rendering found, by content path: the bodies that found something.
+    /// What each body's rendering found, by content path (a render enters only the bodies
+    /// that found something).
     package private(set) var findings: [String: Findings]
     /// The keys of `findings` that found something, in code-point order, sorted once
     /// (`bulletin serve` lists every finding after each edit). Most bodies find nothing:

@@ -15,11 +15,16 @@ package struct CardCache: Sendable {
         /// The path's bytes hashed by `WordHash`, one word given to the hasher: a Set and a
         /// Dictionary of tens of thousands of keys, and every card of every list page, hash
         /// one, and SipHash over each path's bytes was most of the set's serial stretch.
-        /// (Equal keys hash alike; the language is compared, not hashed: a page's cards are
-        /// in its own.)
+        /// (The language is compared, not hashed: a page's cards are in its own.)
         package func hash(into hasher: inout Hasher) {
             var path = path
             hasher.combine(path.withUTF8(WordHash.of) &+ UInt64(truncatingIfNeeded: level))
+        }
+
+        /// Paths compared by their bytes, as they are hashed (String's `==` would call two
+        /// spellings of one accented name equal, and they hash apart).
+        package static func == (a: Key, b: Key) -> Bool {
+            a.level == b.level && a.path.utf8.elementsEqual(b.path.utf8) && a.lang == b.lang
         }
     }
 
