@@ -24,7 +24,11 @@ package struct CardCache: Sendable {
         /// Paths compared by their bytes, as they are hashed (String's `==` would call two
         /// spellings of one accented name equal, and they hash apart).
         package static func == (a: Key, b: Key) -> Bool {
-            a.level == b.level && a.path.utf8.elementsEqual(b.path.utf8) && a.lang == b.lang
+            guard a.level == b.level, a.lang == b.lang else { return false }
+            var (x, y) = (a.path, b.path)
+            return x.withUTF8 { x in
+                y.withUTF8 { y in x.count == y.count && (x.isEmpty || WordHash.equal(x.baseAddress!, y.baseAddress!, count: x.count)) }
+            }
         }
     }
 
