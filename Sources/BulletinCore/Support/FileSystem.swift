@@ -76,7 +76,14 @@ package enum FileSystem {
 
     /// The same, of the folder open as `folder` (at `path`, for messages); `folder` stays open.
     static func entriesWithKinds(inOpen folder: Int32, path: String) throws(Failure) -> [(name: String, kind: Kind?)] {
-        // The listing through a descriptor of its own: closedir closes it.
+        let dir = try listing(of: folder, path: path)
+        defer { closedir(dir) }
+        return entries(in: dir)
+    }
+
+    /// A listing of the folder open as `folder`, through a descriptor of its own (closedir
+    /// closes that one; `folder` stays open).
+    private static func listing(of folder: Int32, path: String) throws(Failure) -> OpaquePointer {
         let listing = dup(folder)
         guard listing >= 0 else { throw Failure(path: path, operation: "list", code: errno) }
         guard let dir = fdopendir(listing) else {
@@ -84,8 +91,7 @@ package enum FileSystem {
             close(listing)
             throw Failure(path: path, operation: "list", code: code)
         }
-        defer { closedir(dir) }
-        return entries(in: dir)
+        return dir
     }
 
     private static func entries(in dir: OpaquePointer) -> [(name: String, kind: Kind?)] {
@@ -289,13 +295,11 @@ package enum FileSystem {
     /// relative to its folder, what it is read from the listing, and the entries of a large
     /// folder (the articles') on every core.
     private static func removeContents(of folder: Int32, path: String) -> Failure? {
-        // The listing through a descriptor of its own: closedir closes it.
-        let listing = dup(folder)
-        guard listing >= 0 else { return Failure(path: path, operation: "list", code: errno) }
-        guard let directory = fdopendir(listing) else {
-            let code = errno
-            close(listing)
-            return Failure(path: path, operation: "list", code: code)
+        let directory: OpaquePointer
+        do {
+            directory = try listing(of: folder, path: path)
+        } catch {
+            return error
         }
         // The names as bytes: one that is not UTF-8 is removed all the same.
         var entries: [(name: [CChar], type: UInt8)] = []
