@@ -47,9 +47,12 @@ public struct Template: Sendable {
     }
 
     private func run(_ context: TemplateValue, _ library: TemplateLibrary, capacity: Int = 0) -> TemplateRenderer {
-        var renderer = TemplateRenderer(context: context, library: library, capacity: Swift.max(capacity, plan.bytes.count * 2))
-        renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count)
-        return renderer
+        // The render reads the context where it is: it stays there until the render ends.
+        withUnsafePointer(to: context) { context in
+            var renderer = TemplateRenderer(context: context, library: library, capacity: Swift.max(capacity, plan.bytes.count * 2))
+            renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count)
+            return renderer
+        }
     }
 
     /// Every tag, in order, with its position and whether it sits inside a section: what Bulletin's

@@ -82,7 +82,7 @@ public struct TemplateObject: Sendable, Equatable {
         entries.withUnsafeBufferPointer { $0 }
     }
 
-    /// The field for a key in stored fields, or nil.
+    /// The field for a key in stored fields (none when the buffer has no address), or nil.
     @inline(__always)
     static func entry(in buffer: UnsafeBufferPointer<Entry>, for key: TemplateKey) -> UnsafePointer<Entry>? {
         guard let base = buffer.baseAddress else { return nil }
@@ -116,6 +116,15 @@ public struct TemplateObject: Sendable, Equatable {
             if entry.hash < hash || (entry.hash == hash && entry.key < key) { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+extension TemplateValue {
+    /// An object's fields where they are stored (`TemplateObject.storedFields`), read without
+    /// copying the value; no fields, at no address, for any other value.
+    var storedObjectFields: UnsafeBufferPointer<TemplateObject.Entry> {
+        if case .object(let object) = self { return object.storedFields }
+        return UnsafeBufferPointer(start: nil, count: 0)
     }
 }
 

@@ -1,8 +1,8 @@
 /// One render: walks plans' nodes and appends bytes to its output.
 ///
-/// The context stack is an array pushed and popped in place; lookups compare precomputed
-/// hashes; text is appended as bytes. Nothing on the way allocates but the output's growth,
-/// the stack's first push, and what transforms make.
+/// The context stack is an array of pointers to values where they are stored, pushed and
+/// popped in place; lookups compare precomputed hashes; text is appended as bytes. Nothing on
+/// the way allocates but the output's growth, the stack's first push, and what transforms make.
 struct TemplateRenderer: ~Copyable {
     /// A plan being rendered, and where it sits in the library (-1: the template rendered
     /// from outside, whose partials are looked up by name).
@@ -22,12 +22,23 @@ struct TemplateRenderer: ~Copyable {
     /// whatever the data stops here instead of exhausting the stack.
     static let maximumDepth = 200
 
+    /// A level of the context stack: its value where it is stored, and the value's fields
+    /// when it is an object (empty when it is not), searched where they are stored.
+    ///
+    /// Nothing on the stack is copied or counted: a page's values (the site's, each card of
+    /// a list) are shared by the pages both cores render, and a reference counted for each
+    /// push had its count changed by both cores at once, page after page. A level's value
+    /// lives at least as long as the level: the context lives for the whole render (the
+    /// caller's), a field or list item lives in a value below it on the stack (the data does
+    /// not change while it is rendered), and a value the render makes (a transform's) is held
+    /// by the call that pushes it until it pops it.
+    private struct Level {
+        let value: UnsafePointer<TemplateValue>
+        let fields: UnsafeBufferPointer<TemplateObject.Entry>
+    }
+
     private let library: TemplateLibrary
-    private var stack: [TemplateValue]
-    /// Each level of `stack`'s fields when it is an object, empty when it is not: lookups
-    /// search these without copying the objects out of their values. The values on `stack`
-    /// keep the fields alive until their level is popped.
-    private var stackFields: [UnsafeBufferPointer<TemplateObject.Entry>] = []
+    private var stack: [Level] = []
     /// The position in the list being rendered, when the innermost push was a list's item
     /// (swift-mustache forgets it on any other push, in partials and in blocks, too).
     private var listPosition: ListPosition?
@@ -42,26 +53,20 @@ struct TemplateRenderer: ~Copyable {
     /// What the render has written; it begins at the start of a line.
     private(set) var output: ByteBuffer
 
-    init(context: TemplateValue, library: TemplateLibrary, capacity: Int) {
+    /// A render of `context`, which must stay where it is, unchanged, until the render ends.
+    init(context: UnsafePointer<TemplateValue>, library: TemplateLibrary, capacity: Int) {
         self.library = library
         output = ByteBuffer(capacity: capacity)
-        stack = []
         stack.reserveCapacity(16)
-        stackFields.reserveCapacity(16)
         push(context)
     }
 
-    private mutating func push(_ value: TemplateValue) {
-        if case .object(let object) = value {
-            stackFields.append(object.storedFields)
-        } else {
-            stackFields.append(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        stack.append(value)
+    /// `value` must outlive its level (see `Level`).
+    private mutating func push(_ value: UnsafePointer<TemplateValue>) {
+        stack.append(Level(value: value, fields: value.pointee.storedObjectFields))
     }
 
     private mutating func pop() {
-        stackFields.removeLast()
         stack.removeLast()
     }
 
@@ -94,8 +99,12 @@ struct TemplateRenderer: ~Copyable {
                 index += 1
 
             case .section(let value, let end):
-                if let found = resolve(value, in: plan) {
-                    renderSection(found, unit, (index + 1)..<Int(end))
+                // Where the value is stored when it is, as for a variable: a list's items are
+                // then pushed without a count each.
+                if let stored = storedValue(value, in: plan) {
+                    renderSection(stored, unit, (index + 1)..<Int(end))
+                } else if let found = resolve(value, in: plan) {
+                    withUnsafePointer(to: found) { renderSection($0, unit, (index + 1)..<Int(end)) }
                 }
                 index = Int(end)
 
@@ -108,9 +117,11 @@ struct TemplateRenderer: ~Copyable {
                     // swift-mustache pushes the empty list, forgetting the list position.
                     let outer = listPosition
                     listPosition = nil
-                    push(.list(items))
-                    render(unit, body)
-                    pop()
+                    withUnsafePointer(to: TemplateValue.list(items)) { empty in
+                        push(empty)
+                        render(unit, body)
+                        pop()
+                    }
                     listPosition = outer
                 default:
                     break
@@ -168,19 +179,24 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
+    /// A section of the value at `value`, which outlives the section's render.
     private mutating func renderSection(
-        _ value: TemplateValue, _ unit: Unit, _ body: Range<Int>
+        _ value: UnsafePointer<TemplateValue>, _ unit: Unit, _ body: Range<Int>
     ) {
-        switch value {
+        switch value.pointee {
         case .bool(let truth):
             if truth { render(unit, body) }
         case .list(let items):
+            // `items` holds the list's storage (one count for the list): each item is pushed
+            // where it is stored.
             let outer = listPosition
-            for (offset, item) in items.enumerated() {
-                push(item)
-                listPosition = ListPosition(index: offset, count: items.count)
-                render(unit, body)
-                pop()
+            items.withUnsafeBufferPointer { items in
+                for offset in items.indices {
+                    push(items.baseAddress! + offset)
+                    listPosition = ListPosition(index: offset, count: items.count)
+                    render(unit, body)
+                    pop()
+                }
             }
             listPosition = outer
         case .text, .utf8, .number, .object:
@@ -355,7 +371,7 @@ struct TemplateRenderer: ~Copyable {
         let end = next + Int(reference.transformCount)
         switch reference.base {
         case .current:
-            value = stack.last
+            value = stack.last?.value.pointee
         case .path, .pathFromTop:
             value = lookup(
                 plan.keys, Int(reference.keyStart)..<Int(reference.keyStart + reference.keyCount),
@@ -377,7 +393,9 @@ struct TemplateRenderer: ~Copyable {
     /// (not found, or another kind of reference).
     private func storedValue(_ index: Int32, in plan: RenderPlan) -> UnsafePointer<TemplateValue>? {
         let reference = plan.values[Int(index)]
-        guard reference.transformCount == 0, reference.base == .path || reference.base == .pathFromTop else { return nil }
+        guard reference.transformCount == 0 else { return nil }
+        if reference.base == .current { return stack.last?.value }
+        guard reference.base == .path || reference.base == .pathFromTop else { return nil }
         let entry = lookupEntry(
             plan.keys, Int(reference.keyStart)..<Int(reference.keyStart + reference.keyCount),
             topOnly: reference.base == .pathFromTop)
@@ -394,12 +412,12 @@ struct TemplateRenderer: ~Copyable {
     /// The field the path leads to, where it is stored: valid while the stack's objects are.
     private func lookupEntry(_ keys: [TemplateKey], _ path: Range<Int>, topOnly: Bool) -> UnsafePointer<TemplateObject.Entry>? {
         keys.withUnsafeBufferPointer { keys in
-            stackFields.withUnsafeBufferPointer { levels -> UnsafePointer<TemplateObject.Entry>? in
+            stack.withUnsafeBufferPointer { levels -> UnsafePointer<TemplateObject.Entry>? in
                 var found: UnsafePointer<TemplateObject.Entry>?
                 var level = levels.count - 1
                 let bottom = topOnly ? level : 0
                 while level >= bottom {
-                    if let entry = TemplateObject.entry(in: levels[level], for: keys[path.lowerBound]) {
+                    if let entry = TemplateObject.entry(in: levels[level].fields, for: keys[path.lowerBound]) {
                         found = entry
                         break
                     }
@@ -407,8 +425,7 @@ struct TemplateRenderer: ~Copyable {
                 }
                 guard var current = found else { return nil }
                 for next in path.dropFirst() {
-                    guard case .object(let object) = current.pointee.value,
-                        let entry = TemplateObject.entry(in: object.storedFields, for: keys[next])
+                    guard let entry = TemplateObject.entry(in: current.pointee.value.storedObjectFields, for: keys[next])
                     else { return nil }
                     current = entry
                 }
