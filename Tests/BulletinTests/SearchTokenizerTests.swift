@@ -107,6 +107,24 @@ import Testing
         }
     }
 
+    /// ASCII words of every length up to 40, read eight bytes at a time, end at each ASCII byte
+    /// that is no letter or digit, at a character outside ASCII (which joins the word or not),
+    /// and at the end of the text, wherever these fall in the eight bytes.
+    @Test func longASCIIWordsEndWhereTheRulesSay() {
+        let letters = Array("aZ0q9MzA".utf8)
+        for length in 0...40 {
+            let word = String(decoding: (0..<length).map { letters[$0 % letters.count] }, as: UTF8.self)
+            for value in UInt8(0)...127 {
+                let text = word + String(UnicodeScalar(value)) + "xY"
+                #expect(SearchTokenizer.tokens(text) == Self.reference(text), "\(length) then byte \(value)")
+            }
+            for ending in ["", "é", "한국", "–", "\u{301}b", "Ｋ", " 7"] {
+                let text = "." + word + ending
+                #expect(SearchTokenizer.tokens(text) == Self.reference(text), "\(text)")
+            }
+        }
+    }
+
     /// Text as UTF-8 (libcmark's text nodes) gives the tokens its String gives; bytes that are
     /// not UTF-8, or a sequence cut short at the end, end a word and give none of their own.
     @Test func textAsBytes() {

@@ -45,8 +45,9 @@ package enum SearchTokenizer {
     package static func forEachToken<Sink: TokenSink>(inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        // A word's lowercase is written here as it is read: no word is longer than the text.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
+        // A word's lowercase is written here as it is read: no word is longer than the text
+        // (and eight bytes more, which an ASCII run's last eight-byte store may reach past it).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 8) { lowered in
             let lowered = lowered.baseAddress!
             asciiWordBytes.withUnsafeBufferPointer { table in
                 let table = table.baseAddress!
@@ -87,6 +88,14 @@ package enum SearchTokenizer {
                                 needsNormalising = true
                             }
                             index &+= size
+                        } else if index &+ 8 <= count {
+                            // Eight bytes at a time: the ASCII letters and digits from here,
+                            // lowercased, are stored at once, and the word goes on after them
+                            // or stops at the first other byte (read again below).
+                            let run = asciiRun(at: base + index)
+                            UnsafeMutableRawPointer(lowered + length).storeBytes(of: run.lowered, as: UInt64.self)
+                            length &+= run.count
+                            index &+= run.count
                         } else {
                             lowered[length] = kind
                             length &+= 1
@@ -121,6 +130,33 @@ package enum SearchTokenizer {
                 }
             }
         }
+    }
+
+    /// The ASCII letters and digits that begin the eight bytes at `bytes` (at least one: the
+    /// first is one): how many, up to eight, and the eight bytes with those lowercased (in
+    /// memory order; the bytes after the run are of no use).
+    ///
+    /// Each byte is classified on its own, with no carry from one byte into the next: a byte
+    /// below 0x80 plus (0x80 - k) sets its high bit exactly when it is at least k.
+    @inline(__always)
+    static func asciiRun(at bytes: UnsafePointer<UInt8>) -> (count: Int, lowered: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+        let low = word & ~highs
+        /// The high bit of each byte of `x` (each below 0x80) that is at least `k`.
+        @inline(__always) func atLeast(_ x: UInt64, _ k: UInt64) -> UInt64 {
+            (x &+ ones &* (0x80 &- k)) & highs
+        }
+        // A letter is a byte that, with 0x20 set, is 'a' to 'z'; a digit is '0' to '9'.
+        let folded = low | ones &* 0x20
+        let letters = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let digits = atLeast(low, 0x30) & ~atLeast(low, 0x3A)
+        // Bytes outside ASCII end the run too: they are read a scalar at a time.
+        let stops = ~(letters | digits) & highs | word & highs
+        let count = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+        // 0x80 shifted right twice is 0x20, the bit that lowercases a letter.
+        return (count, (word | letters >> 2).littleEndian)
     }
 
     /// Whether the scalar of this value is a word character: `isWordScalar(_:)`, answered
