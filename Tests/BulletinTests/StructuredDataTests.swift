@@ -49,4 +49,30 @@ import Testing
         let whole: JSONValue = ["list": .array([.written(bytes), .null]), "one": .written(bytes)]
         #expect(whole.encoded == #"{"list":[{"a":[1,true],"b":"x\u003cy"},null],"one":{"a":[1,true],"b":"x\u003cy"}}"#)
     }
+
+    /// An object's keys are written once each, sorted by code point whatever order they were
+    /// set in: a key set again keeps its last value, a key set to nil is gone, and a field
+    /// added while writing (`@context`) takes the place of one of its name.
+    @Test func objectsWriteEachKeyOnceInCodePointOrder() {
+        var object: JSONObject = [
+            "é": .integer(1), "b": .integer(2), "B": .integer(3), "a": .integer(4), "b": .integer(5), "ab": .integer(6),
+            "한": .integer(7), "Z": .integer(8),
+        ]
+        object["a"] = nil
+        object["z"] = "last"
+        object["B"] = .integer(9)
+        #expect(object.count == 7)
+        #expect(JSONValue.object(object).encoded == #"{"B":9,"Z":8,"ab":6,"b":5,"z":"last","é":1,"한":7}"#)
+        var written: [UInt8] = []
+        JSONValue.writeObject(object, adding: ("b", "added"), to: &written)
+        #expect(String(decoding: written, as: UTF8.self) == #"{"B":9,"Z":8,"ab":6,"b":"added","z":"last","é":1,"한":7}"#)
+        written = []
+        JSONValue.writeObject(object, adding: ("@context", "c"), to: &written)
+        #expect(String(decoding: written, as: UTF8.self) == #"{"@context":"c","B":9,"Z":8,"ab":6,"b":5,"z":"last","é":1,"한":7}"#)
+        written = []
+        JSONValue.writeObject(JSONObject(), adding: ("only", .null), to: &written)
+        #expect(String(decoding: written, as: UTF8.self) == #"{"only":null}"#)
+        #expect(JSONValue.object(JSONObject()).encoded == "{}")
+        #expect(JSONValue.object(JSONObject(["y": .integer(1), "x": .integer(2)])).encoded == #"{"x":2,"y":1}"#)
+    }
 }

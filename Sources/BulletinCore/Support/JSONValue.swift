@@ -9,7 +9,7 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     /// A value that is absent on purpose (a session without a number in the open data).
     case null
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
     /// A value already written by `write(to:)`, copied as it is: a part many documents
     /// share (a term as every article about it lists it), written once.
     case written([UInt8])
@@ -17,7 +17,9 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     package init(stringLiteral value: String) { self = .string(value) }
     package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     package init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+        var object = JSONObject()
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
     }
 
     package var encoded: String {
@@ -49,22 +51,36 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
 
     /// An object of `fields`, and `extra` when given (replacing a field of its name), keys
     /// sorted: the same as `.object` of the fields with `extra` set, without copying them
-    /// into another dictionary first (every page's JSON-LD adds its `@context` so).
-    package static func writeObject(_ fields: [String: JSONValue], adding extra: (key: String, value: JSONValue)? = nil, to output: inout [UInt8]) {
-        var entries = Array(fields)
-        if let extra {
-            entries.removeAll { $0.key == extra.key }
-            entries.append(extra)
+    /// into another object first (every page's JSON-LD adds its `@context` so).
+    package static func writeObject(_ fields: JSONObject, adding extra: (key: String, value: JSONValue)? = nil, to output: inout [UInt8]) {
+        let replaced = extra.flatMap { extra in fields.fields.firstIndex { $0.key == extra.key } }
+        fields.fields.withUnsafeBufferPointer { stored in
+            // The fields' places in key order: a handful of fields, sorted by insertion
+            // without copying a field (each copy counts references to a key and a value).
+            let count = stored.count
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: count + 1) { order in
+                var sorted = 0
+                func key(_ place: Int) -> String { place == count ? extra!.key : stored[place].key }
+                for place in 0...count where place < count ? place != replaced : extra != nil {
+                    var slot = sorted
+                    while slot > 0, key(place).codePointPrecedes(key(order[slot - 1])) {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = place
+                    sorted += 1
+                }
+                output.append(UInt8(ascii: "{"))
+                for index in 0..<sorted {
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
+                    let place = order[index]
+                    writeString(key(place), to: &output)
+                    output.append(UInt8(ascii: ":"))
+                    if place == count { extra!.value.write(to: &output) } else { stored[place].value.write(to: &output) }
+                }
+                output.append(UInt8(ascii: "}"))
+            }
         }
-        entries.sort { $0.key.codePointPrecedes($1.key) }
-        output.append(UInt8(ascii: "{"))
-        for (index, field) in entries.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            writeString(field.key, to: &output)
-            output.append(UInt8(ascii: ":"))
-            field.value.write(to: &output)
-        }
-        output.append(UInt8(ascii: "}"))
     }
 
     package static func writeString(_ text: String, to output: inout String) {
@@ -120,4 +136,44 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     private static let escapedBytes: [Bool] = (0...255).map { byte in
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2
     }
+}
+
+/// A JSON object's fields, in the order they were first set, written with their keys sorted
+/// by code point (`JSONValue.write(to:)`). An object has a handful of fields: kept in an
+/// array, not a hash table. Every page's JSON-LD, feed entry and open-data record made
+/// dictionaries, hashing each key once to store it and again to copy it out, only to sort
+/// the keys when written.
+package struct JSONObject: Sendable, ExpressibleByDictionaryLiteral {
+    fileprivate var fields: [(key: String, value: JSONValue)] = []
+
+    package init() {}
+
+    /// The fields of `dictionary`.
+    package init(_ dictionary: [String: JSONValue]) {
+        fields = dictionary.map { ($0.key, $0.value) }
+    }
+
+    /// An object with the literal's fields; of a key given twice, the last value.
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
+        fields.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// The field's value, or nil; setting a value replaces the field's (in its place), setting
+    /// nil removes it.
+    package subscript(key: String) -> JSONValue? {
+        get { fields.first { $0.key == key }?.value }
+        set {
+            let place = fields.firstIndex { $0.key == key }
+            switch (place, newValue) {
+            case (let place?, let value?): fields[place].value = value
+            case (let place?, nil): fields.remove(at: place)
+            case (nil, let value?): fields.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    package var isEmpty: Bool { fields.isEmpty }
+    package var count: Int { fields.count }
 }

@@ -105,7 +105,7 @@ package enum OpenData {
         }
 
         func json(taxonomies: [String]) -> JSONValue {
-            var object: [String: JSONValue] = [
+            var object: JSONObject = [
                 "dialogue": .string(dialogue), "dialogue_name": .string(dialogueName),
                 "session": session.map(JSONValue.integer) ?? .null, "date": .string(date.isoDate),
                 "location": .string(location), "lang": .string(lang), "title": .string(title), "url": .string(url),
@@ -216,7 +216,7 @@ package enum OpenData {
                 result.append([
                     "taxonomy": .string(taxonomy.name), "id": .string(term.id), "name": .string(term.name),
                     "short": term.short.map(JSONValue.string) ?? .null,
-                    "aliases": .array((term.entry?.aliases ?? []).map(JSONValue.string)), "names": .object(names),
+                    "aliases": .array((term.entry?.aliases ?? []).map(JSONValue.string)), "names": .object(JSONObject(names)),
                     "url": lang.map { .string(site.routes.absolute(site.routes.localized(term.path, $0))) } ?? .null,
                     "articles": .integer(term.articles.count),
                 ])

@@ -12,7 +12,7 @@ extension FeedRenderer {
         let routes = site.routes
         let (title, subtitle) = titles(feed)
         let data = inputs.sites[feed.lang]!
-        var header: [String: JSONValue] = [
+        var header: JSONObject = [
             "version": "https://jsonfeed.org/version/1.1", "title": .string(title),
             "home_page_url": .string(routes.absolute(feed.folder)), "feed_url": .string(routes.absolute(feed.jsonPath)),
             "language": .string(feed.lang),

@@ -58,7 +58,7 @@ package struct FeedEntry: Sendable {
         var contentJSON: [UInt8] = []
         contentJSON.reserveCapacity(content.count + content.count / 8 + 2)
         content.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &contentJSON) }
-        var item: [String: JSONValue] = [
+        var item: JSONObject = [
             "id": .string(id), "url": .string(url), "title": .string(article.title), "content_html": .written(contentJSON),
             "date_published": .string(article.date.rfc3339),
             "date_modified": .string((article.updated ?? article.date).rfc3339), "language": .string(lang),

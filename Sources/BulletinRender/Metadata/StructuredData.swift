@@ -17,7 +17,7 @@ import Synchronization
 /// Keys are sorted and `<` is escaped (see `JSONValue`), so the JSON is stable and can never
 /// close its script element.
 package struct StructuredData {
-    package typealias Object = [String: JSONValue]
+    package typealias Object = JSONObject
 
     package let routes: Routes
     package let site: SiteData
@@ -230,7 +230,7 @@ package struct StructuredData {
         let events = sessions.compactMap { card -> JSONValue? in
             guard let number = card.session else { return nil }
             var event = session(card, seriesName: link.name, seriesURL: seriesURL, number: number)
-            event.removeValue(forKey: "superEvent")
+            event["superEvent"] = nil
             event["url"] = .string(routes.absolute(card.path))
             return .object(event)
         }
