@@ -5,59 +5,111 @@ public enum WebAddress {
     /// or nil: a missing or malformed host, a port out of range, a `%` that starts no escape,
     /// a character a URL cannot hold as it is (unless `encodesCharacters`: Markdown's links,
     /// which libcmark percent-encodes when it writes them).
+    ///
+    /// Every rule is about ASCII characters (anything else is allowed in a host and a path),
+    /// so the address is read as UTF-8 bytes, where a byte below 0x80 is that character and
+    /// no byte of a longer character is: every link of every body is checked, and reading
+    /// them as Unicode scalars was a percent of a build.
     public static func problem(with address: String, encodesCharacters: Bool = false) -> String? {
-        let lower = address.lowercased()
-        let schemeLength = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
+        var address = address
+        return address.withUTF8 { problem(with: $0, encodesCharacters: encodesCharacters) }
+    }
+
+    /// Whether `bytes` start with `scheme`, ASCII letters compared without case.
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ scheme: String) -> Bool {
+        guard bytes.count >= scheme.utf8.count else { return false }
+        for (index, expected) in scheme.utf8.enumerated() {
+            let byte = bytes[index]
+            if byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != expected { return false }
+        }
+        return true
+    }
+
+    private static func problem(with bytes: UnsafeBufferPointer<UInt8>, encodesCharacters: Bool) -> String? {
+        let schemeLength = startsWith(bytes, "https://") ? 8 : startsWith(bytes, "http://") ? 7 : 0
         guard schemeLength > 0 else { return "it does not start with https:// or http://" }
-        let rest = address.unicodeScalars.dropFirst(schemeLength)
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        guard !authority.isEmpty else { return "it has no host (three slashes?)" }
-        var host = authority
-        if authority.first == "[" {
-            guard let close = authority.firstIndex(of: "]") else { return "its IPv6 host has no closing ]" }
-            host = authority[...close]
-            let after = authority[authority.index(after: close)...]
-            if !after.isEmpty {
-                guard after.first == ":" else { return "its host is followed by something other than a port" }
-                if let problem = portProblem(after.dropFirst()) { return problem }
+        // The scheme is a prefix of characters, not of bytes: a character outside ASCII right
+        // after it may join its `/` into one character (a combining mark), and then the
+        // address does not start with the scheme.
+        if bytes.count > schemeLength, bytes[schemeLength] >= 0x80 {
+            let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return "it does not start with https:// or http://" }
+        }
+        let count = bytes.count
+        var authorityEnd = schemeLength
+        while authorityEnd < count, bytes[authorityEnd] != ascii("/"), bytes[authorityEnd] != ascii("?"), bytes[authorityEnd] != ascii("#") {
+            authorityEnd += 1
+        }
+        var authorityStart = schemeLength
+        if let at = (schemeLength..<authorityEnd).last(where: { bytes[$0] == ascii("@") }) { authorityStart = at + 1 }
+        guard authorityStart < authorityEnd else { return "it has no host (three slashes?)" }
+        if bytes[authorityStart] == ascii("[") {
+            guard let close = (authorityStart..<authorityEnd).first(where: { bytes[$0] == ascii("]") }) else {
+                return "its IPv6 host has no closing ]"
+            }
+            if close + 1 < authorityEnd {
+                guard bytes[close + 1] == ascii(":") else { return "its host is followed by something other than a port" }
+                if let problem = portProblem(bytes, (close + 2)..<authorityEnd) { return problem }
             }
         } else {
-            if let colon = authority.firstIndex(of: ":") {
-                host = authority[..<colon]
-                if let problem = portProblem(authority[authority.index(after: colon)...]) { return problem }
+            var hostEnd = authorityEnd
+            if let colon = (authorityStart..<authorityEnd).first(where: { bytes[$0] == ascii(":") }) {
+                hostEnd = colon
+                if let problem = portProblem(bytes, (colon + 1)..<authorityEnd) { return problem }
             }
-            guard !host.isEmpty else { return "it has no host" }
-            // Among ASCII characters the letters are the alphabetic ones: checked as such (a
-            // Unicode property lookup for every character of every link's host was 0.4 % of
-            // a build).
-            guard host.allSatisfy({
-                !$0.isASCII || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                    || "-._~%".unicodeScalars.contains($0)
-            })
-            else { return "its host holds a character no host name has" }
+            guard authorityStart < hostEnd else { return "it has no host" }
+            for index in authorityStart..<hostEnd where !isHostByte(bytes[index]) {
+                return "its host holds a character no host name has"
+            }
         }
-        var scalars = rest[authorityEnd...]
-        while let scalar = scalars.popFirst() {
-            if scalar == "%" {
-                let digits = scalars.prefix(2)
-                guard digits.count == 2, digits.allSatisfy(\.properties.isASCIIHexDigit) else {
+        var index = authorityEnd
+        while index < count {
+            let byte = bytes[index]
+            if byte == ascii("%") {
+                guard index + 2 < count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) else {
                     return "a % in it is not followed by two hexadecimal digits (write %25 for a percent sign)"
                 }
-            } else if !encodesCharacters, scalar.value <= 0x20 || scalar.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains(scalar) {
-                return "it holds '\(scalar.escaped(asASCII: true))', which a URL cannot hold as it is"
+            } else if !encodesCharacters, byte <= 0x20 || byte == 0x7F || isRefusedPunctuation(byte) {
+                return "it holds '\(Unicode.Scalar(byte).escaped(asASCII: true))', which a URL cannot hold as it is"
             }
+            index += 1
         }
         return nil
     }
 
-    /// Why `port` (the text after the host's colon) is not a port, or nil; empty is allowed.
-    private static func portProblem(_ port: Substring.UnicodeScalarView.SubSequence) -> String? {
-        guard !port.isEmpty else { return nil }
-        guard port.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(String(String.UnicodeScalarView(port))), number <= 65535 else {
-            return "its port must be a number up to 65535"
+    /// Why the bytes in `range` (the text after the host's colon) are not a port, or nil;
+    /// empty is allowed.
+    private static func portProblem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        guard !range.isEmpty else { return nil }
+        var number = 0
+        for index in range {
+            guard bytes[index] >= ascii("0"), bytes[index] <= ascii("9"), number <= 65535 else {
+                return "its port must be a number up to 65535"
+            }
+            number = number * 10 + Int(bytes[index] - ascii("0"))
         }
-        return nil
+        return number <= 65535 ? nil : "its port must be a number up to 65535"
     }
+
+    /// A byte a host name may hold: a letter, digit, `-._~%`, or any byte of a character
+    /// outside ASCII.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= ascii("a") && byte <= ascii("z")) || (byte >= ascii("A") && byte <= ascii("Z"))
+            || (byte >= ascii("0") && byte <= ascii("9")) || byte == ascii("-") || byte == ascii(".") || byte == ascii("_")
+            || byte == ascii("~") || byte == ascii("%")
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= ascii("0") && byte <= ascii("9")) || (byte >= ascii("a") && byte <= ascii("f")) || (byte >= ascii("A") && byte <= ascii("F"))
+    }
+
+    /// `"<>\^`{|}`: characters the HTML validator refuses in an address as they are.
+    private static func isRefusedPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case ascii("\""), ascii("<"), ascii(">"), ascii("\\"), ascii("^"), ascii("`"), ascii("{"), ascii("|"), ascii("}"): true
+        default: false
+        }
+    }
+
+    private static func ascii(_ character: Unicode.Scalar) -> UInt8 { UInt8(character.value) }
 }
