@@ -46,11 +46,13 @@ let package = Package(
         ),
         // renameat2 for swapping the output folder in atomically (Glibc's module hides it).
         .systemLibrary(name: "CLinuxSupport"),
+        // Byte scans sixteen bytes at a time (SSE2 intrinsics), header only.
+        .systemLibrary(name: "CByteScan"),
         // The phases, each a module that imports only those below it (docs/architecture.md):
         // core <- content, markdown <- resolve <- render; output beside them; build on top.
         .target(
             name: "BulletinCore",
-            dependencies: ["CLinuxSupport"],
+            dependencies: ["CLinuxSupport", "CByteScan"],
             swiftSettings: moduleSettings
         ),
         .target(

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// The code points no output of Bulletin carries, one rule for HTML, XML and JSON: controls
 /// other than tab, line feed and carriage return (XML 1.0 forbids them, HTML all but form
 /// feed), C1 controls and noncharacters (HTML forbids them, and feed readers show feed text
@@ -28,41 +30,12 @@ package enum ForbiddenCodePoints {
         }
     }
 
-    /// Whether any of the UTF-8 `bytes` may begin a forbidden code point: the quick look over
-    /// a whole buffer, in one call (a call per byte into this module, which other modules
-    /// cannot inline, cost more than the look itself).
-    ///
-    /// Eight bytes at a time: a word none of whose bytes is a control, 0x7F, 0xC2, 0xEF or
-    /// 0xF0 and above is passed with a few arithmetic operations (the classic "has a zero
-    /// byte" test, which never misses one); a word that may have one (a line feed is enough)
-    /// is looked at byte by byte. Every page, feed entry and JSON string goes through here.
+    /// Whether any of the UTF-8 `bytes` may begin a forbidden code point (`mayStart`): the
+    /// quick look over a whole buffer, in one call, sixteen bytes at a time (`CByteScan`).
+    /// Every page, feed entry and JSON string goes through here.
     package static func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        /// Not zero when a byte of `word` is below `limit` (at most 0x80).
-        @inline(__always) func less(_ word: UInt64, _ limit: UInt64) -> UInt64 {
-            (word &- ones &* limit) & ~word & highs
-        }
-        /// Not zero when a byte of `word` is `value`.
-        @inline(__always) func equal(_ word: UInt64, _ value: UInt64) -> UInt64 {
-            less(word ^ (ones &* value), 1)
-        }
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let suspects = less(word, 0x20) | equal(word, 0x7F) | equal(word, 0xC2) | equal(word, 0xEF)
-                | equal(word & (ones &* 0xF0), 0xF0)
-            if suspects != 0 {
-                for offset in index..<(index + 8) where mayStart(base[offset]) { return true }
-            }
-            index += 8
-        }
-        while index < bytes.count {
-            if mayStart(base[index]) { return true }
-            index += 1
-        }
-        return false
+        return bulletin_may_contain_forbidden(base, bytes.count) != 0
     }
 
     /// The text without them; the same string when it has none (the common case, found by
