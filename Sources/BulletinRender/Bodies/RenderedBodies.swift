@@ -198,6 +198,7 @@ package struct RenderedBodies: Sendable {
             memo!.links = now
         }
         let earlier = memo?.bodies ?? [:]
+        let keepingDecisions = memo != nil
         memo?.bodies = [:]  // so that `earlier` is the only owner of the bodies, updated in place below
         let results = Parallel.map(inputs) { input -> (MarkdownDocument, Findings, fresh: [BodyMemo.LinkDecision]?) in
             // The body and its first line come from the file's text: the same text, the same body.
@@ -207,9 +208,11 @@ package struct RenderedBodies: Sendable {
             }
             // A held text is taken here, and freed when its body is rendered.
             let (body, source) = input.article.flatMap { articleTexts?.take($0) } ?? (input.body, input.source)
+            // Without a memo (a build), no link's decision is kept: made and dropped on this
+            // core, they were freed one body after another once every body was rendered.
             let (document, findings, decisions) = renderOne(
                 body, firstLine: input.firstLine, path: input.path, source: source, rewriter: rewriter,
-                collectExternalLinks: collectExternalLinks)
+                collectExternalLinks: collectExternalLinks, keepingDecisions: keepingDecisions)
             return (document, findings, decisions)
         }
         // The memo, updated in place: the bodies rendered now, and those gone.
@@ -324,8 +327,9 @@ package struct RenderedBodies: Sendable {
             }
             if memo.bodies[path]?.text == source.text { continue }
             let (document, findings, decisions) = renderOne(
-                body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks)
-            memo.bodies[path] = .init(text: source.text, document: document, findings: findings, decisions: decisions)
+                body, firstLine: firstLine, path: path, source: source, rewriter: rewriter, collectExternalLinks: collectExternalLinks,
+                keepingDecisions: true)
+            memo.bodies[path] = .init(text: source.text, document: document, findings: findings, decisions: decisions!)
             switch slot {
             case .article(let index): bodies.articles[index] = document
             case .page(let index): bodies.pages[index] = document
@@ -477,18 +481,22 @@ package struct RenderedBodies: Sendable {
     /// One body: its HTML, the problems with its links, images and raw HTML, and how each of
     /// its links was rewritten, in order (the body renders the same while its text and these
     /// stay the same).
+    /// One body rendered, what it found, and (`keepingDecisions`: for the memo) how each of
+    /// its links was decided.
     static func renderOne(
         _ body: Substring, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
-        collectExternalLinks: Bool
-    ) -> (MarkdownDocument, Findings, [BodyMemo.LinkDecision]) {
+        collectExternalLinks: Bool, keepingDecisions: Bool
+    ) -> (MarkdownDocument, Findings, [BodyMemo.LinkDecision]?) {
         var findings = Findings()
-        var decisions: [BodyMemo.LinkDecision] = []
+        var decisions: [BodyMemo.LinkDecision]? = keepingDecisions ? [] : nil
         let document = Markdown.render(body, firstLine: firstLine) { link in
             var reads = LinkRewriter.SiteReads()
             let (result, target) = rewriter.rewrite(link.destination, from: path, reads: &reads)
-            decisions.append(BodyMemo.LinkDecision(
-                destination: link.destination, result: result, target: target, readsSite: LinkRewriter.readsSite(link.destination),
-                reads: reads))
+            if keepingDecisions {
+                decisions!.append(BodyMemo.LinkDecision(
+                    destination: link.destination, result: result, target: target,
+                    readsSite: LinkRewriter.readsSite(link.destination), reads: reads))
+            }
             if let target {
                 findings.fragments.append(FragmentCheck(
                     target: target, destination: link.destination, line: link.line, column: link.column, source: source))
