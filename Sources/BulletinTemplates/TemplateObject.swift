@@ -129,11 +129,44 @@ extension TemplateValue {
 }
 
 extension TemplateObject: ExpressibleByDictionaryLiteral {
-    /// An object with the literal's fields: `["title": "Hello", "count": 3]`.
+    /// An object with the literal's fields: `["title": "Hello", "count": 3]`; of a key given
+    /// twice, the last value.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self.init()
-        for (key, value) in elements { self[key] = value }
+        self.init(fields: elements)
     }
+
+    /// An object of `fields`, made at once: pages build tens of thousands of objects from
+    /// literals, and setting their fields one at a time grew the array and shifted its
+    /// entries for each.
+    init(fields: [(String, TemplateValue)]) {
+        var entries: [Entry] = []
+        entries.reserveCapacity(fields.count)
+        for (key, value) in fields { entries.append(Entry(hash: TemplateKey.hash(key), key: key, value: value)) }
+        // Insertion sort, stable: a handful of fields, and a key given twice keeps its order.
+        // On the buffer, reading the hashes where they are: comparing entries copied them,
+        // a reference count for each key and value at each step.
+        entries.withUnsafeMutableBufferPointer { entries in
+            for index in entries.indices.dropFirst() {
+                var slot = index
+                while slot > 0 {
+                    let (hash, before) = (entries[slot].hash, entries[slot - 1].hash)
+                    guard hash < before || (hash == before && entries[slot].key < entries[slot - 1].key) else { break }
+                    entries.swapAt(slot, slot - 1)
+                    slot -= 1
+                }
+            }
+        }
+        // Of equal keys, now side by side in the order given, the last stays.
+        var index = entries.count - 1
+        while index > 0 {
+            if entries[index - 1].hash == entries[index].hash && entries[index - 1].key == entries[index].key {
+                entries.remove(at: index - 1)
+            }
+            index -= 1
+        }
+        self.entries = entries
+    }
+
 }
 
 /// A field name with its hash, computed once when a template is parsed.

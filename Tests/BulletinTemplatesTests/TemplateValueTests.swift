@@ -1,4 +1,4 @@
-import BulletinTemplates
+@testable import BulletinTemplates
 import Testing
 
 /// The data model: literals, helpers, objects' fields and equality.
@@ -50,6 +50,30 @@ import Testing
         #expect(first == TemplateObject(Dictionary(uniqueKeysWithValues: names.map { ($0, TemplateValue.text($0)) })))
         second["field7"] = 7
         #expect(first != second)
+    }
+
+    /// An object made from a literal (all fields at once) equals one whose fields were set one
+    /// by one, in any order; of a key given twice, the last value stays.
+    @Test func literalsEqualFieldsSetOneByOne() throws {
+        let names = ["title", "url", "count", "a", "b", "zz", "é", "한", "title2", "", "countLabel", "hasTerms"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let fields = (0..<Int.random(in: 0...14, using: &generator)).map { index in
+                (names.randomElement(using: &generator)!, TemplateValue.number(index))
+            }
+            var expected = TemplateObject()
+            for (key, value) in fields { expected[key] = value }
+            #expect(TemplateObject(fields: fields) == expected, "\(fields.map(\.0))")
+            #expect(TemplateObject(fields: fields.shuffled(using: &generator)).keys == expected.keys)
+        }
+        let repeated: TemplateValue = ["a": 1, "b": 2, "a": 3]
+        guard case .object(let object) = repeated else {
+            Issue.record("a dictionary literal is an object")
+            return
+        }
+        #expect(object.count == 2)
+        #expect(object["a"] == .number(3))
+        #expect(try Template("{{a}}{{b}}").render(repeated) == "32")
     }
 
     @Test func largeObjectsFindEveryField() throws {
