@@ -34,6 +34,30 @@ import Testing
         #expect(LanguageStrings.fill("{a}", [:]) == "{a}")
         #expect(LanguageStrings.fill("}{a}{", ["a": "{b}"]) == "}{b}{", "a value is not filled again")
         #expect(LanguageStrings.fill("{한국}", ["한국": "Korea"]) == "Korea")
+        // A name is matched as a dictionary's key is: canonically equivalent spellings match.
+        #expect(LanguageStrings.fill("{cafe\u{301}}", ["café": "x"]) == "x")
+        #expect(LanguageStrings.fill("{\u{212A}}", ["K": "kelvin"]) == "kelvin")
+        #expect(LanguageStrings.fill("{count}{Count}", ["count": "3"]) == "3{Count}")
+    }
+
+    /// A count takes the language's own `.zero` and `.one` when it has them, and `.other`
+    /// (the language's, else Bulletin's English, else the key) otherwise; `{count}` is the
+    /// number, and only it is filled.
+    @Test func countsTakeTheirForms() {
+        let strings = LanguageStrings(lang: "xx", words: [
+            "counts.articles.zero": "none yet", "counts.articles.one": "one {count} piece {site}",
+            "counts.articles.other": "{count} pieces", "counts.things.other": "{count} things", "counts.only.one": "just {count}",
+        ])
+        #expect(strings.count("counts.articles", 0) == "none yet")
+        #expect(strings.count("counts.articles", 1) == "one 1 piece {site}")
+        #expect(strings.count("counts.articles", 12) == "12 pieces")
+        #expect(strings.count("counts.things", 0) == "0 things")
+        #expect(strings.count("counts.things", 1) == "1 things")
+        #expect(strings.count("counts.only", 1) == "just 1")
+        #expect(strings.count("counts.only", 2) == "counts.only.other")
+        #expect(strings.count("counts.nothing", 5) == "counts.nothing.other")
+        let english = LanguageStrings(lang: "en", words: [:])
+        #expect(english.count("counts.articles", 3) == english("counts.articles.other", ["count": "3"]))
     }
 
     @Test func theDefaultThemeLoadsCleanly() {

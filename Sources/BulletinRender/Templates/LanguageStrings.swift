@@ -22,6 +22,18 @@ package struct LanguageStrings: Sendable, Equatable {
     /// every card and link of every page, so it is not looked up and parsed each time.
     private let dateFormat: [DatePiece]
     private let months: [String]
+    /// The forms of every counted word (`counts.articles` from `counts.articles.zero`,
+    /// `.one` and `.other`), looked up once: a count is written for every term link, year
+    /// and companion of many pages.
+    private let counted: [String: CountedForms]
+
+    private struct CountedForms: Sendable, Equatable {
+        /// The language's own `.zero` and `.one`, when it has them.
+        let zero: String?
+        let one: String?
+        /// `.other`, the language's, else Bulletin's English, else the key itself.
+        let other: String
+    }
 
     private enum DatePiece: Sendable, Equatable {
         case text(String)
@@ -38,6 +50,15 @@ package struct LanguageStrings: Sendable, Equatable {
         func word(_ key: String) -> String { words[key] ?? BuiltInStrings.english[key] ?? key }
         months = (1...12).map { word("dates.months.\($0)") }
         dateFormat = Self.pieces(of: word("dates.format"))
+        var counted: [String: CountedForms] = [:]
+        for key in Set(words.keys).union(BuiltInStrings.english.keys) {
+            for form in [".zero", ".one", ".other"] where key.hasSuffix(form) {
+                let base = String(key.dropLast(form.count))
+                guard counted[base] == nil else { continue }
+                counted[base] = CountedForms(zero: words[base + ".zero"], one: words[base + ".one"], other: word(base + ".other"))
+            }
+        }
+        self.counted = counted
     }
 
     /// A format's text and placeholders, read as `fill` reads them (an unknown name stays as
@@ -73,8 +94,14 @@ package struct LanguageStrings: Sendable, Equatable {
     /// "no articles yet", "1 article", "3 articles": `<key>.zero` for none when the language
     /// has it, `<key>.one` for one when it has it, else `<key>.other`, with `{count}`.
     package func count(_ key: String, _ count: Int) -> String {
-        let form = count == 0 && words[key + ".zero"] != nil ? ".zero" : count == 1 && words[key + ".one"] != nil ? ".one" : ".other"
-        return self(key + form, ["count": String(count)])
+        let text: String
+        if let forms = counted[key] {
+            text = count == 0 ? forms.zero ?? forms.other : count == 1 ? forms.one ?? forms.other : forms.other
+        } else {
+            let form = count == 0 && words[key + ".zero"] != nil ? ".zero" : count == 1 && words[key + ".one"] != nil ? ".one" : ".other"
+            text = words[key + form] ?? BuiltInStrings.english[key + form] ?? key + form
+        }
+        return Self.fill(text) { name in name.elementsEqual("count".utf8) ? String(count) : nil }
     }
 
     /// A date the language's way: `20 May 2025`, `2025년 5월 20일`.
@@ -98,26 +125,41 @@ package struct LanguageStrings: Sendable, Equatable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        // On the UTF-8: braces are ASCII, and pages fill tens of thousands of these (a
-        // Character at a time, it was 1 % of a build). A brace followed by a combining mark
-        // is still a brace here.
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 32)
-        var rest = 0
-        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")),
-              let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
-            result += bytes[rest..<open]
-            if let value = values[String(decoding: bytes[(open + 1)..<close], as: UTF8.self)] {
-                result += value.utf8
-            } else {
-                result += bytes[open...close]
-            }
-            rest = close + 1
+        guard !values.isEmpty else { return text }
+        // A handful of values: compared by their names' bytes, without making a String of
+        // each placeholder's name to hash it (a name outside ASCII is compared as a String,
+        // as a dictionary's key is: canonically equivalent spellings match).
+        return fill(text) { name in
+            if name.contains(where: { $0 >= 0x80 }) { return values[String(decoding: name, as: UTF8.self)] }
+            for (key, value) in values where key.utf8.elementsEqual(name) { return value }
+            return nil
         }
-        result += bytes[rest...]
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `text` with each `{name}` whose `value(name)` is not nil replaced by it; any other stays
+    /// as written, braces included. On the UTF-8: braces are ASCII, and pages fill tens of
+    /// thousands of these (a Character at a time, it was 1 % of a build). A brace followed by
+    /// a combining mark is still a brace here.
+    private static func fill(_ text: String, value: (Slice<UnsafeBufferPointer<UInt8>>) -> String?) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var source = text
+        return source.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var rest = 0
+            while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")),
+                  let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+                result.append(contentsOf: bytes[rest..<open])
+                if let filled = value(bytes[(open + 1)..<close]) {
+                    result.append(contentsOf: filled.utf8)
+                } else {
+                    result.append(contentsOf: bytes[open...close])
+                }
+                rest = close + 1
+            }
+            result.append(contentsOf: bytes[rest...])
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     /// Dotted keys as nested objects: `nav.articles` is `{nav: {articles: ...}}`.
