@@ -261,5 +261,13 @@ import Testing
         #expect(routes.href("articles/한/") == "/b/articles/%ED%95%9C/")
         #expect(routes.absolute("") == "https://x.test/b/")
         #expect(Routes.percentEncode("a b?c#d") == "a%20b%3Fc%23d")
+        #expect(Routes.percentEncode("agencies/sécurité-anssi/") == "agencies/s%C3%A9curit%C3%A9-anssi/")
+        // Every byte: unreserved characters and `/` as they are, the rest as %XX, upper case.
+        for value in UInt8(0)...127 {
+            let text = String(UnicodeScalar(value))
+            let kept = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                || "-._~/".utf8.contains(value)
+            #expect(Routes.percentEncode("é" + text) == "%C3%A9" + (kept ? text : "%" + String(format: "%02X", value)), "\(value)")
+        }
     }
 }

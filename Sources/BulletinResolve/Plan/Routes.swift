@@ -76,19 +76,23 @@ public struct Routes: Sendable {
         let plain = path.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreservedOrSlash) }
             ?? path.utf8.allSatisfy(isUnreservedOrSlash)
         guard !plain else { return path }
-        let hex: [Character] = Array("0123456789ABCDEF")
-        var result = ""
+        // As bytes (an agency's accented name, a Korean slug): appended to a String a
+        // Character at a time, each path cost thousands of instructions on every page.
+        var result: [UInt8] = []
+        result.reserveCapacity(path.utf8.count * 3)
         for byte in path.utf8 {
             if isUnreservedOrSlash(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.append(byte)
             } else {
-                result.append("%")
-                result.append(hex[Int(byte >> 4)])
-                result.append(hex[Int(byte & 0xF)])
+                result.append(UInt8(ascii: "%"))
+                result.append(hexDigits[Int(byte >> 4)])
+                result.append(hexDigits[Int(byte & 0xF)])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
         switch byte {
