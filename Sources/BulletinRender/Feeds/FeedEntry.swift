@@ -21,7 +21,6 @@ package struct FeedEntry: Sendable {
         let id = Feed.entryID(article, site: site)
         let url = routes.absolute(published.path)
         let content = Feed.absoluteLinks(inputs.articles[article.path]!.body, pageURL: url)
-        let x = XMLText.escape
 
         var categories: [(term: String, scheme: String, label: String)] = []
         for (position, taxonomy) in site.taxonomies.enumerated() {
@@ -33,26 +32,46 @@ package struct FeedEntry: Sendable {
             categories.append((dialogue.id, routes.absolute(routes.localized(Routes.dialogues, lang)), dialogue.name(in: lang)))
         }
 
-        var xml = """
-            <entry>
-            <title>\(x(article.title))</title>
-            <link rel="alternate" type="text/html" href="\(x(url))"/>
-            <id>\(id)</id>
-            <published>\(article.date.rfc3339)</published>
-            <updated>\((article.updated ?? article.date).rfc3339)</updated>
-
-            """
-        for category in categories {
-            xml += "<category term=\"\(x(category.term))\" scheme=\"\(x(category.scheme))\" label=\"\(x(category.label))\"/>\n"
-        }
-        if !card.summary.isEmpty { xml += "<summary type=\"text\">\(x(card.summary))</summary>\n" }
-        xml += "<content type=\"html\">"
-        let end = "</content>\n</entry>\n"
+        // Written as bytes, each text escaped into place: interpolated into a String first,
+        // each category's line was made, escaped and appended as a String of its own.
         var atom: [UInt8] = []
-        atom.reserveCapacity(xml.utf8.count + content.count + content.count / 4 + end.utf8.count)
-        atom += xml.utf8
+        atom.reserveCapacity(1024 + content.count + content.count / 4)
+        func write(_ text: StaticString) {
+            atom.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        func writeAsItIs(_ text: String) { atom.append(contentsOf: text.utf8) }
+        func writeEscaped(_ text: String) {
+            var text = text
+            text.withUTF8 { XMLText.append(escaping: $0, to: &atom) }
+        }
+        write("<entry>\n<title>")
+        writeEscaped(article.title)
+        write("</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+        writeEscaped(url)
+        write("\"/>\n<id>")
+        writeAsItIs(id)
+        write("</id>\n<published>")
+        writeAsItIs(article.date.rfc3339)
+        write("</published>\n<updated>")
+        writeAsItIs((article.updated ?? article.date).rfc3339)
+        write("</updated>\n")
+        for category in categories {
+            write("<category term=\"")
+            writeEscaped(category.term)
+            write("\" scheme=\"")
+            writeEscaped(category.scheme)
+            write("\" label=\"")
+            writeEscaped(category.label)
+            write("\"/>\n")
+        }
+        if !card.summary.isEmpty {
+            write("<summary type=\"text\">")
+            writeEscaped(card.summary)
+            write("</summary>\n")
+        }
+        write("<content type=\"html\">")
         content.withUnsafeBufferPointer { XMLText.append(escaping: $0, to: &atom) }
-        atom += end.utf8
+        write("</content>\n</entry>\n")
         self.atom = atom
 
         var contentJSON: [UInt8] = []
