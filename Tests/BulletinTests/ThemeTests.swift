@@ -155,6 +155,17 @@ import Testing
         #expect(TermKey("  Korea   Internet\t& Security ") == TermKey("korea internet & security"))
         #expect(TermKey("ＫＩＳＡ") == TermKey("kisa"))
         #expect(TermKey("STRASSE") == TermKey("Straße"))
+        // ASCII text is keyed on its bytes, as the Unicode way keys it: every byte, alone and
+        // between letters, and runs of white space of every kind.
+        for value in UInt8(0)...127 {
+            for text in [String(UnicodeScalar(value)), "A" + String(UnicodeScalar(value)) + "b", " \t" + String(UnicodeScalar(value)) + "\r\n"] {
+                #expect(TermKey.asciiKey(text) == TermKey.unicodeKey(text), "\(value)")
+            }
+        }
+        for text in ["", " ", "  Korea   Internet\t& Security ", "KISA\u{0B}\u{0C}CERT", "a\u{1C}b\u{1F}c", "Mixed CASE-id_9"] {
+            #expect(TermKey.asciiKey(text) == TermKey.unicodeKey(text), "\(text.debugDescription)")
+        }
+        #expect(TermKey.asciiKey("Straße") == nil)
         #expect(TermKey("Cafe\u{301}") == TermKey("CAFÉ"))
     }
 

@@ -7,6 +7,40 @@ public struct TermKey: Sendable, Hashable, Comparable {
     public let rawValue: String
 
     public init(_ text: String) {
+        rawValue = Self.asciiKey(text) ?? Self.unicodeKey(text)
+    }
+
+    /// The key of ASCII text, or nil for any other: NFKC leaves ASCII as it is, case folding
+    /// lowercases its letters, and its white space is tab to carriage return and the space.
+    /// Every term reference of every article is keyed, nearly all of them ASCII, and the
+    /// Unicode way cost thousands of instructions each.
+    static func asciiKey(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { key in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            key[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        count += 1
+                    }
+                }
+                return count
+            }
+        }
+    }
+
+    /// The key of any text: NFKC, case-folded, NFKC again, white space collapsed.
+    static func unicodeKey(_ text: String) -> String {
         let folded = text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive], locale: nil)
             .precomposedStringWithCompatibilityMapping
@@ -22,7 +56,7 @@ public struct TermKey: Sendable, Hashable, Comparable {
                 collapsed.unicodeScalars.append(scalar)
             }
         }
-        rawValue = collapsed
+        return collapsed
     }
 
     public static func < (lhs: TermKey, rhs: TermKey) -> Bool {
