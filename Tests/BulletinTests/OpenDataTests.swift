@@ -1,4 +1,5 @@
 @testable import BulletinCore
+@testable import BulletinRender
 import BulletinContent
 import BulletinOutput
 import BulletinBuild
@@ -56,6 +57,17 @@ import Testing
         let csv = try #require(result.text("data/sessions.csv"))
         #expect(csv == Self.expectedCSV)
         #expect(!csv.hasPrefix("\u{FEFF}"))
+    }
+
+    /// A CSV field is quoted when it holds a comma, a quote, CR or LF, each quote doubled,
+    /// whatever follows it (a combining mark too), and left as it is otherwise.
+    @Test func fieldsAreQuotedAsRFC4180Says() {
+        #expect(OpenData.field("plain text, é 한") == "\"plain text, é 한\"")
+        #expect(OpenData.field("plain") == "plain")
+        #expect(OpenData.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(OpenData.field("\"\u{301}x") == "\"\"\"\u{301}x\"")
+        #expect(OpenData.field("a\r\nb") == "\"a\r\nb\"")
+        #expect(OpenData.field("\"") == "\"\"\"\"")
     }
 
     @Test func theSessionsJSONHoldsTheSameRecordsWithListsAsArrays() throws {
