@@ -51,6 +51,7 @@ public struct Template: Sendable {
         withUnsafePointer(to: context) { context in
             var renderer = TemplateRenderer(context: context, library: library, capacity: Swift.max(capacity, plan.bytes.count * 2))
             renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count)
+            renderer.end()
             return renderer
         }
     }

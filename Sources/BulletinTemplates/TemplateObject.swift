@@ -76,8 +76,10 @@ public struct TemplateObject: Sendable, Equatable {
 
     /// Where the fields are stored, for a render to search without copying the object (a
     /// copy costs a reference count, and a page's render looks up thousands of fields). The
-    /// pointer is valid while this object lives unchanged: the render keeps the objects it
-    /// searches on its context stack, and nothing changes data while it is rendered.
+    /// pointer leaves `withUnsafeBufferPointer` on purpose: it is valid while the array's
+    /// storage is, that is while this object (or a copy sharing it) lives unchanged. The
+    /// render takes it only of values that outlive their level of its stack (see
+    /// `TemplateRenderer`), and nothing changes data while it is rendered.
     var storedFields: UnsafeBufferPointer<Entry> {
         entries.withUnsafeBufferPointer { $0 }
     }
@@ -166,7 +168,6 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
         }
         self.entries = entries
     }
-
 }
 
 /// A field name with its hash, computed once when a template is parsed.

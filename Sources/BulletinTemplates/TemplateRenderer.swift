@@ -29,9 +29,11 @@ struct TemplateRenderer: ~Copyable {
     /// a list) are shared by the pages both cores render, and a reference counted for each
     /// push had its count changed by both cores at once, page after page. A level's value
     /// lives at least as long as the level: the context lives for the whole render (the
-    /// caller's), a field or list item lives in a value below it on the stack (the data does
-    /// not change while it is rendered), and a value the render makes (a transform's) is held
-    /// by the call that pushes it until it pops it.
+    /// caller's, `end()` lets go of it); a field lives in the object of a level below (the
+    /// data does not change while it is rendered); a list's items live in the list, which the
+    /// section holds (`items`) while it pushes them; a value the render makes (a transform's,
+    /// the empty list of an inverted section) is held by the call that pushes it until it
+    /// pops it.
     private struct Level {
         let value: UnsafePointer<TemplateValue>
         let fields: UnsafeBufferPointer<TemplateObject.Entry>
@@ -68,6 +70,12 @@ struct TemplateRenderer: ~Copyable {
 
     private mutating func pop() {
         stack.removeLast()
+    }
+
+    /// Lets go of the context: called when the render is over, so that a renderer kept for
+    /// its output holds no pointer to a context that may be gone.
+    mutating func end() {
+        stack.removeAll()
     }
 
     // MARK: - Nodes

@@ -20,7 +20,7 @@ import Testing
                 for after in [0, 1, 7, 8, 13, 16, 17] {
                     let text = String(repeating: "a", count: before) + String(scalar) + String(repeating: "b", count: after)
                     #expect(mayContain(text), "U+\(String(scalar.value, radix: 16)) after \(before) bytes")
-                    // Beside allowed white space, which the word test sets aside exactly.
+                    // Beside allowed white space, which the vector test sets aside exactly.
                     for space in ["\n", "\t", "\r"] {
                         let spaced = String(repeating: space, count: before) + String(scalar) + String(repeating: space, count: after)
                         #expect(mayContain(spaced), "U+\(String(scalar.value, radix: 16)) after \(before) of \(space.debugDescription)")
@@ -47,7 +47,7 @@ import Testing
     }
 
     /// Sixteen bytes at a time and byte at a time agree on seeded random bytes of every kind.
-    @Test func theWordTestAgreesWithTheByteTest() {
+    @Test func theVectorTestAgreesWithTheByteTest() {
         var generator = SplitMix64(seed: 0x5EED)
         // 0x0B and 0x0C beside 0x0A: a control one above an allowed line feed, where a
         // borrowing comparison would take the one for the other.

@@ -51,13 +51,14 @@ import Testing
     }
 
     /// An object's keys are written once each, sorted by code point whatever order they were
-    /// set in: a key set again keeps its last value, a key set to nil is gone, and a field
-    /// added while writing (`@context`) takes the place of one of its name.
+    /// set in: a key set again keeps its last value (in its first place), a key set to nil is
+    /// gone, and a field added while writing (`@context`) takes the place of one of its name.
     @Test func objectsWriteEachKeyOnceInCodePointOrder() {
         var object: JSONObject = [
-            "é": .integer(1), "b": .integer(2), "B": .integer(3), "a": .integer(4), "b": .integer(5), "ab": .integer(6),
+            "é": .integer(1), "b": .integer(2), "B": .integer(3), "a": .integer(4), "ab": .integer(6),
             "한": .integer(7), "Z": .integer(8),
         ]
+        object["b"] = .integer(5)
         object["a"] = nil
         object["z"] = "last"
         object["B"] = .integer(9)

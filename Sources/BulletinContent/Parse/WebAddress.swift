@@ -11,8 +11,8 @@ public enum WebAddress {
     /// no byte of a longer character is: every link of every body is checked, and reading
     /// them as Unicode scalars was a percent of a build.
     public static func problem(with address: String, encodesCharacters: Bool = false) -> String? {
-        var address = address
-        return address.withUTF8 { problem(with: $0, encodesCharacters: encodesCharacters) }
+        var bytes = address
+        return bytes.withUTF8 { problem(with: $0, address: address, encodesCharacters: encodesCharacters) }
     }
 
     /// Whether `bytes` start with `scheme`, ASCII letters compared without case.
@@ -25,14 +25,14 @@ public enum WebAddress {
         return true
     }
 
-    private static func problem(with bytes: UnsafeBufferPointer<UInt8>, encodesCharacters: Bool) -> String? {
+    private static func problem(with bytes: UnsafeBufferPointer<UInt8>, address: String, encodesCharacters: Bool) -> String? {
         let schemeLength = startsWith(bytes, "https://") ? 8 : startsWith(bytes, "http://") ? 7 : 0
         guard schemeLength > 0 else { return "it does not start with https:// or http://" }
         // The scheme is a prefix of characters, not of bytes: a character outside ASCII right
         // after it may join its `/` into one character (a combining mark), and then the
         // address does not start with the scheme.
         if bytes.count > schemeLength, bytes[schemeLength] >= 0x80 {
-            let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+            let lower = address.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return "it does not start with https:// or http://" }
         }
         let count = bytes.count
@@ -103,7 +103,8 @@ public enum WebAddress {
         (byte >= ascii("0") && byte <= ascii("9")) || (byte >= ascii("a") && byte <= ascii("f")) || (byte >= ascii("A") && byte <= ascii("F"))
     }
 
-    /// `"<>\^`{|}`: characters the HTML validator refuses in an address as they are.
+    /// The quote, `<`, `>`, the backslash, `^`, the backtick, `{`, `|` and `}`: characters
+    /// the HTML validator refuses in an address as they are.
     private static func isRefusedPunctuation(_ byte: UInt8) -> Bool {
         switch byte {
         case ascii("\""), ascii("<"), ascii(">"), ascii("\\"), ascii("^"), ascii("`"), ascii("{"), ascii("|"), ascii("}"): true

@@ -53,10 +53,10 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     /// sorted: the same as `.object` of the fields with `extra` set, without copying them
     /// into another object first (every page's JSON-LD adds its `@context` so).
     package static func writeObject(_ fields: JSONObject, adding extra: (key: String, value: JSONValue)? = nil, to output: inout [UInt8]) {
-        let replaced = extra.flatMap { extra in fields.fields.firstIndex { $0.key == extra.key } }
-        fields.fields.withUnsafeBufferPointer { stored in
-            // The fields' places in key order: a handful of fields, sorted by insertion
-            // without copying a field (each copy counts references to a key and a value).
+        let replaced = extra.flatMap { extra in fields.entries.firstIndex { $0.key == extra.key } }
+        fields.entries.withUnsafeBufferPointer { stored in
+            // The fields' places in key order, sorted by insertion: a handful of fields, and
+            // only their places move (a key is copied to be compared, a value never).
             let count = stored.count
             withUnsafeTemporaryAllocation(of: Int.self, capacity: count + 1) { order in
                 var sorted = 0
@@ -144,36 +144,41 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
 /// dictionaries, hashing each key once to store it and again to copy it out, only to sort
 /// the keys when written.
 package struct JSONObject: Sendable, ExpressibleByDictionaryLiteral {
-    fileprivate var fields: [(key: String, value: JSONValue)] = []
+    fileprivate var entries: [(key: String, value: JSONValue)] = []
 
     package init() {}
 
     /// The fields of `dictionary`.
     package init(_ dictionary: [String: JSONValue]) {
-        fields = dictionary.map { ($0.key, $0.value) }
+        entries = dictionary.map { ($0.key, $0.value) }
     }
 
-    /// An object with the literal's fields; of a key given twice, the last value.
+    /// An object with the literal's fields. A key given twice is a mistake in the code (a
+    /// Dictionary literal stopped the program on it): caught in debug builds; the last value
+    /// stays.
     package init(dictionaryLiteral elements: (String, JSONValue)...) {
-        fields.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements {
+            assert(!entries.contains { $0.key == key }, "the key \(key) is given twice")
+            self[key] = value
+        }
     }
 
     /// The field's value, or nil; setting a value replaces the field's (in its place), setting
     /// nil removes it.
     package subscript(key: String) -> JSONValue? {
-        get { fields.first { $0.key == key }?.value }
+        get { entries.first { $0.key == key }?.value }
         set {
-            let place = fields.firstIndex { $0.key == key }
+            let place = entries.firstIndex { $0.key == key }
             switch (place, newValue) {
-            case (let place?, let value?): fields[place].value = value
-            case (let place?, nil): fields.remove(at: place)
-            case (nil, let value?): fields.append((key, value))
+            case (let place?, let value?): entries[place].value = value
+            case (let place?, nil): entries.remove(at: place)
+            case (nil, let value?): entries.append((key, value))
             case (nil, nil): break
             }
         }
     }
 
-    package var isEmpty: Bool { fields.isEmpty }
-    package var count: Int { fields.count }
+    package var isEmpty: Bool { entries.isEmpty }
+    package var count: Int { entries.count }
 }

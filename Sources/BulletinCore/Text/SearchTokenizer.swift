@@ -45,9 +45,12 @@ package enum SearchTokenizer {
     package static func forEachToken<Sink: TokenSink>(inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        // A word's lowercase is written here as it is read: no word is longer than the text
-        // (and eight bytes more, which an ASCII run's last eight-byte store may reach past it).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 8) { lowered in
+        // A word's lowercase is written here as it is read: no word is longer than the text.
+        // Each byte read writes at most one (a Hangul syllable its own three, anything that
+        // needs NFKC none), so a word's length never passes the index of the byte being
+        // read, and an ASCII run's eight-byte store, made only where eight bytes of text are
+        // left, stays within the text's length.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
             let lowered = lowered.baseAddress!
             asciiWordBytes.withUnsafeBufferPointer { table in
                 let table = table.baseAddress!

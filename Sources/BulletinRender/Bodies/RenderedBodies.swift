@@ -208,8 +208,9 @@ package struct RenderedBodies: Sendable {
             }
             // A held text is taken here, and freed when its body is rendered.
             let (body, source) = input.article.flatMap { articleTexts?.take($0) } ?? (input.body, input.source)
-            // Without a memo (a build), no link's decision is kept: made and dropped on this
-            // core, they were freed one body after another once every body was rendered.
+            // Without a memo (a build), links' decisions are not recorded at all: nothing reads
+            // them, and kept with the results they were freed one body after another, on one
+            // thread, once every body was rendered.
             let (document, findings, decisions) = renderOne(
                 body, firstLine: input.firstLine, path: input.path, source: source, rewriter: rewriter,
                 collectExternalLinks: collectExternalLinks, keepingDecisions: keepingDecisions)
@@ -478,11 +479,9 @@ package struct RenderedBodies: Sendable {
         return false
     }
 
-    /// One body: its HTML, the problems with its links, images and raw HTML, and how each of
-    /// its links was rewritten, in order (the body renders the same while its text and these
-    /// stay the same).
-    /// One body rendered, what it found, and (`keepingDecisions`: for the memo) how each of
-    /// its links was decided.
+    /// One body: its HTML, the problems with its links, images and raw HTML, and, when
+    /// `keepingDecisions` (for the memo), how each of its links was rewritten, in order (the
+    /// body renders the same while its text and these stay the same); nil otherwise.
     static func renderOne(
         _ body: Substring, firstLine: Int, path: String, source: SourceText, rewriter: LinkRewriter,
         collectExternalLinks: Bool, keepingDecisions: Bool
