@@ -37,6 +37,7 @@ import Testing
         // A name is matched as a dictionary's key is: canonically equivalent spellings match.
         #expect(LanguageStrings.fill("{cafe\u{301}}", ["café": "x"]) == "x")
         #expect(LanguageStrings.fill("{\u{212A}}", ["K": "kelvin"]) == "kelvin")
+        #expect(LanguageStrings.fill("{K}", ["\u{212A}": "kelvin"]) == "kelvin")
         #expect(LanguageStrings.fill("{count}{Count}", ["count": "3"]) == "3{Count}")
     }
 
@@ -56,6 +57,9 @@ import Testing
         #expect(strings.count("counts.only", 1) == "just 1")
         #expect(strings.count("counts.only", 2) == "counts.only.other")
         #expect(strings.count("counts.nothing", 5) == "counts.nothing.other")
+        // With no `.other` anywhere, the key as the caller spells it.
+        let accented = LanguageStrings(lang: "xx", words: ["\u{E9}.one": "x"])
+        #expect(Array(accented.count("e\u{301}", 2).utf8) == Array("e\u{301}.other".utf8))
         let english = LanguageStrings(lang: "en", words: [:])
         #expect(english.count("counts.articles", 3) == english("counts.articles.other", ["count": "3"]))
     }

@@ -31,8 +31,9 @@ package struct LanguageStrings: Sendable, Equatable {
         /// The language's own `.zero` and `.one`, when it has them.
         let zero: String?
         let one: String?
-        /// `.other`, the language's, else Bulletin's English, else the key itself.
-        let other: String
+        /// `.other`, the language's, else Bulletin's English (nil: neither has it, and the
+        /// key as the caller spells it stands for it).
+        let other: String?
     }
 
     private enum DatePiece: Sendable, Equatable {
@@ -55,7 +56,9 @@ package struct LanguageStrings: Sendable, Equatable {
             for form in [".zero", ".one", ".other"] where key.hasSuffix(form) {
                 let base = String(key.dropLast(form.count))
                 guard counted[base] == nil else { continue }
-                counted[base] = CountedForms(zero: words[base + ".zero"], one: words[base + ".one"], other: word(base + ".other"))
+                counted[base] = CountedForms(
+                    zero: words[base + ".zero"], one: words[base + ".one"],
+                    other: words[base + ".other"] ?? BuiltInStrings.english[base + ".other"])
             }
         }
         self.counted = counted
@@ -96,7 +99,8 @@ package struct LanguageStrings: Sendable, Equatable {
     package func count(_ key: String, _ count: Int) -> String {
         let text: String
         if let forms = counted[key] {
-            text = count == 0 ? forms.zero ?? forms.other : count == 1 ? forms.one ?? forms.other : forms.other
+            let other = forms.other ?? key + ".other"
+            text = count == 0 ? forms.zero ?? other : count == 1 ? forms.one ?? other : other
         } else {
             let form = count == 0 && words[key + ".zero"] != nil ? ".zero" : count == 1 && words[key + ".one"] != nil ? ".one" : ".other"
             text = words[key + form] ?? BuiltInStrings.english[key + form] ?? key + form
@@ -127,10 +131,12 @@ package struct LanguageStrings: Sendable, Equatable {
     static func fill(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty else { return text }
         // A handful of values: compared by their names' bytes, without making a String of
-        // each placeholder's name to hash it (a name outside ASCII is compared as a String,
-        // as a dictionary's key is: canonically equivalent spellings match).
+        // each placeholder's name to hash it. Where a name or a key is outside ASCII, as a
+        // String, as a dictionary's key is: canonically equivalent spellings match (the
+        // Kelvin sign and K).
+        let asciiKeys = values.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         return fill(text) { name in
-            if name.contains(where: { $0 >= 0x80 }) { return values[String(decoding: name, as: UTF8.self)] }
+            if !asciiKeys || name.contains(where: { $0 >= 0x80 }) { return values[String(decoding: name, as: UTF8.self)] }
             for (key, value) in values where key.utf8.elementsEqual(name) { return value }
             return nil
         }
