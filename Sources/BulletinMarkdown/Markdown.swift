@@ -179,28 +179,7 @@ public enum Markdown {
             return String(decoding: bytes, as: UTF8.self)
                 .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         }
-        // Written straight into the String's storage: an array appended to a byte at a time
-        // checked its capacity and uniqueness for every byte of every heading and paragraph.
-        return bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { result in
-                var count = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    if isWhite(byte) {
-                        pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            result[count] = 0x20
-                            count += 1
-                        }
-                        pendingSpace = false
-                        result[count] = byte
-                        count += 1
-                    }
-                }
-                return count
-            }
-        }
+        return bytes.withUnsafeBufferPointer { String(collapsingWhiteSpaceIn: $0, whiteSpace: String.spaceTabLineFeed) }
     }
 
     /// The HTML's UTF-8 with each heading's id: cmark writes headings as bare `<h1>`...`<h6>`

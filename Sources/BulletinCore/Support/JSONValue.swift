@@ -17,9 +17,7 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     package init(stringLiteral value: String) { self = .string(value) }
     package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     package init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var object = JSONObject()
-        for (key, value) in elements { object[key] = value }
-        self = .object(object)
+        self = .object(JSONObject(fields: elements))
     }
 
     package var encoded: String {
@@ -157,11 +155,15 @@ package struct JSONObject: Sendable, ExpressibleByDictionaryLiteral {
     /// Dictionary literal stopped the program on it): caught in debug builds; the last value
     /// stays.
     package init(dictionaryLiteral elements: (String, JSONValue)...) {
-        entries.reserveCapacity(elements.count)
-        for (key, value) in elements {
-            assert(!entries.contains { $0.key == key }, "the key \(key) is given twice")
-            self[key] = value
-        }
+        assert(Set(elements.map(\.0)).count == elements.count, "a key is given twice in \(elements.map(\.0))")
+        self.init(fields: elements)
+    }
+
+    /// An object of `fields`, in their order; of a key given twice, the last value (in the
+    /// first one's place).
+    package init(fields: [(String, JSONValue)]) {
+        entries.reserveCapacity(fields.count)
+        for (key, value) in fields { self[key] = value }
     }
 
     /// The field's value, or nil; setting a value replaces the field's (in its place), setting

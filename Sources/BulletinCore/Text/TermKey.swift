@@ -18,24 +18,7 @@ public struct TermKey: Sendable, Hashable, Comparable {
         var text = text
         return text.withUTF8 { bytes -> String? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { key in
-                var count = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            key[count] = 0x20
-                            count += 1
-                        }
-                        pendingSpace = false
-                        key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        count += 1
-                    }
-                }
-                return count
-            }
+            return String(collapsingWhiteSpaceIn: bytes, whiteSpace: String.asciiWhiteSpace, lowercasingASCII: true)
         }
     }
 
