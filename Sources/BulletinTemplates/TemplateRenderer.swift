@@ -306,16 +306,16 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
-    /// `write(_:escaped:)` of a value where it is stored, for the text and bytes it holds;
-    /// anything else is copied and written so.
+    /// `write(_:escaped:)` of a value where it is stored, for the text and bytes it holds
+    /// (`TemplateValue.storedUTF8`); anything else is copied and written so.
     private mutating func write(stored: UnsafePointer<TemplateValue>, escaped: Bool) {
-        // Read through a method of the value: its text is borrowed, not copied.
-        let written: Bool? = stored.pointee.withStoredUTF8 { bytes in
-            guard !bytes.isEmpty else { return }
-            writePendingIndentation()
-            if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
+        guard let bytes = stored.pointee.storedUTF8 else {
+            write(stored.pointee, escaped: escaped)
+            return
         }
-        if written == nil { write(stored.pointee, escaped: escaped) }
+        guard !bytes.isEmpty else { return }
+        writePendingIndentation()
+        if escaped { HTMLEscaper.append(bytes, to: &output) } else { output.append(bytes) }
     }
 
     private mutating func write(_ value: TemplateValue, escaped: Bool) {

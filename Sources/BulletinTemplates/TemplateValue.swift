@@ -90,18 +90,23 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
 }
 
 extension TemplateValue {
-    /// Calls `body` with the UTF-8 of a text or bytes value, where it is stored, and returns
-    /// true; nil for any other value, or a text not stored as contiguous UTF-8. A method, so
-    /// that a value read through a pointer is borrowed for the call: a render writes most of
-    /// its tags so, without counting a reference to each string.
+    /// Where the UTF-8 of a text or bytes value is stored, or nil: any other value, a text
+    /// not stored as contiguous UTF-8, or a text of up to 15 bytes (Swift keeps those inside
+    /// the value itself, and hands out their bytes only as a temporary copy). A render writes
+    /// most of its tags from here: reading the bytes where they are, before anything else is
+    /// written, lets the compiler skip the copy of the value, and with it a reference count
+    /// that both cores changed for strings every page writes (the site's title, the labels).
+    /// The pointer leaves `withContiguousStorageIfAvailable` on purpose, as
+    /// `TemplateObject.storedFields` does: it is valid while the value is stored unchanged.
     @inline(__always)
-    func withStoredUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool? {
+    var storedUTF8: UnsafeBufferPointer<UInt8>? {
         switch self {
         case .text(let text):
-            return text.utf8.withContiguousStorageIfAvailable(body) == nil ? nil : true
+            // Longer than 15 bytes, a string is never small: its bytes live in its storage.
+            guard text.utf8.count > 15 else { return nil }
+            return text.utf8.withContiguousStorageIfAvailable { $0 }
         case .utf8(let bytes):
-            bytes.withUnsafeBufferPointer(body)
-            return true
+            return bytes.withUnsafeBufferPointer { $0 }
         default:
             return nil
         }

@@ -63,6 +63,28 @@ import Testing
         #expect(try render("{{& x}}", html) == html)
     }
 
+    /// A tag's text is written from where it is stored when it is longer than a small string
+    /// (15 bytes), copied when not, as bytes (`.utf8`) always: every length around that limit,
+    /// in ASCII and in Korean, from a native, a Foundation-made and a substring-made string,
+    /// escaped and not, in a field, in a list item and at the top of the stack.
+    @Test func textOfEveryLengthAroundTheSmallStringLimitIsWrittenWhole() throws {
+        let template = try Template("{{x}}|{{{x}}}|{{#list}}{{.}}{{/list}}|{{#x}}{{{.}}}{{/x}}")
+        for length in 0...40 {
+            for unit in ["a", "<", "한", "é"] {
+                let native = String(repeating: unit, count: length)
+                let made = NSString(string: native) as String
+                let cut = String(Substring(("xy" + native + "z").dropFirst(2).dropLast()))
+                let escaped = unit == "<" ? String(repeating: "&lt;", count: length) : native
+                for text in [native, made, cut] {
+                    for value in [TemplateValue.text(text), .utf8(Array(text.utf8))] {
+                        let rendered = template.render(["x": value, "list": [value, value]])
+                        #expect(rendered == "\(escaped)|\(native)|\(escaped)\(escaped)|\(native)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func listItemsAreEscapedToo() throws {
         let template = try Template("{{x}}|{{{x}}}")
         #expect(template.render(["x": ["<a>", 1, true, ["b&c"]]]) == "&lt;a&gt;, 1, true, b&amp;c|<a>, 1, true, b&c")
