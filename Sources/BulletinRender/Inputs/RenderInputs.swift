@@ -321,7 +321,11 @@ package struct RenderInputs: Sendable {
 // MARK: - The values
 
 /// The site as every page in a language sees it: settings, navigation, the theme's words.
-package struct SiteData: Sendable, Equatable {
+///
+/// A class, with nothing in it that changes: each page reads its language's, and a copy of
+/// a structure counted a reference for each of its texts and lists, on values both cores
+/// share (one count now, for the whole).
+package final class SiteData: Sendable, Equatable {
     /// The site's address (`baseURL`): every page and feed writes it, in absolute URLs and
     /// links under its path.
     package let address: String
@@ -336,6 +340,12 @@ package struct SiteData: Sendable, Equatable {
     /// Every language, with the path of its home page: the language menu.
     package let languages: [String]
     package let strings: LanguageStrings
+
+    package static func == (a: SiteData, b: SiteData) -> Bool {
+        a === b || (a.address == b.address && a.lang == b.lang && a.title == b.title && a.description == b.description
+            && a.params == b.params && a.taxonomies == b.taxonomies && a.pages == b.pages && a.languages == b.languages
+            && a.strings == b.strings)
+    }
 
     init(site: Site, lang: String, strings: LanguageStrings) {
         address = site.routes.absolute("")
@@ -533,7 +543,11 @@ package struct ListData: Sendable, Equatable {
 }
 
 /// A link to a term in a language.
-package struct TermLinkData: Sendable, Equatable {
+///
+/// A class, with nothing in it that changes: the pages on both cores copy the same links (an
+/// article's terms), and a copy of a structure counted a reference for each of its texts
+/// (one count now).
+package final class TermLinkData: Sendable, Equatable {
     package let id: String
     package let name: String
     package let short: String?
@@ -541,6 +555,10 @@ package struct TermLinkData: Sendable, Equatable {
     package let path: String
     /// Its articles in this language.
     package let count: Int
+
+    package static func == (a: TermLinkData, b: TermLinkData) -> Bool {
+        a === b || (sameLink(a, b) && a.count == b.count)
+    }
 
     /// Whether the two show alike where the count is not shown (`Dependency.termLink`).
     @Sendable static func sameLink(_ a: TermLinkData, _ b: TermLinkData) -> Bool {

@@ -5,7 +5,11 @@ package import BulletinResolve
 /// Another article as an article page names it (a series neighbour, a related article): its
 /// title, page, date and session, all from front matter, so that the page need not read the
 /// other article's card (whose summary may come from its body).
-package struct ArticleReference: Sendable, Equatable {
+///
+/// A class, with nothing in it that changes: pages on both cores copy the same references
+/// (a series' neighbours, related articles), and a copy of a structure counted a reference
+/// for each of its texts (one count now).
+package final class ArticleReference: Sendable, Equatable {
     package let title: String
     package let path: String
     package let date: ContentDate

@@ -11,7 +11,11 @@ package import BulletinTemplates
 /// language's file may leave out any key: Bulletin's English words fill it. Another
 /// language's file that lacks a key the default language's has is a warning naming the file
 /// and the key, and the default language's word is used.
-package struct LanguageStrings: Sendable, Equatable {
+///
+/// A class, with nothing in it that changes: every page's data holds its language's words,
+/// and a copy of a structure of them counted a reference for each of its dictionaries and
+/// texts, on values both cores share (one count now, for the whole).
+package final class LanguageStrings: Sendable, Equatable {
     package let lang: String
     /// Every word, by dotted key (`nav.articles`).
     package let words: [String: String]
@@ -42,6 +46,11 @@ package struct LanguageStrings: Sendable, Equatable {
         case month
         case monthNumber
         case year
+    }
+
+    package static func == (a: LanguageStrings, b: LanguageStrings) -> Bool {
+        a === b || (a.lang == b.lang && a.words == b.words && a.value == b.value && a.dateFormat == b.dateFormat
+            && a.months == b.months && a.counted == b.counted)
     }
 
     package init(lang: String, words: [String: String]) {
