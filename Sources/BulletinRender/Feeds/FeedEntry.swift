@@ -22,14 +22,19 @@ package struct FeedEntry: Sendable {
         let url = routes.absolute(published.path)
         let content = Feed.absoluteLinks(inputs.articles[article.path]!.body, pageURL: url)
 
+        // Each term read where it is stored (a copy of a term counts a reference for each of
+        // its texts and lists); a taxonomy's scheme made once for its terms.
         var categories: [(term: String, scheme: String, label: String)] = []
-        for (position, taxonomy) in site.taxonomies.enumerated() {
-            for term in published.terms[position].map({ taxonomy.terms[$0] }) {
-                categories.append((term.id, routes.absolute(routes.localized(taxonomy.path, lang)), term.name(in: lang)))
+        for position in site.taxonomies.indices where !published.terms[position].isEmpty {
+            let scheme = routes.absolute(routes.localized(site.taxonomies[position].path, lang))
+            for term in published.terms[position] {
+                categories.append((site.taxonomies[position].terms[term].id, scheme, site.taxonomies[position].terms[term].name(in: lang)))
             }
         }
-        if let dialogue = published.dialogue.map({ site.dialogues.terms[$0] }) {
-            categories.append((dialogue.id, routes.absolute(routes.localized(Routes.dialogues, lang)), dialogue.name(in: lang)))
+        if let dialogue = published.dialogue {
+            categories.append((
+                site.dialogues.terms[dialogue].id, routes.absolute(routes.localized(Routes.dialogues, lang)),
+                site.dialogues.terms[dialogue].name(in: lang)))
         }
 
         // Written as bytes, each text escaped into place: interpolated into a String first,

@@ -208,11 +208,14 @@ package struct SearchIndex: Sendable {
         termNames = names
         var facetsMoved = false
         let (shardKeysBefore, stopWordsBefore) = (Set(shardWords.keys), stopWords)
+        // Made for the first article scored again, then read for the others.
+        var searchNames: SearchNames?
         for (position, index) in articles.enumerated() {
             let path = newPaths[position]
             let own = changed.contains(.card(path)) || changed.contains(.article(path))
             guard own || (!renamed.isEmpty && Self.terms(of: index, in: site).contains(where: renamed.contains)) else { continue }
-            let words = Self.scoreAll([index], inputs: inputs, sorted: true, into: &vocabulary)[0]
+            if searchNames == nil { searchNames = SearchNames(site) }
+            let words = Self.scoreAll([index], inputs: inputs, names: searchNames, sorted: true, into: &vocabulary)[0]
             if words != scores[position] { replaceWords(of: position, with: words, count: articles.count, touching: &touchedShards) }
             if own { touchedChunks.insert(position / Self.chunkSize) }
             let values = Self.facetValues(of: index, in: site)
@@ -402,13 +405,14 @@ package struct SearchIndex: Sendable {
     /// that the numbers do not depend on the number of cores.
     /// `sorted`: each article's words by number, as an updatable index keeps them.
     private static func scoreAll(
-        _ indices: [Int], inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>? = nil, sorted: Bool,
-        into vocabulary: inout WordTable
+        _ indices: [Int], inputs: RenderInputs, names: SearchNames? = nil, bodyWords: ReleasableValues<SearchWords>? = nil,
+        sorted: Bool, into vocabulary: inout WordTable
     ) -> [[WordScore]] {
         let chunk = 64
         let starts = Array(stride(from: 0, to: indices.count, by: chunk))
+        let names = names ?? SearchNames(inputs.site)
         let chunks = Parallel.map(starts) { start in
-            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs, bodyWords: bodyWords)
+            scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs, names: names, bodyWords: bodyWords)
         }
         // Numbering is in article order, one chunk after the other; renumbering and sorting
         // each article's words then goes on every core again.
@@ -425,25 +429,41 @@ package struct SearchIndex: Sendable {
     }
 
     /// The words of some articles, numbered in a table of their own.
-    private static func scoreChunk(_ indices: ArraySlice<Int>, inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>?) -> (WordTable, [[WordScore]]) {
+    private static func scoreChunk(
+        _ indices: ArraySlice<Int>, inputs: RenderInputs, names: SearchNames, bodyWords: ReleasableValues<SearchWords>?
+    ) -> (WordTable, [[WordScore]]) {
         let site = inputs.site
         var words = ChunkWords()
         let lists = indices.map { index -> [WordScore] in
             let published = site.articles[index]
             words.add(bodyWords?.take(index) ?? inputs.bodies.articles[index].searchWords, weight: 1)
             words.add(inputs.cards[published.article.path]!.summary, weight: 3)
-            for (position, taxonomy) in site.taxonomies.enumerated() {
+            for position in site.taxonomies.indices {
                 for term in published.terms[position] {
-                    for name in taxonomy.terms[term].searchNames { words.add(name, weight: 6) }
+                    for name in names.terms[position][term] { words.add(name, weight: 6) }
                 }
             }
             if let dialogue = published.dialogue {
-                for name in site.dialogues.terms[dialogue].searchNames { words.add(name, weight: 6) }
+                for name in names.dialogues[dialogue] { words.add(name, weight: 6) }
             }
             words.add(published.article.title, weight: 10)
             return words.finishArticle()
         }
         return (words.table, lists)
+    }
+
+    /// Every term's and series' search names (`Term.searchNames`), by position: made once
+    /// for all the articles scored, not once for each article using the term (each is a list
+    /// put together and sorted).
+    private struct SearchNames: Sendable {
+        /// By taxonomy position, then term position.
+        let terms: [[[String]]]
+        let dialogues: [[String]]
+
+        init(_ site: Site) {
+            terms = site.taxonomies.map { $0.terms.map(\.searchNames) }
+            dialogues = site.dialogues.terms.map(\.searchNames)
+        }
     }
 
     /// The words of the articles of one chunk, as the tokenizer gives them: each word's best
