@@ -36,6 +36,21 @@ import Testing
         }
     }
 
+    /// A text with forbidden code points loses them, short (kept inside the String) or long,
+    /// natively stored or bridged from Foundation; one without them is escaped where it is.
+    @Test func forbiddenCodePointsAreLeftOutOfTextOfEveryLength() {
+        for length in [0, 1, 14, 15, 16, 40] {
+            let plain = String(repeating: "a<", count: length)
+            let expected = "\"" + String(repeating: #"a\u003c"#, count: length) + "\""
+            for forbidden in ["\u{1}", "\u{85}", "\u{FFFE}", "\u{10FFFF}"] {
+                for text in [plain + forbidden, forbidden + plain, NSString(string: plain + forbidden) as String] {
+                    #expect(written(text) == expected, "\(text.debugDescription)")
+                }
+            }
+            #expect(written(NSString(string: plain) as String) == expected)
+        }
+    }
+
     /// Random text from the characters that matter reads back as itself.
     @Test func randomTextReadsBack() throws {
         let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "\u{2028}", "\u{2029}", "–", "€", "한", "é", "/", "&"]

@@ -89,7 +89,15 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
 
     /// A JSON string literal of `text`, appended to `output` as UTF-8.
     package static func writeString(_ text: String, to output: inout [UInt8]) {
-        // JSON-LD sits in HTML: the same code points are left out as everywhere else.
+        // JSON-LD sits in HTML: the same code points are left out as everywhere else. Most
+        // texts have none, and are escaped from where they are stored (a page's JSON-LD has
+        // dozens of strings; a copy of each without them was made first).
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !ForbiddenCodePoints.mayContain(bytes) else { return false }
+            writeEscaped(bytes, to: &output)
+            return true
+        }
+        guard written != true else { return }
         var text = ForbiddenCodePoints.removed(from: text)
         text.withUTF8 { writeEscaped($0, to: &output) }
     }
