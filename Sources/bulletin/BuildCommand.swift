@@ -55,9 +55,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentPath: content, templatesPath: templates, outputPath: output, baseURL: baseURL.flatMap(BaseURL.init),
             drafts: drafts, future: future, strict: strict, now: try BuildClock.now())
+        options.processEndsAfter = true
         if let problem = options.misuse() {
             throw ValidationError(problem)
         }

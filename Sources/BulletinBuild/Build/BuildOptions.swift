@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     /// How many threads the build may use; nil for one per processor. The output is the
     /// same whatever it is.
     public var workers: Int?
+    /// The process ends when the build is over (`bulletin build`): the values the build is
+    /// done with at its end are not freed one by one (`Parallel.processEndsAfter`).
+    public var processEndsAfter = false
 
     public init(
         contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",

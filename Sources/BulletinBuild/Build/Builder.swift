@@ -73,15 +73,18 @@ public enum Builder {
             diagnostics: diagnostics, output: nil, counts: PageCounts(prepared.site), timings: clock.phases + renderParts,
             externalLinks: findings.externalLinks, rendered: rendered)
         // Freeing the values of a large site takes a single core a tenth of a second at
-        // 10,000 articles; the output's commit and the report need none of it.
-        Parallel.release(consume prepared)
+        // 10,000 articles; the output's commit and the report need none of it (and when the
+        // process ends after the build, the system takes it back at once).
+        Parallel.releaseAtEnd(consume prepared)
         return result
     }
 
     /// Loads from disk, builds, and replaces the output folder when the build succeeded.
     /// Options that would overwrite an input (`BuildOptions.misuse()`) write nothing.
     public static func run(_ options: BuildOptions) -> BuildResult {
-        Parallel.$workers.withValue(options.workers) { runPhases(options) }
+        Parallel.$workers.withValue(options.workers) {
+            Parallel.$processEndsAfter.withValue(options.processEndsAfter) { runPhases(options) }
+        }
     }
 
     private static func runPhases(_ options: BuildOptions) -> BuildResult {
