@@ -34,14 +34,17 @@ package struct CardCache: Sendable {
 
     private let entries: [Key: TemplateValue]
 
-    /// The entries the `pages` list, in parallel.
+    /// The entries the `pages` list, in parallel: each article's entry made once per
+    /// language, its card rendered at each heading level a list shows it at.
     package init(inputs: RenderInputs, pages: [PlannedPage]) {
-        var needed: Set<Key> = []
+        // Each article and language the pages list, with the heading levels they show it at
+        // (bit `level`).
+        var needed: [Key: UInt8] = [:]
         for page in pages {
             let level = page.kind == .articles ? 2 : 3
-            for case .card(let path) in page.dependencies { needed.insert(Key(path: path, lang: page.lang, level: level)) }
+            for case .card(let path) in page.dependencies { needed[Key(path: path, lang: page.lang, level: 0), default: 0] |= 1 << level }
         }
-        let keys = Array(needed)
+        let wanted = Array(needed)
         let theme = inputs.theme
         let card = theme.library["article-card"]
         // The partial sees `site` unmarked: one value per language, not one per card.
@@ -50,20 +53,26 @@ package struct CardCache: Sendable {
             sites[lang] = Views(routes: inputs.site.routes, strings: siteData.strings, lang: lang).site(siteData, markedFor: nil)
         }
         let siteValues = sites
-        let made = Parallel.map(keys) { key -> TemplateValue in
+        let made = Parallel.map(wanted) { key, levels -> [(Key, TemplateValue)] in
             let siteData = inputs.sites[key.lang]!
             let views = Views(routes: inputs.site.routes, strings: siteData.strings, lang: key.lang)
-            var object = views.card(inputs.cards[key.path]!)
-            if let card {
-                var context = object
-                context["headingLevel"] = .number(key.level)
-                context["site"] = siteValues[key.lang]!
-                context["i18n"] = siteData.strings.value
-                object["card"] = .text(card.render(.object(context), library: theme.library))
+            let object = views.card(inputs.cards[key.path]!)
+            return (0..<8).filter { levels & (1 << $0) != 0 }.map { level -> (Key, TemplateValue) in
+                var entry = object
+                if let card {
+                    var context = object
+                    context["headingLevel"] = .number(level)
+                    context["site"] = siteValues[key.lang]!
+                    context["i18n"] = siteData.strings.value
+                    // Kept as the bytes rendered: a String would check them again.
+                    var bytes: [UInt8] = []
+                    card.render(.object(context), library: theme.library, into: &bytes)
+                    entry["card"] = .utf8(bytes)
+                }
+                return (Key(path: key.path, lang: key.lang, level: level), .object(entry))
             }
-            return .object(object)
         }
-        entries = Dictionary(uniqueKeysWithValues: zip(keys, made))
+        entries = Dictionary(uniqueKeysWithValues: made.joined())
     }
 
     /// The entries of `paths` in a page of `lang`, with their cards at heading `level`.
