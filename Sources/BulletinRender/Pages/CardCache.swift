@@ -17,18 +17,27 @@ package struct CardCache: Sendable {
         /// one, and SipHash over each path's bytes was most of the set's serial stretch.
         /// (The language is compared, not hashed: a page's cards are in its own.)
         package func hash(into hasher: inout Hasher) {
-            var path = path
-            hasher.combine(path.withUTF8(WordHash.of) &+ UInt64(truncatingIfNeeded: level))
+            hasher.combine(Self.pathHash(path) &+ UInt64(truncatingIfNeeded: level))
         }
 
         /// Paths compared by their bytes, as they are hashed (String's `==` would call two
         /// spellings of one accented name equal, and they hash apart).
+        ///
+        /// Both hashing and comparing read the paths' bytes where they are stored: a copy of
+        /// a key's path to read it (`withUTF8` needs one) counted a reference on the
+        /// dictionary's own keys, which the pages on both cores look up.
         package static func == (a: Key, b: Key) -> Bool {
             guard a.level == b.level, a.lang == b.lang else { return false }
-            var (x, y) = (a.path, b.path)
-            return x.withUTF8 { x in
-                y.withUTF8 { y in x.count == y.count && (x.isEmpty || WordHash.equal(x.baseAddress!, y.baseAddress!, count: x.count)) }
+            let same = a.path.utf8.withContiguousStorageIfAvailable { x in
+                b.path.utf8.withContiguousStorageIfAvailable { y in
+                    x.count == y.count && (x.isEmpty || WordHash.equal(x.baseAddress!, y.baseAddress!, count: x.count))
+                }
             }
+            return (same ?? nil) ?? a.path.utf8.elementsEqual(b.path.utf8)
+        }
+
+        private static func pathHash(_ path: String) -> UInt64 {
+            path.utf8.withContiguousStorageIfAvailable(WordHash.of) ?? Array(path.utf8).withUnsafeBufferPointer(WordHash.of)
         }
     }
 
