@@ -146,6 +146,18 @@ import Testing
         #expect(Views.pageWindow(current: 1, total: 5) == [1, 2, 3, 4, 5])
         #expect(Views.pageWindow(current: 10, total: 20) == [1, 0, 8, 9, 10, 11, 12, 0, 20])
         #expect(Views.pageWindow(current: 4, total: 20) == [1, 2, 3, 4, 5, 6, 0, 20])
+        // The same as the rule read page by page, for every list up to 60 pages long.
+        for total in 1...60 {
+            for current in 1...total {
+                var expected: [Int] = []
+                for number in 1...total where number == 1 || number == total || abs(number - current) <= 2 {
+                    if let last = expected.last, number - last == 2 { expected.append(last + 1) }
+                    else if let last = expected.last, number - last > 2 { expected.append(0) }
+                    expected.append(number)
+                }
+                #expect(Views.pageWindow(current: current, total: total) == expected, "\(current) of \(total)")
+            }
+        }
     }
 
     @Test func ordinals() {

@@ -147,7 +147,12 @@ package struct Views: Sendable {
     /// with 0 for each gap, so that a list of 500 pages does not put 500 links on every page.
     package static func pageWindow(current: Int, total: Int) -> [Int] {
         var numbers: [Int] = []
-        for number in 1...total where number == 1 || number == total || abs(number - current) <= 2 {
+        // Only the numbers that can be shown are looked at: every page of a list of 1,000
+        // pages went through all 1,000.
+        let low = max(1, min(total, current - 2))
+        let near = low...max(low, min(total, current + 2))
+        let candidates = ([1] + near + [total]).sorted()
+        for (position, number) in candidates.enumerated() where position == 0 || number != candidates[position - 1] {
             if let last = numbers.last, number - last == 2 {
                 numbers.append(last + 1)  // a gap of one page: show the page, not "…"
             } else if let last = numbers.last, number - last > 2 {
