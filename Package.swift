@@ -39,9 +39,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // Bulletin's own Mustache engine: templates compiled once into a render plan, rendered
-        // as bytes. No dependencies, not even Foundation.
+        // as bytes. No dependencies, not even Foundation: only the byte scans' C header.
         .target(
             name: "BulletinTemplates",
+            dependencies: ["CByteScan"],
             swiftSettings: moduleSettings
         ),
         // renameat2 for swapping the output folder in atomically (Glibc's module hides it).

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// HTML escaping of `{{x}}`, on UTF-8 bytes, per Unicode scalar.
 ///
 /// swift-mustache escapes per Character, so `"` followed by a combining mark (U+0301) is one
@@ -10,17 +12,17 @@
 enum HTMLEscaper {
     /// Appends the UTF-8 `bytes` (valid, as a String's are) escaped to `output`.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var copied = 0  // bytes before this index are dealt with
         var index = 0
-        while index < count {
-            let byte = bytes[index]
-            guard needsAttention(byte) else {
-                index += 1
-                continue
-            }
-            // Copy the run of ordinary bytes before this one in one go.
+        while true {
+            // The next byte to look at, found sixteen bytes at a time (`CByteScan`): the run
+            // of ordinary bytes before it is copied in one go.
+            index += bulletin_next_markup_special(base + index, count - index)
+            guard index < count else { break }
             if copied < index { output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index])) }
+            let byte = bytes[index]
             switch byte {
             case 0x26: output.append("&amp;")
             case 0x3C: output.append("&lt;")
@@ -45,22 +47,6 @@ enum HTMLEscaper {
             copied = index
         }
         if copied < count { output.append(UnsafeBufferPointer(rebasing: bytes[copied..<count])) }
-    }
-
-    /// Whether the byte is one of the five, a forbidden control, or a lead byte whose scalar
-    /// may be forbidden: 0xC2 (U+0080–U+00BF), 0xEF (U+F000–U+FFFF), 0xF0–0xF4 (the planes
-    /// above the first, each ending in two noncharacters). A 256-bit set, one bit a byte:
-    /// a shift and a mask instead of a chain of comparisons for every byte of every value.
-    @inline(__always)
-    static func needsAttention(_ byte: UInt8) -> Bool {
-        let word: UInt64
-        switch byte >> 6 {
-        case 0: word = 0x5000_00C4_FFFF_D9FF  // 0x00–0x08, 0x0B, 0x0C, 0x0E–0x1F, " & ' < >
-        case 1: word = 0x8000_0000_0000_0000  // 0x7F
-        case 2: word = 0  // continuation bytes
-        default: word = 0x001F_8000_0000_0004  // 0xC2, 0xEF, 0xF0–0xF4
-        }
-        return word >> (byte & 63) & 1 != 0
     }
 
     /// Whether HTML allows the code point in a document's text.

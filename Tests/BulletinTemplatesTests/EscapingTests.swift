@@ -85,6 +85,26 @@ import Testing
         }
     }
 
+    /// The bytes that need work are found sixteen at a time: each of them, and the allowed
+    /// characters that share their lead byte, at every place in texts of up to 48 bytes.
+    @Test func everyMarkupCharacterIsFoundWhereverItStands() throws {
+        let template = try Template("{{x}}")
+        let cases: [(String, String)] = [
+            ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;"), ("\u{1}", ""), ("\u{7F}", ""),
+            ("\u{85}", ""), (String(Unicode.Scalar(0xFDD0)!), ""), ("\u{FFFE}", ""), ("\u{1FFFF}", ""), ("\u{A0}", "\u{A0}"), ("\u{F000}", "\u{F000}"),
+            ("\u{1F600}", "\u{1F600}"), ("\t", "\t"), ("\n", "\n"), ("한", "한"),
+        ]
+        for length in 0...48 {
+            for (piece, escaped) in cases {
+                for place in 0...length {
+                    let (before, after) = (String(repeating: "a", count: place), String(repeating: "b", count: length - place))
+                    #expect(template.render(["x": .text(before + piece + after)]) == before + escaped + after)
+                    #expect(template.render(["x": .text(before + piece + "&" + after)]) == before + escaped + "&amp;" + after)
+                }
+            }
+        }
+    }
+
     @Test func listItemsAreEscapedToo() throws {
         let template = try Template("{{x}}|{{{x}}}")
         #expect(template.render(["x": ["<a>", 1, true, ["b&c"]]]) == "&lt;a&gt;, 1, true, b&amp;c|<a>, 1, true, b&c")

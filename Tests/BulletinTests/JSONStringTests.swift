@@ -51,6 +51,43 @@ import Testing
         }
     }
 
+    /// The rule, written plainly: forbidden code points out, then the JSON escapes.
+    private func reference(_ text: String) -> String {
+        var result = "\""
+        for scalar in ForbiddenCodePoints.removed(from: text).unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// The bytes that need work are found sixteen at a time: each of them (and characters
+    /// whose encoding begins as U+2028's does) at every place in texts of up to 48 bytes,
+    /// from a String and from bytes.
+    @Test func everyEscapedCharacterIsFoundWhereverItStands() {
+        let pieces = ["\"", "\\", "\n", "\r", "\t", "<", "\u{2028}", "\u{2029}", "–", "€", "\u{1}", "\u{85}", "\u{FFFE}", "é", "한", ">"]
+        for length in 0...48 {
+            for piece in pieces {
+                for place in 0...length {
+                    let text = String(repeating: "a", count: place) + piece + String(repeating: "b", count: length - place)
+                    #expect(written(text) == reference(text), "\(text.debugDescription)")
+                    var bytes: [UInt8] = []
+                    Array(text.utf8).withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &bytes) }
+                    #expect(String(decoding: bytes, as: UTF8.self) == reference(text), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     /// Random text from the characters that matter reads back as itself.
     @Test func randomTextReadsBack() throws {
         let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "\u{2028}", "\u{2029}", "–", "€", "한", "é", "/", "&"]

@@ -37,4 +37,25 @@ import Testing
         #expect(XMLText.escape("R&D's <b>") == "R&amp;D&apos;s &lt;b&gt;")
         #expect(HTMLEscaping.escape("R&D's <b>") == "R&amp;D&#39;s &lt;b&gt;")
     }
+
+    /// The bytes that need work are found sixteen at a time: each of them, and the allowed
+    /// neighbours that share their lead byte, at every place in texts of up to 48 bytes, so
+    /// at every place in a block and across blocks, alone and two together.
+    @Test func everyMarkupCharacterIsFoundWhereverItStands() {
+        let pieces = ["&", "<", ">", "\"", "'", "\u{1}", "\u{1F}", "\u{7F}", "\u{85}", "\u{A0}", String(Unicode.Scalar(0xFDD0)!), "\u{FFFE}", "\u{F000}",
+                      "\u{1FFFF}", "\u{1F600}", "\t", "\n", "\r", "é", "한"]
+        for length in 0...48 {
+            for piece in pieces {
+                for place in 0...length {
+                    for text in [String(repeating: "a", count: place) + piece + String(repeating: "b", count: length - place),
+                                 String(repeating: "a", count: place) + piece + "<" + String(repeating: "b", count: length - place)] {
+                        #expect(HTMLEscaping.escape(text) == reference(text, apostrophe: "&#39;"), "\(text.debugDescription)")
+                        var bytes: [UInt8] = []
+                        Array(text.utf8).withUnsafeBufferPointer { XMLText.append(escaping: $0, to: &bytes) }
+                        #expect(String(decoding: bytes, as: UTF8.self) == reference(text, apostrophe: "&apos;"), "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// A JSON value with a deterministic, fast serialisation: object keys sorted by code point,
 /// `<` written as `\u003c` so that the text can sit inside an HTML `<script>` element, and
 /// `ForbiddenCodePoints` left out. Foundation's JSONSerialization was a sixth of the
@@ -117,7 +119,7 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
     /// U+2028/2029 (E2 80 A8/A9), recognised by its encoding.
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        ByteEscaper.append(bytes, to: &output, needsWork: escapedBytes, maximumGrowth: 6) { bytes, index, out in
+        ByteEscaper.append(bytes, to: &output, maximumGrowth: 6, nextSpecial: bulletin_next_json_special) { bytes, index, out in
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""): out.write("\\\"")
@@ -137,11 +139,6 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         output.append(UInt8(ascii: "\""))
     }
 
-    /// For each byte value, whether a string's byte of that value needs a look: the controls,
-    /// `"`, `\`, `<`, and E2, which begins U+2028 and U+2029.
-    private static let escapedBytes: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2
-    }
 }
 
 /// A JSON object's fields, in the order they were first set, written with their keys sorted

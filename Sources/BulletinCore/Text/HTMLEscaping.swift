@@ -1,3 +1,5 @@
+import CByteScan
+
 /// HTML (and XML) escaping per Unicode scalar.
 ///
 /// swift-mustache's own HTML escaping looks at whole Characters, so `"` followed by a
@@ -12,7 +14,9 @@ public enum HTMLEscaping {
         return text.withUTF8 { bytes -> String? in
             // The string itself when nothing needs work (most titles and names); otherwise
             // the bytes before the first that does as they are, and the rest escaped.
-            guard let first = bytes.firstIndex(where: { Self.needsWork[Int($0)] }) else { return nil }
+            guard let base = bytes.baseAddress else { return nil }
+            let first = bulletin_next_markup_special(base, bytes.count)
+            guard first < bytes.count else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 64)
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
@@ -25,7 +29,9 @@ public enum HTMLEscaping {
     /// `output`: every article's HTML goes through here for the Atom feeds, which are made as
     /// bytes.
     package static func append(escaping bytes: UnsafeBufferPointer<UInt8>, apostrophe: StaticString = "&#39;", to output: inout [UInt8]) {
-        ByteEscaper.append(bytes, to: &output, needsWork: needsWork, maximumGrowth: max(6, apostrophe.utf8CodeUnitCount)) { bytes, index, out in
+        ByteEscaper.append(
+            bytes, to: &output, maximumGrowth: max(6, apostrophe.utf8CodeUnitCount), nextSpecial: bulletin_next_markup_special
+        ) { bytes, index, out in
             let byte = bytes[index]
             switch byte {
             case 0x26: out.write("&amp;")
@@ -47,12 +53,5 @@ public enum HTMLEscaping {
             }
             return 1
         }
-    }
-
-    /// For each byte value, whether it is escaped or may begin a forbidden code point: one
-    /// look-up a byte (every article's HTML goes through here).
-    private static let needsWork: [Bool] = (0...255).map { value in
-        let byte = UInt8(value)
-        return byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || ForbiddenCodePoints.mayStart(byte)
     }
 }
