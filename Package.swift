@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "BulletinResolve",
-            dependencies: ["BulletinCore", "BulletinContent", "BulletinMarkdown"],
+            dependencies: ["BulletinCore", "BulletinContent", "BulletinMarkdown", "CByteScan"],
             swiftSettings: moduleSettings
         ),
         .target(

@@ -105,4 +105,38 @@ static inline size_t bulletin_next_json_special(const uint8_t *bytes, size_t cou
     return count;
 }
 
+// Whether the byte may stand as it is in a URL path: an unreserved character of RFC 3986
+// (letters, digits, - . _ ~) or /.
+static inline int bulletin_is_path_safe(uint8_t byte) {
+    uint8_t folded = byte | 0x20;
+    return (folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_'
+        || byte == '~' || byte == '/';
+}
+
+// Whether all `count` bytes at `bytes` may stand as they are in a URL path (nearly every
+// path of a site: its slugs).
+static inline int bulletin_all_path_safe(const uint8_t *bytes, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i lower_a = _mm_set1_epi8('a'), lower_z = _mm_set1_epi8('z'), zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8('9');
+    const __m128i fold = _mm_set1_epi8(0x20), dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.'), low = _mm_set1_epi8('_');
+    const __m128i tilde = _mm_set1_epi8('~'), slash = _mm_set1_epi8('/');
+    for (; index + 16 <= count; index += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i folded = _mm_or_si128(v, fold);
+        // Unsigned a <= x <= b: max(x, a) and min(x, b) are both x.
+        __m128i letter = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(folded, lower_a), folded), _mm_cmpeq_epi8(_mm_min_epu8(folded, lower_z), folded));
+        __m128i digit = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, zero), v), _mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+        __m128i mark = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, dot)),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, low), _mm_cmpeq_epi8(v, tilde)), _mm_cmpeq_epi8(v, slash)));
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), mark)) != 0xFFFF) return 0;
+    }
+#endif
+    for (; index < count; index++) {
+        if (!bulletin_is_path_safe(bytes[index])) return 0;
+    }
+    return 1;
+}
+
 #endif

@@ -295,6 +295,14 @@ import Testing
             let kept = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
                 || "-._~/".utf8.contains(value)
             #expect(Routes.percentEncode("é" + text) == "%C3%A9" + (kept ? text : "%" + String(format: "%02X", value)), "\(value)")
+            // Alone in a path of letters, at every place (the plain path is found sixteen
+            // bytes at a time): the path as it is, or that one byte encoded.
+            for place in [0, 1, 7, 15, 16, 17, 31, 32, 40] {
+                let (before, after) = (String(repeating: "a", count: place), String(repeating: "Z", count: 40 - place))
+                #expect(Routes.percentEncode(before + text + after)
+                    == before + (kept ? text : "%" + String(format: "%02X", value)) + after, "\(value) at \(place)")
+            }
         }
+        #expect(Routes.percentEncode(String(repeating: "articles/2025-05-20-x/", count: 3) + "한") == String(repeating: "articles/2025-05-20-x/", count: 3) + "%ED%95%9C")
     }
 }
