@@ -94,7 +94,8 @@ public enum Markdown {
                 var start = position(of: node)
                 if cmark_node_get_type(node) == CMARK_NODE_LINK, lines != nil,
                    let column = lines!.autolinkColumn(line: Int(cmark_node_get_start_line(node)), before: start.column, destination: destination) {
-                    // libcmark places an autolink (`<https://...>`) at its end; editors look for its start.
+                    // An autolink (`<https://...>`) is reported at its start, where editors look,
+                    // also if libcmark gives a position at its end.
                     start = MarkdownDocument.Position(line: start.line, column: column)
                 }
                 let link = MarkdownDocument.Link(
@@ -249,8 +250,8 @@ private struct LineIndex {
         return bytes[starts[number - 1]..<end]
     }
 
-    /// The column of `<destination>` on `line`, the last one written before `column`, when the
-    /// link there is an autolink; nil otherwise.
+    /// The column of `<destination>` on `line`, at `column` or the last one written before
+    /// it, when the link there is an autolink; nil otherwise.
     func autolinkColumn(line: Int, before column: Int, destination: String) -> Int? {
         guard line >= 1, line <= starts.count else { return nil }
         // Every link comes here, and few are autolinks: without `<destination>` anywhere on
@@ -258,16 +259,28 @@ private struct LineIndex {
         let pattern = Array(("<" + destination + ">").utf8)
         let bytes = self.line(line)
         guard bytes.count >= pattern.count else { return nil }
-        var found = false
-        var start = bytes.startIndex
-        while !found, start + pattern.count <= bytes.endIndex {
-            if bytes[start] == UInt8(ascii: "<"), bytes[start..<(start + pattern.count)].elementsEqual(pattern) { found = true }
-            start += 1
+        // Each `<` found by memchr, the pattern compared there by memcmp (a paragraph is one
+        // line, of hundreds of bytes, searched for each of its links).
+        let found = bytes.withUnsafeBufferPointer { line in
+            pattern.withUnsafeBufferPointer { pattern in
+                var start = 0
+                while let at = line.offset(of: UInt8(ascii: "<"), from: start, before: line.count - pattern.count + 1) {
+                    if memcmp(line.baseAddress! + at, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    start = at + 1
+                }
+                return false
+            }
         }
         guard found else { return nil }
         let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         let written = Array(("<" + destination + ">").unicodeScalars)
-        // Its last occurrence that ends before `column`.
+        // Where libcmark says, when it is there (libcmark 0.30 gives an autolink's start; the
+        // same address written twice on a line was reported at the first); else its last
+        // occurrence that ends before `column` (for a position given at the link's end).
+        if column >= 1, column - 1 + written.count <= scalars.count,
+           scalars[(column - 1)..<(column - 1 + written.count)].elementsEqual(written) {
+            return column
+        }
         var end = min(column, scalars.count)
         while end >= written.count {
             if scalars[(end - written.count)..<end].elementsEqual(written) { return end - written.count + 1 }

@@ -53,6 +53,19 @@ import Testing
         #expect(document.links[1].isImage)
     }
 
+    /// libcmark places an autolink at its end; it is reported where it starts, the `<`,
+    /// counted in scalars: after text of every length, after another `<`, twice on a line.
+    @Test func autolinksAreReportedWhereTheyStart() {
+        for before in ["", "a", "한국 ", String(repeating: "x", count: 40), "a < b, <c> ", "<https://a.example/x> "] {
+            let document = Markdown.render("Intro.\n\n\(before)<https://a.example/x> and <https://b.example/>\n", firstLine: 3)
+            let links = document.links.filter { $0.destination.hasPrefix("https://") }
+            let start = before.unicodeScalars.count + 1
+            #expect(links.map(\.line).allSatisfy { $0 == 5 })
+            #expect(links.last?.column == start + "<https://a.example/x> and ".unicodeScalars.count, "\(before.debugDescription)")
+            #expect(links.dropLast().last?.column == start, "\(before.debugDescription)")
+        }
+    }
+
     @Test func linkRewritingChangesOnlyWhatItIsAskedTo() {
         let document = Markdown.render("[a](a.md) [b](https://x.test/)") { link in
             link.destination == "a.md" ? .rewritten("/articles/a/") : .unchanged
