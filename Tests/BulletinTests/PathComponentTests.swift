@@ -1,4 +1,5 @@
 @testable import BulletinCore
+import Foundation
 import Testing
 
 /// Paths are split at their last `/` as the file system splits them: by byte, also where a
@@ -17,5 +18,12 @@ import Testing
         #expect(path.deletingLastPathComponent.utf8.elementsEqual(folder.utf8))
         #expect(path.lastPathComponent.utf8.elementsEqual(name.utf8))
         #expect(path.deletingPathExtension.utf8.elementsEqual(stem.utf8))
+        // The same from a string bridged from Foundation (no contiguous UTF-8 of its own)
+        // and from a substring's copy.
+        for other in [NSString(string: path) as String, String(Substring("/" + path).dropFirst())] {
+            #expect(other.deletingLastPathComponent.utf8.elementsEqual(folder.utf8))
+            #expect(other.lastPathComponent.utf8.elementsEqual(name.utf8))
+            #expect(other.deletingPathExtension.utf8.elementsEqual(stem.utf8))
+        }
     }
 }

@@ -48,6 +48,16 @@ extension String {
     /// combining mark, which Characters would join to the slash (and it is quicker so, for
     /// the 15,000 paths a large site's collision check walks up).
     private var lastSlash: String.Index? {
-        utf8.lastIndex(of: UInt8(ascii: "/"))
+        // On the string's own bytes: the UTF-8 view's backward walk checked each index.
+        let offset = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var index = bytes.count
+            while index > 0 {
+                index -= 1
+                if bytes[index] == UInt8(ascii: "/") { return index }
+            }
+            return nil
+        }
+        guard let offset else { return utf8.lastIndex(of: UInt8(ascii: "/")) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }

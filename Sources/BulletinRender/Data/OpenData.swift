@@ -198,7 +198,11 @@ package enum OpenData {
     static func field(_ value: String) -> String {
         // By byte: the four that need quoting are ASCII, and a UTF-8 continuation byte is never
         // ASCII (reading Characters here was most of the file's cost on 10,000 articles).
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
+        // On the string's own bytes where it has them (the UTF-8 view's iterator cost more).
+        func needsQuotes(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A }
+        let quotes = value.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsQuotes) }
+            ?? value.utf8.contains(where: needsQuotes)
+        guard quotes else { return value }
         // Quoted, each quote doubled, byte by byte (every title with a comma comes here;
         // Foundation's replacingOccurrences went through NSString for each).
         var quoted: [UInt8] = [0x22]
