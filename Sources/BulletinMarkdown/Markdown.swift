@@ -281,6 +281,9 @@ private struct LineIndex {
            scalars[(column - 1)..<(column - 1 + written.count)].elementsEqual(written) {
             return column
         }
+        // A link written `[text](destination)` starts where libcmark says, even with an
+        // autolink to the same address before it on the line.
+        if column >= 1, column <= scalars.count, scalars[column - 1] == "[" { return nil }
         var end = min(column, scalars.count)
         while end >= written.count {
             if scalars[(end - written.count)..<end].elementsEqual(written) { return end - written.count + 1 }

@@ -1,4 +1,4 @@
-import BulletinTemplates
+@testable import BulletinTemplates
 import Foundation
 import Testing
 
@@ -65,8 +65,30 @@ import Testing
 
     /// A tag's text is written from where it is stored when it is longer than a small string
     /// (15 bytes), copied when not, as bytes (`.utf8`) always: every length around that limit,
-    /// in ASCII and in Korean, from a native, a Foundation-made and a substring-made string,
-    /// escaped and not, in a field, in a list item and at the top of the stack.
+    /// in ASCII and in Korean, from a native, a Foundation-made and a substring-made string
+    /// (all contiguous on Linux), escaped and not, in a field, in a list item and at the top
+    /// of the stack.
+    /// The address a render writes from: never for a text of up to 15 bytes (Swift keeps it
+    /// inside the value and hands out only a temporary copy, which a render may not keep),
+    /// always for a longer one, and there the text's own bytes; bytes always.
+    @Test func onlyTextsLongerThanASmallStringGiveTheirStoredBytes() {
+        for length in 0...40 {
+            for unit in ["a", "한"] {
+                let text = String(repeating: unit, count: length)
+                let value = TemplateValue.text(text)
+                let stored = withUnsafePointer(to: value) { $0.pointee.storedUTF8.map(Array.init) }
+                if text.utf8.count <= 15 {
+                    #expect(stored == nil, "\(text.utf8.count) bytes")
+                } else {
+                    #expect(stored == Array(text.utf8), "\(text.utf8.count) bytes")
+                }
+                let bytes = TemplateValue.utf8(Array(text.utf8))
+                #expect(withUnsafePointer(to: bytes) { $0.pointee.storedUTF8.map(Array.init) } == Array(text.utf8))
+            }
+        }
+        #expect(TemplateValue.number(3).storedUTF8 == nil && TemplateValue.bool(true).storedUTF8 == nil)
+    }
+
     @Test func textOfEveryLengthAroundTheSmallStringLimitIsWrittenWhole() throws {
         let template = try Template("{{x}}|{{{x}}}|{{#list}}{{.}}{{/list}}|{{#x}}{{{.}}}{{/x}}")
         for length in 0...40 {

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// The card cache's keys compare and hash paths by their bytes, wherever the strings are
-/// stored: two spellings of one accented name are two paths, a path from Foundation is the
-/// same path.
+/// stored: two spellings of one accented name are two paths, a path made by Foundation or
+/// from a substring is the same path. (On Linux every String is contiguous UTF-8: the
+/// fallback for a bridged string without it runs on Darwin only.)
 @Suite struct CardCacheKeyTests {
     private func key(_ path: String, _ lang: String = "en", _ level: Int = 3) -> CardCache.Key {
         CardCache.Key(path: path, lang: lang, level: level)

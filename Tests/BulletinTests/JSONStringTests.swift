@@ -37,7 +37,9 @@ import Testing
     }
 
     /// A text with forbidden code points loses them, short (kept inside the String) or long,
-    /// natively stored or bridged from Foundation; one without them is escaped where it is.
+    /// made natively or by Foundation (contiguous on Linux too: the fallback for a bridged
+    /// string without contiguous UTF-8 runs on Darwin only); one without them is escaped
+    /// where it is.
     @Test func forbiddenCodePointsAreLeftOutOfTextOfEveryLength() {
         for length in [0, 1, 14, 15, 16, 40] {
             let plain = String(repeating: "a<", count: length)

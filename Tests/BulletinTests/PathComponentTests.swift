@@ -18,8 +18,9 @@ import Testing
         #expect(path.deletingLastPathComponent.utf8.elementsEqual(folder.utf8))
         #expect(path.lastPathComponent.utf8.elementsEqual(name.utf8))
         #expect(path.deletingPathExtension.utf8.elementsEqual(stem.utf8))
-        // The same from a string bridged from Foundation (no contiguous UTF-8 of its own)
-        // and from a substring's copy.
+        // The same from a string made by Foundation and from a substring's copy. (On Linux
+        // every String is contiguous UTF-8, these too: the fallback for a bridged string
+        // without it runs on Darwin only.)
         for other in [NSString(string: path) as String, String(Substring("/" + path).dropFirst())] {
             #expect(other.deletingLastPathComponent.utf8.elementsEqual(folder.utf8))
             #expect(other.lastPathComponent.utf8.elementsEqual(name.utf8))

@@ -65,10 +65,13 @@ package enum Parallel {
     /// One after the other when the build has one worker.
     package static func both<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
         if width == 1 { return (first(), second()) }
-        let workers = workers
+        // The task-local settings go with it: a thread of its own does not inherit them.
+        let (workers, processEndsAfter) = (workers, processEndsAfter)
         let result = Mutex<B?>(nil)
         let job = Job {
-            let value = Parallel.$workers.withValue(workers) { second() }
+            let value = Parallel.$workers.withValue(workers) {
+                Parallel.$processEndsAfter.withValue(processEndsAfter) { second() }
+            }
             result.withLock { $0 = value }
         }
         var thread = pthread_t()

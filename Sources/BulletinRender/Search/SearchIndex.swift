@@ -208,14 +208,11 @@ package struct SearchIndex: Sendable {
         termNames = names
         var facetsMoved = false
         let (shardKeysBefore, stopWordsBefore) = (Set(shardWords.keys), stopWords)
-        // Made for the first article scored again, then read for the others.
-        var searchNames: SearchNames?
         for (position, index) in articles.enumerated() {
             let path = newPaths[position]
             let own = changed.contains(.card(path)) || changed.contains(.article(path))
             guard own || (!renamed.isEmpty && Self.terms(of: index, in: site).contains(where: renamed.contains)) else { continue }
-            if searchNames == nil { searchNames = SearchNames(site) }
-            let words = Self.scoreAll([index], inputs: inputs, names: searchNames, sorted: true, into: &vocabulary)[0]
+            let words = Self.scoreAll([index], inputs: inputs, sorted: true, into: &vocabulary)[0]
             if words != scores[position] { replaceWords(of: position, with: words, count: articles.count, touching: &touchedShards) }
             if own { touchedChunks.insert(position / Self.chunkSize) }
             let values = Self.facetValues(of: index, in: site)
@@ -405,12 +402,14 @@ package struct SearchIndex: Sendable {
     /// that the numbers do not depend on the number of cores.
     /// `sorted`: each article's words by number, as an updatable index keeps them.
     private static func scoreAll(
-        _ indices: [Int], inputs: RenderInputs, names: SearchNames? = nil, bodyWords: ReleasableValues<SearchWords>? = nil,
+        _ indices: [Int], inputs: RenderInputs, bodyWords: ReleasableValues<SearchWords>? = nil,
         sorted: Bool, into vocabulary: inout WordTable
     ) -> [[WordScore]] {
         let chunk = 64
         let starts = Array(stride(from: 0, to: indices.count, by: chunk))
-        let names = names ?? SearchNames(inputs.site)
+        // Made for all the terms when many articles are scored (a build); for a few (the
+        // preview's update of one article), each article's terms' names as it is scored.
+        let names = indices.count >= SearchNames.worthMaking ? SearchNames(inputs.site) : nil
         let chunks = Parallel.map(starts) { start in
             scoreChunk(indices[start..<min(start + chunk, indices.count)], inputs: inputs, names: names, bodyWords: bodyWords)
         }
@@ -430,7 +429,7 @@ package struct SearchIndex: Sendable {
 
     /// The words of some articles, numbered in a table of their own.
     private static func scoreChunk(
-        _ indices: ArraySlice<Int>, inputs: RenderInputs, names: SearchNames, bodyWords: ReleasableValues<SearchWords>?
+        _ indices: ArraySlice<Int>, inputs: RenderInputs, names: SearchNames?, bodyWords: ReleasableValues<SearchWords>?
     ) -> (WordTable, [[WordScore]]) {
         let site = inputs.site
         var words = ChunkWords()
@@ -440,11 +439,13 @@ package struct SearchIndex: Sendable {
             words.add(inputs.cards[published.article.path]!.summary, weight: 3)
             for position in site.taxonomies.indices {
                 for term in published.terms[position] {
-                    for name in names.terms[position][term] { words.add(name, weight: 6) }
+                    for name in names?.terms[position][term] ?? site.taxonomies[position].terms[term].searchNames {
+                        words.add(name, weight: 6)
+                    }
                 }
             }
             if let dialogue = published.dialogue {
-                for name in names.dialogues[dialogue] { words.add(name, weight: 6) }
+                for name in names?.dialogues[dialogue] ?? site.dialogues.terms[dialogue].searchNames { words.add(name, weight: 6) }
             }
             words.add(published.article.title, weight: 10)
             return words.finishArticle()
@@ -453,9 +454,12 @@ package struct SearchIndex: Sendable {
     }
 
     /// Every term's and series' search names (`Term.searchNames`), by position: made once
-    /// for all the articles scored, not once for each article using the term (each is a list
-    /// put together and sorted).
+    /// for all the articles a build scores, not once for each article using the term (each
+    /// is a list put together and sorted).
     private struct SearchNames: Sendable {
+        /// How many articles scored at once make it worth making every term's names first.
+        static let worthMaking = 64
+
         /// By taxonomy position, then term position.
         let terms: [[[String]]]
         let dialogues: [[String]]
