@@ -24,6 +24,8 @@ static inline __m128i bulletin_forbidden_starts(__m128i v) {
     const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8(0x09), feed = _mm_set1_epi8(0x0A), ret = _mm_set1_epi8(0x0D);
     const __m128i del = _mm_set1_epi8(0x7F), c2 = _mm_set1_epi8((char)0xC2), ef = _mm_set1_epi8((char)0xEF);
     const __m128i f0 = _mm_set1_epi8((char)0xF0), f4 = _mm_set1_epi8((char)0xF4);
+    // Unsigned comparisons: v < 0x20 where max(v, 0x20) is not v; 0xF0 <= v <= 0xF4 where
+    // max(v, 0xF0) and min(v, 0xF4) are both v.
     __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, space), v), _mm_set1_epi8(-1));
     __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, feed)), _mm_cmpeq_epi8(v, ret));
     __m128i high = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, f0), v), _mm_cmpeq_epi8(_mm_min_epu8(v, f4), v));

@@ -138,7 +138,6 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         }
         output.append(UInt8(ascii: "\""))
     }
-
 }
 
 /// A JSON object's fields, in the order they were first set, written with their keys sorted
