@@ -4,141 +4,146 @@
 // bytes at a time with SSE2 (part of every x86-64 processor). Swift's SIMD types compiled
 // these to a loop over the lanes, slower than a byte at a time; C's intrinsics give the
 // vector instructions. Elsewhere the same answers come a byte at a time.
+//
+// Each scan looks for the first byte of a class (`bulletin_byte_class`): one loop for all
+// of them (`bulletin_first_in_class`), given the class's test of one byte and, with SSE2,
+// of sixteen. Called with a constant class, it compiles to that class's loop alone.
 #include <stddef.h>
 #include <stdint.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-// Whether the byte may begin a code point no output carries: a control other than tab,
-// line feed and carriage return, DEL, 0xC2 (U+0080...U+00FF), 0xEF (U+FDD0..., U+FFFE/F) or
-// 0xF0...0xF4 (every U+xFFFE/F beyond). Swift's `ForbiddenCodePoints.mayStart` is the same.
-static inline int bulletin_may_start_forbidden(uint8_t byte) {
-    if (byte == 0x09 || byte == 0x0A || byte == 0x0D) return 0;
-    return byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF || (byte >= 0xF0 && byte <= 0xF4);
-}
+// The classes of bytes the scans look for.
+enum bulletin_byte_class {
+    // A byte that may begin a code point no output carries: a control other than tab, line
+    // feed and carriage return, DEL, 0xC2 (U+0080...U+00FF), 0xEF (U+FDD0..., U+FFFE/F) or
+    // 0xF0...0xF4 (every U+xFFFE/F beyond). Swift's `ForbiddenCodePoints.mayStart` is the
+    // same set.
+    bulletin_forbidden_start,
+    // What HTML and XML text escaping must look at: & < > " ' or a forbidden start.
+    bulletin_markup_special,
+    // What a JSON string's escaping must look at: a control (below 0x20), " \ <, or 0xE2,
+    // which begins U+2028 and U+2029. (Forbidden code points are left out before.)
+    bulletin_json_special,
+    // A byte that may not stand as it is in a URL path: anything but an unreserved character
+    // of RFC 3986 (letters, digits, - . _ ~) and /.
+    bulletin_path_unsafe,
+};
 
-#if defined(__SSE2__)
-// The bytes of `v` that may begin a forbidden code point, as a vector mask (0xFF each).
-static inline __m128i bulletin_forbidden_starts(__m128i v) {
-    const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8(0x09), feed = _mm_set1_epi8(0x0A), ret = _mm_set1_epi8(0x0D);
-    const __m128i del = _mm_set1_epi8(0x7F), c2 = _mm_set1_epi8((char)0xC2), ef = _mm_set1_epi8((char)0xEF);
-    const __m128i f0 = _mm_set1_epi8((char)0xF0), f4 = _mm_set1_epi8((char)0xF4);
-    // Unsigned comparisons: v < 0x20 where max(v, 0x20) is not v; 0xF0 <= v <= 0xF4 where
-    // max(v, 0xF0) and min(v, 0xF4) are both v.
-    __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, space), v), _mm_set1_epi8(-1));
-    __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, feed)), _mm_cmpeq_epi8(v, ret));
-    __m128i high = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, f0), v), _mm_cmpeq_epi8(_mm_min_epu8(v, f4), v));
-    return _mm_or_si128(
-        _mm_andnot_si128(allowed, control),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)), _mm_or_si128(_mm_cmpeq_epi8(v, ef), high)));
-}
-#endif
-
-// Whether any of `count` bytes at `bytes` may begin such a code point.
-static inline int bulletin_may_contain_forbidden(const uint8_t *bytes, size_t count) {
-    size_t index = 0;
-#if defined(__SSE2__)
-    for (; index + 16 <= count; index += 16) {
-        __m128i found = bulletin_forbidden_starts(_mm_loadu_si128((const __m128i *)(bytes + index)));
-        if (_mm_movemask_epi8(found) != 0) return 1;
+// Whether `byte` is of the class.
+static inline int bulletin_is_in_class(uint8_t byte, enum bulletin_byte_class byte_class) {
+    switch (byte_class) {
+    case bulletin_forbidden_start:
+        if (byte == 0x09 || byte == 0x0A || byte == 0x0D) return 0;
+        return byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF || (byte >= 0xF0 && byte <= 0xF4);
+    case bulletin_markup_special:
+        return byte == '&' || byte == '<' || byte == '>' || byte == '"' || byte == '\''
+            || bulletin_is_in_class(byte, bulletin_forbidden_start);
+    case bulletin_json_special:
+        return byte < 0x20 || byte == '"' || byte == '\\' || byte == '<' || byte == 0xE2;
+    case bulletin_path_unsafe: {
+        uint8_t folded = byte | 0x20;
+        return !((folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9') || byte == '-' || byte == '.'
+                 || byte == '_' || byte == '~' || byte == '/');
     }
-#endif
-    for (; index < count; index++) {
-        if (bulletin_may_start_forbidden(bytes[index])) return 1;
     }
     return 0;
 }
 
-// Whether HTML and XML text escaping must look at the byte: & < > " ' or a byte that may
-// begin a forbidden code point.
-static inline int bulletin_is_markup_special(uint8_t byte) {
-    return byte == '&' || byte == '<' || byte == '>' || byte == '"' || byte == '\'' || bulletin_may_start_forbidden(byte);
+#if defined(__SSE2__)
+// Unsigned comparisons, which SSE2 has only as max and min: the bytes of `v` that are at
+// least `low` (max(v, low) is v), at most `high` (min(v, high) is v), or equal to `byte`.
+static inline __m128i bulletin_at_least(__m128i v, uint8_t low) {
+    return _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)low)), v);
+}
+static inline __m128i bulletin_at_most(__m128i v, uint8_t high) {
+    return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8((char)high)), v);
+}
+static inline __m128i bulletin_equal(__m128i v, uint8_t byte) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)byte));
+}
+static inline __m128i bulletin_any(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
+
+// The bytes of `v` of the class, as a mask (0xFF each): `bulletin_is_in_class` sixteen at a time.
+static inline __m128i bulletin_class_mask(__m128i v, enum bulletin_byte_class byte_class) {
+    switch (byte_class) {
+    case bulletin_forbidden_start: {
+        __m128i control = _mm_andnot_si128(bulletin_at_least(v, 0x20), _mm_set1_epi8(-1));
+        __m128i allowed = bulletin_any(bulletin_any(bulletin_equal(v, 0x09), bulletin_equal(v, 0x0A)), bulletin_equal(v, 0x0D));
+        __m128i high = _mm_and_si128(bulletin_at_least(v, 0xF0), bulletin_at_most(v, 0xF4));
+        return bulletin_any(
+            _mm_andnot_si128(allowed, control),
+            bulletin_any(bulletin_any(bulletin_equal(v, 0x7F), bulletin_equal(v, 0xC2)), bulletin_any(bulletin_equal(v, 0xEF), high)));
+    }
+    case bulletin_markup_special:
+        return bulletin_any(
+            bulletin_any(bulletin_any(bulletin_equal(v, '&'), bulletin_equal(v, '<')), bulletin_any(bulletin_equal(v, '>'), bulletin_equal(v, '"'))),
+            bulletin_any(bulletin_equal(v, '\''), bulletin_class_mask(v, bulletin_forbidden_start)));
+    case bulletin_json_special: {
+        __m128i control = _mm_andnot_si128(bulletin_at_least(v, 0x20), _mm_set1_epi8(-1));
+        return bulletin_any(
+            bulletin_any(control, bulletin_equal(v, '"')),
+            bulletin_any(bulletin_any(bulletin_equal(v, '\\'), bulletin_equal(v, '<')), bulletin_equal(v, 0xE2)));
+    }
+    case bulletin_path_unsafe: {
+        __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_and_si128(bulletin_at_least(folded, 'a'), bulletin_at_most(folded, 'z'));
+        __m128i digit = _mm_and_si128(bulletin_at_least(v, '0'), bulletin_at_most(v, '9'));
+        __m128i mark = bulletin_any(
+            bulletin_any(bulletin_equal(v, '-'), bulletin_equal(v, '.')),
+            bulletin_any(bulletin_any(bulletin_equal(v, '_'), bulletin_equal(v, '~')), bulletin_equal(v, '/')));
+        return _mm_andnot_si128(bulletin_any(bulletin_any(letter, digit), mark), _mm_set1_epi8(-1));
+    }
+    }
+    return _mm_setzero_si128();
+}
+#endif
+
+// The index of the first of `count` bytes at `bytes` of the class, or `count` when there is none.
+static inline size_t bulletin_first_in_class(const uint8_t *bytes, size_t count, enum bulletin_byte_class byte_class) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    for (; index + 16 <= count; index += 16) {
+        int mask = _mm_movemask_epi8(bulletin_class_mask(_mm_loadu_si128((const __m128i *)(bytes + index)), byte_class));
+        if (mask != 0) return index + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; index < count; index++) {
+        if (bulletin_is_in_class(bytes[index], byte_class)) return index;
+    }
+    return count;
 }
 
-// The index of the first of `count` bytes at `bytes` that HTML and XML text escaping must
-// look at (`bulletin_is_markup_special`), or `count` when there is none.
+// Whether the byte may begin a forbidden code point.
+static inline int bulletin_may_start_forbidden(uint8_t byte) {
+    return bulletin_is_in_class(byte, bulletin_forbidden_start);
+}
+
+// Whether any of `count` bytes at `bytes` may begin a forbidden code point.
+static inline int bulletin_may_contain_forbidden(const uint8_t *bytes, size_t count) {
+    return bulletin_first_in_class(bytes, count, bulletin_forbidden_start) < count;
+}
+
+// Where HTML and XML text escaping must look next in `count` bytes at `bytes` (`count`: nowhere).
 static inline size_t bulletin_next_markup_special(const uint8_t *bytes, size_t count) {
-    size_t index = 0;
-#if defined(__SSE2__)
-    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
-    const __m128i quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
-    for (; index + 16 <= count; index += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + index));
-        __m128i found = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)), _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, apos), bulletin_forbidden_starts(v)));
-        int mask = _mm_movemask_epi8(found);
-        if (mask != 0) return index + (size_t)__builtin_ctz((unsigned)mask);
-    }
-#endif
-    for (; index < count; index++) {
-        if (bulletin_is_markup_special(bytes[index])) return index;
-    }
-    return count;
+    return bulletin_first_in_class(bytes, count, bulletin_markup_special);
 }
 
-// Whether a JSON string's escaping must look at the byte: a control (below 0x20), " \ <,
-// or 0xE2, which begins U+2028 and U+2029. (Forbidden code points are left out before.)
-static inline int bulletin_is_json_special(uint8_t byte) {
-    return byte < 0x20 || byte == '"' || byte == '\\' || byte == '<' || byte == 0xE2;
-}
-
-// The index of the first of `count` bytes at `bytes` that JSON string escaping must look
-// at (`bulletin_is_json_special`), or `count` when there is none.
+// Where JSON string escaping must look next in `count` bytes at `bytes` (`count`: nowhere).
 static inline size_t bulletin_next_json_special(const uint8_t *bytes, size_t count) {
-    size_t index = 0;
-#if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20), quot = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\');
-    const __m128i lt = _mm_set1_epi8('<'), e2 = _mm_set1_epi8((char)0xE2);
-    for (; index + 16 <= count; index += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + index));
-        __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, space), v), _mm_set1_epi8(-1));
-        __m128i found = _mm_or_si128(
-            _mm_or_si128(control, _mm_cmpeq_epi8(v, quot)),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, lt)), _mm_cmpeq_epi8(v, e2)));
-        int mask = _mm_movemask_epi8(found);
-        if (mask != 0) return index + (size_t)__builtin_ctz((unsigned)mask);
-    }
-#endif
-    for (; index < count; index++) {
-        if (bulletin_is_json_special(bytes[index])) return index;
-    }
-    return count;
+    return bulletin_first_in_class(bytes, count, bulletin_json_special);
 }
 
-// Whether the byte may stand as it is in a URL path: an unreserved character of RFC 3986
-// (letters, digits, - . _ ~) or /.
+// Whether the byte may stand as it is in a URL path.
 static inline int bulletin_is_path_safe(uint8_t byte) {
-    uint8_t folded = byte | 0x20;
-    return (folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_'
-        || byte == '~' || byte == '/';
+    return !bulletin_is_in_class(byte, bulletin_path_unsafe);
 }
 
 // Whether all `count` bytes at `bytes` may stand as they are in a URL path (nearly every
 // path of a site: its slugs).
 static inline int bulletin_all_path_safe(const uint8_t *bytes, size_t count) {
-    size_t index = 0;
-#if defined(__SSE2__)
-    const __m128i lower_a = _mm_set1_epi8('a'), lower_z = _mm_set1_epi8('z'), zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8('9');
-    const __m128i fold = _mm_set1_epi8(0x20), dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.'), low = _mm_set1_epi8('_');
-    const __m128i tilde = _mm_set1_epi8('~'), slash = _mm_set1_epi8('/');
-    for (; index + 16 <= count; index += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + index));
-        __m128i folded = _mm_or_si128(v, fold);
-        // Unsigned a <= x <= b: max(x, a) and min(x, b) are both x.
-        __m128i letter = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(folded, lower_a), folded), _mm_cmpeq_epi8(_mm_min_epu8(folded, lower_z), folded));
-        __m128i digit = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, zero), v), _mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
-        __m128i mark = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, dot)),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, low), _mm_cmpeq_epi8(v, tilde)), _mm_cmpeq_epi8(v, slash)));
-        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), mark)) != 0xFFFF) return 0;
-    }
-#endif
-    for (; index < count; index++) {
-        if (!bulletin_is_path_safe(bytes[index])) return 0;
-    }
-    return 1;
+    return bulletin_first_in_class(bytes, count, bulletin_path_unsafe) == count;
 }
 
 #endif

@@ -55,21 +55,11 @@ import Testing
 
     /// The rule, written plainly: forbidden code points out, then the JSON escapes.
     private func reference(_ text: String) -> String {
-        var result = "\""
-        for scalar in ForbiddenCodePoints.removed(from: text).unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        let escapes: [Unicode.Scalar: String] = [
+            "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "<": "\\u003c",
+            "\u{2028}": "\\u2028", "\u{2029}": "\\u2029",
+        ]
+        return "\"" + escapedPlainly(text) { escapes[$0] } + "\""
     }
 
     /// The bytes that need work are found sixteen at a time: each of them (and characters

@@ -7,18 +7,8 @@ import Testing
 @Suite struct MarkupEscapingTests {
     /// The rule, written plainly: forbidden code points out, then each markup character replaced.
     private func reference(_ text: String, apostrophe: String) -> String {
-        var result = ""
-        for scalar in ForbiddenCodePoints.removed(from: text).unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += apostrophe
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": apostrophe]
+        return escapedPlainly(text) { entities[$0] }
     }
 
     @Test func escapesAsTheRuleSaysOnSeededText() {

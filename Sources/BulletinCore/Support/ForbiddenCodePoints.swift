@@ -21,13 +21,10 @@ package enum ForbiddenCodePoints {
     }
 
     /// Whether a UTF-8 byte may begin a forbidden code point (a control, U+0080...U+009F,
-    /// U+FDD0..., and every U+xFFFE/U+xFFFF): a quick look before the slow one.
+    /// U+FDD0..., and every U+xFFFE/U+xFFFF): a quick look before the slow one. The set is
+    /// `CByteScan`'s, which its scans use.
     package static func mayStart(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x9, 0xA, 0xD: false
-        case 0..<0x20, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: true
-        default: false
-        }
+        bulletin_may_start_forbidden(byte) != 0
     }
 
     /// Whether any of the UTF-8 `bytes` may begin a forbidden code point (`mayStart`): the

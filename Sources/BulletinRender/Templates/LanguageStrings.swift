@@ -106,14 +106,10 @@ package final class LanguageStrings: Sendable, Equatable {
     /// "no articles yet", "1 article", "3 articles": `<key>.zero` for none when the language
     /// has it, `<key>.one` for one when it has it, else `<key>.other`, with `{count}`.
     package func count(_ key: String, _ count: Int) -> String {
-        let text: String
-        if let forms = counted[key] {
-            let other = forms.other ?? key + ".other"
-            text = count == 0 ? forms.zero ?? other : count == 1 ? forms.one ?? other : other
-        } else {
-            let form = count == 0 && words[key + ".zero"] != nil ? ".zero" : count == 1 && words[key + ".one"] != nil ? ".one" : ".other"
-            text = words[key + form] ?? BuiltInStrings.english[key + form] ?? key + form
-        }
+        // A key with no form anywhere is in no `counted` entry: its `.other` spelled out.
+        let forms = counted[key]
+        let other = forms?.other ?? key + ".other"
+        let text = count == 0 ? forms?.zero ?? other : count == 1 ? forms?.one ?? other : other
         return Self.fill(text) { name in name.elementsEqual("count".utf8) ? String(count) : nil }
     }
 

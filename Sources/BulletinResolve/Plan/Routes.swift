@@ -76,14 +76,14 @@ public struct Routes: Sendable {
         // where they are, sixteen at a time (every card and link of every page comes here).
         let plain = path.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.baseAddress.map { bulletin_all_path_safe($0, bytes.count) != 0 } ?? true
-        } ?? path.utf8.allSatisfy(isUnreservedOrSlash)
+        } ?? path.utf8.allSatisfy { bulletin_is_path_safe($0) != 0 }
         guard !plain else { return path }
         // As bytes (an agency's accented name, a Korean slug): appended to a String a
         // Character at a time, each path cost thousands of instructions on every page.
         var result: [UInt8] = []
         result.reserveCapacity(path.utf8.count * 3)
         for byte in path.utf8 {
-            if isUnreservedOrSlash(byte) {
+            if bulletin_is_path_safe(byte) != 0 {
                 result.append(byte)
             } else {
                 result.append(UInt8(ascii: "%"))
@@ -95,15 +95,4 @@ public struct Routes: Sendable {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
-    private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-             UInt8(ascii: "~"), UInt8(ascii: "/"):
-            true
-        default:
-            false
-        }
-    }
 }
