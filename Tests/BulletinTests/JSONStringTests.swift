@@ -92,4 +92,34 @@ import Testing
             #expect(read == text)
         }
     }
+
+    /// An object's keys come out in code-point order (UTF-8 byte order), whatever their
+    /// lengths and first bytes: keys that share their first eight bytes or more, a key that is
+    /// another's start, keys outside ASCII, a NUL; also with the field `writeObject` adds
+    /// (replacing one of the same name). The rule, written plainly: sort the keys' bytes.
+    @Test func objectKeysAreInCodePointOrder() {
+        let keyPieces = ["a", "b", "@", "Z", "\u{0}", "é", "한", "😀", "abcdefgh", "abcdefghi", "~"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            var keys: [String] = []
+            for _ in 0..<Int.random(in: 0...14, using: &generator) {
+                let key = (0..<Int.random(in: 0...4, using: &generator)).map { _ in keyPieces.randomElement(using: &generator)! }.joined()
+                if !keys.contains(key) { keys.append(key) }
+            }
+            let object = JSONObject(fields: keys.enumerated().map { ($0.element, JSONValue.integer($0.offset)) })
+            // No field added, one of a new name, or one replacing a field.
+            let extra: String? = [nil, "@context", keys.randomElement(using: &generator)].randomElement(using: &generator)!
+            var bytes: [UInt8] = []
+            JSONValue.writeObject(object, adding: extra.map { ($0, .integer(-1)) }, to: &bytes)
+            var all = keys
+            if let extra, !all.contains(extra) { all.append(extra) }
+            let expected = all.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { key -> String in
+                var written: [UInt8] = []
+                JSONValue.writeString(key, to: &written)
+                let value = key == extra ? -1 : keys.firstIndex(of: key)!
+                return String(decoding: written, as: UTF8.self) + ":" + String(value)
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == "{" + expected.joined(separator: ",") + "}", "\(keys) + \(String(describing: extra))")
+        }
+    }
 }

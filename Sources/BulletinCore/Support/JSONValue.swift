@@ -56,24 +56,31 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         let replaced = extra.flatMap { extra in fields.entries.firstIndex { $0.key == extra.key } }
         fields.entries.withUnsafeBufferPointer { stored in
             // The fields' places in key order, sorted by insertion: a handful of fields, and
-            // only their places move (a key is copied to be compared, a value never).
+            // only their places move. Each key's first eight bytes are read once, as a number
+            // that orders as they do; keys are compared whole only where those are the same.
+            // (Comparing the keys themselves at each step read them again each time: most
+            // are small strings, copied out of the value to be read.)
             let count = stored.count
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: count + 1) { order in
+            withUnsafeTemporaryAllocation(of: (prefix: UInt64, place: Int).self, capacity: count + 1) { order in
                 var sorted = 0
                 func key(_ place: Int) -> String { place == count ? extra!.key : stored[place].key }
+                func precedes(_ a: (prefix: UInt64, place: Int), _ b: (prefix: UInt64, place: Int)) -> Bool {
+                    a.prefix != b.prefix ? a.prefix < b.prefix : key(a.place).codePointPrecedes(key(b.place))
+                }
                 for place in 0...count where place < count ? place != replaced : extra != nil {
+                    let entry = (prefix: Self.orderingPrefix(key(place)), place: place)
                     var slot = sorted
-                    while slot > 0, key(place).codePointPrecedes(key(order[slot - 1])) {
+                    while slot > 0, precedes(entry, order[slot - 1]) {
                         order[slot] = order[slot - 1]
                         slot -= 1
                     }
-                    order[slot] = place
+                    order[slot] = entry
                     sorted += 1
                 }
                 output.append(UInt8(ascii: "{"))
                 for index in 0..<sorted {
                     if index > 0 { output.append(UInt8(ascii: ",")) }
-                    let place = order[index]
+                    let place = order[index].place
                     writeString(key(place), to: &output)
                     output.append(UInt8(ascii: ":"))
                     if place == count { extra!.value.write(to: &output) } else { stored[place].value.write(to: &output) }
@@ -81,6 +88,25 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
                 output.append(UInt8(ascii: "}"))
             }
         }
+    }
+
+    /// The first eight UTF-8 bytes of `key`, big-endian, zeros after a shorter key: two keys
+    /// whose numbers differ are in code-point order as their numbers are (a key that ends
+    /// sooner has a zero where the other has a byte, and precedes it; only a key with a NUL
+    /// ties with a shorter one, and ties are compared whole).
+    @inline(__always)
+    static func orderingPrefix(_ key: String) -> UInt64 {
+        func prefix(_ bytes: some Sequence<UInt8>) -> UInt64 {
+            var value: UInt64 = 0
+            var taken = 0
+            for byte in bytes {
+                guard taken < 8 else { break }
+                value |= UInt64(byte) << (56 - 8 * taken)
+                taken += 1
+            }
+            return value
+        }
+        return key.utf8.withContiguousStorageIfAvailable { prefix($0) } ?? prefix(key.utf8)
     }
 
     package static func writeString(_ text: String, to output: inout String) {
