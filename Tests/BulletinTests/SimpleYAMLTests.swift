@@ -41,6 +41,8 @@ import Testing
             "title: 제7차 한-EU 사이버정책대화\ndialogue: rok-eu\nthreats: [ransomware, 'DPRK crypto theft', \"spyware\"]\nsummary: A & B, (c) [d] 12:30\n",
             "title: x\nagencies:\n- indentless\n- \"list\"\n\nframeworks: []\nlocation:\nsummary: 'it is'\n",
             "slug: a-b\nweight: 1\nx: ~\ny: null\nz: .NET/C++ = $5 <ok>; ^\\\n",
+            // A title that quotes a name, and a backslash, escaped in double quotes.
+            "title: \"\\\"NotPetya\\\" Tops Agenda\"\nsummary: \"C:\\\\x \\\\\\\" \\\\\"\nagencies:\n  - \"the \\\"EEAS\\\"\"\n",
         ]
         for document in documents {
             #expect(Self.check(document), "\(document.debugDescription) should be read quickly")
@@ -49,7 +51,10 @@ import Testing
 
     @Test func anythingElseIsLeftToYams() {
         let documents = [
-            "title: a # comment\n", "# comment\ntitle: a\n", "title: \"a\\\"b\"\n", "title: 'it''s'\n", "title:\ttab\n",
+            "title: a # comment\n", "# comment\ntitle: a\n", "title: 'it''s'\n", "title:\ttab\n",
+            // Escapes other than \" and \\, a quote escaped at the end, and any escape in a flow list.
+            "title: \"a\\nb\"\n", "title: \"a\\tb\"\n", "title: \"\\u00e9\"\n", "title: \"a\\/b\"\n", "title: \"a\\\"\n",
+            "title: \"a\\\\\\\"\n", "t: [\"a\\\"b\"]\n", "t: [\"a\\\\b\"]\n", "title: \"a\\\n", "title: \"a\\ b\"\n",
             "title: a\n  continued\n", "title: a\ntitle: b\n", "a: &x 1\nb: *x\n", "m:\n  k: v\n", "t: [a, b,]\n", "t: [a\n",
             "t: a:\n", "t: a: b\n", "t: \"open\n", "- a\n- b\n", "t: \u{85}\n", "t: a\u{2028}b\n", "t: -1 \n", "\"q\": 1\n",
             "t: [a, [b]]\n", "t: {a: 1}\n", "t: |\n  block\n", "t: >\n  folded\n", "l:\n  - a\n   - b\n", "l:\n  - a\n  x\n", "",
@@ -66,7 +71,7 @@ import Testing
         let keys = ["title", "date", "agencies", "a_b", "x-1", "9", "_", "t"]
         let scalars = [
             "plain", "two words", "12:30", "a:b", "a, b", "[x] y", "R&D", "*star", "&amp", "a #b", "a#b", "x:", "-5", "~", "null",
-            "\"dq\"", "\"d: q # x\"", "\"\"", "\"a\\\\b\"", "'sq'", "'a \"b\" c'", "''", "'it''s'", "한국어", "café", "é:x", "a—b",
+            "\"dq\"", "\"d: q # x\"", "\"\"", "\"a\\\\b\"", "\"\\\"q\\\" x\"", "\"\\\\\"", "\"\\\"\"", "\"a\\nb\"", "\"a\\\"", "'sq'", "'a \"b\" c'", "''", "'it''s'", "한국어", "café", "é:x", "a—b",
             ".NET", "(c)", "/path", "+1", "a  b", "ends ", "\"unclosed", "'un", "[a, b]", "[]", "[ ]", "[a,b]", "[ a , 'b' ]",
             "[\"x, y\", z]", "[a, , b]", "[a,]", "[a: b]", "[\"q\"x]", "{a}", "|", ">", "!x", "%x", "@x", "?x", "? x", "- x",
         ]
