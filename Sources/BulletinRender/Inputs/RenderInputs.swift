@@ -340,6 +340,10 @@ package final class SiteData: Sendable, Equatable {
     /// Every language, with the path of its home page: the language menu.
     package let languages: [String]
     package let strings: LanguageStrings
+    /// The URLs of the links `Views.site(_:markedFor:)` can mark as the current page's (made
+    /// from the values above): every page's header and `site` value ask whether the page is
+    /// one of them, and made the paths and their URLs again each time.
+    private let navigationURLs: Set<String>
 
     package static func == (a: SiteData, b: SiteData) -> Bool {
         a === b || (a.address == b.address && a.lang == b.lang && a.title == b.title && a.description == b.description
@@ -360,6 +364,17 @@ package final class SiteData: Sendable, Equatable {
         }
         pages = site.pages.filter { $0.page.lang == lang }.map { LinkData(name: $0.page.title, path: $0.path, key: $0.page.slug) }
         languages = config.languages
+        let routes = site.routes
+        let paths = taxonomies.map(\.path) + pages.map(\.path)
+            + [Routes.articles, Routes.dialogues, Routes.archive, Routes.search].map { routes.localized($0, lang) }
+        navigationURLs = Set(paths.map(routes.href))
+    }
+
+    /// `page`'s path when the navigation has a link to it (its URL is one of theirs), else
+    /// "": what marks a link as the current page's, so part of what a page's header and
+    /// `site` value are made for.
+    package func currentNavigationPath(_ page: PlannedPage, routes: Routes) -> String {
+        navigationURLs.contains(routes.href(page.path)) ? page.path : ""
     }
 }
 

@@ -8,7 +8,14 @@ import Synchronization
 /// links (as `Chrome` keys the header and footer).
 package final class SiteValueCache: Sendable {
     private let inputs: RenderInputs
-    private let values = Mutex<[String: TemplateValue]>([:])
+    private let values = Mutex<[Key: TemplateValue]>([:])
+
+    /// What tells two pages' `site` values apart.
+    private struct Key: Hashable {
+        let lang: String
+        let section: String
+        let current: String
+    }
 
     package init(inputs: RenderInputs) {
         self.inputs = inputs
@@ -18,12 +25,9 @@ package final class SiteValueCache: Sendable {
     package func value(for page: PlannedPage, section: String) -> TemplateValue {
         let routes = inputs.site.routes
         let data = inputs.sites[page.lang]!
-        let views = Views(routes: routes, strings: data.strings, lang: page.lang)
-        let url = routes.href(page.path)
-        let current = views.navigationPaths(data).contains { routes.href($0) == url } ? page.path : ""
-        let key = [page.lang, section, current].joined(separator: "\u{0}")
+        let key = Key(lang: page.lang, section: section, current: data.currentNavigationPath(page, routes: routes))
         if let value = values.withLock({ $0[key] }) { return value }
-        let value = views.site(data, markedFor: (page.path, section))
+        let value = Views(routes: routes, strings: data.strings, lang: page.lang).site(data, markedFor: (page.path, section))
         values.withLock { $0[key] = value }
         return value
     }

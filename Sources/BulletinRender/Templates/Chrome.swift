@@ -12,7 +12,22 @@ import Synchronization
 /// of the page, which is what lets them be shared. The layout puts them in with `{{{header}}}` and `{{{footer}}}`.
 package final class Chrome: Sendable {
     private let inputs: RenderInputs
-    private let rendered = Mutex<[String: (header: String, footer: String)]>([:])
+    private let rendered = Mutex<[Key: (header: String, footer: String)]>([:])
+
+    /// What tells two pages' header and footer apart.
+    private struct Key: Hashable {
+        let lang: String
+        let kind: String
+        let section: String
+        let current: String
+        /// The language switcher's links: each other language's version of the page (or home).
+        let switcher: [SwitcherLink]
+    }
+
+    private struct SwitcherLink: Hashable {
+        let lang: String
+        let path: String
+    }
 
     package init(inputs: RenderInputs) {
         self.inputs = inputs
@@ -23,16 +38,15 @@ package final class Chrome: Sendable {
         let routes = inputs.site.routes
         let data = inputs.sites[page.lang]!
         // The page is current in the navigation only when it is one of its links.
-        let url = routes.href(page.path)
-        let views = Views(routes: routes, strings: data.strings, lang: page.lang)
-        let current = views.navigationPaths(data).contains { routes.href($0) == url } ? page.path : ""
+        let current = data.currentNavigationPath(page, routes: routes)
         let kind = page.kind
         // The language switcher links to the page's translations, or to the other languages'
         // homes: part of the state, so pages without translations still share one header.
         let alternates = inputs.alternates[page.path] ?? []
-        let switcher = alternates.filter { $0.lang != page.lang }.map { "\($0.lang)=\($0.path)" }
-        let key = ([page.lang, kind.templateName, section, current] + switcher).joined(separator: "\u{0}")
+        let switcher = alternates.lazy.filter { $0.lang != page.lang }.map { SwitcherLink(lang: $0.lang, path: $0.path) }
+        let key = Key(lang: page.lang, kind: kind.templateName, section: section, current: current, switcher: Array(switcher))
         if let parts = rendered.withLock({ $0[key] }) { return parts }
+        let views = Views(routes: routes, strings: data.strings, lang: page.lang)
         var pageObject: TemplateObject = [
             "kind": .text(kind.templateName), "section": .text(section), "isHome": .bool(kind == .home),
             "is404": .bool(kind == .notFound), "lang": .text(page.lang),

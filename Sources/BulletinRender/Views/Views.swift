@@ -49,12 +49,6 @@ package struct Views: Sendable {
 
     /// The site: its settings and navigation, each link marked `isCurrent` when it goes to
     /// the page at `markedFor.path` and `inSection` when it is the page's section.
-    /// The paths of the links `site(_:markedFor:)` can mark as the current page's.
-    package func navigationPaths(_ data: SiteData) -> [String] {
-        data.taxonomies.map(\.path) + data.pages.map(\.path)
-            + [Routes.articles, Routes.dialogues, Routes.archive, Routes.search].map { routes.localized($0, data.lang) }
-    }
-
     package func site(_ data: SiteData, markedFor page: (path: String, section: String)?) -> TemplateValue {
         let url = page.map { routes.href($0.path) }
         func marked(_ link: LinkData) -> TemplateValue {
