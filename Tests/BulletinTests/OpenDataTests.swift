@@ -70,6 +70,28 @@ import Testing
         #expect(OpenData.field("\"") == "\"\"\"\"")
     }
 
+    /// A field written from parts (a list joined with `;`, a chair with its agency) is quoted
+    /// as the whole it makes, whichever part needs it, and each part's quotes are doubled.
+    @Test func aFieldOfPartsIsQuotedAsAWhole() {
+        func written(_ parts: [String]) -> String {
+            var row: [UInt8] = Array("x,".utf8)
+            OpenData.appendField(parts, to: &row)
+            return String(decoding: row, as: UTF8.self)
+        }
+        #expect(written(["Kim", " (", "kisa", ")"]) == "x,Kim (kisa)")
+        #expect(written(["Kim", " (", "a, b", ")", ";", "Roe"]) == "x,\"Kim (a, b);Roe\"")
+        #expect(written(["a", ";", "say \"hi\"", ";", "\""]) == "x,\"a;say \"\"hi\"\";\"\"\"")
+        #expect(written(["", "한국", "\r\n"]) == "x,\"한국\r\n\"")
+        #expect(written([]) == "x,")
+        // Each way of writing a part gives what the whole, written as one field, gives.
+        let pieces = ["a", "\"", ",", "\n", "é", "", "\"\""]
+        for first in pieces {
+            for second in pieces {
+                #expect(written([first, second]) == "x," + OpenData.field(first + second), "\([first, second])")
+            }
+        }
+    }
+
     @Test func theSessionsJSONHoldsTheSameRecordsWithListsAsArrays() throws {
         let result = Self.site().build()
         let data = Data(try #require(result.text("data/sessions.json")).utf8)

@@ -262,9 +262,7 @@ public struct LiveSite: Sendable {
             Parallel.release(consume earlier)
             // Their bytes made here too: the open data alone is megabytes.
             var sitemap = earlierSitemap.withLock { $0.take() }
-            let files = (Sitemap.files(for: site, alternates: alternates, memo: &sitemap) + data).map {
-                OutputFile(path: $0.0, text: $0.1)
-            }
+            let files = Sitemap.files(for: site, alternates: alternates, memo: &sitemap).map { OutputFile(path: $0.0, text: $0.1) } + data
             return (
                 index: index, positions: positions, unmade: unmade, rereading: rereading, files: files, openData: memo,
                 sitemap: sitemap!)

@@ -1,4 +1,4 @@
-import BulletinCore
+package import BulletinCore
 import BulletinContent
 package import BulletinResolve
 internal import Foundation
@@ -11,14 +11,14 @@ internal import Foundation
 /// them at the same moments. Keys of JSON objects are sorted, records ordered as the
 /// contract says, so the bytes are the same for the same input.
 package enum OpenData {
-    /// The three files, path and text.
-    package static func files(for site: Site) -> [(path: String, text: String)] {
+    /// The three files.
+    package static func files(for site: Site) -> [OutputFile] {
         make(site, known: [:], keep: false).files
     }
 
     /// The three files, taking from `earlier` the encoding of every record that did not
     /// change; and the memo of these for the next update.
-    package static func files(for site: Site, reusing earlier: borrowing Memo) -> (files: [(path: String, text: String)], memo: Memo) {
+    package static func files(for site: Site, reusing earlier: borrowing Memo) -> (files: [OutputFile], memo: Memo) {
         let (files, memo) = make(site, known: earlier.taxonomies == site.config.taxonomies ? earlier.encoded : [:], keep: true)
         return (files, memo!)
     }
@@ -45,11 +45,13 @@ package enum OpenData {
         }
     }
 
-    fileprivate typealias Encoded = (row: String, item: String)
+    /// A record's CSV row and JSON, as the UTF-8 that goes into the files: made as bytes,
+    /// they are neither checked again as Strings nor copied out of them to be written.
+    fileprivate typealias Encoded = (row: [UInt8], item: [UInt8])
 
     private static func make(
         _ site: Site, known: [String: (record: Session, text: Encoded)], keep: Bool
-    ) -> (files: [(path: String, text: String)], memo: Memo?) {
+    ) -> (files: [OutputFile], memo: Memo?) {
         let records = sessions(of: site)
         let taxonomies = site.config.taxonomies
         // Each record's CSV row and JSON on every core, in one pass (each record read once:
@@ -57,7 +59,10 @@ package enum OpenData {
         // over twice); the JSON array's text is its items' joined by commas.
         let encoded = Parallel.map(records) { record -> Encoded in
             if let earlier = known[record.url], earlier.record == record { return earlier.text }
-            return (row: row(record), item: record.json(taxonomies: taxonomies).encoded)
+            var item: [UInt8] = []
+            item.reserveCapacity(1024)
+            record.json(taxonomies: taxonomies).write(to: &item)
+            return (row: row(record), item: item)
         }
         var memo: Memo?
         if keep {
@@ -66,10 +71,23 @@ package enum OpenData {
             for (record, text) in zip(records, encoded) { byURL[record.url] = (record, text) }
             memo = Memo(taxonomies: taxonomies, encoded: byURL)
         }
+        var csv = csvHeader(taxonomies: taxonomies)
+        csv.reserveCapacity(encoded.reduce(csv.count) { $0 + $1.row.count })
+        for text in encoded { csv += text.row }
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(encoded.reduce(3) { $0 + $1.item.count + 1 })
+        for (index, text) in encoded.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json += text.item
+        }
+        json += "]\n".utf8
+        var termsJSON: [UInt8] = []
+        JSONValue.array(terms(of: site)).write(to: &termsJSON)
+        termsJSON.append(UInt8(ascii: "\n"))
         let files = [
-            (Routes.sessionsCSV, csvHeader(taxonomies: taxonomies) + encoded.map(\.row).joined()),
-            (Routes.sessionsJSON, "[" + encoded.map(\.item).joined(separator: ",") + "]\n"),
-            (Routes.termsJSON, JSONValue.array(terms(of: site)).encoded + "\n"),
+            OutputFile(path: Routes.sessionsCSV, contents: .bytes(csv)),
+            OutputFile(path: Routes.sessionsJSON, contents: .bytes(json)),
+            OutputFile(path: Routes.termsJSON, contents: .bytes(termsJSON)),
         ]
         return (files, memo)
     }
@@ -179,40 +197,93 @@ package enum OpenData {
     // joined with `;`.
 
     /// The header row, with its line end.
-    static func csvHeader(taxonomies: [String]) -> String {
+    static func csvHeader(taxonomies: [String]) -> [UInt8] {
         let header = ["dialogue", "dialogue_name", "session", "date", "location", "lang", "title", "url"] + taxonomies + ["chairs", "documents"]
-        return header.map(field).joined(separator: ",") + "\r\n"
+        var row: [UInt8] = []
+        for (index, name) in header.enumerated() {
+            if index > 0 { row.append(UInt8(ascii: ",")) }
+            appendField(name, to: &row)
+        }
+        row += "\r\n".utf8
+        return row
     }
 
     /// One record's row, with its line end.
-    static func row(_ record: Session) -> String {
-        let chairs = record.chairs.map { chair in chair.agency.map { "\(chair.name) (\($0))" } ?? chair.name }
-        let values = [
-            record.dialogue, record.dialogueName, record.session.map(String.init) ?? "", record.date.isoDate, record.location,
-            record.lang, record.title, record.url,
-        ] + record.terms.map { $0.joined(separator: ";") }
-            + [chairs.joined(separator: ";"), record.documents.map(\.url).joined(separator: ";")]
-        return values.map(field).joined(separator: ",") + "\r\n"
+    static func row(_ record: Session) -> [UInt8] {
+        var row: [UInt8] = []
+        row.reserveCapacity(512)
+        func next(_ parts: [String]) {
+            row.append(UInt8(ascii: ","))
+            appendField(parts, to: &row)
+        }
+        appendField(record.dialogue, to: &row)
+        next([record.dialogueName])
+        next([record.session.map(String.init) ?? ""])
+        next([record.date.isoDate])
+        next([record.location])
+        next([record.lang])
+        next([record.title])
+        next([record.url])
+        // Lists joined with `;`: their parts given one after the other, not joined first.
+        func joined(_ items: [[String]]) -> [String] {
+            var parts: [String] = []
+            for (index, item) in items.enumerated() {
+                if index > 0 { parts.append(";") }
+                parts += item
+            }
+            return parts
+        }
+        for ids in record.terms { next(joined(ids.map { [$0] })) }
+        next(joined(record.chairs.map { chair in chair.agency.map { [chair.name, " (", $0, ")"] } ?? [chair.name] }))
+        next(joined(record.documents.map { [$0.url] }))
+        row += "\r\n".utf8
+        return row
     }
 
+    /// A field as the CSV holds it (`appendField`).
     static func field(_ value: String) -> String {
-        // By byte: the four that need quoting are ASCII, and a UTF-8 continuation byte is never
-        // ASCII (reading Characters here was most of the file's cost on 10,000 articles).
-        // On the string's own bytes where it has them (the UTF-8 view's iterator cost more).
-        func needsQuotes(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A }
-        let quotes = value.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsQuotes) }
-            ?? value.utf8.contains(where: needsQuotes)
-        guard quotes else { return value }
-        // Quoted, each quote doubled, byte by byte (every title with a comma comes here;
-        // Foundation's replacingOccurrences went through NSString for each).
-        var quoted: [UInt8] = [0x22]
-        quoted.reserveCapacity(value.utf8.count + 8)
-        for byte in value.utf8 {
-            if byte == 0x22 { quoted.append(0x22) }
-            quoted.append(byte)
+        var bytes: [UInt8] = []
+        appendField(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendField(_ value: String, to row: inout [UInt8]) {
+        appendField(CollectionOfOne(value), to: &row)
+    }
+
+    /// Appends the field whose text is `parts` one after the other: quoted when it holds a
+    /// comma, a quote, CR or LF, each quote doubled. By byte: the four are ASCII, and a UTF-8
+    /// continuation byte is never ASCII (reading Characters here was most of the file's cost
+    /// on 10,000 articles); written into the row as it goes, the opening quote put in once a
+    /// byte needs it.
+    static func appendField(_ parts: some Collection<String>, to row: inout [UInt8]) {
+        let start = row.count
+        var quoted = false
+        // Each part's bytes where they are stored, copied in runs: a quote ends a run and
+        // begins the next (so it is written twice).
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var from = 0
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x22:
+                    quoted = true
+                    row.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...index]))
+                    from = index
+                case 0x2C, 0x0D, 0x0A:
+                    quoted = true
+                default:
+                    break
+                }
+            }
+            row.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
         }
-        quoted.append(0x22)
-        return String(decoding: quoted, as: UTF8.self)
+        for part in parts {
+            if part.utf8.withContiguousStorageIfAvailable(append) == nil { Array(part.utf8).withUnsafeBufferPointer(append) }
+        }
+        if quoted {
+            row.insert(0x22, at: start)
+            row.append(0x22)
+        }
     }
 
     // MARK: - Terms

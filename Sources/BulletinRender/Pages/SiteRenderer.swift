@@ -106,7 +106,7 @@ public enum SiteRenderer {
             others.append(OutputFile(path: "search/search.js", text: SearchScript.source))
             _ = Parallel.map(others) { sink.accept($0) }
             alongsideMayStart.wait()
-            _ = Parallel.map(OpenData.files(for: site)) { sink.accept(OutputFile(path: $0.path, text: $0.text)) }
+            _ = Parallel.map(OpenData.files(for: site)) { sink.accept($0) }
             for lang in site.config.languages {
                 let index = searchWords.map { SearchIndex(inputs: inputs, lang: lang, bodyWords: $0) } ?? SearchIndex(inputs: inputs, lang: lang)
                 _ = Parallel.map(index.files.keys.sorted()) { sink.accept(OutputFile(path: $0, text: index.files[$0]!)) }
