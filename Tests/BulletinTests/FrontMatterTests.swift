@@ -61,6 +61,37 @@ import Testing
         #expect(diagnostic.hint?.contains("TOML") == true)
     }
 
+    /// The closing line is found as the rule says it, written plainly on Characters: the first
+    /// line after the opening one that is `---` and spaces or tabs; the YAML is the lines
+    /// between, the body everything after the closing line's line feed.
+    @Test func theClosingLineIsFoundAsTheRuleSays() throws {
+        let pieces = ["---", "--- ", "---\t", "---  \t", "----", " ---", "--- x", "---\u{301}", "-\u{301}--", "title: A", "", "é 한", "---\r"]
+        func isDelimiter(_ line: Substring) -> Bool {
+            line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let lines = ["---"] + (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            let text = lines.joined(separator: "\n") + (Bool.random(using: &generator) ? "\n" : "")
+            let split = FrontMatter.split(source(text))
+            // Lines end at each line feed (a CR before one is no part of a Character here).
+            let parts = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .map { Substring(String(decoding: $0, as: UTF8.self)) }
+            guard parts.count > 1, let closing = parts.indices.dropFirst().first(where: { isDelimiter(parts[$0]) }) else {
+                guard case .failure(let diagnostic) = split else {
+                    Issue.record("\(text.debugDescription) has no closing line")
+                    continue
+                }
+                #expect(diagnostic.code == .unclosedFrontMatter, "\(text.debugDescription)")
+                continue
+            }
+            let found = try split.get()
+            #expect(found.yaml == parts[1..<closing].map { $0 + "\n" }.joined(), "\(text.debugDescription)")
+            #expect(found.body == parts[(closing + 1)...].joined(separator: "\n"), "\(text.debugDescription)")
+            #expect(found.bodyFirstLine == closing + 2, "\(text.debugDescription)")
+        }
+    }
+
     @Test func unclosed() {
         guard case .failure(let diagnostic) = FrontMatter.split(source("---\ntitle: A\n\nBody without a closing line\n")) else {
             Issue.record("expected an error")

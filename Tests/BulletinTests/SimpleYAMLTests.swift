@@ -65,6 +65,22 @@ import Testing
         }
     }
 
+    /// A key given twice is Yams' to report, however many keys come before the second: the
+    /// first keys are compared one by one, later ones looked up in a set.
+    @Test func aRepeatedKeyIsLeftToYamsAfterAnyNumberOfKeys() {
+        for count in [1, 2, 15, 16, 17, 40] {
+            let keys = (0..<count).map { "key\($0)" }
+            let document = keys.map { "\($0): value\n" }.joined()
+            #expect(Self.check(document), "\(count) distinct keys should be read quickly")
+            for repeated in Set([0, count / 2, count - 1]) {
+                #expect(!Self.check(document + "\(keys[repeated]): again\n"), "key \(repeated) of \(count) repeated")
+                let middle = keys[..<(count / 2)].map { "\($0): value\n" }.joined() + "\(keys[repeated]): early\n"
+                    + keys[(count / 2)...].map { "\($0): value\n" }.joined()
+                #expect(!Self.check(middle), "key \(repeated) of \(count) repeated at \(count / 2)")
+            }
+        }
+    }
+
     /// Seeded documents of every kind of piece, good and bad; whatever the quick reader takes
     /// must read as Yams reads it, and it must take a fair share of them.
     @Test func generatedDocumentsReadAsYamsReadsThem() {

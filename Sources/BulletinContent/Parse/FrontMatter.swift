@@ -26,28 +26,33 @@ package struct FrontMatter: Sendable {
                 .error, .missingFrontMatter, "this file has no front matter (it must start with a line `---`)",
                 line: 1, column: 1, hint: hint))
         }
-        // Find the closing delimiter: the next line that is `---`. Line feeds found by memchr
-        // on the text's storage (every article's front matter is walked here).
-        func lineFeed(from start: String.Index) -> String.Index? {
-            let from = text.utf8.distance(from: text.utf8.startIndex, to: start)
-            let found = text.utf8.withContiguousStorageIfAvailable { $0.offset(of: UInt8(ascii: "\n"), from: from) }
-                ?? text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
-            return found.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
-        }
-        var lineNumber = 1
-        var lineStart = lineFeed(from: text.startIndex).map { text.utf8.index(after: $0) }
-        let yamlStart = lineStart ?? text.endIndex
-        while let start = lineStart {
-            lineNumber += 1
-            let end = lineFeed(from: start)
-            let line = text[start..<(end ?? text.endIndex)]
-            if isDelimiter(line) {
-                let bodyStart = end.map { text.utf8.index(after: $0) } ?? text.endIndex
-                return .success(FrontMatter(
-                    yaml: String(text[yamlStart..<start]), yamlFirstLine: 2,
-                    body: text[bodyStart...], bodyFirstLine: lineNumber + 1))
+        // Find the closing delimiter: the next line that is `---`. On the text's bytes, line
+        // feeds found by memchr (every article's front matter is walked here; each line read
+        // as Characters, and its index worked out again, was a quarter of reading a file).
+        // (A String bridged from Foundation may hold no UTF-8 to read: made native first.)
+        var contiguous = text
+        if contiguous.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { contiguous.makeContiguousUTF8() }
+        let found = contiguous.utf8.withContiguousStorageIfAvailable { bytes -> (yaml: Int, delimiter: Int, body: Int, line: Int)? in
+            guard let firstEnd = bytes.offset(of: UInt8(ascii: "\n")) else { return nil }
+            var start = firstEnd + 1
+            var lineNumber = 1
+            while start < bytes.count {
+                lineNumber += 1
+                let end = bytes.offset(of: UInt8(ascii: "\n"), from: start)
+                if isDelimiter(UnsafeBufferPointer(rebasing: bytes[start..<(end ?? bytes.count)])) {
+                    return (firstEnd + 1, start, end.map { $0 + 1 } ?? bytes.count, lineNumber)
+                }
+                guard let end else { break }
+                start = end + 1
             }
-            lineStart = end.map { text.utf8.index(after: $0) }
+            return nil
+        }
+        if let found = found ?? nil {
+            let utf8 = contiguous.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return .success(FrontMatter(
+                yaml: String(contiguous[index(found.yaml)..<index(found.delimiter)]), yamlFirstLine: 2,
+                body: contiguous[index(found.body)...], bodyFirstLine: found.line + 1))
         }
         return .failure(source.diagnostic(
             .error, .unclosedFrontMatter, "the front matter that starts here is never closed",
@@ -58,5 +63,12 @@ package struct FrontMatter: Sendable {
     private static func isDelimiter(_ line: some StringProtocol) -> Bool {
         guard line.hasPrefix("---") else { return false }
         return line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// The same, of a line's bytes: three dashes, then spaces and tabs alone (each of them a
+    /// character of its own, whatever follows, so the bytes decide as the characters do).
+    private static func isDelimiter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3, line[0] == UInt8(ascii: "-"), line[1] == UInt8(ascii: "-"), line[2] == UInt8(ascii: "-") else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }

@@ -26,6 +26,8 @@ private struct SimpleYAMLReader {
     private static let quote = UInt8(ascii: "\"")
     private static let apostrophe = UInt8(ascii: "'")
     private static let backslash = UInt8(ascii: "\\")
+    /// Up to how many keys a new key is compared with each, not looked up in a set.
+    private static let keysScanned = 16
 
     func mapping() -> [YAMLPair]? {
         // Tabs and carriage returns (white space of YAML's own), and characters libyaml
@@ -44,8 +46,9 @@ private struct SimpleYAMLReader {
         if start < bytes.count { lines.append(start..<bytes.count) }
 
         var pairs: [YAMLPair] = []
-        // The keys so far, for duplicates: a scan of `pairs` made a front matter of 200,000
-        // keys take a minute before the size limit could stop it.
+        // The keys so far, for duplicates: a scan of `pairs` while there are a few (every
+        // front matter: hashing each key cost more), a set past that (a scan made a front
+        // matter of 200,000 keys take a minute before the size limit could stop it).
         var keys: Set<String> = []
         var textLength = 0
         var index = 0
@@ -61,7 +64,12 @@ private struct SimpleYAMLReader {
             while colon < line.upperBound, isNameByte(bytes[colon]) { colon += 1 }
             guard colon < line.upperBound, bytes[colon] == UInt8(ascii: ":") else { return nil }
             let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<colon]), as: UTF8.self)
-            guard keys.insert(key).inserted else { return nil }
+            if pairs.count < Self.keysScanned {
+                guard !pairs.contains(where: { $0.key == key }) else { return nil }
+            } else {
+                if keys.isEmpty { keys = Set(pairs.map(\.key)) }
+                guard keys.insert(key).inserted else { return nil }
+            }
             let lineNumber = firstLine + index
             let value: YAMLValue
             if colon + 1 == line.upperBound {
