@@ -226,6 +226,17 @@ import Testing
         #expect(config.reservedSlugs.contains("en") && config.reservedSlugs.contains("ko"))
     }
 
+    /// The question each article's slug is asked answers as the set does, for its members and
+    /// for names near them.
+    @Test func reservedSlugsAreAskedAsTheSetSays() {
+        let (config, _) = config("title: T\nbaseURL: https://x.test/\nlanguage: ko\nlanguages: [en, ko, zh-Hant]\ntaxonomies: [agencies, sectors]\n")
+        let set = config.reservedSlugs
+        #expect(set.contains("zh-hant") && set.contains("sectors") && set.contains("feed.xml"))
+        for slug in set.sorted() + ["zh-Hant", "EN", "agency", "sector", "threats", "feed", "404", "x", "", "e\u{301}"] {
+            #expect(config.isReservedSlug(slug) == set.contains(slug), "\(slug)")
+        }
+    }
+
     @Test func languagesAsAMappingGiveTitlesAndDescriptions() {
         let (config, diagnostics) = config("""
             title: Cyber Dialogue Bulletin

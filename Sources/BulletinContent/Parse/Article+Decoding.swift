@@ -41,7 +41,7 @@ extension Article {
                 hint: "add `dialogue:` naming the series, or remove `session:`"))
         }
         let slug = resolveSlug(
-            explicit: slugValue, file: file, source: source, reserved: config.reservedSlugs, reader: &reader)
+            explicit: slugValue, file: file, source: source, config: config, reader: &reader)
         if let date, let updated, updated.value < date.value {
             // Compared as instants: a date alone is midnight UTC, which can come before a time
             // on the same day, so the message shows the instants whenever one has a time.
@@ -57,7 +57,9 @@ extension Article {
                     ? "a date alone means midnight UTC: give 'updated' its time too, such as `updated: \(date.value.rfc3339)`"
                     : "'updated' is the last substantive change, after publication; check both dates"))
         }
-        if let summary, summary.value.count > Summary.maximumLength {
+        // Counted in characters, which are never more than the bytes (most summaries' bytes
+        // are within the limit: their characters are not counted).
+        if let summary, summary.value.utf8.count > Summary.maximumLength, summary.value.count > Summary.maximumLength {
             reader.report(source.diagnostic(
                 .warning, .summaryTooLong,
                 "the summary has \(summary.value.count) characters; lists and feeds show at most \(Summary.maximumLength)",
@@ -173,11 +175,11 @@ extension Article {
     /// The article's URL segment: `slug:` when given (checked, not changed), else the file name
     /// put through the slug rule.
     package static func resolveSlug(
-        explicit: Located<String>?, file: SourceFile, source: SourceText, reserved: Set<String>,
+        explicit: Located<String>?, file: SourceFile, source: SourceText, config: SiteConfig,
         reader: inout FieldReader
     ) -> (value: String, location: SourceLocation)? {
         if let explicit {
-            if let problem = Slug.problem(with: explicit.value, reserved: reserved) {
+            if let problem = Slug.problem(with: explicit.value, reserved: config.reservedSlugs) {
                 reader.report(source.diagnostic(
                     .error, problem.code, problem.message, line: explicit.line, column: explicit.column, hint: problem.hint))
                 return nil
@@ -199,7 +201,7 @@ extension Article {
                 at: location, hint: "add a shorter `slug: \(Slug.shortened(derived))` to the front matter, or rename the file"))
             return nil
         }
-        if reserved.contains(derived) {
+        if config.isReservedSlug(derived) {
             reader.report(Diagnostic(
                 .error, .reservedSlug, "the slug '\(derived)' (from the file name) is reserved: the site uses /\(derived)/ itself",
                 at: location, hint: "rename the file, or add another `slug: ...` to the front matter"))

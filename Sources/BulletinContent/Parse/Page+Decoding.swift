@@ -21,7 +21,7 @@ extension Page {
         let translationKey = reader.text("translationKey", example: "about")
         let params = reader.params(known: fixedKeys)
         let slug = Article.resolveSlug(
-            explicit: slugValue, file: file, source: source, reserved: config.reservedSlugs, reader: &reader)
+            explicit: slugValue, file: file, source: source, config: config, reader: &reader)
         // As for articles: with errors, still returned when it has a URL, so its links are checked.
         guard let slug else { return (nil, reader.diagnostics) }
         let page = Page(

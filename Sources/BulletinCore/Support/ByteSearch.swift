@@ -16,3 +16,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }
+
+extension String {
+    /// Where `byte` first is in the string's UTF-8 (before the offset `end`, when given):
+    /// found by `memchr` on the stored bytes; through the UTF-8 view for a string that does not
+    /// store them so (one bridged from Foundation). The UTF-8 view's own `firstIndex(of:)`
+    /// steps through its indices, a few dozen instructions a byte (every link of every body
+    /// is split at its `#` and `?`).
+    package func utf8Offset(of byte: UInt8, before end: Int? = nil) -> Int? {
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.offset(of: byte, before: end) }) { return found }
+        let limit = end ?? Int.max
+        for (offset, candidate) in utf8.enumerated() {
+            if offset >= limit { break }
+            if candidate == byte { return offset }
+        }
+        return nil
+    }
+}

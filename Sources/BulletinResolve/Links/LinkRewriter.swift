@@ -66,6 +66,7 @@ package struct LinkRewriter: Sendable {
 
     /// The schemes no published link or image may use.
     package static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+    private static let unsafeSchemeList = unsafeSchemes.sorted()
 
     /// The scheme of `destination` when it is one of `unsafeSchemes`, read as a browser reads
     /// an address: tabs and line breaks anywhere are ignored, and so are spaces and control
@@ -78,8 +79,10 @@ package struct LinkRewriter: Sendable {
         for byte in destination.utf8 {
             if byte == UInt8(ascii: ":") {
                 guard letters > 0 else { break }
-                let scheme = String(decoding: destination.utf8.prefix(letters).map { $0 | 0x20 }, as: UTF8.self)
-                return unsafeSchemes.contains(scheme) ? scheme : nil
+                // Compared as bytes, lowercased, with each unsafe scheme of that length (a
+                // String made of every link's scheme, `https`, to look it up cost more).
+                let scheme = destination.utf8.prefix(letters)
+                return unsafeSchemeList.first { $0.utf8.count == letters && $0.utf8.elementsEqual(scheme.lazy.map { $0 | 0x20 }) }
             }
             let lower = byte | 0x20
             guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else {
@@ -137,9 +140,7 @@ package struct LinkRewriter: Sendable {
     package func rewrite(_ destination: String, from contentPath: String, reads: inout SiteReads) -> (Result, Target?) {
         if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
         if Self.isOffSite(destination) {
-            let lower = destination.prefix(8).lowercased()
-            if lower.hasPrefix("http://") || lower.hasPrefix("https://"),
-               let problem = WebAddress.problem(with: destination, encodesCharacters: true) {
+            if Self.isWebAddress(destination), let problem = WebAddress.problem(with: destination, encodesCharacters: true) {
                 return (.broken(
                     message: "the link '\(destination)' is not an address a browser can follow: \(problem)",
                     hint: "correct the address (open it in a browser to check it)"), nil)
@@ -285,14 +286,31 @@ package struct LinkRewriter: Sendable {
     }
 
     /// Another site's address (a scheme, or `//`), or an empty one: left as written.
+    /// Whether `destination` begins with the characters `http://` or `https://`, any case.
+    private static func isWebAddress(_ destination: String) -> Bool {
+        // On bytes: no character outside ASCII lowercases to these letters but the Kelvin
+        // sign's `k`, so the bytes must say so too. A byte outside ASCII right after them may
+        // be a mark that joins the slash into another character: the characters decide then.
+        let utf8 = destination.utf8
+        let length = ["https://", "http://"].first { prefix in
+            utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { byte, expected in
+                (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected
+            }
+        }?.utf8.count
+        guard let length else { return false }
+        guard utf8.count > length, utf8[utf8.index(utf8.startIndex, offsetBy: length)] >= 0x80 else { return true }
+        let lower = destination.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
     private static func isOffSite(_ destination: String) -> Bool {
         destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination)
     }
 
     private static func hasScheme(_ text: String) -> Bool {
         // On bytes: a scheme is ASCII, and no byte of a non-ASCII character is one.
-        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let scheme = text.utf8[..<colon]
+        guard let colon = text.utf8Offset(of: UInt8(ascii: ":")) else { return false }
+        let scheme = text.utf8.prefix(colon)
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         guard let first = scheme.first, isLetter(first) else { return false }
         return scheme.allSatisfy {
@@ -307,18 +325,19 @@ package struct LinkRewriter: Sendable {
         // before it (both ASCII, so never a byte of another character; reading Characters
         // here was most of the cost of checking every body's links again).
         let utf8 = destination.utf8
-        var end = utf8.endIndex
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var end = utf8.count
         var fragment: String?
-        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = percentDecoded(String(destination[utf8.index(after: hash)...]))
+        if let hash = destination.utf8Offset(of: UInt8(ascii: "#")) {
+            fragment = percentDecoded(String(destination[index(hash + 1)...]))
             end = hash
         }
         var query: String?
-        if let mark = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
-            query = String(destination[utf8.index(after: mark)..<end])
+        if let mark = destination.utf8Offset(of: UInt8(ascii: "?"), before: end) {
+            query = String(destination[index(mark + 1)..<index(end)])
             end = mark
         }
-        return (percentDecoded(String(destination[..<end])), query, fragment)
+        return (percentDecoded(end == utf8.count ? destination : String(destination[..<index(end)])), query, fragment)
     }
 
     /// `folder/relative`, with `.` and `..` applied; nil when it climbs above the root.
@@ -346,7 +365,7 @@ package struct LinkRewriter: Sendable {
     }
 
     package static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        guard text.utf8Offset(of: UInt8(ascii: "%")) != nil else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
