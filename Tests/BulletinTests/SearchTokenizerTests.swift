@@ -74,6 +74,24 @@ import Testing
         }
     }
 
+    /// Long texts, mostly ASCII words as bodies are (stretches of thousands of them), with
+    /// now and then a word or a separator outside ASCII, anywhere in the eight-byte runs.
+    @Test func longTextsFollowTheRules() {
+        let pieces: [String] = [
+            "word", "Korea", "EU", "7th", "2025", " ", " ", " ", ", ", ". ", "\n", "(", ")", "–", "—", "“", "”", "’s", "…",
+            "café", "é", "한국", "협력과", "\u{301}", "Ｋ", "·", "½", "\u{2070}", "日本",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<60 {
+            // Three pieces in four, or all but one in five hundred, are ASCII words and spaces.
+            let (other, outOf) = round % 2 == 0 ? (1, 4) : (1, 500)
+            let text = (0..<Int.random(in: 200...3_000, using: &generator)).map { _ in
+                Int.random(in: 0..<outOf, using: &generator) >= other ? pieces[Int.random(in: 0..<8, using: &generator)] : pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(SearchTokenizer.tokens(text) == Self.reference(text))
+        }
+    }
+
     /// The answers given without the Unicode tables (the Hangul syllables, General
     /// Punctuation) are the tables' answers, and a value that is no scalar is no word
     /// character.
