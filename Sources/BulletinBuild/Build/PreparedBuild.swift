@@ -188,7 +188,9 @@ package struct PreparedBuild: Sendable {
             self.content.lettingGoOfPageTexts()
             let held = self.site.pages
             self.site.replaceContent(with: self.content, changed: Set(self.content.pages.map(\.path)))
-            Parallel.release(held) { FreedMemory.giveBack() }
+            // Given back only for a process that goes on (see `SiteRenderer.render`).
+            let givingBack = !Parallel.processEndsAfter
+            Parallel.release(held) { if givingBack { FreedMemory.giveBack() } }
         }
         clock.mark("markdown")
     }
