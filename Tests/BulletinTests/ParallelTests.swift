@@ -1,6 +1,7 @@
 @testable import BulletinCore
 import Dispatch
 import Synchronization
+import Foundation
 import Testing
 
 #if canImport(Glibc)
@@ -51,6 +52,27 @@ import Glibc
                 }
                 #expect(results == (0..<count).map { "item \($0)" }, "width \(width), \(count) items")
                 #expect(calls.withLock { $0.values.allSatisfy { $0 == 1 } && $0.count == count })
+            }
+        }
+    }
+
+    /// The takes shrink with the items left, so that the workers end together: each takes at
+    /// least one item and never more than are left, the first ones a share of the whole, the
+    /// last width × 16 one at a time; a map is taken in few takes.
+    @Test func takesShrinkToSingleItems() {
+        for width in [2, 3, 8] {
+            for count in [1, 2, 31, 32, 33, 1000, 15_000, 1_000_000] {
+                var start = 0
+                var takes: [Int] = []
+                while start < count {
+                    let end = Parallel.takeEnd(from: start, of: count, width: width)
+                    #expect(end > start && end <= count)
+                    takes.append(end - start)
+                    start = end
+                }
+                #expect(takes.first == max(1, count / (width * Parallel.takeShare)))
+                #expect(takes.suffix(min(count, width * Parallel.takeShare)).allSatisfy { $0 == 1 }, "width \(width), \(count) items")
+                #expect(Double(takes.count) <= Double(width * Parallel.takeShare) * (log(Double(count)) + 2), "\(takes.count) takes")
             }
         }
     }
