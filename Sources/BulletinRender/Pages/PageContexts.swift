@@ -116,6 +116,9 @@ package struct PageContexts: Sendable {
             article["hasTerms"] = .bool(!groups.isEmpty)
             article["params"] = data.params.templateValue
             let reading = inputs.readings[path]!
+            // The closures see the cache alone: naming `references` in them captured all of
+            // `self`, a copy of every value the pages share for each article page.
+            let references = references
             if let series = reading.series {
                 article["series"] = views.seriesNavigation(series) { references.value($0, views: views) }
             }
