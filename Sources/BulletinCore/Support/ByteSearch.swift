@@ -9,6 +9,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// which reads many bytes at a time: sources, bodies and their HTML are searched for one
     /// byte on every build (NUL, CR, line feeds, `<`, `^`), where a loop over the bytes
     /// showed in the profile.
+    @usableFromInline
     package func offset(of byte: UInt8, from start: Int = 0, before end: Int? = nil) -> Int? {
         let end = Swift.min(end ?? count, count)
         guard let base = baseAddress, start < end,
