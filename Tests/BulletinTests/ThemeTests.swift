@@ -24,6 +24,18 @@ import Testing
         return Theme.load(from: SourceTree(files: files))
     }
 
+    /// One value given by name fills as the same value given in a dictionary, whatever the
+    /// translation holds around it (the pagination's labels).
+    @Test func oneNamedValueFillsAsADictionaryOfIt() {
+        let translations = ["Page {number}", "{number}쪽", "{number}{number}", "{numbers} {num}", "{number", "no braces", "{\u{212A}}", "{K}", ""]
+        for text in translations {
+            let strings = LanguageStrings(lang: "xx", words: ["pagination.page": text, "k": text])
+            #expect(strings("pagination.page", "number", "7") == strings("pagination.page", ["number": "7"]), "\(text)")
+            #expect(strings("k", "K", "kelvin") == strings("k", ["K": "kelvin"]), "\(text)")
+        }
+        #expect(LanguageStrings(lang: "en", words: [:])("pagination.page", "number", "7") == LanguageStrings(lang: "en", words: [:])("pagination.page", ["number": "7"]))
+    }
+
     /// A translation's `{name}`s are filled with the values given; a name without a value, a
     /// brace never closed and text in any script stay as written.
     @Test func placeholdersAreFilled() {

@@ -130,7 +130,7 @@ package struct Views: Sendable {
                 ? ["number": 0, "url": "", "isCurrent": false, "isGap": true]
                 : [
                     "number": .number(page), "url": .text(routes.href(Routes.listPage(first, page))), "isCurrent": .bool(page == number),
-                    "isGap": false, "label": .text(strings("pagination.page", ["number": String(page)])),
+                    "isGap": false, "label": .text(strings("pagination.page", "number", String(page))),
                 ]
         })
         object["status"] = .text(strings("pagination.status", ["current": String(number), "total": String(total)]))
