@@ -71,6 +71,33 @@ import Testing
         return site
     }
 
+    /// Messages about a whole key point at the line and column where that key is written:
+    /// the second article of a language to take a translationKey, and a translation whose
+    /// terms differ from the original's.
+    @Test func messagesAboutAKeyPointAtIt() throws {
+        var site = Self.site()
+        site["Content/articles/second.md"] = """
+            ---
+            title: Another seventh
+            date: 2025-05-21
+            agencies: [kisa]
+            translationKey: seventh
+            ---
+
+            Text.
+
+            """
+        let shared = try #require(site.build().errors.first { $0.message.contains("share the translationKey 'seventh'") })
+        #expect(shared.location == SourceLocation(file: "Content/articles/second.md", line: 5, column: 1))
+        site["Content/articles/second.md"] = nil
+        site["Content/articles/ko/first.md"] = site["Content/articles/ko/first.md"]!.replacingOccurrences(of: "agencies: [kisa]", with: "agencies: []")
+        let drift = try #require(site.build().warnings.first { $0.code == .translationDrift })
+        #expect(drift.location.file == "Content/articles/ko/first.md" || drift.location.file == "Content/articles/first.md")
+        let lines = site[drift.location.file]!.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[drift.location.line! - 1].hasPrefix("agencies:"), "\(drift.formatted())")
+        #expect(drift.location.column == 1)
+    }
+
     /// Every `<link rel="alternate" hreflang>` of a page, as `lang url`.
     static func alternates(_ html: String) -> Set<String> {
         let pattern = /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/

@@ -28,7 +28,7 @@ public struct Article: Sendable {
         let slugLocation: SourceLocation
         let sessionLocation: SourceLocation?
         let dateLocation: SourceLocation
-        var keyLocations: [String: SourceLocation]
+        var keyLocations: KeyLocations
         var source: SourceText
         var frontMatter: String
     }
@@ -69,7 +69,7 @@ public struct Article: Sendable {
     package var dateLocation: SourceLocation { box.value.dateLocation }
     /// Where each front-matter key is written, for messages about a whole key (translations
     /// that disagree on it).
-    package var keyLocations: [String: SourceLocation] { box.value.keyLocations }
+    package var keyLocations: KeyLocations { box.value.keyLocations }
     package var source: SourceText { box.value.source }
     /// The front matter as written: what resolving reads of the file (a body can change
     /// without changing anything but the page it is on).
@@ -89,7 +89,7 @@ public struct Article: Sendable {
         fields.source = SourceText(file: fields.source.file, text: "")
         fields.body = ""
         fields.frontMatter = ""
-        fields.keyLocations = [:]
+        fields.keyLocations = .none
         return Article(fields)
     }
 

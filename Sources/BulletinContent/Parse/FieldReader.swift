@@ -258,12 +258,8 @@ package struct FieldReader {
     }
 
     /// Where each key is written.
-    package var keyLocations: [String: SourceLocation] {
-        var result: [String: SourceLocation] = [:]
-        for pair in pairs where result[pair.key] == nil {
-            result[pair.key] = SourceLocation(file: source.file, line: pair.line, column: pair.column)
-        }
-        return result
+    package var keyLocations: KeyLocations {
+        KeyLocations(pairs, file: source.file)
     }
 
     /// The keys not in `known`, as template data; a key within two edits of a known one is a

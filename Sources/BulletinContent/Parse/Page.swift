@@ -13,7 +13,7 @@ public struct Page: Sendable {
     public var body: Substring
     public var bodyFirstLine: Int
     package var slugLocation: SourceLocation
-    package var keyLocations: [String: SourceLocation]
+    package var keyLocations: KeyLocations
     package var source: SourceText
     /// The front matter as written: what resolving reads of the file (a body can change
     /// without changing anything but the page it is on).
