@@ -33,7 +33,7 @@ public enum Markdown {
         defer { cmark_node_free(document) }
 
         var headings: [MarkdownDocument.Heading] = []
-        var usedIDs: [String: Int] = [:]
+        var usedIDs = UsedIDs()
         var links: [MarkdownDocument.Link] = []
         var firstParagraph: String?
         var unwrap: [OpaquePointer] = []
@@ -181,6 +181,31 @@ public enum Markdown {
                 .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         }
         return bytes.withUnsafeBufferPointer { String(collapsingWhiteSpaceIn: $0, whiteSpace: String.spaceTabLineFeed) }
+    }
+
+    /// The heading ids given so far in a body, each with the suffix the next heading of that
+    /// id takes: a few per body, found by a scan (a dictionary made for every body cost more),
+    /// a dictionary past a few dozen (a long page of headings stays linear).
+    struct UsedIDs {
+        private var few: [(id: String, next: Int)] = []
+        private var many: [String: Int]?
+
+        subscript(id: String) -> Int? {
+            get {
+                if let many { return many[id] }
+                return few.first { $0.id == id }?.next
+            }
+            set {
+                if many != nil {
+                    many![id] = newValue
+                } else if let place = few.firstIndex(where: { $0.id == id }) {
+                    if let newValue { few[place].next = newValue } else { few.remove(at: place) }
+                } else if let newValue {
+                    few.append((id, newValue))
+                    if few.count > 32 { many = Dictionary(few, uniquingKeysWith: { $1 }) }
+                }
+            }
+        }
     }
 
     /// The HTML's UTF-8 with each heading's id: cmark writes headings as bare `<h1>`...`<h6>`

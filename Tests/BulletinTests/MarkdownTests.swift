@@ -45,6 +45,35 @@ import Testing
         #expect(document.html.components(separatedBy: " id=\"").count == 7)
     }
 
+    /// Pages of many headings (past the few kept in a list, into the dictionary) number their
+    /// repeats as the rule, written plainly with a dictionary, does.
+    @Test func manyHeadingsNumberTheirRepeatsAsTheRuleSays() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 10, 32, 33, 34, 100, 300] {
+            let texts = (0..<count).map { _ in ["A", "A-1", "A-2", "B", "b", "A-1-1", "!!!", "Section"].randomElement(using: &generator)! }
+            var used: [String: Int] = [:]
+            let expected = texts.map { text -> String in
+                var id = Slug.make(from: text)
+                if id.isEmpty { id = "section" }
+                if let count = used[id] {
+                    var next = count
+                    var candidate = "\(id)-\(next)"
+                    while used[candidate] != nil {
+                        next += 1
+                        candidate = "\(id)-\(next)"
+                    }
+                    used[id] = next + 1
+                    used[candidate] = 1
+                    return candidate
+                }
+                used[id] = 1
+                return id
+            }
+            let document = Markdown.render(texts.map { "## \($0)\n" }.joined())
+            #expect(document.headings.map(\.id) == expected, "\(count) headings")
+        }
+    }
+
     @Test func linksAreReportedAtTheirFileLineAndScalarColumn() {
         let document = Markdown.render("Intro.\n\n한국 [link](a.md) and ![img](b.png)\n", firstLine: 6)
         #expect(document.links.map(\.destination) == ["a.md", "b.png"])
