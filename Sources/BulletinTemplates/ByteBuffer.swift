@@ -1,21 +1,34 @@
-/// The bytes of one render, in memory the render owns.
+/// The bytes of one render.
 ///
 /// A render appends hundreds of short pieces (a tag's value, the text between tags); an
 /// `Array`'s `append(contentsOf:)` checks uniqueness and capacity through generic code each
-/// time, which cost more than the copying. Here an append is a capacity check and a `memcpy`,
-/// and the result is copied out once. Not copyable, so the memory has one owner, which frees it.
+/// time, which cost more than the copying. Here an append is a capacity check and a `memcpy`.
+/// Not copyable, so the memory has one owner, which frees it.
+///
+/// It may write into memory it is lent (an array's, being made: `Template.render(into:)`),
+/// so that the bytes need not be copied out; outgrowing it, it moves them to memory of its
+/// own (`isLent` then false).
 struct ByteBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether the bytes are still in the memory the buffer was lent, which it does not free.
+    private(set) var isLent = false
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 256)
         start = .allocate(capacity: self.capacity)
     }
 
+    /// Writes into `memory` (uninitialised) until it is full.
+    init(lending memory: UnsafeMutableBufferPointer<UInt8>) {
+        start = memory.baseAddress!
+        capacity = memory.count
+        isLent = true
+    }
+
     deinit {
-        start.deallocate()
+        if !isLent { start.deallocate() }
     }
 
     /// The last byte written, if any.
@@ -57,7 +70,8 @@ struct ByteBuffer: ~Copyable {
         let newCapacity = Swift.max(needed, capacity * 2)
         let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newStart.initialize(from: start, count: count)
-        start.deallocate()
+        if !isLent { start.deallocate() }
+        isLent = false
         start = newStart
         capacity = newCapacity
     }

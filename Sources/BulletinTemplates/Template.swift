@@ -36,20 +36,50 @@ public struct Template: Sendable {
     public func render(
         _ context: TemplateValue, library: TemplateLibrary = TemplateLibrary(), into output: inout [UInt8], expectedSize: Int = 0
     ) {
-        let renderer = run(context, library, capacity: expectedSize)
-        renderer.output.withBytes { output.append(contentsOf: $0) }
+        let capacity = Swift.max(expectedSize, plan.bytes.count * 2, 256)
+        guard output.isEmpty else {
+            let renderer = run(context, library, into: .memoryOfItsOwn(capacity: capacity))
+            renderer.output.withBytes { output.append(contentsOf: $0) }
+            return
+        }
+        // Into an empty array, the render writes in the array's own memory: a page, and then
+        // the page in its layout, were each copied out of the render's buffer (every byte of
+        // the site copied twice more). Past `expectedSize`, the bytes move to the render's
+        // own memory, and are copied in once at the end.
+        var outgrown: [UInt8]?
+        output = [UInt8](unsafeUninitializedCapacity: capacity) { memory, initialized in
+            let renderer = run(context, library, into: .lent(memory))
+            if renderer.output.isLent {
+                initialized = renderer.output.count
+            } else {
+                outgrown = renderer.output.withBytes { Array($0) }
+                initialized = 0
+            }
+        }
+        if let outgrown { output = outgrown }
     }
 
     /// Renders with `library` supplying partials by name.
     public func render(_ context: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> String {
-        let renderer = run(context, library)
+        let renderer = run(context, library, into: .memoryOfItsOwn(capacity: plan.bytes.count * 2))
         return renderer.output.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func run(_ context: TemplateValue, _ library: TemplateLibrary, capacity: Int = 0) -> TemplateRenderer {
+    /// Where a render writes.
+    private enum Destination {
+        case memoryOfItsOwn(capacity: Int)
+        /// Memory lent by an array being made (`ByteBuffer(lending:)`).
+        case lent(UnsafeMutableBufferPointer<UInt8>)
+    }
+
+    private func run(_ context: TemplateValue, _ library: TemplateLibrary, into destination: Destination) -> TemplateRenderer {
         // The render reads the context where it is: it stays there until the render ends.
         withUnsafePointer(to: context) { context in
-            var renderer = TemplateRenderer(context: context, library: library, capacity: Swift.max(capacity, plan.bytes.count * 2))
+            let output = switch destination {
+            case .memoryOfItsOwn(let capacity): ByteBuffer(capacity: capacity)
+            case .lent(let memory): ByteBuffer(lending: memory)
+            }
+            var renderer = TemplateRenderer(context: context, library: library, output: output)
             renderer.render(.init(plan: plan, libraryIndex: -1), 0..<plan.nodes.count)
             renderer.end()
             return renderer

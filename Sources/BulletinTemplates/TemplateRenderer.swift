@@ -56,9 +56,9 @@ struct TemplateRenderer: ~Copyable {
     private(set) var output: ByteBuffer
 
     /// A render of `context`, which must stay where it is, unchanged, until the render ends.
-    init(context: UnsafePointer<TemplateValue>, library: TemplateLibrary, capacity: Int) {
+    init(context: UnsafePointer<TemplateValue>, library: TemplateLibrary, output: consuming ByteBuffer) {
         self.library = library
-        output = ByteBuffer(capacity: capacity)
+        self.output = output
         stack.reserveCapacity(16)
         push(context)
     }
