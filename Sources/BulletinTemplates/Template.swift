@@ -32,7 +32,8 @@ public struct Template: Sendable {
 
     /// Renders with `library` supplying partials by name, appending UTF-8 bytes to `output`.
     /// `expectedSize`, when known, saves growing the render's memory step by step (a page
-    /// in its layout is tens of kilobytes; the layout alone a few).
+    /// in its layout is tens of kilobytes; the layout alone a few). Into an empty `output`,
+    /// the array made keeps that room (`capacity`) when the render fits in it.
     public func render(
         _ context: TemplateValue, library: TemplateLibrary = TemplateLibrary(), into output: inout [UInt8], expectedSize: Int = 0
     ) {

@@ -1,5 +1,4 @@
 @testable import BulletinCore
-import Foundation
 import Testing
 
 /// Finding a byte in a string's UTF-8: the same offset as reading the bytes one by one, for
@@ -17,6 +16,5 @@ import Testing
                 #expect(text.utf8Offset(of: byte, before: end) == bytes[..<end].firstIndex(of: byte), "\(text.debugDescription) before \(end)")
             }
         }
-        #expect(NSString(string: "/a/b?c#d").description.utf8Offset(of: UInt8(ascii: "?")) == 4)
     }
 }

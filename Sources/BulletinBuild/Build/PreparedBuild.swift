@@ -188,7 +188,8 @@ package struct PreparedBuild: Sendable {
             self.content.lettingGoOfPageTexts()
             let held = self.site.pages
             self.site.replaceContent(with: self.content, changed: Set(self.content.pages.map(\.path)))
-            // Given back only for a process that goes on (see `SiteRenderer.render`).
+            // Given back only when the process goes on after the build (see
+            // `SiteRenderer.render`).
             let givingBack = !Parallel.processEndsAfter
             Parallel.release(held) { if givingBack { FreedMemory.giveBack() } }
         }

@@ -89,7 +89,7 @@ public struct Article: Sendable {
         fields.source = SourceText(file: fields.source.file, text: "")
         fields.body = ""
         fields.frontMatter = ""
-        fields.keyLocations = .none
+        fields.keyLocations = .empty
         return Article(fields)
     }
 

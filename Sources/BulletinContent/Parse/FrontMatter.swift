@@ -7,7 +7,8 @@ package struct FrontMatter: Sendable {
     /// The file's line number of the first YAML line (2: the line after the opening `---`).
     package let yamlFirstLine: Int
     /// The Markdown after the closing `---` line: a slice of the file's text, which the build
-    /// holds for its diagnostics anyway, not a copy.
+    /// holds for its diagnostics anyway, not a copy (but for a text bridged from Foundation
+    /// without UTF-8 of its own, read from a native copy; on Linux every String is native).
     package let body: Substring
     /// The file's line number of the first body line.
     package let bodyFirstLine: Int

@@ -17,7 +17,7 @@ package struct KeyLocations: Sendable, Equatable {
     }
 
     /// No keys (a file whose text is let go of).
-    package static let none = KeyLocations(file: "", keys: [])
+    package static let empty = KeyLocations(file: "", keys: [])
 
     private init(file: String, keys: [Key]) {
         self.file = file

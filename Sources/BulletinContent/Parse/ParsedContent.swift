@@ -32,7 +32,7 @@ public struct ParsedContent: Sendable {
             pages[index].source = SourceText(file: pages[index].source.file, text: "")
             pages[index].body = ""
             pages[index].frontMatter = ""
-            pages[index].keyLocations = .none
+            pages[index].keyLocations = .empty
         }
     }
 }

@@ -174,8 +174,8 @@ private struct SimpleYAMLReader {
         return YAMLValue(kind: .sequence(items), line: list.line, column: list.column)
     }
 
-    /// A quoted scalar without escapes, or a plain one that cannot be mistaken for anything
-    /// else, filling `range`.
+    /// A quoted scalar (in double quotes outside a flow list, with no escapes but `\"` and
+    /// `\\`), or a plain one that cannot be mistaken for anything else, filling `range`.
     private func scalar(_ range: Range<Int>, line: Int, from known: (index: Int, column: Int), inFlow: Bool) -> YAMLValue? {
         guard !range.isEmpty else { return nil }
         let first = bytes[range.lowerBound]

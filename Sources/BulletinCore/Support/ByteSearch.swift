@@ -21,7 +21,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
 extension String {
     /// Where `byte` first is in the string's UTF-8 (before the offset `end`, when given):
     /// found by `memchr` on the stored bytes; through the UTF-8 view for a string that does not
-    /// store them so (one bridged from Foundation). The UTF-8 view's own `firstIndex(of:)`
+    /// store them so (one bridged from Foundation on Darwin; on Linux every String stores its
+    /// UTF-8, so that path is not taken there). The UTF-8 view's own `firstIndex(of:)`
     /// steps through its indices, a few dozen instructions a byte (every link of every body
     /// is split at its `#` and `?`).
     package func utf8Offset(of byte: UInt8, before end: Int? = nil) -> Int? {

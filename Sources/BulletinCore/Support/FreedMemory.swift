@@ -6,10 +6,11 @@ import CLinuxSupport
 /// allocations, but in the arena of the thread that allocated it: the files' texts, made on
 /// the parse's threads, would stay resident while the render's threads and the search
 /// index's own thread allocate elsewhere (40 MB of a 10,000-article build's peak). Called
-/// a few times per build, after large releases; it costs a few milliseconds. With tcmalloc
-/// (the `bulletin` command), its own release of free pages instead. Only a process that goes
-/// on after the build calls it (the preview): memory given back is faulted in again when
-/// used, which `bulletin build`, ending after, has no reason to pay for.
+/// after large releases of a build from scratch; it costs a few milliseconds. With tcmalloc
+/// (the `bulletin` command), its own release of free pages instead. Not by `bulletin build`
+/// (`Parallel.processEndsAfter`): memory given back is faulted in again when used, which
+/// a process that ends after the build has no reason to pay for. (The preview renders
+/// through `LiveSite`, which does not call it.)
 package enum FreedMemory {
     package static func giveBack() {
         #if canImport(Glibc)

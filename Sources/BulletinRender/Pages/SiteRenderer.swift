@@ -68,10 +68,11 @@ public enum SiteRenderer {
         // same time (alternating pairs): the work alongside still ends before the pages.
         let (order, releasing) = articleHTML == nil ? (site.plan, 0) : Self.releaseOrder(site.plan, inFeeds: inFeeds)
         let alongsideMayStart = DispatchSemaphore(value: 0)
-        // Memory is given back to the system as the render frees it only for a process that
-        // goes on (the preview): `bulletin build` ends after, and what it gave back it faulted
-        // in again (30,000 page faults at 10,000 articles, 0.08 s of the kernel's time, for a
-        // peak 2 % lower). Read here, on the build's own thread, where it is set.
+        // Memory is given back to the system as the render frees it only when the process
+        // goes on after the build (`bulletin check`, the tests): `bulletin build` ends after,
+        // and what it gave back it faulted in again (30,000 page faults at 10,000 articles,
+        // 0.08 s of the kernel's time, for no lower peak). Read here, on the build's own
+        // thread, where it is set.
         let givingBack = !Parallel.processEndsAfter
         report("values", seconds(since: start))
         start = ContinuousClock.now
@@ -146,10 +147,11 @@ public enum SiteRenderer {
         return (released + rest, released.count)
     }
 
-    /// How many pages the preview renders between two `FreedMemory.giveBack()` calls: often
-    /// enough that a 10,000-article render holds less at its peak (25 MB with glibc's malloc,
-    /// 15 MB with tcmalloc), rarely enough to cost nothing measurable (each call takes a few
-    /// milliseconds). `bulletin build` gives nothing back (see `render`).
+    /// How many pages a render that gives memory back renders between two
+    /// `FreedMemory.giveBack()` calls: often enough that a 10,000-article render held less at
+    /// its peak (25 MB with glibc's malloc, 15 MB with tcmalloc), rarely enough to cost
+    /// nothing measurable (each call takes a few milliseconds). `bulletin build` gives
+    /// nothing back (see `render`).
     static let pagesBetweenGivingBack = 1000
 
     /// The files copied as they are: `Content/static/**` and `Templates/assets/**`.

@@ -285,7 +285,6 @@ package struct LinkRewriter: Sendable {
         unsafeScheme(of: destination) == nil && !isOffSite(destination)
     }
 
-    /// Another site's address (a scheme, or `//`), or an empty one: left as written.
     /// Whether `destination` begins with the characters `http://` or `https://`, any case.
     private static func isWebAddress(_ destination: String) -> Bool {
         // On bytes: no character outside ASCII lowercases to these letters but the Kelvin
@@ -303,6 +302,7 @@ package struct LinkRewriter: Sendable {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
+    /// Another site's address (a scheme, or `//`), or an empty one: left as written.
     private static func isOffSite(_ destination: String) -> Bool {
         destination.isEmpty || destination.hasPrefix("//") || hasScheme(destination)
     }
