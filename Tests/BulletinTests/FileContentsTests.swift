@@ -1,4 +1,4 @@
-@testable import BulletinCore
+import BulletinCore
 import Testing
 
 /// The preview tells which files an update changed by comparing each one rendered again with
@@ -32,21 +32,5 @@ import Testing
         #expect(FileContents.file(absolutePath: "/a/map.svg") == .file(absolutePath: "/a/map.svg"))
         #expect(FileContents.file(absolutePath: "/a/map.svg") != .file(absolutePath: "/a/logo.svg"))
         #expect(FileContents.file(absolutePath: "/a/map.svg") != .bytes(Array("/a/map.svg".utf8)))
-    }
-
-    /// The preview keeps every page it serves at its size: bytes with much room to spare are
-    /// kept in memory of their size, the same bytes; a little room, and files, stay as they are.
-    @Test func contentsAreKeptAtTheirSize() {
-        var roomy = Array("<p>a page</p>".utf8)
-        roomy.reserveCapacity(64 << 10)
-        guard case .bytes(let kept) = FileContents.bytes(roomy).atItsSize else {
-            Issue.record("bytes stay bytes")
-            return
-        }
-        #expect(kept == roomy && kept.capacity < 1024)
-        let snug = Array(repeating: UInt8(ascii: "x"), count: 5000)
-        guard case .bytes(let same) = FileContents.bytes(snug).atItsSize else { return }
-        same.withUnsafeBufferPointer { copy in snug.withUnsafeBufferPointer { #expect(copy.baseAddress == $0.baseAddress) } }
-        #expect(FileContents.file(absolutePath: "/a/map.svg").atItsSize == .file(absolutePath: "/a/map.svg"))
     }
 }

@@ -133,7 +133,7 @@ public struct LiveSite: Sendable {
         var outcome = Outcome(strategy: last == nil ? .full : .incremental)
         func put(_ file: OutputFile) {
             if next[file.path] != file.contents {
-                next[file.path] = file.contents.atItsSize
+                next[file.path] = file.contents
                 outcome.changed.insert(file.path)
             }
         }

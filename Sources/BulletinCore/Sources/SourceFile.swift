@@ -33,14 +33,6 @@ public enum FileContents: Sendable, Hashable {
     case bytes([UInt8])
     case file(absolutePath: String)
 
-    /// The same contents in memory of their size: a page is rendered in the memory of the
-    /// array it ends in, made with room to spare (`Template.render(into:)`), which a build
-    /// writes and lets go of, but the preview keeps for every page of the site.
-    package var atItsSize: FileContents {
-        guard case .bytes(let bytes) = self, bytes.capacity - bytes.count > 1024 else { return self }
-        return .bytes(bytes.withUnsafeBufferPointer { Array($0) })
-    }
-
     public static func == (a: FileContents, b: FileContents) -> Bool {
         switch (a, b) {
         case (.bytes(let a), .bytes(let b)): a.hasSameBytes(as: b)
