@@ -5,6 +5,21 @@ import Testing
 /// Unicode scalars did (kept here as the reference), for addresses made of the pieces that
 /// matter to each rule, in any order, and for the cases each rule names.
 @Suite struct WebAddressTests {
+    /// An address has a web scheme when its first characters, lowercased, are `https://` or
+    /// `http://`: the bytes say so, but for a mark after the slash that joins it into another
+    /// character (the rule written plainly on characters is the reference).
+    @Test func aWebSchemeIsReadAsCharacters() {
+        let starts = ["https://", "http://", "HTTPS://", "hTTp://", "http:/", "https:", "ftp://", "mailto:", "", "\u{212A}https://"]
+        let rests = ["", "example.org", "\u{301}x", "é", "/", "한국", " a"]
+        for start in starts {
+            for rest in rests {
+                let address = start + rest
+                let lower = address.prefix(8).lowercased()
+                #expect(WebAddress.hasWebScheme(address) == (lower.hasPrefix("https://") || lower.hasPrefix("http://")), "\(address.debugDescription)")
+            }
+        }
+    }
+
     @Test func bytesAnswerAsScalarsDid() {
         let pieces = [
             "https://", "http://", "HTTPS://", "hTTp://", "ftp://", "example.org", "EXAMPLE.org", "[::1]", "[", "]", ":", ":8080",

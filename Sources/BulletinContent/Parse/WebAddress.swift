@@ -25,16 +25,30 @@ public enum WebAddress {
         return true
     }
 
-    private static func problem(with bytes: UnsafeBufferPointer<UInt8>, address: String, encodesCharacters: Bool) -> String? {
-        let schemeLength = startsWith(bytes, "https://") ? 8 : startsWith(bytes, "http://") ? 7 : 0
-        guard schemeLength > 0 else { return "it does not start with https:// or http://" }
-        // The scheme is a prefix of characters, not of bytes: a character outside ASCII right
-        // after it may join its `/` into one character (a combining mark), and then the
-        // address does not start with the scheme.
-        if bytes.count > schemeLength, bytes[schemeLength] >= 0x80 {
+    /// Whether `address` begins with the characters `https://` or `http://`, in any case: the
+    /// addresses `problem(with:)` checks (a link to another scheme, `mailto:`, is not one).
+    package static func hasWebScheme(_ address: String) -> Bool {
+        var bytes = address
+        return bytes.withUTF8 { schemeLength($0, address: address) } != nil
+    }
+
+    /// The length of the `https://` or `http://` that `address`, whose UTF-8 is `bytes`,
+    /// begins with, or nil. Read on the bytes (no character outside ASCII lowercases to these
+    /// letters); but the scheme is a prefix of characters: a character outside ASCII right
+    /// after it may join its `/` into one character (a combining mark), and then the address
+    /// does not start with the scheme.
+    private static func schemeLength(_ bytes: UnsafeBufferPointer<UInt8>, address: String) -> Int? {
+        let length = startsWith(bytes, "https://") ? 8 : startsWith(bytes, "http://") ? 7 : 0
+        guard length > 0 else { return nil }
+        if bytes.count > length, bytes[length] >= 0x80 {
             let lower = address.lowercased()
-            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return "it does not start with https:// or http://" }
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
         }
+        return length
+    }
+
+    private static func problem(with bytes: UnsafeBufferPointer<UInt8>, address: String, encodesCharacters: Bool) -> String? {
+        guard let schemeLength = schemeLength(bytes, address: address) else { return "it does not start with https:// or http://" }
         let count = bytes.count
         var authorityEnd = schemeLength
         while authorityEnd < count, bytes[authorityEnd] != ascii("/"), bytes[authorityEnd] != ascii("?"), bytes[authorityEnd] != ascii("#") {

@@ -140,7 +140,7 @@ package struct LinkRewriter: Sendable {
     package func rewrite(_ destination: String, from contentPath: String, reads: inout SiteReads) -> (Result, Target?) {
         if let scheme = Self.unsafeScheme(of: destination) { return (.unsafe(scheme: scheme), nil) }
         if Self.isOffSite(destination) {
-            if Self.isWebAddress(destination), let problem = WebAddress.problem(with: destination, encodesCharacters: true) {
+            if WebAddress.hasWebScheme(destination), let problem = WebAddress.problem(with: destination, encodesCharacters: true) {
                 return (.broken(
                     message: "the link '\(destination)' is not an address a browser can follow: \(problem)",
                     hint: "correct the address (open it in a browser to check it)"), nil)
@@ -283,23 +283,6 @@ package struct LinkRewriter: Sendable {
     /// only for the others.
     package static func readsSite(_ destination: String) -> Bool {
         unsafeScheme(of: destination) == nil && !isOffSite(destination)
-    }
-
-    /// Whether `destination` begins with the characters `http://` or `https://`, any case.
-    private static func isWebAddress(_ destination: String) -> Bool {
-        // On bytes: no character outside ASCII lowercases to these letters but the Kelvin
-        // sign's `k`, so the bytes must say so too. A byte outside ASCII right after them may
-        // be a mark that joins the slash into another character: the characters decide then.
-        let utf8 = destination.utf8
-        let length = ["https://", "http://"].first { prefix in
-            utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { byte, expected in
-                (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected
-            }
-        }?.utf8.count
-        guard let length else { return false }
-        guard utf8.count > length, utf8[utf8.index(utf8.startIndex, offsetBy: length)] >= 0x80 else { return true }
-        let lower = destination.prefix(8).lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
     /// Another site's address (a scheme, or `//`), or an empty one: left as written.
