@@ -696,7 +696,7 @@ package struct PageData: Sendable, Equatable {
 }
 
 /// A version of a page in a language: for `hreflang` links and the language switcher.
-package struct Alternate: Sendable, Equatable {
+package struct Alternate: Sendable, Hashable {
     package let lang: String
     package let path: String
     /// Whether it is the same content translated (false: the other language's home, where

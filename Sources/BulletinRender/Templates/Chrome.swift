@@ -21,12 +21,7 @@ package final class Chrome: Sendable {
         let section: String
         let current: String
         /// The language switcher's links: each other language's version of the page (or home).
-        let switcher: [SwitcherLink]
-    }
-
-    private struct SwitcherLink: Hashable {
-        let lang: String
-        let path: String
+        let switcher: [Alternate]
     }
 
     package init(inputs: RenderInputs) {
@@ -43,8 +38,9 @@ package final class Chrome: Sendable {
         // The language switcher links to the page's translations, or to the other languages'
         // homes: part of the state, so pages without translations still share one header.
         let alternates = inputs.alternates[page.path] ?? []
-        let switcher = alternates.lazy.filter { $0.lang != page.lang }.map { SwitcherLink(lang: $0.lang, path: $0.path) }
-        let key = Key(lang: page.lang, kind: kind.templateName, section: section, current: current, switcher: Array(switcher))
+        let key = Key(
+            lang: page.lang, kind: kind.templateName, section: section, current: current,
+            switcher: alternates.filter { $0.lang != page.lang })
         if let parts = rendered.withLock({ $0[key] }) { return parts }
         let views = Views(routes: routes, strings: data.strings, lang: page.lang)
         var pageObject: TemplateObject = [
