@@ -212,7 +212,7 @@ package enum OpenData {
     static func row(_ record: Session) -> [UInt8] {
         var row: [UInt8] = []
         row.reserveCapacity(512)
-        func next(_ parts: [String]) {
+        func next(_ parts: some Sequence<String>) {
             row.append(UInt8(ascii: ","))
             appendField(parts, to: &row)
         }
@@ -225,26 +225,11 @@ package enum OpenData {
         next([record.title])
         next([record.url])
         // Lists joined with `;`: their parts given one after the other, not joined first.
-        func joined(_ items: [[String]]) -> [String] {
-            var parts: [String] = []
-            for (index, item) in items.enumerated() {
-                if index > 0 { parts.append(";") }
-                parts += item
-            }
-            return parts
-        }
-        for ids in record.terms { next(joined(ids.map { [$0] })) }
-        next(joined(record.chairs.map { chair in chair.agency.map { [chair.name, " (", $0, ")"] } ?? [chair.name] }))
-        next(joined(record.documents.map { [$0.url] }))
+        for ids in record.terms { next(ids.map { [$0] }.joined(separator: [";"])) }
+        next(record.chairs.map { chair in chair.agency.map { [chair.name, " (", $0, ")"] } ?? [chair.name] }.joined(separator: [";"]))
+        next(record.documents.map { [$0.url] }.joined(separator: [";"]))
         row += "\r\n".utf8
         return row
-    }
-
-    /// A field as the CSV holds it (`appendField`).
-    static func field(_ value: String) -> String {
-        var bytes: [UInt8] = []
-        appendField(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func appendField(_ value: String, to row: inout [UInt8]) {
@@ -256,7 +241,7 @@ package enum OpenData {
     /// continuation byte is never ASCII (reading Characters here was most of the file's cost
     /// on 10,000 articles); written into the row as it goes, the opening quote put in once a
     /// byte needs it.
-    static func appendField(_ parts: some Collection<String>, to row: inout [UInt8]) {
+    static func appendField(_ parts: some Sequence<String>, to row: inout [UInt8]) {
         let start = row.count
         var quoted = false
         // Each part's bytes where they are stored, copied in runs: a quote ends a run and
