@@ -78,11 +78,11 @@ public enum Markdown {
                         next += 1
                         candidate = "\(id)-\(next)"
                     }
-                    usedIDs[id] = next + 1
-                    usedIDs[candidate] = 1
+                    usedIDs.set(id, next: next + 1)
+                    usedIDs.set(candidate, next: 1)
                     id = candidate
                 } else {
-                    usedIDs[id] = 1
+                    usedIDs.set(id, next: 1)
                 }
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             case CMARK_NODE_PARAGRAPH:
@@ -195,15 +195,17 @@ public enum Markdown {
                 if let many { return many[id] }
                 return few.first { $0.id == id }?.next
             }
-            set {
-                if many != nil {
-                    many![id] = newValue
-                } else if let place = few.firstIndex(where: { $0.id == id }) {
-                    if let newValue { few[place].next = newValue } else { few.remove(at: place) }
-                } else if let newValue {
-                    few.append((id, newValue))
-                    if few.count > 32 { many = Dictionary(few, uniquingKeysWith: { $1 }) }
-                }
+        }
+
+        /// Gives `id` the suffix `next` (ids are never taken back).
+        mutating func set(_ id: String, next: Int) {
+            if many != nil {
+                many![id] = next
+            } else if let place = few.firstIndex(where: { $0.id == id }) {
+                few[place].next = next
+            } else {
+                few.append((id, next))
+                if few.count > 32 { many = Dictionary(few, uniquingKeysWith: { $1 }) }
             }
         }
     }
