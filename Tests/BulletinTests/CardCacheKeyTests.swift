@@ -7,8 +7,8 @@ import Testing
 /// from a substring is the same path. (On Linux every String is contiguous UTF-8: the
 /// fallback for a bridged string without it runs on Darwin only.)
 @Suite struct CardCacheKeyTests {
-    private func key(_ path: String, _ lang: String = "en") -> CardCache.Key {
-        CardCache.Key(path: path, lang: lang)
+    private func key(_ path: String, _ lang: String = "en", _ level: Int = 3) -> CardCache.Key {
+        CardCache.Key(path: path, lang: lang, level: level)
     }
 
     @Test func pathsAreComparedByTheirBytes() {
@@ -28,6 +28,7 @@ import Testing
                 #expect(key(path).hashValue == key(other).hashValue)
             }
             #expect(key(path) != key(path, "ko"))
+            #expect(key(path) != key(path, "en", 2))
             #expect(key(path) != key(path + "x"))
         }
     }

@@ -10,13 +10,14 @@ package struct CardCache: Sendable {
     package struct Key: Hashable, Sendable {
         let path: String
         let lang: String
+        let level: Int
 
         /// The path's bytes hashed by `WordHash`, one word given to the hasher: a Set and a
         /// Dictionary of tens of thousands of keys, and every card of every list page, hash
         /// one, and SipHash over each path's bytes was most of the set's serial stretch.
         /// (The language is compared, not hashed: a page's cards are in its own.)
         package func hash(into hasher: inout Hasher) {
-            hasher.combine(Self.pathHash(path))
+            hasher.combine(Self.pathHash(path) &+ UInt64(truncatingIfNeeded: level))
         }
 
         /// Paths compared by their bytes, as they are hashed (String's `==` would call two
@@ -26,7 +27,7 @@ package struct CardCache: Sendable {
         /// a key's path to read it (`withUTF8` needs one) counted a reference on the
         /// dictionary's own keys, which the pages on both cores look up.
         package static func == (a: Key, b: Key) -> Bool {
-            guard a.lang == b.lang else { return false }
+            guard a.level == b.level, a.lang == b.lang else { return false }
             let same = a.path.utf8.withContiguousStorageIfAvailable { x in
                 b.path.utf8.withContiguousStorageIfAvailable { y in
                     x.count == y.count && (x.isEmpty || WordHash.equal(x.baseAddress!, y.baseAddress!, count: x.count))
@@ -40,36 +41,19 @@ package struct CardCache: Sendable {
         }
     }
 
-    /// Each article and language the pages list, by its place in `entries`.
-    private let positions: [Key: Int]
-    /// The heading levels each is shown at (bit `level`), and its entries at those levels,
-    /// the lowest first.
-    private let levels: [UInt8]
-    private let entries: [[TemplateValue]]
+    private let entries: [Key: TemplateValue]
 
     /// The entries the `pages` list, in parallel: each article's entry made once per
     /// language, its card rendered at each heading level a list shows it at.
     package init(inputs: RenderInputs, pages: [PlannedPage]) {
-        // Each article and language the pages list, numbered as first met, with the heading
-        // levels they show it at. The one table serves the look-ups too: a second, of each
-        // entry by level, was built on one core while the other waited.
-        var positions: [Key: Int] = [:]
-        var levels: [UInt8] = []
-        var keys: [Key] = []
+        // Each article and language the pages list, with the heading levels they show it at
+        // (bit `level`).
+        var needed: [Key: UInt8] = [:]
         for page in pages {
-            let level: UInt8 = page.kind == .articles ? 2 : 3
-            for case .card(let path) in page.dependencies {
-                let key = Key(path: path, lang: page.lang)
-                let position = positions[key, default: keys.count]
-                if position == keys.count {
-                    positions[key] = position
-                    keys.append(key)
-                    levels.append(0)
-                }
-                levels[position] |= 1 << level
-            }
+            let level = page.kind == .articles ? 2 : 3
+            for case .card(let path) in page.dependencies { needed[Key(path: path, lang: page.lang, level: 0), default: 0] |= 1 << level }
         }
-        let (listed, shownAt) = (keys, levels)
+        let wanted = Array(needed)
         let theme = inputs.theme
         let card = theme.library["article-card"]
         // The partial sees `site` unmarked: one value per language, not one per card.
@@ -78,12 +62,11 @@ package struct CardCache: Sendable {
             sites[lang] = Views(routes: inputs.site.routes, strings: siteData.strings, lang: lang).site(siteData, markedFor: nil)
         }
         let siteValues = sites
-        entries = Parallel.map(Array(listed.indices)) { position -> [TemplateValue] in
-            let key = listed[position]
+        let made = Parallel.map(wanted) { key, levels -> [(Key, TemplateValue)] in
             let siteData = inputs.sites[key.lang]!
             let views = Views(routes: inputs.site.routes, strings: siteData.strings, lang: key.lang)
             let object = views.card(inputs.cards[key.path]!)
-            return (0..<8).filter { shownAt[position] & (1 << $0) != 0 }.map { level -> TemplateValue in
+            return (0..<8).filter { levels & (1 << $0) != 0 }.map { level -> (Key, TemplateValue) in
                 var entry = object
                 if let card {
                     var context = object
@@ -95,21 +78,14 @@ package struct CardCache: Sendable {
                     card.render(.object(context), library: theme.library, into: &bytes)
                     entry["card"] = .utf8(bytes)
                 }
-                return .object(entry)
+                return (Key(path: key.path, lang: key.lang, level: level), .object(entry))
             }
         }
-        self.positions = positions
-        self.levels = levels
+        entries = Dictionary(uniqueKeysWithValues: made.joined())
     }
 
     /// The entries of `paths` in a page of `lang`, with their cards at heading `level`.
     package func list(_ paths: [String], lang: String, level: Int) -> TemplateValue {
-        .list(paths.compactMap { path in
-            guard let position = positions[Key(path: path, lang: lang)] else { return nil }
-            let shown = levels[position]
-            guard shown & (1 << level) != 0 else { return nil }
-            // The levels below `level` it is shown at come first.
-            return entries[position][(shown & ((1 << level) - 1)).nonzeroBitCount]
-        })
+        .list(paths.compactMap { entries[Key(path: $0, lang: lang, level: level)] })
     }
 }
