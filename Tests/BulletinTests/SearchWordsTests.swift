@@ -84,6 +84,17 @@ import Testing
         #expect(collected(["x \(long) y \(long)x \(long)"]) == ["x", long.lowercased(), "y", long.lowercased() + "x"])
     }
 
+    /// Words of 254, 255 and 256 bytes and longer, whose lengths are written before them in
+    /// one byte or in five (`SearchWords.appendLength`), beside short ones and each other:
+    /// each comes back whole, once, and a longer word is not taken for its prefix.
+    @Test func wordsOfEveryLengthHeaderComeBackWhole() {
+        let lengths = [1, 2, 253, 254, 255, 256, 300, 1000, 70_000]
+        let words = lengths.map { String(repeating: "k", count: $0 - 1) + "q" }
+        let texts = [words.joined(separator: " "), words.reversed().joined(separator: ", "), "k " + words[3]]
+        #expect(collected(texts) == distinctTokens(texts))
+        #expect(collected(texts).map(\.utf8.count) == lengths + [1])
+    }
+
     /// Text nodes read as bytes where they are ASCII and as strings otherwise give the same
     /// words as the text does.
     @Test func aBodysWordsInAnyScript() {

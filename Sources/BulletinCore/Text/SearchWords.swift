@@ -3,7 +3,8 @@
 /// index, which scores a body's words alike however often they appear. A 10,000-article
 /// site's bodies hold 23 MB of distinct words against 78 MB of text.
 public struct SearchWords: Sendable, Equatable {
-    /// Each word's UTF-8 followed by a zero byte (no word holds one: NUL is no letter).
+    /// Each word's length (`SearchWords.appendLength`) followed by its UTF-8: read a word at
+    /// a time without looking for where each ends.
     @usableFromInline fileprivate(set) var packed: [UInt8] = []
 
     public init() {}
@@ -12,16 +13,42 @@ public struct SearchWords: Sendable, Equatable {
 
     /// Calls `body` with each word's UTF-8, in order (valid during the call only). Inlined
     /// where it is called, so that `body` is too (the search index calls it for each of the
-    /// millions of words of a large site's bodies); each word's end found by memchr.
+    /// millions of words of a large site's bodies); each word's length read before it (a
+    /// search for a terminator cost a call to memchr for every word).
     @inlinable
     package func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         packed.withUnsafeBufferPointer { bytes in
             var start = 0
-            while let end = bytes.offset(of: 0, from: start) {
-                body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end + 1
+            while start < bytes.count {
+                let (count, first) = Self.length(at: start, in: bytes)
+                body(UnsafeBufferPointer(rebasing: bytes[first..<(first + count)]))
+                start = first + count
             }
         }
+    }
+
+    /// A word's length, as `packed` holds it before the word: one byte below 255; 255 and
+    /// then four bytes, least significant first, from 255 on (a word as long as a text may be).
+    @usableFromInline static let longLength: UInt8 = 255
+
+    /// Appends the header of a word of `count` bytes.
+    static func appendLength(_ count: Int, to packed: inout [UInt8]) {
+        if count < Int(longLength) {
+            packed.append(UInt8(count))
+        } else {
+            packed.append(longLength)
+            for shift in stride(from: 0, to: 32, by: 8) { packed.append(UInt8(truncatingIfNeeded: count >> shift)) }
+        }
+    }
+
+    /// The length of the word whose header is at `start` of `packed`, and where its bytes begin.
+    @inlinable @inline(__always)
+    static func length(at start: Int, in packed: UnsafeBufferPointer<UInt8>) -> (count: Int, first: Int) {
+        let head = packed[start]
+        guard head == longLength else { return (Int(head), start + 1) }
+        var count = 0
+        for offset in 0..<4 { count |= Int(packed[start + 1 + offset]) << (8 * offset) }
+        return (count, start + 5)
     }
 
     /// The words as strings (tests).
@@ -36,8 +63,8 @@ public struct SearchWords: Sendable, Equatable {
 package struct SearchWordCollector: TokenSink {
     /// The words so far, as `SearchWords` packs them.
     private var packed: [UInt8] = []
-    /// Open addressing over `packed`: where a word starts, plus one (0: empty); at most half
-    /// full.
+    /// Open addressing over `packed`: where a word's header starts, plus one (0: empty); at
+    /// most half full.
     private var slots: [Int32]
     private var count = 0
 
@@ -74,8 +101,8 @@ package struct SearchWordCollector: TokenSink {
         }
         guard let free else { return }
         slots[free] = Int32(start + 1)
+        SearchWords.appendLength(token.count, to: &packed)
         packed.append(contentsOf: token)
-        packed.append(0)
         count += 1
         if count * 2 > slots.count { grow() }
     }
@@ -88,11 +115,12 @@ package struct SearchWordCollector: TokenSink {
         return result
     }
 
-    /// Whether the word at `start` of `packed` is `token`.
+    /// Whether the word whose header is at `start` of `packed` is `token`.
     @inline(__always)
     private static func holds(_ packed: UnsafeBufferPointer<UInt8>, at start: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard start + token.count < packed.count, packed[start + token.count] == 0 else { return false }
-        return token.isEmpty || WordHash.equal(packed.baseAddress! + start, token.baseAddress!, count: token.count)
+        let (count, first) = SearchWords.length(at: start, in: packed)
+        guard count == token.count else { return false }
+        return count == 0 || WordHash.equal(packed.baseAddress! + first, token.baseAddress!, count: count)
     }
 
     private mutating func grow() {
@@ -100,11 +128,12 @@ package struct SearchWordCollector: TokenSink {
         let mask = larger.count - 1
         packed.withUnsafeBufferPointer { packed in
             var start = 0
-            for end in packed.indices where packed[end] == 0 {
-                var slot = Int(truncatingIfNeeded: WordHash.of(UnsafeBufferPointer(rebasing: packed[start..<end]))) & mask
+            while start < packed.count {
+                let (count, first) = SearchWords.length(at: start, in: packed)
+                var slot = Int(truncatingIfNeeded: WordHash.of(UnsafeBufferPointer(rebasing: packed[first..<(first + count)]))) & mask
                 while larger[slot] != 0 { slot = (slot + 1) & mask }
                 larger[slot] = Int32(start + 1)
-                start = end + 1
+                start = first + count
             }
         }
         slots = larger
