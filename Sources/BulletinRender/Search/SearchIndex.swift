@@ -120,7 +120,16 @@ package struct SearchIndex: Sendable {
         var made = Self.scoreAll(toScore, inputs: inputs, bodyWords: bodyWords, sorted: updatable, into: &vocabulary).makeIterator()
         scores = articles.map { reused[site.articles[$0].article.path] ?? made.next()! }
         self.vocabulary = vocabulary
-        postings = Self.postings(of: scores, words: vocabulary.count)
+        var lengths = [Int](repeating: 0, count: vocabulary.count)
+        for words in scores { for word in words { lengths[Int(word.word)] += 2 } }
+        postings = lengths.map { length in
+            var list: [Int32] = []
+            list.reserveCapacity(length)
+            return list
+        }
+        for (position, words) in scores.enumerated() {
+            for word in words { postings[Int(word.word)].appendPair(Int32(position), word.score) }
+        }
         for (word, list) in postings.enumerated() where !list.isEmpty {
             if isStopWord(list, count: articles.count) {
                 stopWords.insert(word)
@@ -139,32 +148,6 @@ package struct SearchIndex: Sendable {
         }
         files[folder + "meta.json"] = Self.manifest(
             inputs: inputs, lang: lang, articles: articles, shardKeys: shardWords.keys.sorted(), stopWords: stopWords.map(vocabulary.word).sorted())
-    }
-
-    /// Each word's articles and scores (`postings`) from each article's words and scores:
-    /// the pairs laid out word after word in one array first, each list then copied out at
-    /// its size (appended to a list per word, each of millions of pairs had both arrays
-    /// checked for sharing and room).
-    private static func postings(of scores: [[WordScore]], words: Int) -> [[Int32]] {
-        // Where each word's pairs start in `flat`, and then where the next of them goes.
-        var starts = [Int](repeating: 0, count: words + 1)
-        for list in scores { for word in list { starts[Int(word.word) + 1] += 2 } }
-        for word in 0..<words { starts[word + 1] += starts[word] }
-        var flat = [Int32](repeating: 0, count: starts[words])
-        var next = starts
-        flat.withUnsafeMutableBufferPointer { flat in
-            next.withUnsafeMutableBufferPointer { next in
-                for (position, list) in scores.enumerated() {
-                    for word in list {
-                        let at = next[Int(word.word)]
-                        flat[at] = Int32(position)
-                        flat[at + 1] = word.score
-                        next[Int(word.word)] = at + 2
-                    }
-                }
-            }
-        }
-        return (0..<words).map { Array(flat[starts[$0]..<starts[$0 + 1]]) }
     }
 
     /// The paths of the files the last `update` wrote (none before the first).
@@ -647,5 +630,14 @@ package struct SearchIndex: Sendable {
         var output = ""
         JSONValue.writeString(text, to: &output)
         return output
+    }
+}
+
+extension Array where Element == Int32 {
+    /// Two numbers at once, in place (a literal `[a, b]` would allocate an array per pair, a
+    /// million and a half times for a large site's index).
+    fileprivate mutating func appendPair(_ first: Int32, _ second: Int32) {
+        append(first)
+        append(second)
     }
 }
