@@ -28,8 +28,8 @@ public enum WebAddress {
     /// Whether `address` begins with the characters `https://` or `http://`, in any case: the
     /// addresses `problem(with:)` checks (a link to another scheme, `mailto:`, is not one).
     package static func hasWebScheme(_ address: String) -> Bool {
-        var bytes = address
-        return bytes.withUTF8 { schemeLength($0, address: address) } != nil
+        var text = address
+        return text.withUTF8 { schemeLength($0, address: address) } != nil
     }
 
     /// The length of the `https://` or `http://` that `address`, whose UTF-8 is `bytes`,

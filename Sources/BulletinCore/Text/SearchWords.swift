@@ -27,16 +27,17 @@ public struct SearchWords: Sendable, Equatable {
         }
     }
 
-    /// A word's length, as `packed` holds it before the word: one byte below 255; 255 and
-    /// then four bytes, least significant first, from 255 on (a word as long as a text may be).
-    @usableFromInline static let longLength: UInt8 = 255
+    /// A word's length, as `packed` holds it before the word: one byte below 255; from 255
+    /// on (a word as long as a text may be), this marker and then four bytes, least
+    /// significant first.
+    @usableFromInline static let longLengthMarker: UInt8 = 255
 
     /// Appends the header of a word of `count` bytes.
     static func appendLength(_ count: Int, to packed: inout [UInt8]) {
-        if count < Int(longLength) {
+        if count < Int(longLengthMarker) {
             packed.append(UInt8(count))
         } else {
-            packed.append(longLength)
+            packed.append(longLengthMarker)
             for shift in stride(from: 0, to: 32, by: 8) { packed.append(UInt8(truncatingIfNeeded: count >> shift)) }
         }
     }
@@ -45,7 +46,7 @@ public struct SearchWords: Sendable, Equatable {
     @inlinable @inline(__always)
     static func length(at start: Int, in packed: UnsafeBufferPointer<UInt8>) -> (count: Int, first: Int) {
         let head = packed[start]
-        guard head == longLength else { return (Int(head), start + 1) }
+        guard head == longLengthMarker else { return (Int(head), start + 1) }
         var count = 0
         for offset in 0..<4 { count |= Int(packed[start + 1 + offset]) << (8 * offset) }
         return (count, start + 5)
