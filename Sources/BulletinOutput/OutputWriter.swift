@@ -49,9 +49,11 @@ package final class StagedOutput: OutputSink {
         } catch {
             throw Failure(description: "cannot create \(parent): \(error)")
         }
-        // Staging and previous folders a killed build left behind.
+        // Staging and previous folders a killed build left behind: only folders named as a
+        // build names them, after a process that no longer runs (another build of the same
+        // folder may be writing its own at this moment; a file someone named so is theirs).
         for entry in (try? FileSystem.entries(of: parent)) ?? []
-        where entry.hasPrefix(".\(name).bulletin-staging-") || entry.hasPrefix(".\(name).bulletin-previous-") {
+        where Self.isLeftover(entry, of: name) && FileSystem.kind(at: parent + "/" + entry) == .directory {
             try? FileSystem.remove(parent + "/" + entry)
         }
         self.output = output
@@ -63,6 +65,21 @@ package final class StagedOutput: OutputSink {
         } catch {
             throw Failure(description: "cannot write the output: \(error)")
         }
+    }
+
+    /// Whether `entry`, beside the output folder `name`, is a staging or previous folder of a
+    /// build that no longer runs: `.<name>.bulletin-staging-<pid>` or
+    /// `.<name>.bulletin-previous-<pid>`, with no process `pid` running but this one (a
+    /// process of this number before it cannot be running either).
+    static func isLeftover(_ entry: String, of name: String) -> Bool {
+        var pid: Substring?
+        for kind in ["staging", "previous"] where entry.hasPrefix(".\(name).bulletin-\(kind)-") {
+            pid = entry.dropFirst(".\(name).bulletin-\(kind)-".count)
+        }
+        guard let pid, !pid.isEmpty, pid.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let number = pid_t(pid), String(number) == pid
+        else { return false }
+        return number == getpid() || (kill(number, 0) == -1 && errno == ESRCH)
     }
 
     package func accept(_ file: OutputFile) {

@@ -154,6 +154,39 @@ import Testing
         #expect(TemporaryFolder.snapshot(site) == before)
     }
 
+    /// A killed build's staging and previous folders are deleted by the next build; what
+    /// another build still running writes, or what is only named like them, is not touched
+    /// (a second build of the same folder deleted the first one's staging folder under it).
+    @Test func onlyAKilledBuildsLeftoversBesideTheOutputAreDeleted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try TestSite.standard().write(to: folder.path)
+        // Above Linux's largest process number (2^22): no process has it.
+        let dead = "4194305"
+        let running = String(getppid())
+        let fileManager = FileManager.default
+        let deleted = [".out.bulletin-staging-\(dead)", ".out.bulletin-previous-\(dead)"]
+        let kept = [
+            ".out.bulletin-staging-\(running)", ".out.bulletin-previous-\(running)", ".out.bulletin-staging-abc",
+            ".out.bulletin-staging-", ".out.bulletin-staging-+\(dead)", ".out.bulletin-staging-0\(dead)",
+            ".other.bulletin-staging-\(dead)",
+        ]
+        for name in deleted + kept {
+            try fileManager.createDirectory(atPath: folder.path + "/" + name, withIntermediateDirectories: false)
+            try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.path + "/" + name + "/file.txt"))
+        }
+        // A file named as a leftover folder is someone's file.
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder.path + "/.out.bulletin-previous-4194306"))
+        #expect(build(in: folder.path, output: folder.path + "/out").succeeded)
+        for name in deleted { #expect(!fileManager.fileExists(atPath: folder.path + "/" + name), "\(name)") }
+        for name in kept {
+            #expect(fileManager.contents(atPath: folder.path + "/" + name + "/file.txt") == Data("mine".utf8), "\(name)")
+        }
+        #expect(fileManager.contents(atPath: folder.path + "/.out.bulletin-previous-4194306") == Data("mine".utf8))
+        #expect(StagedOutput.isLeftover(".out.bulletin-staging-\(getpid())", of: "out"))
+        #expect(!StagedOutput.isLeftover(".out.bulletin-staging-\(running)", of: "out"))
+    }
+
     @Test func theWriterStagesBesideTheOutputAndSwaps() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
