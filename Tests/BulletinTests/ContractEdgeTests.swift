@@ -46,6 +46,38 @@ import Testing
         #expect(error.hint.map { !$0.unicodeScalars.contains("\u{301}") } == true)
     }
 
+    /// "A relative link must lead to a page or file of the site": a link whose path or
+    /// fragment is the target's text in another Unicode form (a decomposed é) is the same
+    /// text to Swift's `==`, but a server and a browser compare bytes. The link is published
+    /// in the target's own form.
+    @Test func aLinkInAnotherUnicodeFormIsPublishedInTheTargetsForm() throws {
+        var site = TestSite.standard()
+        site["Content/static/caf\u{E9}.txt"] = "menu\n"
+        site["Content/articles/c.md"] = """
+            ---
+            title: C
+            date: 2025-01-01
+            ---
+
+            [menu](/cafe\u{301}.txt), [relative](../../cafe\u{301}.txt), [here](#cafe\u{301}-talks),
+            [other](d.md#cafe\u{301}-notes), [page](/articles/d/#cafe\u{301}-notes)
+
+            ## Caf\u{E9} talks
+
+            """
+        site["Content/articles/d.md"] = "---\ntitle: D\ndate: 2025-01-02\n---\n\n## Caf\u{E9} notes\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        let page = try #require(result.text("articles/c/index.html"))
+        #expect(page.contains("href=\"/caf%C3%A9.txt\">menu"))
+        #expect(page.contains("href=\"/caf%C3%A9.txt\">relative"))
+        #expect(page.contains("href=\"#caf%C3%A9-talks\">here"))
+        #expect(page.contains("href=\"/articles/d/#caf%C3%A9-notes\">other"))
+        #expect(page.contains("href=\"/articles/d/#caf%C3%A9-notes\">page"))
+        #expect(!page.contains("%CC%81"), "a decomposed accent is published")
+        #expect(result.text("caf\u{E9}.txt") == "menu\n")
+    }
+
     /// A taxonomy named like a language would take the folder of that language's pages: an
     /// error at its name in site.yaml, not a collision at a generated URL.
     @Test func aTaxonomyCannotBeNamedLikeALanguage() throws {

@@ -46,7 +46,11 @@ package struct FragmentCheck: Sendable {
 
         var diagnostics: [Diagnostic] = []
         for check in checks {
-            guard let known = ids(of: check.target.sitePath), !known.contains(check.target.fragment) else { continue }
+            // Compared as bytes, as a browser compares them: Swift's `==` calls two Unicode
+            // forms of one text equal (links' fragments are composed as ids are, but an id in
+            // raw HTML may be written decomposed).
+            let fragment = check.target.fragment.utf8
+            guard let known = ids(of: check.target.sitePath), !known.contains(where: { $0.utf8.elementsEqual(fragment) }) else { continue }
             let suggestion = EditDistance.closest(
                 to: check.target.fragment, among: known, limit: max(2, check.target.fragment.count / 3), count: 1).first
             diagnostics.append(check.source.diagnostic(

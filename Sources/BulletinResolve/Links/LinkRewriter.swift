@@ -2,6 +2,7 @@ import BulletinContent
 import BulletinCore
 import BulletinMarkdown
 import Synchronization
+internal import Foundation
 
 /// Checks and rewrites the links editors write in Markdown.
 ///
@@ -147,6 +148,35 @@ package struct LinkRewriter: Sendable {
             }
             return (.unchanged, nil)
         }
+        // A fragment composed as the site's ids are (`Slug`: NFKC, so NFC): `#cafe\u{301}` and
+        // `#café` are the same text to an editor and to Swift's `==`, but a browser compares
+        // the bytes, and only the composed form finds the heading.
+        guard let composed = Self.composingFragment(of: destination) else {
+            return rewriteAsComposed(destination, from: contentPath, reads: &reads)
+        }
+        let (result, target) = rewriteAsComposed(composed, from: contentPath, reads: &reads)
+        return (result == .unchanged ? .rewritten(composed) : result, target)
+    }
+
+    /// `destination` with its fragment in NFC, or nil when it has none or it is so already.
+    static func composingFragment(of destination: String) -> String? {
+        guard let hash = destination.utf8Offset(of: UInt8(ascii: "#")) else { return nil }
+        let start = destination.utf8.index(destination.utf8.startIndex, offsetBy: hash + 1)
+        let fragment = percentDecoded(String(destination[start...]))
+        guard !fragment.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let composed = fragment.precomposedStringWithCanonicalMapping
+        guard !composed.utf8.elementsEqual(fragment.utf8) else { return nil }
+        return String(destination[..<start]) + Routes.percentEncode(composed)
+    }
+
+    /// The site path as the build stores it, byte for byte, when `path` is one of them
+    /// (Swift's `==`, which `Set` uses, calls canonically equivalent texts equal; a server
+    /// does not).
+    private func storedForm(of path: String) -> String {
+        sitePaths.firstIndex(of: path).map { sitePaths[$0] } ?? path
+    }
+
+    private func rewriteAsComposed(_ destination: String, from contentPath: String, reads: inout SiteReads) -> (Result, Target?) {
         let (path, query, fragment) = Self.split(destination)
         if path.isEmpty {
             // `#section` or `?q`: this page. A query is written from the root like other
@@ -207,7 +237,14 @@ package struct LinkRewriter: Sendable {
                 message: "the link '\(destination)' goes to /\(path), which the site does not have",
                 hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil)
         }
-        let target = fragment.map { Target(sitePath: sitePath, fragment: $0) }
+        let stored = storedForm(of: sitePath)
+        let target = fragment.map { Target(sitePath: stored, fragment: $0) }
+        guard stored.utf8.elementsEqual(sitePath.utf8) else {
+            // Written in another Unicode form than the file's or page's own: written as it is
+            // published, or a server that compares bytes would not find it.
+            return (.rewritten(routes.href(stored) + (query.map { "?" + $0 } ?? "")
+                + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target)
+        }
         guard routes.baseURL.path != "/" else { return (.unchanged, target) }
         return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
     }
@@ -231,7 +268,7 @@ package struct LinkRewriter: Sendable {
         let sitePath = resolved.isEmpty || !isFolder ? resolved : resolved + "/"
         switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment, reads: &reads) {
         case (.rewritten, let target), (.unchanged, let target):
-            let href = routes.href(sitePath) + (query.map { "?" + $0 } ?? "")
+            let href = routes.href(storedForm(of: sitePath)) + (query.map { "?" + $0 } ?? "")
                 + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
             return (.rewritten(href), target)
         case (.broken(_, let hint), let target):
