@@ -78,6 +78,18 @@ import Testing
         #expect(result.text("caf\u{E9}.txt") == "menu\n")
     }
 
+    /// "Links to every file the build writes work": the search script and each language's
+    /// search index too, not only pages, feeds and the sitemap.
+    @Test func theSearchScriptAndIndexCanBeLinked() throws {
+        var site = bilingual()
+        site["Content/articles/english.md"] = "---\ntitle: English\ndate: 2025-01-01\n---\n\n[script](/search/search.js), [index](/search/meta.json), [Korean](/ko/search/meta.json)\n"
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map { $0.formatted() })")
+        for file in ["search/search.js", "search/meta.json", "ko/search/meta.json"] { #expect(result.text(file) != nil, "\(file)") }
+        site["Content/articles/english.md"] = "---\ntitle: English\ndate: 2025-01-01\n---\n\n[script](/search/searches.js)\n"
+        #expect(site.build().errors.contains { $0.message.contains("/search/searches.js, which the site does not have") })
+    }
+
     /// A taxonomy named like a language would take the folder of that language's pages: an
     /// error at its name in site.yaml, not a collision at a generated URL.
     @Test func aTaxonomyCannotBeNamedLikeALanguage() throws {

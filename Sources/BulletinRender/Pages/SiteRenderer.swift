@@ -31,10 +31,13 @@ public enum SiteRenderer {
         var sitePaths = Set(site.plan.map(\.path))
         for file in site.staticFiles { sitePaths.insert(file.path) }
         for file in site.assets { sitePaths.insert(Routes.asset(file.path)) }
-        // The generated files a page may link to: feeds, the sitemap, robots.txt.
+        // The generated files a page may link to: feeds, the sitemap, robots.txt, the open
+        // data, the search script and each language's search index (its shards are named
+        // after the content: no link can know them).
         for feed in Feed.all(of: site) { sitePaths.formUnion([feed.atomPath, feed.jsonPath]) }
         sitePaths.formUnion(Sitemap.paths(for: site))
-        sitePaths.formUnion([Routes.sessionsCSV, Routes.sessionsJSON, Routes.termsJSON])
+        sitePaths.formUnion([Routes.sessionsCSV, Routes.sessionsJSON, Routes.termsJSON, Routes.search + "search.js"])
+        for lang in site.config.languages { sitePaths.insert(site.routes.localized(Routes.search + "meta.json", lang)) }
         return LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
     }
 
