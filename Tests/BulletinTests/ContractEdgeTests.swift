@@ -90,6 +90,28 @@ import Testing
         #expect(site.build().errors.contains { $0.message.contains("/search/searches.js, which the site does not have") })
     }
 
+    /// "Fixed words come from `Templates/i18n/<lang>.yaml`": a site whose own language has
+    /// no file publishes Bulletin's English words and dates, and is told so, as a missing
+    /// file of another language is; an English site needs none; a file that is there but
+    /// cannot be read has its own error, not a second message that it is missing.
+    @Test func aSiteLanguageWithoutWordsIsTold() throws {
+        var site = TestSite.standard()
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\nlanguage: fr\n"
+        let warning = try #require(site.build().warnings.first { $0.code == .missingTemplate })
+        #expect(warning.message.contains("no words in fr"), "\(warning.formatted())")
+        #expect(warning.location.file.hasSuffix("i18n/fr.yaml"))
+        site["Templates/i18n/fr.yaml"] = "nav:\n  articles: Articles\n"
+        #expect(!site.build().warnings.contains { $0.code == .missingTemplate })
+        site["Content/site.yaml"] = "title: T\nbaseURL: https://x.test/\nlanguage: en-GB\n"
+        #expect(!site.build().warnings.contains { $0.code == .missingTemplate })
+
+        var bilingual = bilingual()
+        bilingual["Templates/i18n/ko.yaml"] = "nav: [unclosed\n"
+        let result = bilingual.build()
+        #expect(!result.errors.isEmpty)
+        #expect(!result.diagnostics.contains { $0.message.contains("no words in ko") }, "\(result.diagnostics.map { $0.formatted() })")
+    }
+
     /// A taxonomy named like a language would take the folder of that language's pages: an
     /// error at its name in site.yaml, not a collision at a generated URL.
     @Test func aTaxonomyCannotBeNamedLikeALanguage() throws {

@@ -217,6 +217,8 @@ package final class LanguageStrings: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var files: [String: [String: String]] = [:]
         var shown: [String: String] = [:]
+        /// Languages whose file is there but could not be read: its error says so already.
+        var unreadable: Set<String> = []
         for file in tree.templates where file.path.hasPrefix("i18n/") {
             let name = String(file.path.dropFirst("i18n/".count))
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), !name.contains("/") else {
@@ -232,10 +234,12 @@ package final class LanguageStrings: Sendable, Equatable {
             switch SourceText.decode(file) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
+                unreadable.insert(tag)
             case .success(let source):
                 switch YAMLReader.parse(source.text, firstLine: 1, in: source) {
                 case .failure(let diagnostic):
                     diagnostics.append(diagnostic)
+                    unreadable.insert(tag)
                 case .success(let value):
                     var words: [String: String] = [:]
                     if let value { flatten(value, prefix: "", into: &words, source: source, diagnostics: &diagnostics) }
@@ -245,16 +249,27 @@ package final class LanguageStrings: Sendable, Equatable {
             }
         }
         let defaultLanguage = languages.first ?? "en"
+        // The built-in words are English: a site in another language with no file for it
+        // would publish English words and dates without a word of warning.
+        if files[defaultLanguage] == nil, !unreadable.contains(defaultLanguage),
+           defaultLanguage.lowercased() != "en", !defaultLanguage.lowercased().hasPrefix("en-") {
+            diagnostics.append(Diagnostic(
+                .warning, .missingTemplate,
+                "the theme has no words in \(defaultLanguage) (\(tree.templatesRoot)/i18n/\(defaultLanguage).yaml), the site's language, so its pages show Bulletin's English words and dates",
+                at: SourceLocation(file: "\(tree.templatesRoot)/i18n/\(defaultLanguage).yaml"),
+                hint: "copy i18n/en.yaml (Bulletin's own theme has one) to i18n/\(defaultLanguage).yaml and translate it"))
+        }
         let defaults = BuiltInStrings.english.merging(files[defaultLanguage] ?? [:]) { $1 }
         var result: [String: LanguageStrings] = [defaultLanguage: LanguageStrings(lang: defaultLanguage, words: defaults)]
         for lang in languages.dropFirst() {
             guard let words = files[lang] else {
+                result[lang] = LanguageStrings(lang: lang, words: defaults)
+                if unreadable.contains(lang) { continue }
                 diagnostics.append(Diagnostic(
                     .warning, .missingTemplate,
                     "the theme has no words in \(lang) (\(tree.templatesRoot)/i18n/\(lang).yaml), so its pages in \(lang) show them in \(defaultLanguage)",
                     at: SourceLocation(file: "\(tree.templatesRoot)/i18n/\(lang).yaml"),
                     hint: "copy i18n/\(defaultLanguage).yaml to i18n/\(lang).yaml and translate it"))
-                result[lang] = LanguageStrings(lang: lang, words: defaults)
                 continue
             }
             // Keys the default language's own file has, that this one lacks.
