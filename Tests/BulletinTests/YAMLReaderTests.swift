@@ -32,6 +32,34 @@ import Testing
         #expect(items[1].column == 5)
     }
 
+    /// YAML's merge key, as Hugo reads it: `<<` adds the keys of a mapping (or of a list of
+    /// mappings, the first winning) that the mapping does not set itself, in its place.
+    @Test func mergeKeysAddWhatTheMappingDoesNotSet() throws {
+        let pairs = try parse("<<: {title: Merged, date: 2025-01-01, location: Seoul}\nlocation: Busan\nd: &d {x: 1, y: 2}\nn: {<<: [*d, {z: 3, x: 9}], y: 7}\n").get()
+        #expect(pairs.map(\.key) == ["title", "date", "location", "d", "n"])
+        #expect(pairs.first { $0.key == "location" }?.value.kind.text == "Busan")
+        #expect(pairs.first { $0.key == "title" }?.line == 2)
+        guard case .mapping(let nested) = pairs[4].value.kind else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(nested.map(\.key) == ["x", "z", "y"])
+        #expect(nested.map { $0.value.kind.text } == ["1", "3", "7"])
+        let error = try #require(parse("title: A\nn: {<<: 5}\n").failure)
+        #expect(error.message.contains("merge key") && error.location.line == 3)
+        // Quoted, it is a key like any other.
+        #expect(try parse("\"<<\": x\n").get().map(\.key) == ["<<"])
+    }
+
+    /// A tag naming a type of the core schema gives the text that type: `!!bool true` is the
+    /// boolean, `!!int "5"` the number; `!!str` keeps it text.
+    @Test func typeTagsMakeTheirType() throws {
+        let pairs = try parse("a: !!bool true\nb: !!int \"5\"\nc: !!str true\nd: !!null ''\n").get()
+        #expect(pairs[0].value.kind.isPlainScalar && pairs[1].value.kind.isPlainScalar)
+        #expect(!pairs[2].value.kind.isPlainScalar)
+        #expect(pairs[3].value.kind.isPlainScalar)
+    }
+
     @Test func quotedScalarsAreNotPlain() throws {
         let pairs = try parse("a: true\nb: \"true\"\nc: ~\nd: ''\n").get()
         #expect(pairs[0].value.kind.isPlainScalar)
@@ -125,5 +153,21 @@ extension YAMLValue.Kind {
     var isPlainScalar: Bool {
         if case .scalar(_, true) = self { return true }
         return false
+    }
+}
+
+extension YAMLValue.Kind {
+    /// A scalar's text (nil for a list or mapping).
+    var text: String? {
+        if case .scalar(let text, _) = self { return text }
+        return nil
+    }
+}
+
+extension Result {
+    /// The error, or nil on success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

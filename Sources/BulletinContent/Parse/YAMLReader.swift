@@ -256,7 +256,11 @@ package enum YAMLReader {
             budget.textLength += scalar.string.utf8.count
             // Checked here too: one long text, or the last one, has no node after it.
             guard budget.textLength <= maximumTextLength else { throw tooLarge(budget, firstLine: firstLine, source: source) }
-            let plain = scalar.style == .plain && scalar.tag.rawValue.isEmpty
+            // A tag that names a type of the core schema (`!!bool true`, `!!int 5`) makes the
+            // text that type, quoted or not, as a plain scalar of it would be; any other tag
+            // (`!!str`, `!`) and any quotes make it text.
+            let tag = scalar.tag.rawValue
+            let plain = tag.isEmpty ? scalar.style == .plain : Self.typedTags.contains(tag)
             return YAMLValue(kind: .scalar(scalar.string, plain: plain), line: line, column: mark.column)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
@@ -277,12 +281,55 @@ package enum YAMLReader {
                 pairs.append(YAMLPair(
                     key: keyScalar.string, line: keyMark.line + firstLine - 1, column: keyMark.column,
                     value: try convert(value, firstLine: firstLine, budget: &budget, source: source)))
+                // Keys come resolved (Yams compares them for duplicates): untagged, `str`.
+                if keyScalar.string == "<<", keyScalar.style == .plain,
+                   keyScalar.tag.rawValue.isEmpty || keyScalar.tag.rawValue == "tag:yaml.org,2002:str" {
+                    pairs[pairs.count - 1].isMerge = true
+                }
             }
-            return YAMLValue(kind: .mapping(pairs), line: line, column: mark.column)
+            return YAMLValue(kind: .mapping(try merged(pairs, source: source)), line: line, column: mark.column)
         case .alias:
             // Yams resolves aliases while composing; an unresolved one cannot reach here.
             return YAMLValue(kind: .scalar("", plain: true), line: line, column: mark.column)
         }
+    }
+
+    /// The tags of the core schema's types other than text (`!!bool`, `!!int`, `!!float`,
+    /// `!!null`), as Yams gives them.
+    private static let typedTags: Set<String> = [
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null",
+    ]
+
+    /// A mapping's pairs with its merge keys applied, as YAML's merge key type and Hugo read
+    /// them: `<<: *defaults` (or a list of such mappings, the first winning) adds each key
+    /// the mapping does not set itself, in the place of the `<<`.
+    private static func merged(_ pairs: [YAMLPair], source: SourceText) throws -> [YAMLPair] {
+        guard pairs.contains(where: \.isMerge) else { return pairs }
+        let own = Set(pairs.filter { !$0.isMerge }.map(\.key))
+        var added: Set<String> = []
+        var result: [YAMLPair] = []
+        for pair in pairs {
+            guard pair.isMerge else {
+                result.append(pair)
+                continue
+            }
+            let sources: [YAMLValue]
+            switch pair.value.kind {
+            case .mapping: sources = [pair.value]
+            case .sequence(let items) where items.allSatisfy({ if case .mapping = $0.kind { true } else { false } }): sources = items
+            default:
+                throw ConversionFailure(diagnostic: source.diagnostic(
+                    .error, .wrongType, "a merge key (`<<`) must be given a mapping or a list of mappings, not \(pair.value.kindDescription)",
+                    line: pair.value.line, column: pair.value.column,
+                    hint: "name a mapping with an anchor (`defaults: &defaults {location: Seoul}`) and merge it with `<<: *defaults`"))
+            }
+            for case .mapping(let fields) in sources.map(\.kind) {
+                for field in fields where !own.contains(field.key) && added.insert(field.key).inserted {
+                    result.append(field)
+                }
+            }
+        }
+        return result
     }
 
     // MARK: - Aliases as keys

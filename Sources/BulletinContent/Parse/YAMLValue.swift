@@ -70,4 +70,6 @@ package struct YAMLPair: Sendable {
     package let line: Int
     package let column: Int
     package let value: YAMLValue
+    /// A plain `<<` key: YAML's merge key, applied by the reader (`YAMLReader`).
+    var isMerge = false
 }
