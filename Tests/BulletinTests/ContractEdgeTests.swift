@@ -112,6 +112,19 @@ import Testing
         #expect(!result.diagnostics.contains { $0.message.contains("no words in ko") }, "\(result.diagnostics.map { $0.formatted() })")
     }
 
+    /// "Diagnostics say what is wrong": a word given as a list where the default language
+    /// has a text is a wrong type at the value, not a key "missing" at the top of the file.
+    @Test func aWordGivenAsAListIsAWrongTypeAtItsValue() throws {
+        var site = bilingual()
+        site["Templates/i18n/ko.yaml"] = "nav:\n  articles: [기사]\n"
+        let result = site.build()
+        let warning = try #require(result.warnings.first { $0.message.contains("'nav.articles'") })
+        #expect(warning.code == .wrongType, "\(warning.formatted())")
+        #expect(warning.message.contains("must be a text"))
+        #expect(warning.location.file.hasSuffix("i18n/ko.yaml") && warning.location.line == 2 && warning.location.column == 13)
+        #expect(!result.warnings.contains { $0.message.contains("'nav.articles' is missing") })
+    }
+
     /// A taxonomy named like a language would take the folder of that language's pages: an
     /// error at its name in site.yaml, not a collision at a generated URL.
     @Test func aTaxonomyCannotBeNamedLikeALanguage() throws {

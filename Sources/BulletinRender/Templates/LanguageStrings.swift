@@ -217,6 +217,8 @@ package final class LanguageStrings: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var files: [String: [String: String]] = [:]
         var shown: [String: String] = [:]
+        /// Where each key given a list or mapping starts, in its language's file.
+        var places: [String: [String: (line: Int, column: Int)]] = [:]
         /// Languages whose file is there but could not be read: its error says so already.
         var unreadable: Set<String> = []
         for file in tree.templates where file.path.hasPrefix("i18n/") {
@@ -242,8 +244,12 @@ package final class LanguageStrings: Sendable, Equatable {
                     unreadable.insert(tag)
                 case .success(let value):
                     var words: [String: String] = [:]
-                    if let value { flatten(value, prefix: "", into: &words, source: source, diagnostics: &diagnostics) }
+                    var givenPlaces: [String: (line: Int, column: Int)] = [:]
+                    if let value {
+                        flatten(value, prefix: "", into: &words, places: &givenPlaces, source: source, diagnostics: &diagnostics)
+                    }
                     files[tag] = words
+                    places[tag] = givenPlaces
                     shown[tag] = file.displayPath
                 }
             }
@@ -274,6 +280,15 @@ package final class LanguageStrings: Sendable, Equatable {
             }
             // Keys the default language's own file has, that this one lacks.
             for key in (files[defaultLanguage] ?? [:]).keys.sorted() where words[key] == nil {
+                if let place = places[lang]?[key] {
+                    // Given, but as a list or mapping where the default language has a text.
+                    diagnostics.append(Diagnostic(
+                        .warning, .wrongType,
+                        "'\(key)' must be a text, as in \(defaultLanguage), not a list or mapping, so pages in \(lang) show the \(defaultLanguage) word",
+                        at: SourceLocation(file: shown[lang]!, line: place.line, column: place.column),
+                        hint: "write it as one text, such as `\(key.split(separator: ".").last ?? ""): \(files[defaultLanguage]![key]!)` in \(lang)"))
+                    continue
+                }
                 diagnostics.append(Diagnostic(
                     .warning, .missingKey, "'\(key)' is missing here, so pages in \(lang) show the \(defaultLanguage) word",
                     at: SourceLocation(file: shown[lang]!),
@@ -284,11 +299,13 @@ package final class LanguageStrings: Sendable, Equatable {
         return (result, diagnostics)
     }
 
-    /// Nested mappings as dotted keys; lists as `key.1`, `key.2`...; texts as they are.
+    /// Nested mappings as dotted keys; lists as `key.1`, `key.2`...; texts as they are; in
+    /// `places`, where each key given a list or mapping is.
     private static func flatten(
-        _ value: YAMLValue, prefix: String, into words: inout [String: String], source: SourceText,
-        diagnostics: inout [Diagnostic]
+        _ value: YAMLValue, prefix: String, into words: inout [String: String],
+        places: inout [String: (line: Int, column: Int)], source: SourceText, diagnostics: inout [Diagnostic]
     ) {
+        if !prefix.isEmpty, !value.kind.isScalar { places[prefix] = (value.line, value.column) }
         switch value.kind {
         case .scalar(let text, _):
             guard !prefix.isEmpty else {
@@ -300,12 +317,21 @@ package final class LanguageStrings: Sendable, Equatable {
             if !value.isNull { words[prefix] = text }
         case .mapping(let pairs):
             for pair in pairs {
-                flatten(pair.value, prefix: prefix.isEmpty ? pair.key : prefix + "." + pair.key, into: &words, source: source, diagnostics: &diagnostics)
+                flatten(
+                    pair.value, prefix: prefix.isEmpty ? pair.key : prefix + "." + pair.key, into: &words, places: &places,
+                    source: source, diagnostics: &diagnostics)
             }
         case .sequence(let items):
             for (index, item) in items.enumerated() {
-                flatten(item, prefix: prefix + "." + String(index + 1), into: &words, source: source, diagnostics: &diagnostics)
+                flatten(item, prefix: prefix + "." + String(index + 1), into: &words, places: &places, source: source, diagnostics: &diagnostics)
             }
         }
+    }
+}
+
+private extension YAMLValue.Kind {
+    var isScalar: Bool {
+        if case .scalar = self { return true }
+        return false
     }
 }
