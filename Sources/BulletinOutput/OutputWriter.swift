@@ -76,9 +76,8 @@ package final class StagedOutput: OutputSink {
         for kind in ["staging", "previous"] where entry.hasPrefix(".\(name).bulletin-\(kind)-") {
             pid = entry.dropFirst(".\(name).bulletin-\(kind)-".count)
         }
-        guard let pid, !pid.isEmpty, pid.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let number = pid_t(pid), String(number) == pid
-        else { return false }
+        // A process number as a build writes it: no sign, no leading zero.
+        guard let pid, let number = pid_t(pid), number > 0, String(number) == pid else { return false }
         return number == getpid() || (kill(number, 0) == -1 && errno == ESRCH)
     }
 

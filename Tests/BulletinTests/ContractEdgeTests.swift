@@ -76,6 +76,16 @@ import Testing
         #expect(page.contains("href=\"/articles/d/#caf%C3%A9-notes\">page"))
         #expect(!page.contains("%CC%81"), "a decomposed accent is published")
         #expect(result.text("caf\u{E9}.txt") == "menu\n")
+
+        // An id the theme writes decomposed is not found by the composed link: reported, not
+        // published broken (the fragment check compares bytes, as a browser does).
+        let theme = try String(contentsOfFile: packageRoot + "/Templates/article.mustache", encoding: .utf8)
+        site["Templates/article.mustache"] = theme + "<div id=\"cafe\u{301}-box\"></div>\n"
+        site["Content/articles/d.md"] = "---\ntitle: D\ndate: 2025-01-02\n---\n\n## Caf\u{E9} notes\n\n[box](#caf\u{E9}-box)\n"
+        let mismatch = site.build()
+        let error = try #require(mismatch.errors.first, "\(mismatch.diagnostics.map { $0.formatted() })")
+        #expect(error.code == .brokenLink && error.location.file.hasSuffix("articles/d.md") && error.location.line == 8)
+        #expect(error.message.contains("-box, which is not on /articles/d/"))
     }
 
     /// "Links to every file the build writes work": the search script and each language's

@@ -169,6 +169,7 @@ import Testing
         let kept = [
             ".out.bulletin-staging-\(running)", ".out.bulletin-previous-\(running)", ".out.bulletin-staging-abc",
             ".out.bulletin-staging-", ".out.bulletin-staging-+\(dead)", ".out.bulletin-staging-0\(dead)",
+            ".out.bulletin-staging--\(dead)",
             ".other.bulletin-staging-\(dead)",
         ]
         for name in deleted + kept {

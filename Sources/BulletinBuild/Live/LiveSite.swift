@@ -303,7 +303,7 @@ public struct LiveSite: Sendable {
             clock.mark("feeds")
         }, { [inputs, changed] in
             let start = PhaseClock.now()
-            var files = [("search/search.js", SearchScript.source)]
+            var files = [(Routes.searchScript, SearchScript.source)]
             // Taken out of the lock, so that each index is updated in place (not copied).
             var earlier = earlierSearch.withLock { $0.take()! }
             var search: [String: SearchIndex] = [:]

@@ -219,7 +219,7 @@ package struct PageContexts: Sendable {
                 section: "search")
             object["search"] = [
                 "indexURL": .text(routes.href(routes.localized(Routes.search, lang))),
-                "scriptURL": .text(routes.href(Routes.search + "search.js")),
+                "scriptURL": .text(routes.href(Routes.searchScript)),
             ]
 
         case .archive:

@@ -36,8 +36,8 @@ public enum SiteRenderer {
         // after the content: no link can know them).
         for feed in Feed.all(of: site) { sitePaths.formUnion([feed.atomPath, feed.jsonPath]) }
         sitePaths.formUnion(Sitemap.paths(for: site))
-        sitePaths.formUnion([Routes.sessionsCSV, Routes.sessionsJSON, Routes.termsJSON, Routes.search + "search.js"])
-        for lang in site.config.languages { sitePaths.insert(site.routes.localized(Routes.search + "meta.json", lang)) }
+        sitePaths.formUnion([Routes.sessionsCSV, Routes.sessionsJSON, Routes.termsJSON, Routes.searchScript])
+        for lang in site.config.languages { sitePaths.insert(site.routes.localized(Routes.searchManifest, lang)) }
         return LinkRewriter(routes: site.routes, contentPaths: site.contentPaths, unpublished: unpublished, sitePaths: sitePaths)
     }
 
@@ -112,7 +112,7 @@ public enum SiteRenderer {
             // made this part end after the pages. Each part's files are written as soon as
             // they are made, and let go of then. (With one worker, `both` runs the pages first.)
             var others = Sitemap.files(for: site, alternates: inputs.alternates).map { OutputFile(path: $0.path, text: $0.text) }
-            others.append(OutputFile(path: "search/search.js", text: SearchScript.source))
+            others.append(OutputFile(path: Routes.searchScript, text: SearchScript.source))
             _ = Parallel.map(others) { sink.accept($0) }
             alongsideMayStart.wait()
             _ = Parallel.map(OpenData.files(for: site)) { sink.accept($0) }

@@ -162,16 +162,16 @@ package struct LinkRewriter: Sendable {
     static func composingFragment(of destination: String) -> String? {
         guard let hash = destination.utf8Offset(of: UInt8(ascii: "#")) else { return nil }
         let start = destination.utf8.index(destination.utf8.startIndex, offsetBy: hash + 1)
+        // Nearly every fragment is ASCII as written, with no escape that could hide more.
+        guard destination.utf8[start...].contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
         let fragment = percentDecoded(String(destination[start...]))
-        guard !fragment.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let composed = fragment.precomposedStringWithCanonicalMapping
         guard !composed.utf8.elementsEqual(fragment.utf8) else { return nil }
         return String(destination[..<start]) + Routes.percentEncode(composed)
     }
 
     /// The site path as the build stores it, byte for byte, when `path` is one of them
-    /// (Swift's `==`, which `Set` uses, calls canonically equivalent texts equal; a server
-    /// does not).
+    /// (see `sitePathLink`).
     private func storedForm(of path: String) -> String {
         sitePaths.firstIndex(of: path).map { sitePaths[$0] } ?? path
     }
@@ -220,7 +220,12 @@ package struct LinkRewriter: Sendable {
         let page = path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : nil
         let candidates = (path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]) + (page.map { [$0] } ?? [])
         candidates.forEach { reads.lookUp($0) }
-        guard let sitePath = candidates.first(where: sitePaths.contains) else {
+        // The path as written, and as the build stores it (Swift's `==`, which the look-up
+        // uses, calls canonically equivalent texts equal; a server does not).
+        let match = candidates.lazy.compactMap { written in
+            self.sitePaths.firstIndex(of: written).map { (written: written, stored: self.sitePaths[$0]) }
+        }.first
+        guard let (sitePath, stored) = match else {
             if let (unpublishedPath, reason) = candidates.lazy.compactMap({ candidate in
                 self.unpublished.bySitePath[candidate].map { (candidate, $0) }
             }).first {
@@ -237,7 +242,6 @@ package struct LinkRewriter: Sendable {
                 message: "the link '\(destination)' goes to /\(path), which the site does not have",
                 hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil)
         }
-        let stored = storedForm(of: sitePath)
         let target = fragment.map { Target(sitePath: stored, fragment: $0) }
         guard stored.utf8.elementsEqual(sitePath.utf8) else {
             // Written in another Unicode form than the file's or page's own: written as it is

@@ -48,7 +48,7 @@ struct CollisionFreeFiles: Sendable {
         if added.isEmpty && next.count == files.count { return self }
         let removed = seen.indices.filter { !seen[$0] }.map { files[$0] }
         guard removed.count <= Self.changeLimit,
-              (added + removed).allSatisfy({ !$0.isEditorsFile && !$0.file.hasSuffix("search/meta.json") }) else { return nil }
+              (added + removed).allSatisfy({ !$0.isEditorsFile && !$0.file.hasSuffix(Routes.searchManifest) }) else { return nil }
         let removedPaths = Set(removed.map { SitePlanner.folded($0.file) })
         var addedPaths: Set<String> = []
         var addedFolders: Set<String> = []

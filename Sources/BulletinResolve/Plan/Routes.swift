@@ -38,6 +38,10 @@ public struct Routes: Sendable {
     public static let sessionsCSV = "data/sessions.csv"
     public static let sessionsJSON = "data/sessions.json"
     public static let termsJSON = "data/terms.json"
+    /// The search script, one for every language.
+    public static let searchScript = "search/search.js"
+    /// A language's search index: what the script reads first (localized per language).
+    public static let searchManifest = "search/meta.json"
 
     public static func archiveYear(_ year: Int) -> String { "archive/\(year)/" }
 

@@ -170,7 +170,7 @@ package struct SitePlanner {
                 generated(folder + "feed.xml", "the Atom feed of /\(folder)")
                 generated(folder + "feed.json", "the JSON feed of /\(folder)")
             }
-            generated(routes.localized("search/meta.json", lang), "the search index")
+            generated(routes.localized(Routes.searchManifest, lang), "the search index")
         }
         generated(Routes.sessionsCSV, "the open data of sessions (CSV)")
         generated(Routes.sessionsJSON, "the open data of sessions (JSON)")
@@ -178,7 +178,7 @@ package struct SitePlanner {
         generated("sitemap.xml", "the sitemap")
         generated("robots.txt", "robots.txt")
         generated(OutputFile.manifestPath, "the list of the files the build wrote")
-        generated("search/search.js", "the search script")
+        generated(Routes.searchScript, "the search script")
         for file in staticFiles {
             entries.append(Entry(page: nil, file: file.path, origin: .file(SourceLocation(file: file.displayPath))))
         }
@@ -234,7 +234,7 @@ package struct SitePlanner {
         var folders: [String: Int] = [:]
         // Each language's search index names its files after the content: it claims its folder.
         var searchFolders: [(folder: String, entry: Int)] = []
-        for (index, entry) in entries.enumerated() where entry.page == nil && entry.file.hasSuffix("search/meta.json") {
+        for (index, entry) in entries.enumerated() where entry.page == nil && entry.file.hasSuffix(Routes.searchManifest) {
             searchFolders.append((entry.file.deletingLastPathComponent.lowercased() + "/", index))
         }
         for (index, entry) in entries.enumerated() {
