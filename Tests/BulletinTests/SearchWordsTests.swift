@@ -85,7 +85,7 @@ import Testing
     }
 
     /// Words of 254, 255 and 256 bytes and longer, whose lengths are written before them in
-    /// one byte or in five (`SearchWords.appendLength`), beside short ones and each other:
+    /// one byte or in five (`SearchWords.length(at:in:)`), beside short ones and each other:
     /// each comes back whole, once, and a longer word is not taken for its prefix.
     @Test func wordsOfEveryLengthHeaderComeBackWhole() {
         let lengths = [1, 2, 253, 254, 255, 256, 300, 1000, 70_000]

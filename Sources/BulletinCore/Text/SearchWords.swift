@@ -3,7 +3,7 @@
 /// index, which scores a body's words alike however often they appear. A 10,000-article
 /// site's bodies hold 23 MB of distinct words against 78 MB of text.
 public struct SearchWords: Sendable, Equatable {
-    /// Each word's length (`SearchWords.appendLength`) followed by its UTF-8: read a word at
+    /// Each word's length (`SearchWords.length(at:in:)`) followed by its UTF-8: read a word at
     /// a time without looking for where each ends.
     @usableFromInline fileprivate(set) var packed: [UInt8] = []
 
@@ -32,16 +32,6 @@ public struct SearchWords: Sendable, Equatable {
     /// significant first.
     @usableFromInline static let longLengthMarker: UInt8 = 255
 
-    /// Appends the header of a word of `count` bytes.
-    static func appendLength(_ count: Int, to packed: inout [UInt8]) {
-        if count < Int(longLengthMarker) {
-            packed.append(UInt8(count))
-        } else {
-            packed.append(longLengthMarker)
-            for shift in stride(from: 0, to: 32, by: 8) { packed.append(UInt8(truncatingIfNeeded: count >> shift)) }
-        }
-    }
-
     /// The length of the word whose header is at `start` of `packed`, and where its bytes begin.
     @inlinable @inline(__always)
     static func length(at start: Int, in packed: UnsafeBufferPointer<UInt8>) -> (count: Int, first: Int) {
@@ -61,12 +51,19 @@ public struct SearchWords: Sendable, Equatable {
 }
 
 /// Gathers the distinct words of texts: each word once, in the order of first appearance.
+///
+/// It meets every token of every body (a million at 1,000 articles), a third of them new to
+/// their body: each slot of its table holds the top half of its word's hash beside where the
+/// word is, so that a probe compares two integers before it reads a word, and a new word is
+/// written into room made ahead (an append through `Array`'s generic path cost more than
+/// the rest of the word's handling).
 package struct SearchWordCollector: TokenSink {
-    /// The words so far, as `SearchWords` packs them.
-    private var packed: [UInt8] = []
-    /// Open addressing over `packed`: where a word's header starts, plus one (0: empty); at
-    /// most half full.
-    private var slots: [Int32]
+    /// The words so far, as `SearchWords` packs them, in `packed[..<used]`; the rest is room.
+    private var packed: [UInt8]
+    private var used = 0
+    /// Open addressing: a word's hash's top 32 bits, then where its header starts in
+    /// `packed`, plus one (a slot of 0 is empty); at most half full.
+    private var slots: [UInt64]
     private var count = 0
 
     /// `textSize`: about how many bytes of text will be added, to size the table once (a
@@ -74,8 +71,8 @@ package struct SearchWordCollector: TokenSink {
     package init(textSize: Int = 0) {
         var capacity = 64
         while capacity < textSize / 8 { capacity *= 2 }
-        slots = [Int32](repeating: 0, count: capacity)
-        packed.reserveCapacity(textSize / 3)
+        slots = [UInt64](repeating: 0, count: capacity)
+        packed = [UInt8](repeating: 0, count: Swift.max(64, textSize / 3))
     }
 
     /// Adds the words of a text given as UTF-8.
@@ -85,34 +82,62 @@ package struct SearchWordCollector: TokenSink {
 
     @inline(__always)
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
-        let hash = Int(truncatingIfNeeded: WordHash.of(token))
-        let start = packed.count
+        let hash = WordHash.of(token)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         // Most tokens are words met before: looked for without asking for the table's
         // storage to write (which checks it is not shared); the free slot, for a new word.
         let free = packed.withUnsafeBufferPointer { packed in
             slots.withUnsafeBufferPointer { slots -> Int? in
                 let mask = slots.count - 1
-                var slot = hash & mask
-                while slots[slot] != 0 {
-                    if Self.holds(packed, at: Int(slots[slot]) - 1, token) { return nil }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return slot }
+                    if entry & 0xFFFF_FFFF_0000_0000 == tag, Self.holds(packed, at: Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1, token) {
+                        return nil
+                    }
                     slot = (slot + 1) & mask
                 }
-                return slot
             }
         }
         guard let free else { return }
-        slots[free] = Int32(start + 1)
-        SearchWords.appendLength(token.count, to: &packed)
-        packed.append(contentsOf: token)
+        slots[free] = tag | UInt64(used + 1)
+        append(token)
         count += 1
         if count * 2 > slots.count { grow() }
+    }
+
+    /// Writes a new word, its length first, into the room after `used`, making more room
+    /// when there is not enough.
+    @inline(__always)
+    private mutating func append(_ token: UnsafeBufferPointer<UInt8>) {
+        let needed = token.count + 5
+        if used + needed > packed.count {
+            packed.append(contentsOf: repeatElement(0, count: Swift.max(packed.count, needed)))
+        }
+        used = packed.withUnsafeMutableBufferPointer { packed in
+            var at = used
+            if token.count < Int(SearchWords.longLengthMarker) {
+                packed[at] = UInt8(truncatingIfNeeded: token.count)
+                at += 1
+            } else {
+                packed[at] = SearchWords.longLengthMarker
+                for offset in 0..<4 { packed[at + 1 + offset] = UInt8(truncatingIfNeeded: token.count >> (8 * offset)) }
+                at += 5
+            }
+            if let source = token.baseAddress {
+                (packed.baseAddress! + at).update(from: source, count: token.count)
+            }
+            return at + token.count
+        }
     }
 
     /// The words gathered, in a buffer of their size (the one they were gathered in is
     /// larger; `Array(_:)` would keep it).
     package consuming func finish() -> SearchWords {
         var result = SearchWords()
-        result.packed = packed.withUnsafeBufferPointer { Array($0) }
+        let used = used
+        result.packed = packed.withUnsafeBufferPointer { Array($0[..<used]) }
         return result
     }
 
@@ -125,15 +150,16 @@ package struct SearchWordCollector: TokenSink {
     }
 
     private mutating func grow() {
-        var larger = [Int32](repeating: 0, count: slots.count * 2)
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
         packed.withUnsafeBufferPointer { packed in
             var start = 0
-            while start < packed.count {
+            while start < used {
                 let (count, first) = SearchWords.length(at: start, in: packed)
-                var slot = Int(truncatingIfNeeded: WordHash.of(UnsafeBufferPointer(rebasing: packed[first..<(first + count)]))) & mask
+                let hash = WordHash.of(UnsafeBufferPointer(rebasing: packed[first..<(first + count)]))
+                var slot = Int(truncatingIfNeeded: hash) & mask
                 while larger[slot] != 0 { slot = (slot + 1) & mask }
-                larger[slot] = Int32(start + 1)
+                larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(start + 1)
                 start = first + count
             }
         }
