@@ -101,7 +101,9 @@ package struct SearchWordCollector: TokenSink {
             }
         }
         guard let free else { return }
-        slots[free] = tag | UInt64(used + 1)
+        // Where the word starts fits the slot's low half (a text past 4 GB stops here, as
+        // it stopped when the slots were 32-bit).
+        slots[free] = tag | UInt64(UInt32(used + 1))
         append(token)
         count += 1
         if count * 2 > slots.count { grow() }

@@ -245,7 +245,7 @@ package struct SitePlanner {
             searchFolders.append((entries[index].file.deletingLastPathComponent.lowercased() + "/", index))
         }
         for index in entries.indices {
-            if !searchFolders.isEmpty, entries[index].page == nil, case .file = entries[index].origin,
+            if entries[index].page == nil, case .file = entries[index].origin,
                let claim = searchFolders.first(where: { Self.folded(entries[index].file).hasPrefix($0.folder) }) {
                 diagnostics.append(collision(entries[claim.entry], entries[index], path: entries[index].file))
                 continue
