@@ -4,6 +4,17 @@ internal import Foundation
 /// of each, valid during the call only.
 package protocol TokenSink {
     mutating func take(_ token: UnsafeBufferPointer<UInt8>)
+    /// A token of one to seven ASCII letters and digits (most words), given also as one
+    /// integer, its first byte lowest, zero past its end: a sink can hash and compare it
+    /// without reading it again or asking how long it is. By default, `take(_:)`.
+    mutating func take(short word: UInt64, _ token: UnsafeBufferPointer<UInt8>)
+}
+
+extension TokenSink {
+    @inline(__always)
+    package mutating func take(short word: UInt64, _ token: UnsafeBufferPointer<UInt8>) {
+        take(token)
+    }
 }
 
 /// The words of a text, as the search index stores them and as search.js splits a query:
@@ -50,7 +61,8 @@ package enum SearchTokenizer {
         // needs NFKC none), so a word's length never passes the index of the byte being
         // read, and an ASCII run's eight-byte store, made only where eight bytes of text are
         // left, stays within the text's length.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
+        // Eight bytes more than the text: a short word is stored as eight bytes at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 8) { lowered in
             let lowered = lowered.baseAddress!
             asciiWordBytes.withUnsafeBufferPointer { table in
                 let table = table.baseAddress!
@@ -71,6 +83,21 @@ package enum SearchTokenizer {
                     }
                     // A word: up to the first byte, or scalar, that is not a letter, mark or digit.
                     let start = index
+                    if kind != outsideASCII, index &+ 8 <= count {
+                        // Most words: fewer than eight ASCII letters and digits, then a byte
+                        // that ends the word. Handed on as one integer, with no branch on
+                        // their length.
+                        // (Fewer than eight from `index`, with eight bytes left: the byte after
+                        // them is in the text.)
+                        let run = asciiRun(at: base + index)
+                        if run.count < 8, table[Int(base[index &+ run.count])] == 0 {
+                            let word = UInt64(littleEndian: run.lowered) & (UInt64.max >> (64 &- 8 &* UInt64(truncatingIfNeeded: run.count)))
+                            UnsafeMutableRawPointer(lowered).storeBytes(of: word.littleEndian, as: UInt64.self)
+                            index &+= run.count
+                            sink.take(short: word, UnsafeBufferPointer(start: lowered, count: run.count))
+                            continue
+                        }
+                    }
                     var length = 0
                     var syllables = 0
                     var needsNormalising = false

@@ -53,25 +53,34 @@ public struct SearchWords: Sendable, Equatable {
 /// Gathers the distinct words of texts: each word once, in the order of first appearance.
 ///
 /// It meets every token of every body (a million at 1,000 articles), a third of them new to
-/// their body: each slot of its table holds the top half of its word's hash beside where the
-/// word is, so that a probe compares two integers before it reads a word, and a new word is
-/// written into room made ahead (an append through `Array`'s generic path cost more than
-/// the rest of the word's handling).
+/// their body, and its time went to branches more than to instructions: a word's length
+/// decided how it was hashed and compared, and a probe read the word in the slot. A word of
+/// up to eight bytes (most of them) is now its own key: its bytes in one integer, hashed
+/// and compared as one (`SearchTokenizer` hands words of up to seven ASCII letters over so).
+/// A longer word's slot has the key 0 and the top half of its hash beside where it is; the
+/// word is read only when that half matches. A new word is written into room made ahead.
 package struct SearchWordCollector: TokenSink {
     /// The words so far, as `SearchWords` packs them, in `packed[..<used]`; the rest is room.
     private var packed: [UInt8]
     private var used = 0
-    /// Open addressing: a word's hash's top 32 bits, then where its header starts in
-    /// `packed`, plus one (a slot of 0 is empty); at most half full.
-    private var slots: [UInt64]
+    /// Open addressing, at most half full.
+    private var slots: [Slot]
     private var count = 0
+
+    private struct Slot {
+        /// A word of up to eight bytes: its bytes (`shortKey`); a longer word: 0.
+        var key: UInt64
+        /// The top half of a longer word's hash (0 for a short one), then where the word's
+        /// header starts in `packed`, plus one; 0: the slot is empty.
+        var place: UInt64
+    }
 
     /// `textSize`: about how many bytes of text will be added, to size the table once (a
     /// body of 7 KB has about 300 distinct words).
     package init(textSize: Int = 0) {
         var capacity = 64
         while capacity < textSize / 8 { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, place: 0), count: capacity)
         packed = [UInt8](repeating: 0, count: Swift.max(64, textSize / 3))
     }
 
@@ -81,19 +90,40 @@ package struct SearchWordCollector: TokenSink {
     }
 
     @inline(__always)
+    package mutating func take(short word: UInt64, _ token: UnsafeBufferPointer<UInt8>) {
+        let hash = WordHash.mix(word)
+        // Looked for without asking for the table's storage to write (which checks it is
+        // not shared); the free slot, for a new word.
+        let free = slots.withUnsafeBufferPointer { slots -> Int? in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                if slots[slot].key == word { return nil }
+                if slots[slot].place == 0 { return slot }
+                slot = (slot + 1) & mask
+            }
+        }
+        guard let free else { return }
+        insert(token, key: word, tag: 0, at: free)
+    }
+
+    @inline(__always)
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
+        guard token.count > 8 else {
+            take(short: Self.shortKey(token), token)
+            return
+        }
         let hash = WordHash.of(token)
         let tag = hash & 0xFFFF_FFFF_0000_0000
-        // Most tokens are words met before: looked for without asking for the table's
-        // storage to write (which checks it is not shared); the free slot, for a new word.
         let free = packed.withUnsafeBufferPointer { packed in
             slots.withUnsafeBufferPointer { slots -> Int? in
                 let mask = slots.count - 1
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return slot }
-                    if entry & 0xFFFF_FFFF_0000_0000 == tag, Self.holds(packed, at: Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1, token) {
+                    let place = slots[slot].place
+                    if place == 0 { return slot }
+                    if slots[slot].key == 0, place & 0xFFFF_FFFF_0000_0000 == tag,
+                       Self.holds(packed, at: Int(truncatingIfNeeded: place & 0xFFFF_FFFF) - 1, token) {
                         return nil
                     }
                     slot = (slot + 1) & mask
@@ -101,18 +131,26 @@ package struct SearchWordCollector: TokenSink {
             }
         }
         guard let free else { return }
-        // Where the word starts fits the slot's low half (a text past 4 GB stops here, as
-        // it stopped when the slots were 32-bit).
-        slots[free] = tag | UInt64(UInt32(used + 1))
-        append(token)
-        count += 1
-        if count * 2 > slots.count { grow() }
+        insert(token, key: 0, tag: tag, at: free)
     }
 
-    /// Writes a new word, its length first, into the room after `used`, making more room
-    /// when there is not enough.
+    /// A word of up to eight bytes as its key: its bytes in one integer, the first lowest,
+    /// zero past its end (no word holds a zero byte, so no two words share a key, and no
+    /// key is 0).
     @inline(__always)
-    private mutating func append(_ token: UnsafeBufferPointer<UInt8>) {
+    static func shortKey(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for index in token.indices.reversed() { key = key << 8 | UInt64(token[index]) }
+        return key
+    }
+
+    /// Records a new word in the free slot `slot` and writes it, its length first, into
+    /// the room after `used`, making more room when there is not enough.
+    @inline(__always)
+    private mutating func insert(_ token: UnsafeBufferPointer<UInt8>, key: UInt64, tag: UInt64, at slot: Int) {
+        // Where the word starts fits the slot's low half (a text past 4 GB stops here, as
+        // it stopped when the slots were 32-bit).
+        slots[slot] = Slot(key: key, place: tag | UInt64(UInt32(used + 1)))
         let needed = token.count + 5
         if used + needed > packed.count {
             packed.append(contentsOf: repeatElement(0, count: Swift.max(packed.count, needed)))
@@ -132,6 +170,8 @@ package struct SearchWordCollector: TokenSink {
             }
             return at + token.count
         }
+        count += 1
+        if count * 2 > slots.count { grow() }
     }
 
     /// The words gathered, in a buffer of their size (the one they were gathered in is
@@ -152,16 +192,25 @@ package struct SearchWordCollector: TokenSink {
     }
 
     private mutating func grow() {
-        var larger = [UInt64](repeating: 0, count: slots.count * 2)
+        var larger = [Slot](repeating: Slot(key: 0, place: 0), count: slots.count * 2)
         let mask = larger.count - 1
         packed.withUnsafeBufferPointer { packed in
             var start = 0
             while start < used {
                 let (count, first) = SearchWords.length(at: start, in: packed)
-                let hash = WordHash.of(UnsafeBufferPointer(rebasing: packed[first..<(first + count)]))
+                let word = UnsafeBufferPointer(rebasing: packed[first..<(first + count)])
+                let entry: Slot
+                let hash: UInt64
+                if count <= 8 {
+                    let key = Self.shortKey(word)
+                    (entry, hash) = (Slot(key: key, place: UInt64(start + 1)), WordHash.mix(key))
+                } else {
+                    hash = WordHash.of(word)
+                    entry = Slot(key: 0, place: hash & 0xFFFF_FFFF_0000_0000 | UInt64(start + 1))
+                }
                 var slot = Int(truncatingIfNeeded: hash) & mask
-                while larger[slot] != 0 { slot = (slot + 1) & mask }
-                larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(start + 1)
+                while larger[slot].place != 0 { slot = (slot + 1) & mask }
+                larger[slot] = entry
                 start = first + count
             }
         }

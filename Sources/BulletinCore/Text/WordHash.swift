@@ -15,17 +15,17 @@ package enum WordHash {
         if count >= 8 {
             var offset = 0
             while offset + 8 <= count {
-                hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                hash = mixStep(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 offset += 8
             }
             // The last bytes: the eight that end the word (some read already).
-            if offset < count { hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
+            if offset < count { hash = mixStep(hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
         } else if count >= 4 {
             let first = UInt64(raw.loadUnaligned(as: UInt32.self))
             let last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            hash = mix(hash ^ (first | last << 32))
+            hash = mixStep(hash ^ (first | last << 32))
         } else {
-            hash = mix(hash ^ (UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16))
+            hash = mixStep(hash ^ (UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16))
         }
         // Every bit of the result depends on every bit read: tables take the low bits.
         hash ^= hash >> 32
@@ -58,8 +58,18 @@ package enum WordHash {
         return true
     }
 
+    /// A hash of a word of up to eight bytes given as one integer (`SearchWordCollector`'s
+    /// keys): every bit of the result depends on every bit of the word, with no branch.
     @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ word: UInt64) -> UInt64 {
+        var hash = mixStep(0x9E37_79B9_7F4A_7C15 ^ word)
+        hash ^= hash >> 32
+        hash = hash &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ (hash >> 29)
+    }
+
+    @inline(__always)
+    private static func mixStep(_ value: UInt64) -> UInt64 {
         let product = value &* 0xBF58_476D_1CE4_E5B9
         return product ^ (product >> 31)
     }
