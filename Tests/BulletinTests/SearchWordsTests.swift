@@ -71,6 +71,19 @@ import Testing
         ])
     }
 
+    /// A short word's key is its bytes, the first lowest, zero past its end, at every length
+    /// from one to eight (read with overlapping loads, or byte by byte below four).
+    @Test func aShortWordsKeyIsItsBytes() {
+        let bytes: [UInt8] = [0x61, 0xC3, 0x7A, 0x31, 0xEA, 0x80, 0x62, 0x39, 0x63]
+        for count in 1...8 {
+            let expected = bytes[..<count].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            bytes.withUnsafeBufferPointer { all in
+                #expect(WordHash.shortKey(UnsafeBufferPointer(rebasing: all[..<count])) == expected, "\(count) bytes")
+                #expect(WordHash.shortKey(UnsafeBufferPointer(rebasing: all[1..<(count + 1)])) != expected, "\(count) bytes, one later")
+            }
+        }
+    }
+
     /// The tables' comparison of words: equal for the same bytes, unequal for a difference in
     /// any one byte, at every length up to 24 (eight, four or one byte at a time).
     @Test func wordsCompareByEveryByte() {

@@ -68,7 +68,7 @@ package struct SearchWordCollector: TokenSink {
     private var count = 0
 
     private struct Slot {
-        /// A word of up to eight bytes: its bytes (`shortKey`); a longer word: 0.
+        /// A word of up to eight bytes: its bytes (`WordHash.shortKey`); a longer word: 0.
         var key: UInt64
         /// The top half of a longer word's hash (0 for a short one), then where the word's
         /// header starts in `packed`, plus one; 0: the slot is empty.
@@ -110,7 +110,7 @@ package struct SearchWordCollector: TokenSink {
     @inline(__always)
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
         guard token.count > 8 else {
-            take(short: Self.shortKey(token), token)
+            take(short: WordHash.shortKey(token), token)
             return
         }
         let hash = WordHash.of(token)
@@ -132,16 +132,6 @@ package struct SearchWordCollector: TokenSink {
         }
         guard let free else { return }
         insert(token, key: 0, tag: tag, at: free)
-    }
-
-    /// A word of up to eight bytes as its key: its bytes in one integer, the first lowest,
-    /// zero past its end (no word holds a zero byte, so no two words share a key, and no
-    /// key is 0).
-    @inline(__always)
-    static func shortKey(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var key: UInt64 = 0
-        for index in token.indices.reversed() { key = key << 8 | UInt64(token[index]) }
-        return key
     }
 
     /// Records a new word in the free slot `slot` and writes it, its length first, into
@@ -202,7 +192,7 @@ package struct SearchWordCollector: TokenSink {
                 let entry: Slot
                 let hash: UInt64
                 if count <= 8 {
-                    let key = Self.shortKey(word)
+                    let key = WordHash.shortKey(word)
                     (entry, hash) = (Slot(key: key, place: UInt64(start + 1)), WordHash.mix(key))
                 } else {
                     hash = WordHash.of(word)

@@ -58,8 +58,26 @@ package enum WordHash {
         return true
     }
 
-    /// A hash of a word of up to eight bytes given as one integer (`SearchWordCollector`'s
-    /// keys): every bit of the result depends on every bit of the word, with no branch.
+    /// A word of one to eight bytes as one integer: its bytes, the first lowest, zero past
+    /// its end. No word holds a zero byte, so no two words share one, and none is 0: the
+    /// tables that gather words keep it in a slot as the word itself.
+    /// Read as `of(_:)` reads: two loads that overlap for four to eight bytes (the bytes
+    /// both read are the same, so or-ing them is exact), three at most below four.
+    @inline(__always)
+    package static func shortKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = word.count
+        guard let base = word.baseAddress, count > 0 else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        if count >= 4 {
+            let first = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return first | last << (8 * UInt64(count - 4))
+        }
+        return UInt64(base[0]) | UInt64(base[count / 2]) << (8 * UInt64(count / 2)) | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
+    }
+
+    /// A hash of a word of up to eight bytes given as one integer (`shortKey`): every bit of
+    /// the result depends on every bit of the word, with no branch.
     @inline(__always)
     package static func mix(_ word: UInt64) -> UInt64 {
         var hash = mixStep(0x9E37_79B9_7F4A_7C15 ^ word)
