@@ -85,10 +85,8 @@ package enum SearchTokenizer {
                     let start = index
                     if kind != outsideASCII, index &+ 8 <= count {
                         // Most words: fewer than eight ASCII letters and digits, then a byte
-                        // that ends the word. Handed on as one integer, with no branch on
-                        // their length.
-                        // (Fewer than eight from `index`, with eight bytes left: the byte after
-                        // them is in the text.)
+                        // that ends the word (in the text: eight bytes are left), handed on as
+                        // one integer, with no branch on their length.
                         let run = asciiRun(at: base + index)
                         if run.count < 8, table[Int(base[index &+ run.count])] == 0 {
                             let word = UInt64(littleEndian: run.lowered) & (UInt64.max >> (64 &- 8 &* UInt64(truncatingIfNeeded: run.count)))

@@ -53,11 +53,10 @@ public struct SearchWords: Sendable, Equatable {
 /// Gathers the distinct words of texts: each word once, in the order of first appearance.
 ///
 /// It meets every token of every body (a million at 1,000 articles), a third of them new to
-/// their body, and its time went to branches more than to instructions: a word's length
-/// decided how it was hashed and compared, and a probe read the word in the slot. A word of
-/// up to eight bytes (most of them) is now its own key: its bytes in one integer, hashed
-/// and compared as one (`SearchTokenizer` hands words of up to seven ASCII letters over so).
-/// A longer word's slot has the key 0 and the top half of its hash beside where it is; the
+/// their body. A word of up to eight bytes (most of them) is its own key: its bytes in one
+/// integer, hashed and compared as one, with no branch on its length and no read of the
+/// word in the slot (`SearchTokenizer` hands words of up to seven ASCII letters over so). A
+/// longer word's slot has the key 0 and the top half of its hash beside where it is; the
 /// word is read only when that half matches. A new word is written into room made ahead.
 package struct SearchWordCollector: TokenSink {
     /// The words so far, as `SearchWords` packs them, in `packed[..<used]`; the rest is room.
@@ -109,6 +108,8 @@ package struct SearchWordCollector: TokenSink {
 
     @inline(__always)
     package mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
+        // (The tokenizer gives no empty token; none would be a word, and its key would be 0.)
+        guard !token.isEmpty else { return }
         guard token.count > 8 else {
             take(short: WordHash.shortKey(token), token)
             return

@@ -66,6 +66,7 @@ package enum WordHash {
     @inline(__always)
     package static func shortKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = word.count
+        assert(count <= 8, "a short key holds eight bytes at most")
         guard let base = word.baseAddress, count > 0 else { return 0 }
         let raw = UnsafeRawPointer(base)
         if count >= 4 {
