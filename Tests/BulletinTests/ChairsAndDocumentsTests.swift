@@ -165,4 +165,38 @@ import Testing
         #expect(unregistered.warnings.isEmpty, "\(unregistered.warnings.map { $0.formatted() })")
         #expect(try #require(unregistered.text("articles/e/index.html")).contains("— <a href=\"/agencies/foo-office/\" dir=\"auto\">Foo Office</a>"))
     }
+
+    /// A chair's name or a document's title or address of the wrong kind is one error, that
+    /// it is of the wrong kind, at its value; one missing or empty, that it is missing, at
+    /// its item. Neither is said twice.
+    @Test func eachMistakeInAChairOrDocumentIsOneError() throws {
+        var site = Self.site()
+        site["Content/articles/bad.md"] = """
+            ---
+            title: Bad
+            date: 2025-05-21
+            chairs:
+              - name: [Eve]
+                role: co-chair
+              - name:
+              - role: chair
+            documents:
+              - {title: [x], url: "https://example.org/a"}
+              - {title: Statement, url: {a: b}}
+              - {title: Other}
+            ---
+            Body.
+
+            """
+        let errors = site.build().errors.filter { $0.location.file.hasSuffix("articles/bad.md") }
+        let found = errors.map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)" }
+        #expect(found == [
+            "5:11 'name' must be text, found a list",
+            "7:5 this chair has no 'name'",
+            "8:5 this chair has no 'name'",
+            "10:13 'title' must be text, found a list",
+            "11:29 'url' must be text, found a mapping of keys to values",
+            "12:5 the document 'Other' has no 'url'",
+        ], "\(errors.map { $0.formatted() })")
+    }
 }
