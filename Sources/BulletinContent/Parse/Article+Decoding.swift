@@ -108,7 +108,7 @@ extension Article {
             for diagnostic in fields.diagnostics { reader.report(diagnostic) }
             guard let name, !name.value.isVisiblyEmpty else {
                 // A name of the wrong kind (`name: [Eve]`) was reported as such just now.
-                if name == nil, Self.holdsValue("name", pairs) { continue }
+                if name == nil, fields.pair("name")?.value.isNull == false { continue }
                 reader.report(.error, .missingKey, "this chair has no 'name'", at: item,
                               hint: "write who led the delegation: `{name: Youn Jong-kwon, role: ..., agency: MOFA}`")
                 continue
@@ -118,12 +118,6 @@ extension Article {
                 agency: agency.map { TermReference(text: $0.value, line: $0.line, column: $0.column) }))
         }
         return chairs
-    }
-
-    /// Whether a list item's mapping gives `key` a value (not null): when the reader found no
-    /// text there, it said the value is of the wrong kind, and "has no" would say it twice.
-    static func holdsValue(_ key: String, _ pairs: [YAMLPair]) -> Bool {
-        pairs.contains { $0.key == key && !$0.value.isNull }
     }
 
     /// `documents:`: each with a `title` and a `url` that is an absolute http(s) URL or a site
@@ -136,13 +130,13 @@ extension Article {
             let url = fields.text("url", example: "https://www.mofa.go.kr/...")
             for diagnostic in fields.diagnostics { reader.report(diagnostic) }
             guard let title, !title.value.isVisiblyEmpty else {
-                if title == nil, Self.holdsValue("title", pairs) { continue }  // reported as of the wrong kind
+                if title == nil, fields.pair("title")?.value.isNull == false { continue }  // reported as of the wrong kind
                 reader.report(.error, .missingKey, "this document has no 'title'", at: item,
                               hint: "write what it is: `{title: Joint press release, url: https://...}`")
                 continue
             }
             guard let url else {
-                if Self.holdsValue("url", pairs) { continue }  // reported as of the wrong kind
+                if fields.pair("url")?.value.isNull == false { continue }  // reported as of the wrong kind
                 reader.report(.error, .missingKey, "the document '\(title.value)' has no 'url'", at: item,
                               hint: "write its address: `url: https://...` (or a site path such as /files/statement.pdf)")
                 continue
