@@ -170,12 +170,6 @@ package struct LinkRewriter: Sendable {
         return String(destination[..<start]) + Routes.percentEncode(composed)
     }
 
-    /// The site path as the build stores it, byte for byte, when `path` is one of them
-    /// (see `sitePathLink`).
-    private func storedForm(of path: String) -> String {
-        sitePaths.firstIndex(of: path).map { sitePaths[$0] } ?? path
-    }
-
     private func rewriteAsComposed(_ destination: String, from contentPath: String, reads: inout SiteReads) -> (Result, Target?) {
         let (path, query, fragment) = Self.split(destination)
         if path.isEmpty {
@@ -187,7 +181,8 @@ package struct LinkRewriter: Sendable {
             return (.rewritten(routes.href(own) + "?" + query + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target)
         }
         if path.hasPrefix("/") {
-            return sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment, reads: &reads)
+            let (result, target, _) = sitePathLink(destination, path: String(path.dropFirst()), query: query, fragment: fragment, reads: &reads)
+            return (result, target)
         }
         guard path.hasSuffix(".md") else {
             return relativeSitePathLink(destination, path: path, query: query, fragment: fragment, from: contentPath, reads: &reads)
@@ -212,10 +207,12 @@ package struct LinkRewriter: Sendable {
                 ?? "check the file name; links are relative to this file's folder"), nil)
     }
 
-    /// A link to `/<path>`: it must be a page or file of the build.
+    /// A link to `/<path>`: it must be a page or file of the build. Also `path` as the build
+    /// stores it, byte for byte, when it is one of the build's paths as written (else as
+    /// given).
     private func sitePathLink(
         _ destination: String, path: String, query: String?, fragment: String?, reads: inout SiteReads
-    ) -> (Result, Target?) {
+    ) -> (Result, Target?, storedPath: String) {
         // `x/index.html` is the page `x/` (a static host serves one for the other).
         let page = path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : nil
         let candidates = (path.isEmpty || path.hasSuffix("/") ? [path] : [path, path + "/"]) + (page.map { [$0] } ?? [])
@@ -231,7 +228,7 @@ package struct LinkRewriter: Sendable {
             }).first {
                 return (unlinked(
                     destination, "/" + unpublishedPath, reason, fragment: fragment,
-                    headings: unpublished.headingsBySitePath[unpublishedPath]), nil)
+                    headings: unpublished.headingsBySitePath[unpublishedPath]), nil, path)
             }
             // Suggestions from the same folder, of about the same length: fast on 15,000 pages.
             let limit = max(3, path.count / 4)
@@ -240,17 +237,18 @@ package struct LinkRewriter: Sendable {
             let suggestion = EditDistance.closest(to: path, among: nearby, limit: limit, count: 1).first
             return (.broken(
                 message: "the link '\(destination)' goes to /\(path), which the site does not have",
-                hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil)
+                hint: suggestion.map { "did you mean /\($0)?" } ?? "check the address; site paths start at the site's root, such as /agencies/kisa/"), nil, path)
         }
         let target = fragment.map { Target(sitePath: stored, fragment: $0) }
+        let storedPath = sitePath == path ? stored : path
         guard stored.utf8.elementsEqual(sitePath.utf8) else {
             // Written in another Unicode form than the file's or page's own: written as it is
             // published, or a server that compares bytes would not find it.
             return (.rewritten(routes.href(stored) + (query.map { "?" + $0 } ?? "")
-                + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target)
+                + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")), target, storedPath)
         }
-        guard routes.baseURL.path != "/" else { return (.unchanged, target) }
-        return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target)
+        guard routes.baseURL.path != "/" else { return (.unchanged, target, storedPath) }
+        return (.rewritten(String(routes.baseURL.path.dropLast()) + destination), target, storedPath)
     }
 
     /// A relative link to anything but a Markdown file (`map.png`, `../other/`): resolved
@@ -271,11 +269,11 @@ package struct LinkRewriter: Sendable {
         let isFolder = path.hasSuffix("/") || last == "." || last == ".."
         let sitePath = resolved.isEmpty || !isFolder ? resolved : resolved + "/"
         switch sitePathLink(destination, path: sitePath, query: query, fragment: fragment, reads: &reads) {
-        case (.rewritten, let target), (.unchanged, let target):
-            let href = routes.href(storedForm(of: sitePath)) + (query.map { "?" + $0 } ?? "")
+        case (.rewritten, let target, let stored), (.unchanged, let target, let stored):
+            let href = routes.href(stored) + (query.map { "?" + $0 } ?? "")
                 + (fragment.map { "#" + Routes.percentEncode($0) } ?? "")
             return (.rewritten(href), target)
-        case (.broken(_, let hint), let target):
+        case (.broken(_, let hint), let target, _):
             let message = "the link '\(destination)' goes to /\(sitePath), which the site does not have"
             // A file from static/ linked relative to the article's file rather than from the root.
             var fromRoot = path
@@ -291,7 +289,7 @@ package struct LinkRewriter: Sendable {
             return (.broken(
                 message: message,
                 hint: suggestion + "relative links resolve against this page's address, /\(page); write site paths from the root, such as /images/map.svg"), target)
-        case (let other, let target):
+        case (let other, let target, _):
             return (other, target)
         }
     }
