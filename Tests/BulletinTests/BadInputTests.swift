@@ -365,6 +365,21 @@ import Testing
         #expect(result.diagnostics.map(\.location) == result.diagnostics.map(\.location).sorted())
     }
 
+    /// Three pages on one address are two collisions, each with the page planned first (the
+    /// newest): the collision check keeps a path's first owner, also when the look-up that
+    /// finds a second one has put it in its place for a moment.
+    @Test func aPathKeepsItsFirstOwnerAcrossCollisions() {
+        var site = TestSite.standard()
+        for (name, day) in [("a", 1), ("b", 2), ("c", 3)] {
+            site["Content/articles/same-\(name).md"] = "---\ntitle: \(name)\ndate: 2025-01-0\(day)\nslug: same\n---\nx\n"
+        }
+        let messages = site.build().errors.filter { $0.code == .urlCollision }.map(\.message)
+        #expect(messages == [
+            "two pages would be written to /articles/same/: Content/articles/same-a.md and Content/articles/same-c.md",
+            "two pages would be written to /articles/same/: Content/articles/same-b.md and Content/articles/same-c.md",
+        ], "\(messages)")
+    }
+
     @Test func warningsDoNotFailABuildWithoutStrict() {
         var site = TestSite.standard()
         site["Content/articles/a.md"] = "---\ntitle: A\ndate: 2024-01-01\ntittle: typo\n---\n"
