@@ -45,6 +45,23 @@ import Testing
             + "(and under the same URL, /agencies/harbour-police/, 1 as 'Harbour-Police')")
     }
 
+    /// An article that writes a spelling twice, or another spelling in between, is one
+    /// article of that spelling; the articles after it count on.
+    @Test func anArticleIsCountedOnceForASpellingItRepeats() throws {
+        var site = TestSite.standard()
+        site["Content/articles/u1.md"] = "---\ntitle: U1\ndate: 2024-05-01\nagencies: [Harbour Police, Harbour-Police, HARBOUR  police]\n---\n"
+        site["Content/articles/u2.md"] = "---\ntitle: U2\ndate: 2024-05-02\nagencies: [harbour police, Harbour-Police]\n---\n"
+        site["Content/articles/u3.md"] = "---\ntitle: U3\ndate: 2024-05-03\nagencies: [KISA., KISA., Harbour Police]\n---\n"
+        site["Content/articles/u4.md"] = "---\ntitle: U4\ndate: 2024-05-04\nagencies: [KISA.]\n---\n"
+        let warnings = site.build().warnings.filter { $0.code == .unregisteredTerm }.map(\.message)
+        #expect(warnings == [
+            "'Harbour Police' is not in the agencies registry; used by 3 articles from here on "
+                + "(and under the same URL, /agencies/harbour-police/, 2 as 'Harbour-Police')",
+            "'KISA.' is not a name of any agencies entry; it was taken as 'Korea Internet & Security Agency' (kisa), "
+                + "whose id it gives as a slug; used by 2 articles from here on",
+        ])
+    }
+
     @Test func aReferenceWhoseSlugIsARegisteredIDSaysWhichTermItWasTakenAs() throws {
         var site = TestSite.standard()
         site["Content/articles/k.md"] = "---\ntitle: K\ndate: 2024-05-01\nagencies: [KISA.]\n---\n"

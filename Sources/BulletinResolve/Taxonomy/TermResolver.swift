@@ -9,14 +9,13 @@ package struct TermResolver {
     /// A term that is referenced but not registered (or, without a registry, any term),
     /// under one URL: the slug of its references.
     private struct Unregistered {
+        package let slug: String
         /// The first spelling, which names the term.
         package let name: String
         package let firstUse: Diagnostic
-        /// The articles using each spelling (as term keys), in the order first used.
-        package var spellings: [(key: TermKey, text: String, articles: Set<Int>)]
+        /// The spellings (as term keys), in the order first used, each with its articles.
+        package var spellings: [(key: TermKey, text: String, articles: ArticleCount)]
         package let suggestions: [String]
-
-        package var articles: Set<Int> { spellings.reduce(into: []) { $0.formUnion($1.articles) } }
     }
 
     /// A spelling that names no registered term but whose slug is a registered id
@@ -26,20 +25,38 @@ package struct TermResolver {
         package let text: String
         package let entry: Int
         package let firstUse: Diagnostic
-        package var articles: Set<Int>
+        package var articles: ArticleCount
     }
 
-    /// What a reference as written resolved to.
+    /// How many articles used a spelling. The articles come in order (`resolve`), so an
+    /// article is new when it is not the last one counted: no set of them is kept. (A set
+    /// of article indices, hashed for each reference, was most of the resolving of a site
+    /// whose terms are not registered.)
+    private struct ArticleCount {
+        private(set) var count = 0
+        private var last = -1
+
+        mutating func add(_ article: Int) {
+            assert(article >= last, "articles are resolved in order")
+            if article != last { (count, last) = (count + 1, article) }
+        }
+    }
+
+    /// What a reference as written resolved to: a registered term's id, or where its count
+    /// is kept (a place in `unregistered` and in its spellings, or in `takenAs`).
     private enum Resolution {
         case registered(String)
-        case unregistered(slug: String, key: TermKey)
-        case takenAs(key: TermKey)
+        case unregistered(term: Int, spelling: Int)
+        case takenAs(Int)
     }
 
-    private var unregistered: [String: Unregistered] = [:]
-    private var unregisteredOrder: [String] = []
-    private var takenAs: [TermKey: TakenAs] = [:]
-    private var takenAsOrder: [TermKey] = []
+    /// The unregistered terms in the order first used, and each one's place by slug.
+    private var unregistered: [Unregistered] = []
+    private var unregisteredPlaces: [String: Int] = [:]
+    /// The spellings taken as registered terms, in the order first used, and each one's
+    /// place by key.
+    private var takenAs: [TakenAs] = []
+    private var takenAsPlaces: [TermKey: Int] = [:]
     /// Resolutions by the text as written: references repeat, key normalisation is not free.
     private var cache: [String: Resolution] = [:]
 
@@ -48,10 +65,12 @@ package struct TermResolver {
     }
 
     /// The id of the term `reference` names, or nil when it names none (an error is reported).
+    /// `articleIndex` is the article's place: the articles' references are given in their
+    /// order, each article's before the next's (as "first use" is defined).
     package mutating func resolve(
         _ reference: TermReference, in article: Article, articleIndex: Int, diagnostics: inout [Diagnostic]
     ) -> String? {
-        if let cached = cache[reference.text] { return record(cached, text: reference.text, articleIndex: articleIndex) }
+        if let cached = cache[reference.text] { return record(cached, articleIndex: articleIndex) }
         let key = TermKey(reference.text)
         if let index = registry.lookup(key) {
             cache[reference.text] = .registered(registry.entries[index].id)
@@ -74,61 +93,64 @@ package struct TermResolver {
         }
         if let entry = registry.entry(withID: slug) {
             // Not one of the entry's names, but its id once made a slug: taken as that term.
-            if takenAs[key] == nil {
+            let place = takenAsPlaces[key] ?? {
                 let registered = registry.entries[entry]
                 let names = ([registered.short, registered.name].compactMap { $0 } + [registered.id]).map { "'\($0)'" }
-                takenAs[key] = TakenAs(
+                takenAs.append(TakenAs(
                     text: reference.text.trimmingWhitespace, entry: entry,
                     firstUse: article.source.diagnostic(
                         .warning, .unregisteredTerm, "", line: reference.line, column: reference.column,
                         hint: "write one of its names (\(names.joined(separator: ", "))), or add '\(reference.text.trimmingWhitespace)' to `aliases` in "
                             + "\(article.source.file.contentRootPrefix(of: article.path))\(registered.path)"),
-                    articles: [])
-                takenAsOrder.append(key)
-            }
-            cache[reference.text] = .takenAs(key: key)
-            return record(.takenAs(key: key), text: reference.text, articleIndex: articleIndex)
+                    articles: ArticleCount()))
+                takenAsPlaces[key] = takenAs.count - 1
+                return takenAs.count - 1
+            }()
+            cache[reference.text] = .takenAs(place)
+            return record(.takenAs(place), articleIndex: articleIndex)
         }
-        if unregistered[slug] == nil {
+        let term = unregisteredPlaces[slug] ?? {
+            let firstUse: Diagnostic
+            var suggestions: [String] = []
             if registry.exists {
-                let suggestions = registry.suggestions(for: key)
+                suggestions = registry.suggestions(for: key)
                 var hint = "register it as " + registration(of: reference.text.trimmingWhitespace, in: article) + ", or use a registered name"
                 if let first = suggestions.first {
                     hint = "did you mean \(suggestions.count == 1 ? first : suggestions.dropLast().joined(separator: ", ") + " or " + suggestions.last!)? Otherwise " + hint
                 }
-                let firstUse = article.source.diagnostic(
+                firstUse = article.source.diagnostic(
                     .warning, .unregisteredTerm, "", line: reference.line, column: reference.column, hint: hint)
-                unregistered[slug] = Unregistered(
-                    name: reference.text.trimmingWhitespace, firstUse: firstUse, spellings: [], suggestions: suggestions)
             } else {
                 // Without a registry, terms are taken as written; the first spelling names them.
-                unregistered[slug] = Unregistered(
-                    name: reference.text.trimmingWhitespace,
-                    firstUse: Diagnostic(.note, .unregisteredTerm, "", at: SourceLocation(file: article.source.file)),
-                    spellings: [], suggestions: [])
+                firstUse = Diagnostic(.note, .unregisteredTerm, "", at: SourceLocation(file: article.source.file))
             }
-            unregisteredOrder.append(slug)
-        }
-        let resolution = Resolution.unregistered(slug: slug, key: key)
+            unregistered.append(Unregistered(
+                slug: slug, name: reference.text.trimmingWhitespace, firstUse: firstUse, spellings: [], suggestions: suggestions))
+            unregisteredPlaces[slug] = unregistered.count - 1
+            return unregistered.count - 1
+        }()
+        // Texts that differ only as term keys do (case, spaces) are one spelling, named as
+        // first written.
+        let spelling = unregistered[term].spellings.firstIndex { $0.key == key } ?? {
+            unregistered[term].spellings.append((key, reference.text.trimmingWhitespace, ArticleCount()))
+            return unregistered[term].spellings.count - 1
+        }()
+        let resolution = Resolution.unregistered(term: term, spelling: spelling)
         cache[reference.text] = resolution
-        return record(resolution, text: reference.text, articleIndex: articleIndex)
+        return record(resolution, articleIndex: articleIndex)
     }
 
-    /// Counts the article for what a reference (`text`, as written) resolved to; the term's id.
-    private mutating func record(_ resolution: Resolution, text: String, articleIndex: Int) -> String {
+    /// Counts the article for what a reference resolved to; the term's id.
+    private mutating func record(_ resolution: Resolution, articleIndex: Int) -> String {
         switch resolution {
         case .registered(let id):
             return id
-        case .takenAs(let key):
-            takenAs[key]!.articles.insert(articleIndex)
-            return registry.entries[takenAs[key]!.entry].id
-        case .unregistered(let slug, let key):
-            if let position = unregistered[slug]!.spellings.firstIndex(where: { $0.key == key }) {
-                unregistered[slug]!.spellings[position].articles.insert(articleIndex)
-            } else {
-                unregistered[slug]!.spellings.append((key, text.trimmingWhitespace, [articleIndex]))
-            }
-            return slug
+        case .takenAs(let place):
+            takenAs[place].articles.add(articleIndex)
+            return registry.entries[takenAs[place].entry].id
+        case .unregistered(let term, let spelling):
+            unregistered[term].spellings[spelling].articles.add(articleIndex)
+            return unregistered[term].slug
         }
     }
 
@@ -148,19 +170,18 @@ package struct TermResolver {
     /// taken as a registered term by its id.
     package func unregisteredWarnings() -> [Diagnostic] {
         guard registry.exists else { return [] }
-        var warnings: [Diagnostic] = unregisteredOrder.compactMap { slug in
-            guard let term = unregistered[slug], term.firstUse.severity == .warning, let first = term.spellings.first else { return nil }
+        var warnings: [Diagnostic] = unregistered.compactMap { term in
+            guard term.firstUse.severity == .warning, let first = term.spellings.first else { return nil }
             var diagnostic = term.firstUse
             let count = first.articles.count
             var message = "'\(term.name)' is not in the \(registry.taxonomy) registry; "
                 + "used by \(count) article\(count == 1 ? "" : "s") from here on"
             let others = term.spellings.dropFirst().map { "\($0.articles.count) as '\($0.text)'" }
-            if !others.isEmpty { message += " (and under the same URL, /\(registry.taxonomy)/\(slug)/, \(others.joined(separator: ", ")))" }
+            if !others.isEmpty { message += " (and under the same URL, /\(registry.taxonomy)/\(term.slug)/, \(others.joined(separator: ", ")))" }
             diagnostic.message = message
             return diagnostic
         }
-        for key in takenAsOrder {
-            let taken = takenAs[key]!
+        for taken in takenAs {
             let entry = registry.entries[taken.entry]
             var diagnostic = taken.firstUse
             let count = taken.articles.count
@@ -175,8 +196,8 @@ package struct TermResolver {
     /// sorted by name (as term keys), then id.
     package func terms() -> [(id: String, name: String, entry: RegistryEntry?)] {
         var result: [(id: String, name: String, entry: RegistryEntry?)] = registry.entries.map { ($0.id, $0.name, $0) }
-        for slug in unregisteredOrder {
-            result.append((slug, unregistered[slug]!.name, nil))
+        for term in unregistered {
+            result.append((term.slug, term.name, nil))
         }
         let keys = result.map { TermKey($0.name) }
         return result.indices
