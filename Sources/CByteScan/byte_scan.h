@@ -26,6 +26,9 @@ enum bulletin_byte_class {
     // What a JSON string's escaping must look at: a control (below 0x20), " \ <, or 0xE2,
     // which begins U+2028 and U+2029. (Forbidden code points are left out before.)
     bulletin_json_special,
+    // What a JSON string needs looked at for any reason: a JSON special or a forbidden start.
+    // A string with none goes out as it is, between its quotes.
+    bulletin_json_attention,
     // A byte that may not stand as it is in a URL path: anything but an unreserved character
     // of RFC 3986 (letters, digits, - . _ ~) and /.
     bulletin_path_unsafe,
@@ -42,6 +45,8 @@ static inline int bulletin_is_in_class(uint8_t byte, enum bulletin_byte_class by
             || bulletin_is_in_class(byte, bulletin_forbidden_start);
     case bulletin_json_special:
         return byte < 0x20 || byte == '"' || byte == '\\' || byte == '<' || byte == 0xE2;
+    case bulletin_json_attention:
+        return bulletin_is_in_class(byte, bulletin_json_special) || bulletin_is_in_class(byte, bulletin_forbidden_start);
     case bulletin_path_unsafe: {
         uint8_t folded = byte | 0x20;
         return !((folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9') || byte == '-' || byte == '.'
@@ -86,6 +91,8 @@ static inline __m128i bulletin_class_mask(__m128i v, enum bulletin_byte_class by
             bulletin_any(control, bulletin_equal(v, '"')),
             bulletin_any(bulletin_any(bulletin_equal(v, '\\'), bulletin_equal(v, '<')), bulletin_equal(v, 0xE2)));
     }
+    case bulletin_json_attention:
+        return bulletin_any(bulletin_class_mask(v, bulletin_json_special), bulletin_class_mask(v, bulletin_forbidden_start));
     case bulletin_path_unsafe: {
         __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
         __m128i letter = _mm_and_si128(bulletin_at_least(folded, 'a'), bulletin_at_most(folded, 'z'));
@@ -133,6 +140,12 @@ static inline size_t bulletin_next_markup_special(const uint8_t *bytes, size_t c
 // Where JSON string escaping must look next in `count` bytes at `bytes` (`count`: nowhere).
 static inline size_t bulletin_next_json_special(const uint8_t *bytes, size_t count) {
     return bulletin_first_in_class(bytes, count, bulletin_json_special);
+}
+
+// Whether a JSON string of the `count` bytes at `bytes` is those bytes between quotes: none
+// is to be escaped or may begin a forbidden code point.
+static inline int bulletin_json_plain(const uint8_t *bytes, size_t count) {
+    return bulletin_first_in_class(bytes, count, bulletin_json_attention) == count;
 }
 
 // Whether the byte may stand as it is in a URL path.

@@ -121,6 +121,15 @@ package enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         // texts have none, and are escaped from where they are stored (a page's JSON-LD has
         // dozens of strings; a copy of each without them was made first).
         let written = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Most strings (keys, names, URLs) have nothing to escape or leave out: copied
+            // between their quotes after one scan, without a buffer for the worst case (with
+            // it, a string of a few bytes cost 500 instructions).
+            if let base = bytes.baseAddress, bulletin_json_plain(base, bytes.count) != 0 {
+                output.append(UInt8(ascii: "\""))
+                output.append(contentsOf: bytes)
+                output.append(UInt8(ascii: "\""))
+                return true
+            }
             guard !ForbiddenCodePoints.mayContain(bytes) else { return false }
             writeEscaped(bytes, to: &output)
             return true
