@@ -140,10 +140,22 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// An object of `fields`, made at once: pages build tens of thousands of objects from
     /// literals, and setting their fields one at a time grew the array and shifted its
     /// entries for each.
-    init(fields: [(String, TemplateValue)]) {
+    ///
+    /// The fields are moved out of the literal's array, not copied: a copy counted a
+    /// reference to each key and value, which the array, freed right after, let go of again.
+    /// What is left in it to free is a placeholder with nothing to count. (An array shared
+    /// with the caller is copied first by `withUnsafeMutableBufferPointer`, and keeps its
+    /// fields.)
+    init(fields: consuming [(String, TemplateValue)]) {
         var entries: [Entry] = []
         entries.reserveCapacity(fields.count)
-        for (key, value) in fields { entries.append(Entry(hash: TemplateKey.hash(key), key: key, value: value)) }
+        fields.withUnsafeMutableBufferPointer { fields in
+            for index in fields.indices {
+                let (key, value) = fields.moveElement(from: index)
+                fields.initializeElement(at: index, to: ("", .bool(false)))
+                entries.append(Entry(hash: TemplateKey.hash(key), key: key, value: value))
+            }
+        }
         // Insertion sort, stable: a handful of fields, and a key given twice keeps its order.
         // On the buffer, reading the hashes where they are: comparing entries copied them,
         // a reference count for each key and value at each step.
