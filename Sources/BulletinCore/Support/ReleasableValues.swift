@@ -9,8 +9,11 @@ import Synchronization
 package final class ReleasableValues<Value: Sendable>: Sendable {
     private let values: Mutex<[Value?]>
 
-    package init(_ values: [Value]) {
-        self.values = Mutex(values.map(Optional.some))
+    /// `values` come as optionals, made where their type is known: made here, in code generic
+    /// over it, each was copied through the runtime's generic copy (and the array they came
+    /// in freed so too), 10 ms of one core for the 10,000 articles' texts.
+    package init(_ values: consuming [Value?]) {
+        self.values = Mutex(values)
     }
 
     /// The value at `index`, nil once let go of.

@@ -43,8 +43,8 @@ package struct RenderedBodies: Sendable {
     /// Takes the articles' search words out of their documents, by article index: the
     /// search index alone reads them, and a build from scratch lets go of them once the index
     /// has read them instead of holding them to the end of the render.
-    package mutating func takeSearchWords() -> [SearchWords] {
-        var words: [SearchWords] = []
+    package mutating func takeSearchWords() -> [SearchWords?] {
+        var words: [SearchWords?] = []
         words.reserveCapacity(articles.count)
         for index in articles.indices {
             words.append(articles[index].searchWords)
@@ -55,8 +55,8 @@ package struct RenderedBodies: Sendable {
 
     /// Takes the articles' HTML out of their documents, by article index, for a build from
     /// scratch to let go of each once its page and feeds are written.
-    package mutating func takeArticleHTML() -> [[UInt8]] {
-        var html: [[UInt8]] = []
+    package mutating func takeArticleHTML() -> [[UInt8]?] {
+        var html: [[UInt8]?] = []
         html.reserveCapacity(articles.count)
         for index in articles.indices {
             html.append(articles[index].htmlUTF8)

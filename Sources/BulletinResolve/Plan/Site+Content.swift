@@ -17,6 +17,9 @@ extension Site {
         func isChanged(_ path: String) -> Bool { changed?.contains(path) ?? true }
 
         var articlesByPath: [String: Article] = [:]
+        // At its size: a build from scratch replaces 10,000 articles, and each time the table
+        // grew it hashed every path again.
+        articlesByPath.reserveCapacity(changed?.count ?? content.articles.count)
         // By index: an element copied out of the array would retain every field of every article.
         for index in content.articles.indices where isChanged(content.articles[index].path) {
             articlesByPath[content.articles[index].path] = content.articles[index]
