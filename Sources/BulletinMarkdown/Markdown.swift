@@ -68,23 +68,7 @@ public enum Markdown {
                 rawHTML.append(.init(
                     position: position(of: node), text: cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
             case CMARK_NODE_HEADING:
-                let text = Self.plainText(of: node)
-                var id = Slug.make(from: text)
-                if id.isEmpty { id = "section" }
-                if let count = usedIDs[id] {
-                    var candidate = "\(id)-\(count)"
-                    var next = count
-                    while usedIDs[candidate] != nil {
-                        next += 1
-                        candidate = "\(id)-\(next)"
-                    }
-                    usedIDs.set(id, next: next + 1)
-                    usedIDs.set(candidate, next: 1)
-                    id = candidate
-                } else {
-                    usedIDs.set(id, next: 1)
-                }
-                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+                headings.append(usedIDs.heading(node))
             case CMARK_NODE_PARAGRAPH:
                 if firstParagraph == nil, cmark_node_parent(node) == document {
                     firstParagraph = Self.plainText(of: node)
@@ -133,6 +117,29 @@ public enum Markdown {
         return MarkdownDocument(
             htmlUTF8: html, firstParagraph: firstParagraph, headings: headings, links: links, rawHTML: rawHTML,
             searchWords: searchWords.finish())
+    }
+
+    /// The headings of `text`, with the ids `render` gives them, and nothing else: what a link
+    /// to a draft's `#fragment` is checked against. (Its whole render, HTML and search words
+    /// included, took three times as long, for every draft of a build.)
+    public static func headings(_ text: Substring) -> [MarkdownDocument.Heading] {
+        var text = text
+        let document = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
+        }!
+        defer { cmark_node_free(document) }
+        var headings: [MarkdownDocument.Heading] = []
+        var usedIDs = UsedIDs()
+        let iterator = cmark_iter_new(document)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            headings.append(usedIDs.heading(node))
+        }
+        return headings
     }
 
     /// The text of a node's inlines, with line breaks as spaces and white space collapsed.
@@ -195,6 +202,28 @@ public enum Markdown {
                 if let many { return many[id] }
                 return few.first { $0.id == id }?.next
             }
+        }
+
+        /// The heading `node`, with its id: the slug of its text ("section" when that has
+        /// none), and of a slug given before, the slug with the next free suffix (`-1`, `-2`...).
+        mutating func heading(_ node: OpaquePointer) -> MarkdownDocument.Heading {
+            let text = Markdown.plainText(of: node)
+            var id = Slug.make(from: text)
+            if id.isEmpty { id = "section" }
+            if let count = self[id] {
+                var candidate = "\(id)-\(count)"
+                var next = count
+                while self[candidate] != nil {
+                    next += 1
+                    candidate = "\(id)-\(next)"
+                }
+                set(id, next: next + 1)
+                set(candidate, next: 1)
+                id = candidate
+            } else {
+                set(id, next: 1)
+            }
+            return MarkdownDocument.Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id)
         }
 
         /// Gives `id` the suffix `next` (ids are never taken back).

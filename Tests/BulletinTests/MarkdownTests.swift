@@ -45,6 +45,20 @@ import Testing
         #expect(document.html.components(separatedBy: " id=\"").count == 7)
     }
 
+    /// The headings alone (a draft's, for links to its fragments) are the render's: the same
+    /// levels, texts and ids, repeats, empty slugs, links and code in headings included.
+    @Test func headingsAloneAreTheRendersHeadings() {
+        let texts = [
+            "", "no headings\n\njust text", "## A\n## A\n## A-1\n## A\n## 한국 & EU\n## !!!\n```\n<h2>not a heading</h2>\n```\n",
+            "Setext\n======\n\nAgain\n-----\n# Setext", "# [A link](/x/) and `code`\n\n### *Em* **strong**\n\n> ## In a quote\n\n- ## In a list",
+            String(repeating: "## Same\n\n## Other\n\n", count: 40), "#### <b>raw</b> heading\n\n###### six\n\n####### not one",
+        ]
+        for text in texts {
+            #expect(Markdown.headings(text[...]) == Markdown.render(text).headings, "\(text.prefix(40).debugDescription)")
+        }
+        #expect(Markdown.headings("## A\n## A\n"[...]).map(\.id) == ["a", "a-1"])
+    }
+
     /// Pages of many headings (past the few kept in a list, into the dictionary) number their
     /// repeats as the rule, written plainly with a dictionary, does.
     @Test func manyHeadingsNumberTheirRepeatsAsTheRuleSays() {

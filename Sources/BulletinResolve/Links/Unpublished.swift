@@ -43,7 +43,7 @@ package struct Unpublished: Sendable {
         // Their headings, for links to them with a #fragment: drafts are few.
         let known = earlier?.texts ?? [:]
         let ids = Parallel.map(bodies) { body in
-            known[body.contentPath].flatMap { $0.text == body.body ? $0.ids : nil } ?? Markdown.render(body.body).headings.map(\.id)
+            known[body.contentPath].flatMap { $0.text == body.body ? $0.ids : nil } ?? Markdown.headings(body.body).map(\.id)
         }
         for (body, ids) in zip(bodies, ids) {
             result.headings[body.contentPath] = ids
@@ -71,7 +71,7 @@ package struct Unpublished: Sendable {
 
     private mutating func updateHeadings(of path: String, body: Substring) {
         guard let known = texts[path], known.text != body else { return }
-        let ids = Markdown.render(body).headings.map(\.id)
+        let ids = Markdown.headings(body).map(\.id)
         headings[path] = ids
         headingsBySitePath[known.sitePath] = ids
         texts[path] = (known.sitePath, body, ids)
