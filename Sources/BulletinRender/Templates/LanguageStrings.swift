@@ -93,8 +93,10 @@ package final class LanguageStrings: Sendable, Equatable {
         return pieces
     }
 
-    /// The word for `key`, with `{name}` placeholders filled from `values`.
-    package func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+    /// The word for `key`, with `{name}` placeholders filled from `values`: a literal's pairs,
+    /// not a dictionary (every page fills a few words, and a dictionary for each hashed its
+    /// names to be read once).
+    package func callAsFunction(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         Self.fill(words[key] ?? BuiltInStrings.english[key] ?? key, values)
     }
 
@@ -148,15 +150,18 @@ package final class LanguageStrings: Sendable, Equatable {
         self("session", ["ordinal": Ordinal.english(number), "number": String(number)])
     }
 
-    static func fill(_ text: String, _ values: [String: String]) -> String {
+    static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
         guard !values.isEmpty else { return text }
         // A handful of values: compared by their names' bytes, without making a String of
-        // each placeholder's name to hash it. Where a name or a key is outside ASCII, as a
-        // String, as a dictionary's key is: canonically equivalent spellings match (the
-        // Kelvin sign and K).
-        let asciiKeys = values.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        // each placeholder's name. Where a name or a key is outside ASCII, as Strings:
+        // canonically equivalent spellings match (the Kelvin sign and K). Of a name given
+        // twice, the first value.
+        let asciiKeys = values.allSatisfy { $0.key.utf8.allSatisfy { $0 < 0x80 } }
         return fill(text) { name in
-            if !asciiKeys || name.contains(where: { $0 >= 0x80 }) { return values[String(decoding: name, as: UTF8.self)] }
+            if !asciiKeys || name.contains(where: { $0 >= 0x80 }) {
+                let name = String(decoding: name, as: UTF8.self)
+                return values.first { $0.key == name }?.value
+            }
             for (key, value) in values where key.utf8.elementsEqual(name) { return value }
             return nil
         }
