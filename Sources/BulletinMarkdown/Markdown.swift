@@ -26,10 +26,7 @@ public enum Markdown {
     public static func render(
         _ text: Substring, firstLine: Int = 1, rewrite: (MarkdownDocument.Link) -> LinkTarget = { _ in .unchanged }
     ) -> MarkdownDocument {
-        var text = text
-        let document = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }!
+        let document = parse(text)
         defer { cmark_node_free(document) }
 
         var headings: [MarkdownDocument.Heading] = []
@@ -123,10 +120,7 @@ public enum Markdown {
     /// to a draft's `#fragment` is checked against. (Its whole render, HTML and search words
     /// included, took three times as long, for every draft of a build.)
     public static func headings(_ text: Substring) -> [MarkdownDocument.Heading] {
-        var text = text
-        let document = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }!
+        let document = parse(text)
         defer { cmark_node_free(document) }
         var headings: [MarkdownDocument.Heading] = []
         var usedIDs = UsedIDs()
@@ -140,6 +134,14 @@ public enum Markdown {
             headings.append(usedIDs.heading(node))
         }
         return headings
+    }
+
+    /// libcmark's tree of `text`, with its default options; the caller frees it.
+    private static func parse(_ text: Substring) -> OpaquePointer {
+        var text = text
+        return text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
+        }!
     }
 
     /// The text of a node's inlines, with line breaks as spaces and white space collapsed.

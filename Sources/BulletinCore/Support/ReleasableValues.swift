@@ -11,7 +11,7 @@ package final class ReleasableValues<Value: Sendable>: Sendable {
 
     /// `values` come as optionals, made where their type is known: made here, in code generic
     /// over it, each was copied through the runtime's generic copy (and the array they came
-    /// in freed so too), 10 ms of one core for the 10,000 articles' texts.
+    /// in freed so too): 10–12 ms of one core for the 10,000 articles' texts (timing prints).
     package init(_ values: consuming [Value?]) {
         self.values = Mutex(values)
     }

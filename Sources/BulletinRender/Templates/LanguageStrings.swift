@@ -100,10 +100,10 @@ package final class LanguageStrings: Sendable, Equatable {
         Self.fill(words[key] ?? BuiltInStrings.english[key] ?? key, values)
     }
 
-    /// `self(key, [name: value])` for a single value, without making a dictionary: each list
-    /// page labels the links of its pagination so (26,000 labels at 10,000 articles). A
-    /// placeholder is matched as `fill(_:_:)` matches it: by its bytes when it is ASCII, as
-    /// a String (canonically equivalent spellings alike) when it is not.
+    /// `self(key, [name: value])` for a single value named by a literal, read as its bytes:
+    /// each list page labels the links of its pagination so (26,000 labels at 10,000
+    /// articles). A placeholder is matched as `fill(_:_:)` matches it: by its bytes when it is
+    /// ASCII, as a String (canonically equivalent spellings alike) when it is not.
     package func callAsFunction(_ key: String, _ name: StaticString, _ value: String) -> String {
         name.withUTF8Buffer { nameBytes in
             Self.fill(words[key] ?? BuiltInStrings.english[key] ?? key) { placeholder in

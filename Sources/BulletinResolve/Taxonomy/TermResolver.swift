@@ -37,7 +37,7 @@ package struct TermResolver {
         private var last = -1
 
         mutating func add(_ article: Int) {
-            assert(article >= last, "articles are resolved in order")
+            precondition(article >= last, "articles are resolved in order")
             if article != last { (count, last) = (count + 1, article) }
         }
     }
