@@ -291,14 +291,16 @@ package struct SitePlanner {
     static func folded(_ path: String) -> String {
         // What the path holds, read on its bytes where they are (through the UTF-8 view's
         // iterator, 30 instructions a byte under callgrind: most of the check's time).
-        let (ascii, upper) = path.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, Bool) in
+        // `withUTF8` on a copy: a native string's own bytes, no copy of them.
+        var stored = path
+        let (ascii, upper) = stored.withUTF8 { bytes -> (Bool, Bool) in
             var (any, upper): (UInt8, Bool) = (0, false)
             for byte in bytes {
                 any |= byte
                 upper = upper || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             }
             return (any < 0x80, upper)
-        } ?? (path.utf8.allSatisfy { $0 < 0x80 }, path.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+        }
         if ascii {
             // Nearly every path is lowercase already: the same string, not a copy.
             guard upper else { return path }
